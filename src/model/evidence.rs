@@ -1,0 +1,582 @@
+//! Published cohort evidence: the types of `assets/cohorts/*.ron`, loading and
+//! checking them, and matching findings to a patient.
+//!
+//! Nothing here computes a number: every value comes from a cohort file and
+//! every cohort file names its publication, so the UI can show the source of
+//! anything it draws. Loading checks what a typo in an asset could break
+//! (duplicate ids, percentages outside 0–100, series out of order) so that a
+//! bad asset fails a test rather than misleading a clinician.
+
+use serde::{Deserialize, Serialize};
+
+use super::patient::{Condition, Hsct, Patient, describe_months};
+
+/// One publication and what the app takes from it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cohort {
+    /// Stable identifier, e.g. `"japan-2015"`; findings are referred to as
+    /// `cohort-id/finding-id`.
+    pub id: String,
+    /// Short name used in legends and sentences, e.g. "Japan 2015".
+    pub label: String,
+    /// Full citation.
+    pub citation: String,
+    /// DOI, where the evidence notes give one.
+    #[serde(default)]
+    pub doi: Option<String>,
+    /// `PubMed` identifier, where given.
+    #[serde(default)]
+    pub pmid: Option<String>,
+    /// Study design and setting in a few words.
+    pub design: String,
+    /// Number of patients in the publication, if it reports one.
+    #[serde(default)]
+    pub patients: Option<u32>,
+    /// Calendar period covered, in the publication's words.
+    #[serde(default)]
+    pub era: Option<String>,
+    /// Statistical method and time origin in the publication's terms.
+    pub method: String,
+    /// The clock the publication's survival figures run on.
+    pub time_origin: TimeOrigin,
+    /// What the publication found.
+    pub findings: Vec<Finding>,
+    /// Multi-point series that may be drawn on the age axis.
+    #[serde(default)]
+    pub series: Vec<Series>,
+}
+
+/// Where a cohort's survival clock starts; different origins must not be
+/// read off one axis without saying so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TimeOrigin {
+    /// Age (time since birth).
+    Age,
+    /// Years since HSCT.
+    SinceHsct,
+    /// Years since diagnosis, or since transplantation for transplanted patients.
+    SinceDiagnosisOrHsct,
+    /// The publication reports no survival curve.
+    NotApplicable,
+}
+
+impl TimeOrigin {
+    /// A few words for a table column.
+    pub fn short(self) -> &'static str {
+        match self {
+            Self::Age => "age",
+            Self::SinceHsct => "since HSCT",
+            Self::SinceDiagnosisOrHsct => "since diagnosis / HSCT",
+            Self::NotApplicable => "–",
+        }
+    }
+
+    /// Words for hover text and the evidence panel.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Age => "age (from birth)",
+            Self::SinceHsct => "years since HSCT",
+            Self::SinceDiagnosisOrHsct => "years since diagnosis or since transplantation",
+            Self::NotApplicable => "no survival curve reported",
+        }
+    }
+}
+
+/// What a finding is about, for grouping in the evidence panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Topic {
+    /// Age at HSCT and time to HSCT.
+    Timing,
+    /// Survival with versus without HSCT.
+    HsctVersusNone,
+    /// Outcomes after HSCT.
+    HsctOutcome,
+    /// Deaths and harms of transplant.
+    Harms,
+    /// Risk factors for worse outcome.
+    RiskFactor,
+    /// Donor and conditioning.
+    Donor,
+    /// Course without transplant.
+    NaturalHistory,
+    /// Who was studied.
+    Cohort,
+    /// Background statements that are not the cohort's own results.
+    Background,
+}
+
+impl Topic {
+    /// Heading shown in the evidence panel.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Self::Timing => "Timing of HSCT",
+            Self::HsctVersusNone => "HSCT versus no HSCT",
+            Self::HsctOutcome => "Outcomes after HSCT",
+            Self::Harms => "Deaths and harms",
+            Self::RiskFactor => "Risk factors",
+            Self::Donor => "Donor and conditioning",
+            Self::NaturalHistory => "Without HSCT (natural history)",
+            Self::Cohort => "Who was studied",
+            Self::Background => "Background statements",
+        }
+    }
+}
+
+/// What was measured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Measure {
+    /// Overall survival.
+    OverallSurvival,
+    /// Event-free survival.
+    EventFreeSurvival,
+    /// Disease-free survival.
+    DiseaseFreeSurvival,
+    /// Cumulative incidence of a condition.
+    CumulativeIncidence,
+    /// Proportion of patients (a plain percentage of a group).
+    Proportion,
+}
+
+impl Measure {
+    /// Short abbreviation for legends.
+    pub fn short(self) -> &'static str {
+        match self {
+            Self::OverallSurvival => "OS",
+            Self::EventFreeSurvival => "EFS",
+            Self::DiseaseFreeSurvival => "DFS",
+            Self::CumulativeIncidence => "cumulative incidence",
+            Self::Proportion => "proportion",
+        }
+    }
+}
+
+/// A published value, kept in the form it was published.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Value {
+    /// A percentage, 0–100.
+    Percent(f64),
+    /// A published range of percentages ("approximately 40–50 %").
+    PercentRange(f64, f64),
+    /// A hazard ratio.
+    HazardRatio(f64),
+    /// A p-value.
+    PValue(f64),
+}
+
+impl Value {
+    /// The value as the publication gave it, for display.
+    pub fn describe(self) -> String {
+        match self {
+            Self::Percent(p) => format!("{} %", trim_number(p)),
+            Self::PercentRange(lo, hi) => format!("{}–{} %", trim_number(lo), trim_number(hi)),
+            Self::HazardRatio(hr) => format!("hazard ratio {}", trim_number(hr)),
+            Self::PValue(p) => format!("P = {}", trim_p(p)),
+        }
+    }
+}
+
+/// Prints a published number without trailing zeros (28.2, 40, 4.9).
+pub fn trim_number(x: f64) -> String {
+    let s = format!("{x:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_owned()
+}
+
+/// P-values in journal style: ".0231".
+fn trim_p(p: f64) -> String {
+    let s = trim_number(p);
+    s.strip_prefix('0').map_or(s.clone(), str::to_owned)
+}
+
+/// When a value applies.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum TimePoint {
+    /// At the given age in years.
+    AtAge(f64),
+    /// Across an age span in years (start, end).
+    AgeSpan(f64, f64),
+    /// The given number of years after HSCT.
+    AfterHsct(f64),
+}
+
+impl TimePoint {
+    /// Words for hover text.
+    pub fn describe(self) -> String {
+        match self {
+            Self::AtAge(a) => format!("at {} years of age", trim_number(a)),
+            Self::AgeSpan(a, b) => format!("ages {}–{} years", trim_number(a), trim_number(b)),
+            Self::AfterHsct(t) => format!("{} years after HSCT", trim_number(t)),
+        }
+    }
+}
+
+/// A group of patients a finding reports on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// Who they are, e.g. "HSCT at ≤5 years".
+    pub label: String,
+    /// How many.
+    pub n: u32,
+}
+
+/// The age at HSCT a finding speaks about.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum AgeGroup {
+    /// Age at HSCT of `years` or younger, i.e. before the next birthday.
+    AtMostYears(u32),
+    /// Younger than `years`.
+    UnderYears(u32),
+}
+
+impl AgeGroup {
+    /// First month of age (in whole months) outside the group.
+    pub fn end_months(self) -> i32 {
+        let years = match self {
+            Self::AtMostYears(y) => y.saturating_add(1),
+            Self::UnderYears(y) => y,
+        };
+        i32::try_from(years).unwrap_or(i32::MAX / 12 - 1) * 12
+    }
+
+    /// "≤5-year", "<10-year", as in "the ≤5-year window".
+    pub fn adjective(self) -> String {
+        match self {
+            Self::AtMostYears(y) => format!("≤{y}-year"),
+            Self::UnderYears(y) => format!("<{y}-year"),
+        }
+    }
+
+    /// "≤5 years", "<10 years".
+    pub fn describe(self) -> String {
+        match self {
+            Self::AtMostYears(y) => format!("≤{y} years"),
+            Self::UnderYears(y) => format!("<{y} years"),
+        }
+    }
+}
+
+/// A patient characteristic that makes a finding relevant to him.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Trigger {
+    /// He has this condition.
+    Condition(Condition),
+    /// He has any organ damage (liver, bile ducts or lungs).
+    AnyOrganDamage,
+    /// He is (or was at HSCT) at least this many years old.
+    AgeAtLeastYears(u32),
+    /// A matched donor (sibling or unrelated) is available.
+    MatchedDonor,
+    /// His age at diagnosis is known and he is not yet transplanted, so the
+    /// time since diagnosis matters.
+    TimeSinceDiagnosis,
+}
+
+/// One published result or statement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    /// Identifier unique within the cohort.
+    pub id: String,
+    /// What it is about.
+    pub topic: Topic,
+    /// The finding in plain words, faithful to the publication.
+    pub statement: String,
+    /// Where in the publication ("abstract", "abstract keywords").
+    pub locator: String,
+    /// Groups and their sizes.
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    /// What was measured, if the finding is a measurement.
+    #[serde(default)]
+    pub measure: Option<Measure>,
+    /// The published value.
+    #[serde(default)]
+    pub value: Option<Value>,
+    /// When the value applies.
+    #[serde(default)]
+    pub time: Option<TimePoint>,
+    /// The age at HSCT the finding is about, if any.
+    #[serde(default)]
+    pub age_group: Option<AgeGroup>,
+    /// Patient characteristics that make this finding relevant.
+    #[serde(default)]
+    pub matches: Vec<Trigger>,
+    /// Findings that answer the same question share a key, so the panel can
+    /// put disagreeing studies side by side.
+    #[serde(default)]
+    pub question: Option<String>,
+}
+
+impl Finding {
+    /// "n = 14 vs 15" (or "n = 130"), empty when no group is reported.
+    pub fn n_text(&self) -> String {
+        let ns: Vec<String> = self.groups.iter().map(|g| g.n.to_string()).collect();
+        if ns.is_empty() { String::new() } else { format!("n = {}", ns.join(" vs ")) }
+    }
+}
+
+/// How a line between published points was made; shown in its legend entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LineMethod {
+    /// Straight segments joining published points; not a fitted curve.
+    JoinedPublishedPoints,
+    /// Kaplan–Meier curve digitized from a published figure.
+    DigitizedKm,
+    /// Kaplan–Meier of records reconstructed from a published figure.
+    Reconstructed,
+}
+
+impl LineMethod {
+    /// Words for legend and hover.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::JoinedPublishedPoints => "dashed lines join the published points; not a fitted curve",
+            Self::DigitizedKm => "Kaplan–Meier curve digitized from the published figure",
+            Self::Reconstructed => "Kaplan–Meier of records reconstructed from the published figure",
+        }
+    }
+}
+
+/// A multi-point series on the age axis.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    /// Identifier unique within the cohort.
+    pub id: String,
+    /// Legend label.
+    pub label: String,
+    /// What was measured.
+    pub measure: Measure,
+    /// Who the series describes.
+    pub population: String,
+    /// Patients studied.
+    #[serde(default)]
+    pub n: Option<u32>,
+    /// Where in the publication.
+    pub locator: String,
+    /// Caveat to show with the series.
+    #[serde(default)]
+    pub caveat: Option<String>,
+    /// How the line between points was made.
+    pub method: LineMethod,
+    /// Published (age in years, percent) points, in increasing age.
+    pub points: Vec<(f64, f64)>,
+}
+
+/// Why a cohort file was rejected.
+#[derive(Debug, thiserror::Error)]
+pub enum EvidenceError {
+    /// The RON did not parse.
+    #[error("{file}: {source}")]
+    Parse {
+        /// File name.
+        file: String,
+        /// The parser's message with line and column.
+        source: ron::error::SpannedError,
+    },
+    /// Parsed, but a value is impossible.
+    #[error("{file}: {message}")]
+    Invalid {
+        /// File name.
+        file: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Every cohort the app knows, with a version that identifies the set.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evidence {
+    /// The cohorts, in the order they were loaded.
+    pub cohorts: Vec<Cohort>,
+    /// Short fingerprint of the cohort texts, recorded in saved files so a
+    /// reader knows which evidence a record was seen against.
+    pub version: String,
+}
+
+/// The cohort files compiled into the binary, so the app runs with no files.
+pub const EMBEDDED: [(&str, &str); 9] = [
+    ("japan-2015.ron", include_str!("../../assets/cohorts/japan-2015.ron")),
+    ("ebmt-2019.ron", include_str!("../../assets/cohorts/ebmt-2019.ron")),
+    ("international-2017.ron", include_str!("../../assets/cohorts/international-2017.ron")),
+    ("europe-2004.ron", include_str!("../../assets/cohorts/europe-2004.ron")),
+    ("newcastle-2001.ron", include_str!("../../assets/cohorts/newcastle-2001.ron")),
+    ("liver-1997.ron", include_str!("../../assets/cohorts/liver-1997.ron")),
+    ("europe-1997.ron", include_str!("../../assets/cohorts/europe-1997.ron")),
+    ("us-registry-2003.ron", include_str!("../../assets/cohorts/us-registry-2003.ron")),
+    ("usidnet-2016.ron", include_str!("../../assets/cohorts/usidnet-2016.ron")),
+];
+
+/// Identifier of the finding that defines the timing window (Japan 2015).
+pub const WINDOW_FINDING: (&str, &str) = ("japan-2015", "hsct-at-5-or-younger");
+/// Identifier of the finding on older recipients (EBMT 2019, under 10 years).
+pub const OLDER_FINDING: (&str, &str) = ("ebmt-2019", "younger-than-10");
+/// Identifier of the five-year overall survival after HSCT (EBMT 2019).
+pub const POST_HSCT_OS_FINDING: (&str, &str) = ("ebmt-2019", "os-5y");
+
+impl Evidence {
+    /// The embedded evidence set. A broken asset is a build defect caught by
+    /// the tests; the app shows the error instead of panicking if it ever
+    /// happens.
+    pub fn embedded() -> Result<Self, EvidenceError> {
+        Self::from_sources(EMBEDDED.iter().map(|(name, text)| (*name, *text)))
+    }
+
+    /// Parses and checks cohort texts given as (file name, contents).
+    pub fn from_sources<'a>(
+        sources: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Self, EvidenceError> {
+        let mut cohorts = Vec::new();
+        let mut hash = Fnv64::default();
+        for (file, text) in sources {
+            hash.write(file.as_bytes());
+            hash.write(text.as_bytes());
+            let cohort: Cohort = ron::from_str(text)
+                .map_err(|source| EvidenceError::Parse { file: file.to_owned(), source })?;
+            check_cohort(&cohort)
+                .map_err(|message| EvidenceError::Invalid { file: file.to_owned(), message })?;
+            if cohorts.iter().any(|c: &Cohort| c.id == cohort.id) {
+                return Err(EvidenceError::Invalid {
+                    file: file.to_owned(),
+                    message: format!("cohort id “{}” is used twice", cohort.id),
+                });
+            }
+            cohorts.push(cohort);
+        }
+        Ok(Self { cohorts, version: format!("evidence-{:016x}", hash.0) })
+    }
+
+    /// Looks up a finding by cohort and finding id.
+    pub fn finding(&self, (cohort, finding): (&str, &str)) -> Option<(&Cohort, &Finding)> {
+        let c = self.cohorts.iter().find(|c| c.id == cohort)?;
+        Some((c, c.findings.iter().find(|f| f.id == finding)?))
+    }
+
+    /// Every finding with its cohort.
+    pub fn findings(&self) -> impl Iterator<Item = (&Cohort, &Finding)> {
+        self.cohorts.iter().flat_map(|c| c.findings.iter().map(move |f| (c, f)))
+    }
+
+    /// Why each finding is relevant to this patient (empty reasons: not
+    /// relevant). Order follows [`Self::findings`].
+    pub fn match_patient(&self, patient: &Patient) -> Vec<Vec<String>> {
+        self.findings().map(|(_, f)| reasons(f, patient)).collect()
+    }
+}
+
+/// Why one finding concerns this patient, in words ("he has sclerosing
+/// cholangitis"); empty if it does not.
+pub fn reasons(finding: &Finding, patient: &Patient) -> Vec<String> {
+    let mut out = Vec::new();
+    let age = patient.age_months();
+    // For a transplanted boy the age that matters is his age at HSCT.
+    let (relevant_age, age_word) = match patient.hsct {
+        Hsct::Done { .. } => (patient.hsct_age_months(), "at HSCT"),
+        Hsct::None | Hsct::Planned => (age, "now"),
+    };
+    if let (Some(group), Some(a)) = (finding.age_group, relevant_age)
+        && a < group.end_months()
+    {
+        out.push(format!("He is in this age group {age_word} ({}).", describe_months(a)));
+    }
+    for trigger in &finding.matches {
+        match *trigger {
+            Trigger::Condition(c) if patient.conditions.get(c) => {
+                out.push(format!("He has {}.", c.label().to_lowercase()));
+            }
+            Trigger::AnyOrganDamage => {
+                let damage: Vec<String> = patient
+                    .conditions
+                    .present()
+                    .filter(|c| c.is_organ_damage())
+                    .map(|c| c.label().to_lowercase())
+                    .collect();
+                if !damage.is_empty() {
+                    out.push(format!("He has organ damage ({}).", damage.join(", ")));
+                }
+            }
+            Trigger::AgeAtLeastYears(y) => {
+                let limit = i32::try_from(y).unwrap_or(i32::MAX / 12) * 12;
+                if let Some(a) = relevant_age.filter(|a| *a >= limit) {
+                    out.push(format!("He is {} {age_word}.", describe_months(a)));
+                }
+            }
+            Trigger::MatchedDonor => {
+                if matches!(
+                    patient.donor,
+                    super::patient::Donor::MatchedSibling | super::patient::Donor::MatchedUnrelated
+                ) {
+                    out.push(format!("Donor: {}.", patient.donor.label().to_lowercase()));
+                }
+            }
+            Trigger::TimeSinceDiagnosis => {
+                let dx = patient.age_at_diagnosis.and_then(super::patient::YearsMonths::total_months);
+                if let (Some(dx), Some(age), Hsct::None | Hsct::Planned) = (dx, age, patient.hsct)
+                    && age >= dx
+                {
+                    out.push(format!("He was diagnosed {} ago.", describe_months(age - dx)));
+                }
+            }
+            Trigger::Condition(_) => {}
+        }
+    }
+    out.dedup();
+    out
+}
+
+fn check_cohort(c: &Cohort) -> Result<(), String> {
+    let percent_ok = |p: f64| (0.0..=100.0).contains(&p);
+    for (i, f) in c.findings.iter().enumerate() {
+        if c.findings[..i].iter().any(|g| g.id == f.id) {
+            return Err(format!("finding id “{}” is used twice", f.id));
+        }
+        let ok = match f.value {
+            Some(Value::Percent(p)) => percent_ok(p),
+            Some(Value::PercentRange(lo, hi)) => percent_ok(lo) && percent_ok(hi) && lo <= hi,
+            Some(Value::HazardRatio(hr)) => hr.is_finite() && hr > 0.0,
+            Some(Value::PValue(p)) => (0.0..=1.0).contains(&p),
+            None => true,
+        };
+        if !ok {
+            return Err(format!("finding “{}” has an impossible value", f.id));
+        }
+        if f.statement.trim().is_empty() || f.locator.trim().is_empty() {
+            return Err(format!("finding “{}” needs a statement and a locator", f.id));
+        }
+    }
+    for s in &c.series {
+        if s.points.is_empty() {
+            return Err(format!("series “{}” has no points", s.id));
+        }
+        if s.points.iter().any(|&(x, y)| !x.is_finite() || x < 0.0 || !percent_ok(y)) {
+            return Err(format!("series “{}” has a point outside the plot", s.id));
+        }
+        if s.points.windows(2).any(|w| matches!(w, [a, b] if a.0 >= b.0)) {
+            return Err(format!("series “{}” is not in increasing age order", s.id));
+        }
+    }
+    Ok(())
+}
+
+/// FNV-1a: a tiny, stable fingerprint (not security) for the evidence set.
+struct Fnv64(u64);
+
+impl Default for Fnv64 {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv64 {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,273 @@
+//! Checks the shipped cohort files against the published values.
+
+use super::*;
+use crate::model::patient::{AgeSource, Conditions, Donor, YearsMonths};
+
+/// Every number the evidence notes give for each publication, copied from the
+/// published tables (abstracts) by hand. A number in a cohort file that is not
+/// here is an invented number.
+fn published(cohort: &str) -> &'static [f64] {
+    match cohort {
+        "japan-2015" => &[56.0, 29.0, 27.0, 40.0, 28.2, 0.0231, 14.0, 15.0, 5.0, 6.0],
+        "ebmt-2019" => &[
+            130.0, 1993.0, 2015.0, 5.0, 78.2, 58.1, 72.3, 2000.0, 10.0, 2.0, 85.2, 50.0,
+        ],
+        "international-2017" => &[
+            176.0, 189.0, 28.0, 1964.0, 2013.0, 67.0, 38.0, 8.5, 7.2, 0.1, 36.2, 0.671, 1987.0,
+            1995.0, 1999.0, 1.0, 4.9,
+        ],
+        // "third decade" is drawn as ages 20–30 on the age axis.
+        "europe-2004" => &[
+            38.0, 8.0, 1993.0, 2002.0, 34.0, 26.0, 68.0, 22.0, 58.0, 12.0, 32.0, 6.0, 72.0, 40.0,
+            50.0, 20.0, 30.0,
+        ],
+        "newcastle-2001" => &[8.0, 1.0, 14.0, 5.75, 4.0, 1988.0, 2000.0, 6.0, 3.0],
+        "liver-1997" => &[53.0, 9.0, 10.0, 5.0, 26.0, 75.0, 20.0, 8.0],
+        "europe-1997" => &[56.0, 13.0, 23.0, 4.0, 3.0],
+        "us-registry-2003" => &[79.0, 60.0, 1.0, 90.0, 4.0, 81.0, 14.0, 34.0],
+        "usidnet-2016" => &[145.0, 131.0, 82.0, 42.0, 6.0, 41.0],
+        _ => &[],
+    }
+}
+
+/// Numbers written in a sentence: "28.2", ".0231", "1993–2015" → 1993, 2015;
+/// digits inside a name ("CD40LG") are not numbers.
+fn numbers_in(text: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut in_word = false;
+    let mut flush = |current: &mut String, out: &mut Vec<f64>| {
+        let s = current.trim_end_matches('.');
+        if s.chars().any(|c| c.is_ascii_digit()) {
+            let s = if s.starts_with('.') { format!("0{s}") } else { s.to_owned() };
+            out.push(s.parse().expect("number"));
+        }
+        current.clear();
+    };
+    for c in text.chars() {
+        if in_word {
+            in_word = c.is_alphanumeric();
+        } else if c.is_ascii_digit() || (c == '.' && !current.contains('.')) {
+            current.push(c);
+        } else if c.is_alphabetic() {
+            current.clear();
+            in_word = true;
+        } else {
+            flush(&mut current, &mut out);
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+fn assert_published(cohort: &str, what: &str, x: f64) {
+    assert!(
+        published(cohort).iter().any(|p| (p - x).abs() < 1e-9),
+        "{cohort}: {what} uses {x}, which is not a published value"
+    );
+}
+
+#[test]
+fn embedded_evidence_loads() {
+    let e = Evidence::embedded().expect("embedded cohorts parse and check");
+    assert_eq!(e.cohorts.len(), EMBEDDED.len());
+    assert!(e.version.starts_with("evidence-"));
+    for id in ["japan-2015", "ebmt-2019", "international-2017", "europe-2004"] {
+        assert!(e.cohorts.iter().any(|c| c.id == id), "missing {id}");
+    }
+}
+
+#[test]
+fn every_number_is_published() {
+    let e = Evidence::embedded().unwrap();
+    for c in &e.cohorts {
+        assert!(!published(&c.id).is_empty(), "no published table for {}", c.id);
+        if let Some(n) = c.patients {
+            assert_published(&c.id, "patients", f64::from(n));
+        }
+        for x in c.era.iter().flat_map(|e| numbers_in(e)) {
+            assert_published(&c.id, "era", x);
+        }
+        for f in &c.findings {
+            for x in numbers_in(&f.statement) {
+                assert_published(&c.id, &f.id, x);
+            }
+            for g in &f.groups {
+                assert_published(&c.id, &f.id, f64::from(g.n));
+                for x in numbers_in(&g.label) {
+                    assert_published(&c.id, &f.id, x);
+                }
+            }
+            match f.value {
+                Some(Value::Percent(x) | Value::HazardRatio(x) | Value::PValue(x)) => {
+                    assert_published(&c.id, &f.id, x);
+                }
+                Some(Value::PercentRange(a, b)) => {
+                    assert_published(&c.id, &f.id, a);
+                    assert_published(&c.id, &f.id, b);
+                }
+                None => {}
+            }
+            match f.time {
+                Some(TimePoint::AtAge(x) | TimePoint::AfterHsct(x)) => assert_published(&c.id, &f.id, x),
+                Some(TimePoint::AgeSpan(a, b)) => {
+                    assert_published(&c.id, &f.id, a);
+                    assert_published(&c.id, &f.id, b);
+                }
+                None => {}
+            }
+            match f.age_group {
+                Some(AgeGroup::AtMostYears(y) | AgeGroup::UnderYears(y)) => {
+                    assert_published(&c.id, &f.id, f64::from(y));
+                }
+                None => {}
+            }
+            for t in &f.matches {
+                if let Trigger::AgeAtLeastYears(y) = t {
+                    assert_published(&c.id, &f.id, f64::from(*y));
+                }
+            }
+        }
+        for s in &c.series {
+            for &(x, y) in &s.points {
+                assert_published(&c.id, &s.id, x);
+                assert_published(&c.id, &s.id, y);
+            }
+        }
+    }
+}
+
+#[test]
+fn key_values_are_as_published() {
+    let e = Evidence::embedded().unwrap();
+    let value = |id| e.finding(id).and_then(|(_, f)| f.value);
+    assert_eq!(value(("japan-2015", "os-40-no-hsct")), Some(Value::Percent(28.2)));
+    assert_eq!(value(("japan-2015", "os-hsct-vs-none")), Some(Value::PValue(0.0231)));
+    assert_eq!(value(("ebmt-2019", "os-5y")), Some(Value::Percent(78.2)));
+    assert_eq!(value(("ebmt-2019", "efs-5y")), Some(Value::Percent(58.1)));
+    assert_eq!(value(("ebmt-2019", "dfs-5y")), Some(Value::Percent(72.3)));
+    assert_eq!(value(("international-2017", "os-hct-vs-none")), Some(Value::PValue(0.671)));
+    assert_eq!(value(("international-2017", "liver-disease")), Some(Value::HazardRatio(4.9)));
+
+    let (japan, window) = e.finding(WINDOW_FINDING).unwrap();
+    assert_eq!(japan.patients, Some(56), "the paper says 56, not 54");
+    assert_eq!(window.n_text(), "n = 14 vs 15");
+    assert_eq!(window.age_group.map(AgeGroup::end_months), Some(72));
+    let (_, older) = e.finding(OLDER_FINDING).unwrap();
+    assert_eq!(older.age_group.map(AgeGroup::end_months), Some(120));
+
+    let liver = e.cohorts.iter().flat_map(|c| &c.series).find(|s| s.id == "liver-disease-by-age").unwrap();
+    assert_eq!(liver.points, vec![(5.0, 10.0), (10.0, 26.0), (20.0, 75.0)]);
+    assert_eq!(liver.method, LineMethod::JoinedPublishedPoints);
+}
+
+#[test]
+fn every_cohort_names_its_source() {
+    let e = Evidence::embedded().unwrap();
+    for c in &e.cohorts {
+        assert!(c.citation.len() > 40, "{} citation too short", c.id);
+        assert!(!c.findings.is_empty(), "{} has no findings", c.id);
+    }
+    let japan = &e.cohorts[0];
+    assert_eq!(japan.doi.as_deref(), Some("10.1016/j.jaci.2015.02.020"));
+    assert_eq!(japan.pmid.as_deref(), Some("25840720"));
+}
+
+#[test]
+fn bad_cohort_files_are_rejected_with_the_file_name() {
+    let err = Evidence::from_sources([("broken.ron", "Cohort(id: ")]).unwrap_err();
+    assert!(err.to_string().starts_with("broken.ron: "), "{err}");
+
+    let japan = EMBEDDED[0].1;
+    let bad = japan.replace("Percent(28.2)", "Percent(128.2)");
+    let err = Evidence::from_sources([("bad.ron", bad.as_str())]).unwrap_err();
+    assert!(err.to_string().contains("impossible value"), "{err}");
+
+    let err = Evidence::from_sources([("a.ron", japan), ("b.ron", japan)]).unwrap_err();
+    assert!(err.to_string().contains("used twice"), "{err}");
+}
+
+fn patient(years: i32, f: impl FnOnce(&mut Patient)) -> Patient {
+    let mut p = Patient { age: AgeSource::Entered(YearsMonths { years, months: 0 }), ..Patient::default() };
+    f(&mut p);
+    p
+}
+
+fn matched_ids(e: &Evidence, p: &Patient) -> Vec<String> {
+    e.findings()
+        .zip(e.match_patient(p))
+        .filter(|(_, r)| !r.is_empty())
+        .map(|((c, f), _)| format!("{}/{}", c.id, f.id))
+        .collect()
+}
+
+#[test]
+fn findings_match_the_patients_conditions() {
+    let e = Evidence::embedded().unwrap();
+    let sc = patient(9, |p| p.conditions.sclerosing_cholangitis = true);
+    let ids = matched_ids(&e, &sc);
+    for id in ["ebmt-2019/organ-damage", "international-2017/liver-disease", "ebmt-2019/younger-than-10"] {
+        assert!(ids.contains(&id.to_owned()), "{id} not in {ids:?}");
+    }
+    assert!(!ids.contains(&"europe-2004/lung-damage".to_owned()));
+    assert!(!ids.contains(&"japan-2015/hsct-at-5-or-younger".to_owned()));
+
+    let lung = patient(3, |p| p.conditions.lung_damage = true);
+    let ids = matched_ids(&e, &lung);
+    assert!(ids.contains(&"europe-2004/lung-damage".to_owned()));
+    assert!(ids.contains(&"japan-2015/hsct-at-5-or-younger".to_owned()));
+
+    let crypto = patient(3, |p| p.conditions = Conditions { cryptosporidium: true, ..Conditions::default() });
+    assert!(matched_ids(&e, &crypto).contains(&"europe-2004/infection-deaths".to_owned()));
+
+    let liver = patient(12, |p| p.conditions.liver_disease = true);
+    let reasons = e
+        .findings()
+        .zip(e.match_patient(&liver))
+        .find(|((c, f), _)| c.id == "international-2017" && f.id == "liver-disease")
+        .map(|(_, r)| r)
+        .unwrap();
+    assert_eq!(reasons, vec!["He has liver disease.".to_owned()]);
+}
+
+#[test]
+fn transplanted_boy_is_matched_on_his_age_at_hsct() {
+    let e = Evidence::embedded().unwrap();
+    let p = patient(12, |p| p.hsct = Hsct::Done { at: YearsMonths { years: 4, months: 6 } });
+    let ids = matched_ids(&e, &p);
+    assert!(ids.contains(&"japan-2015/hsct-at-5-or-younger".to_owned()), "{ids:?}");
+    assert!(!ids.contains(&"japan-2015/conclusion".to_owned()));
+}
+
+#[test]
+fn donor_and_diagnosis_triggers() {
+    let e = Evidence::embedded().unwrap();
+    let p = patient(3, |p| {
+        p.donor = Donor::MatchedSibling;
+        p.age_at_diagnosis = Some(YearsMonths { years: 1, months: 2 });
+    });
+    let all: Vec<_> = e.findings().zip(e.match_patient(&p)).collect();
+    let reasons_for = |id: &str| {
+        all.iter().find(|((c, f), _)| format!("{}/{}", c.id, f.id) == id).map(|(_, r)| r.clone()).unwrap()
+    };
+    assert_eq!(reasons_for("ebmt-2019/donor"), vec!["Donor: matched sibling.".to_owned()]);
+    assert_eq!(
+        reasons_for("ebmt-2019/within-2-years-of-diagnosis"),
+        vec!["He was diagnosed 1 year 10 months ago.".to_owned()]
+    );
+}
+
+#[test]
+fn numbers_are_found_in_text() {
+    assert_eq!(numbers_in("P = .0231, 28.2 % at 40."), vec![0.0231, 28.2, 40.0]);
+    assert_eq!(numbers_in("1993–2015"), vec![1993.0, 2015.0]);
+    assert_eq!(numbers_in("82 with CD40LG mutations"), vec![82.0]);
+}
+
+#[test]
+fn values_print_as_published() {
+    assert_eq!(Value::Percent(28.2).describe(), "28.2 %");
+    assert_eq!(Value::PercentRange(40.0, 50.0).describe(), "40–50 %");
+    assert_eq!(Value::PValue(0.0231).describe(), "P = .0231");
+    assert_eq!(Value::HazardRatio(4.9).describe(), "hazard ratio 4.9");
+}

@@ -1,0 +1,8 @@
+//! The decision aid's model: everything that can be computed without a
+//! window. Nothing under `model` imports egui.
+
+pub mod date;
+pub mod evidence;
+pub mod patient;
+pub mod picture;
+pub mod timing;

@@ -1,0 +1,9 @@
+//! Panels and widgets. Each panel is one `*_ui` function taking the narrow
+//! state it shows; none computes evidence or touches files.
+
+pub mod evidence_panel;
+pub mod menu;
+pub mod patient_panel;
+pub mod plot;
+pub mod status;
+pub mod theme;

@@ -1,0 +1,375 @@
+//! The patient form: text fields for ages and dates, checkboxes for
+//! conditions, donor and note, with validation messages under each field.
+//!
+//! Numbers are typed as text so a half-typed or mistyped value can be shown
+//! with a message instead of being clamped away; [`PatientForm::to_patient`]
+//! turns the text into a [`Patient`] or a list of field messages.
+
+use egui::{RichText, Ui};
+
+use crate::model::date::Date;
+use crate::model::patient::{
+    AgeSource, Condition, Conditions, Donor, Field, Hsct, MAX_NOTE_CHARS, Patient, YearsMonths,
+};
+use crate::ui::theme;
+
+/// How the current age is entered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgeMode {
+    /// Years and months.
+    Entered,
+    /// Date of birth and "as of" date.
+    Dates,
+}
+
+/// Transplant status choice in the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HsctChoice {
+    /// Not transplanted, none planned.
+    None,
+    /// Planned.
+    Planned,
+    /// Done at an age.
+    Done,
+}
+
+/// The form's editing state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PatientForm {
+    /// Entered or from dates.
+    pub age_mode: AgeMode,
+    /// Age, whole years.
+    pub years: String,
+    /// Age, months past the birthday.
+    pub months: String,
+    /// Date of birth, YYYY-MM-DD.
+    pub born: String,
+    /// "As of" date, YYYY-MM-DD.
+    pub as_of: String,
+    /// Age at diagnosis known.
+    pub diagnosis_known: bool,
+    /// Age at diagnosis, years.
+    pub dx_years: String,
+    /// Age at diagnosis, months.
+    pub dx_months: String,
+    /// Transplant status.
+    pub hsct: HsctChoice,
+    /// Age at HSCT, years.
+    pub hsct_years: String,
+    /// Age at HSCT, months.
+    pub hsct_months: String,
+    /// Conditions.
+    pub conditions: Conditions,
+    /// Donor.
+    pub donor: Donor,
+    /// Note.
+    pub note: String,
+}
+
+impl PatientForm {
+    /// The form showing a patient.
+    pub fn from_patient(p: &Patient) -> Self {
+        let Patient { age, age_at_diagnosis, hsct, conditions, donor, note } = p;
+        let (age_mode, years, months, born, as_of) = match age {
+            AgeSource::Entered(ym) => {
+                (AgeMode::Entered, ym.years.to_string(), ym.months.to_string(), String::new(), String::new())
+            }
+            AgeSource::Dates { born, as_of } => {
+                (AgeMode::Dates, String::new(), String::new(), born.to_string(), as_of.to_string())
+            }
+        };
+        let (hsct, hsct_years, hsct_months) = match hsct {
+            Hsct::None => (HsctChoice::None, String::new(), String::new()),
+            Hsct::Planned => (HsctChoice::Planned, String::new(), String::new()),
+            Hsct::Done { at } => (HsctChoice::Done, at.years.to_string(), at.months.to_string()),
+        };
+        Self {
+            age_mode,
+            years,
+            months,
+            born,
+            as_of,
+            diagnosis_known: age_at_diagnosis.is_some(),
+            dx_years: age_at_diagnosis.map(|d| d.years.to_string()).unwrap_or_default(),
+            dx_months: age_at_diagnosis.map(|d| d.months.to_string()).unwrap_or_default(),
+            hsct,
+            hsct_years,
+            hsct_months,
+            conditions: *conditions,
+            donor: *donor,
+            note: note.clone(),
+        }
+    }
+
+    /// The patient the form describes, or what is wrong with each field.
+    /// Both parse errors and [`Patient::validate`] problems are returned, so
+    /// the form shows one list.
+    pub fn to_patient(&self) -> Result<Patient, Vec<(Field, String)>> {
+        let mut errors = Vec::new();
+        let age = match self.age_mode {
+            AgeMode::Entered => years_months(&self.years, &self.months, Field::Age, "Age", &mut errors)
+                .map(AgeSource::Entered),
+            AgeMode::Dates => {
+                let born = date(&self.born, "Date of birth", &mut errors);
+                let as_of = date(&self.as_of, "“As of” date", &mut errors);
+                born.zip(as_of).map(|(born, as_of)| AgeSource::Dates { born, as_of })
+            }
+        };
+        let age_at_diagnosis = if self.diagnosis_known {
+            years_months(&self.dx_years, &self.dx_months, Field::AgeAtDiagnosis, "Age at diagnosis", &mut errors)
+                .map(Some)
+        } else {
+            Some(None)
+        };
+        let hsct = match self.hsct {
+            HsctChoice::None => Some(Hsct::None),
+            HsctChoice::Planned => Some(Hsct::Planned),
+            HsctChoice::Done => {
+                years_months(&self.hsct_years, &self.hsct_months, Field::HsctAge, "Age at HSCT", &mut errors)
+                    .map(|at| Hsct::Done { at })
+            }
+        };
+        let (Some(age), Some(age_at_diagnosis), Some(hsct)) = (age, age_at_diagnosis, hsct) else {
+            return Err(errors);
+        };
+        let patient = Patient {
+            age,
+            age_at_diagnosis,
+            hsct,
+            conditions: self.conditions,
+            donor: self.donor,
+            note: self.note.clone(),
+        };
+        let problems = patient.validate();
+        if problems.is_empty() {
+            Ok(patient)
+        } else {
+            Err(problems.into_iter().map(|p| (p.field, p.message)).collect())
+        }
+    }
+}
+
+fn whole_number(text: &str, what: &str, errors: &mut Vec<(Field, String)>, field: Field) -> Option<i32> {
+    let t = text.trim();
+    if t.is_empty() {
+        errors.push((field, format!("{what}: enter a number.")));
+        return None;
+    }
+    match t.parse::<i32>() {
+        Ok(n) => Some(n),
+        Err(_) => {
+            errors.push((field, format!("{what}: “{t}” is not a whole number.")));
+            None
+        }
+    }
+}
+
+fn years_months(
+    years: &str,
+    months: &str,
+    field: Field,
+    what: &str,
+    errors: &mut Vec<(Field, String)>,
+) -> Option<YearsMonths> {
+    let y = whole_number(years, &format!("{what} (years)"), errors, field);
+    // An empty months box means "0 months": clinicians often give whole years.
+    let m = if months.trim().is_empty() {
+        Some(0)
+    } else {
+        whole_number(months, &format!("{what} (months)"), errors, field)
+    };
+    Some(YearsMonths { years: y?, months: m? })
+}
+
+fn date(text: &str, what: &str, errors: &mut Vec<(Field, String)>) -> Option<Date> {
+    Date::parse(text).map_err(|e| errors.push((Field::Age, format!("{what}: {e}")))).ok()
+}
+
+/// Accessible names of the form's inputs; tests query these.
+pub mod labels {
+    /// Age, years.
+    pub const AGE_YEARS: &str = "Age (years)";
+    /// Age, months.
+    pub const AGE_MONTHS: &str = "Age (months)";
+    /// Date of birth.
+    pub const BORN: &str = "Date of birth (YYYY-MM-DD)";
+    /// As-of date.
+    pub const AS_OF: &str = "As of (YYYY-MM-DD)";
+    /// Diagnosis known.
+    pub const DX_KNOWN: &str = "Age at diagnosis known";
+    /// Diagnosis years.
+    pub const DX_YEARS: &str = "Age at diagnosis (years)";
+    /// Diagnosis months.
+    pub const DX_MONTHS: &str = "Age at diagnosis (months)";
+    /// HSCT years.
+    pub const HSCT_YEARS: &str = "Age at HSCT (years)";
+    /// HSCT months.
+    pub const HSCT_MONTHS: &str = "Age at HSCT (months)";
+    /// Donor.
+    pub const DONOR: &str = "Donor";
+    /// Note.
+    pub const NOTE: &str = "Note";
+}
+
+/// Draws the form; returns true when anything changed.
+pub fn patient_panel_ui(ui: &mut Ui, form: &mut PatientForm, errors: &[(Field, String)]) -> bool {
+    let PatientForm {
+        age_mode,
+        years,
+        months,
+        born,
+        as_of,
+        diagnosis_known,
+        dx_years,
+        dx_months,
+        hsct,
+        hsct_years,
+        hsct_months,
+        conditions,
+        donor,
+        note,
+    } = form;
+    let dark = ui.visuals().dark_mode;
+    let mut changed = false;
+    let show_errors = |ui: &mut Ui, field: Field| {
+        for (_, message) in errors.iter().filter(|(f, _)| *f == field) {
+            ui.label(RichText::new(message).color(theme::error_text(dark)));
+        }
+    };
+
+    ui.heading("Patient");
+    ui.add_space(4.0);
+    ui.label(RichText::new("Current age").strong());
+    ui.horizontal(|ui| {
+        changed |= ui.radio_value(age_mode, AgeMode::Entered, "Years and months").changed();
+        changed |= ui.radio_value(age_mode, AgeMode::Dates, "From dates").changed();
+    });
+    match age_mode {
+        AgeMode::Entered => {
+            ui.horizontal(|ui| {
+                changed |= number_field(ui, years, labels::AGE_YEARS, "years");
+                changed |= number_field(ui, months, labels::AGE_MONTHS, "months");
+            });
+        }
+        AgeMode::Dates => {
+            changed |= text_row(ui, born, labels::BORN);
+            changed |= text_row(ui, as_of, labels::AS_OF);
+        }
+    }
+    show_errors(ui, Field::Age);
+
+    ui.add_space(6.0);
+    changed |= ui.checkbox(diagnosis_known, labels::DX_KNOWN).changed();
+    if *diagnosis_known {
+        ui.horizontal(|ui| {
+            changed |= number_field(ui, dx_years, labels::DX_YEARS, "years");
+            changed |= number_field(ui, dx_months, labels::DX_MONTHS, "months");
+        });
+    }
+    show_errors(ui, Field::AgeAtDiagnosis);
+
+    ui.add_space(6.0);
+    ui.label(RichText::new("HSCT").strong());
+    ui.horizontal_wrapped(|ui| {
+        changed |= ui.radio_value(hsct, HsctChoice::None, "None").changed();
+        changed |= ui.radio_value(hsct, HsctChoice::Planned, "Planned").changed();
+        changed |= ui.radio_value(hsct, HsctChoice::Done, "Done").changed();
+    });
+    if *hsct == HsctChoice::Done {
+        ui.horizontal(|ui| {
+            changed |= number_field(ui, hsct_years, labels::HSCT_YEARS, "years");
+            changed |= number_field(ui, hsct_months, labels::HSCT_MONTHS, "months");
+        });
+    }
+    show_errors(ui, Field::HsctAge);
+
+    ui.add_space(6.0);
+    ui.label(RichText::new("Organ damage and infections").strong());
+    for c in Condition::ALL {
+        changed |= ui.checkbox(conditions.get_mut(c), c.label()).changed();
+    }
+
+    ui.add_space(6.0);
+    egui::ComboBox::from_label(labels::DONOR).selected_text(donor.label()).show_ui(ui, |ui| {
+        for d in Donor::ALL {
+            changed |= ui.selectable_value(donor, d, d.label()).changed();
+        }
+    });
+
+    ui.add_space(6.0);
+    let label = ui.label(labels::NOTE);
+    changed |= ui
+        .add(egui::TextEdit::multiline(note).desired_rows(3).char_limit(MAX_NOTE_CHARS + 1))
+        .labelled_by(label.id)
+        .changed();
+    show_errors(ui, Field::Note);
+    changed
+}
+
+fn number_field(ui: &mut Ui, value: &mut String, accessible: &str, unit: &str) -> bool {
+    let edit = egui::TextEdit::singleline(value).desired_width(36.0).hint_text("0");
+    // The visible unit is short; the accessible name says which number it is.
+    let changed = ui.add(edit).accessible_name(accessible).changed();
+    ui.label(unit);
+    changed
+}
+
+fn text_row(ui: &mut Ui, value: &mut String, accessible: &str) -> bool {
+    ui.horizontal(|ui| {
+        let label = ui.label(accessible);
+        ui.add(egui::TextEdit::singleline(value).desired_width(100.0)).labelled_by(label.id).changed()
+    })
+    .inner
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> PatientForm {
+        PatientForm::from_patient(&Patient::default())
+    }
+
+    #[test]
+    fn round_trips_every_field() {
+        let p = Patient {
+            age: AgeSource::Dates {
+                born: Date::parse("2019-01-02").unwrap(),
+                as_of: Date::parse("2024-06-30").unwrap(),
+            },
+            age_at_diagnosis: Some(YearsMonths { years: 1, months: 3 }),
+            hsct: Hsct::Done { at: YearsMonths { years: 4, months: 0 } },
+            conditions: Conditions { lung_damage: true, neutropenia: true, ..Conditions::default() },
+            donor: Donor::MatchedUnrelated,
+            note: "PJP at 8 months".to_owned(),
+        };
+        assert_eq!(PatientForm::from_patient(&p).to_patient(), Ok(p));
+    }
+
+    #[test]
+    fn text_errors_name_the_field() {
+        let mut f = form();
+        f.years = "three".to_owned();
+        let errors = f.to_patient().unwrap_err();
+        assert_eq!(errors, vec![(Field::Age, "Age (years): “three” is not a whole number.".to_owned())]);
+
+        f.years = String::new();
+        assert!(f.to_patient().unwrap_err()[0].1.contains("enter a number"));
+
+        f.years = "3".to_owned();
+        f.months = String::new();
+        assert_eq!(f.to_patient().unwrap().age_months(), Some(36));
+
+        f.age_mode = AgeMode::Dates;
+        f.born = "2020-02-30".to_owned();
+        f.as_of = "2024-01-01".to_owned();
+        assert!(f.to_patient().unwrap_err()[0].1.starts_with("Date of birth:"));
+    }
+
+    #[test]
+    fn validation_problems_come_through() {
+        let mut f = form();
+        f.years = "-2".to_owned();
+        assert!(f.to_patient().unwrap_err()[0].1.contains("negative"));
+    }
+}

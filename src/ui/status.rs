@@ -1,0 +1,42 @@
+//! The status line (where the patient stands, in words), the disclaimer and
+//! notifications.
+
+use egui::{Frame, RichText, Ui};
+
+use crate::ui::theme;
+
+/// One message for the user, shown until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notification {
+    /// The message: names a file and a problem, never patient data.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub is_error: bool,
+}
+
+/// Draws the status sentence in a tinted box.
+pub fn status_line_ui(ui: &mut Ui, sentence: &str) {
+    let dark = ui.visuals().dark_mode;
+    Frame::new().fill(theme::status_fill(dark)).inner_margin(theme::CARD_MARGIN).corner_radius(4).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(sentence).size(16.0).strong());
+    });
+}
+
+/// Draws the disclaimer and notifications; returns the index of a
+/// notification the user dismissed.
+pub fn footer_ui(ui: &mut Ui, notifications: &[Notification]) -> Option<usize> {
+    let dark = ui.visuals().dark_mode;
+    let mut dismissed = None;
+    for (i, n) in notifications.iter().enumerate() {
+        ui.horizontal(|ui| {
+            if ui.small_button("Dismiss").clicked() {
+                dismissed = Some(i);
+            }
+            let text = RichText::new(&n.text);
+            ui.label(if n.is_error { text.color(theme::error_text(dark)) } else { text });
+        });
+    }
+    ui.label(RichText::new(crate::DISCLAIMER).strong());
+    dismissed
+}
