@@ -63,10 +63,8 @@ impl Derived {
             ..Patient::default()
         };
         let p = patient.unwrap_or(&invalid);
-        let sentence = TimingEvidence::from_evidence(evidence).map_or_else(
-            || "The loaded evidence has no timing findings.".to_owned(),
-            |t| t.sentence(p),
-        );
+        let sentence = TimingEvidence::from_evidence(evidence)
+            .map_or_else(|| "The loaded evidence has no timing findings.".to_owned(), |t| t.sentence(p));
         Self { picture: picture(evidence, p), sentence, reasons: evidence.match_patient(p) }
     }
 }
@@ -109,7 +107,8 @@ impl App {
     pub fn with_prefs(prefs: Prefs, options: StartOptions) -> Self {
         let mut notifications = Vec::new();
         let evidence = Evidence::embedded().unwrap_or_else(|e| {
-            notifications.push(Notification { text: format!("Evidence could not be loaded: {e}"), is_error: true });
+            notifications
+                .push(Notification { text: format!("Evidence could not be loaded: {e}"), is_error: true });
             Evidence { cohorts: Vec::new(), version: "none".to_owned() }
         });
         let patient = Patient::default();
@@ -124,9 +123,11 @@ impl App {
             notifications,
             commands: Vec::new(),
             show_about: false,
-            screenshot: options
-                .screenshot
-                .map(|request| ScreenshotJob { request, frames: 0, requested: false }),
+            screenshot: options.screenshot.map(|request| ScreenshotJob {
+                request,
+                frames: 0,
+                requested: false,
+            }),
         }
     }
 
@@ -226,7 +227,7 @@ impl App {
 
 fn save_png(out: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
     let [w, h] = image.size;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(egui::Color32::to_array).collect();
     let (w, h) = (u32::try_from(w).map_err(|e| e.to_string())?, u32::try_from(h).map_err(|e| e.to_string())?);
     image::save_buffer(out, &bytes, w, h, image::ColorType::Rgba8)
         .map_err(|e| format!("{}: could not write the screenshot: {e}", out.display()))
@@ -246,14 +247,20 @@ impl eframe::App for App {
             }
         });
         let mut form_changed = false;
-        egui::Panel::left("patient").resizable(true).default_size(theme::PATIENT_PANEL_WIDTH).show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                form_changed = patient_panel_ui(ui, &mut self.form, &self.form_errors);
-            });
-        });
-        egui::Panel::right("evidence").resizable(true).default_size(theme::EVIDENCE_PANEL_WIDTH).show(ui, |ui| {
-            evidence_panel::evidence_panel_ui(ui, &self.evidence, &self.derived.reasons);
-        });
+        egui::Panel::left("patient").resizable(true).default_size(theme::PATIENT_PANEL_WIDTH).show(
+            ui,
+            |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    form_changed = patient_panel_ui(ui, &mut self.form, &self.form_errors);
+                });
+            },
+        );
+        egui::Panel::right("evidence").resizable(true).default_size(theme::EVIDENCE_PANEL_WIDTH).show(
+            ui,
+            |ui| {
+                evidence_panel::evidence_panel_ui(ui, &self.evidence, &self.derived.reasons);
+            },
+        );
         egui::CentralPanel::default().show(ui, |ui| {
             status::status_line_ui(ui, &self.derived.sentence);
             ui.add_space(4.0);

@@ -71,7 +71,9 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Invoc
             }
             _ => {
                 if patient.is_some() {
-                    return Err(UsageError(format!("unexpected argument “{text}”: one patient file at a time")));
+                    return Err(UsageError(format!(
+                        "unexpected argument “{text}”: one patient file at a time"
+                    )));
                 }
                 patient = Some(PathBuf::from(arg));
             }
@@ -103,7 +105,10 @@ mod tests {
         let want = Invocation::Screenshot { out: "s.png".into(), patient: Some("a.ron".into()) };
         assert_eq!(p(&["--screenshot", "s.png", "a.ron"]), Ok(want.clone()));
         assert_eq!(p(&["a.ron", "--screenshot", "s.png"]), Ok(want));
-        assert_eq!(p(&["--screenshot", "s.png"]), Ok(Invocation::Screenshot { out: "s.png".into(), patient: None }));
+        assert_eq!(
+            p(&["--screenshot", "s.png"]),
+            Ok(Invocation::Screenshot { out: "s.png".into(), patient: None })
+        );
     }
 
     #[test]

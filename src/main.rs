@@ -23,11 +23,11 @@ fn main() -> ExitCode {
             println!("xhim-aid {}", env!("CARGO_PKG_VERSION"));
             ExitCode::from(EXIT_OK)
         }
-        Invocation::Gui { patient } => run_window(StartOptions { open: patient, screenshot: None }),
+        Invocation::Gui { patient } => run_window(&StartOptions { open: patient, screenshot: None }),
         Invocation::Screenshot { out, patient } => {
             let outcome = Arc::new(Mutex::new(None));
             let request = ScreenshotRequest { out, outcome: Arc::clone(&outcome) };
-            let code = run_window(StartOptions { open: patient, screenshot: Some(request) });
+            let code = run_window(&StartOptions { open: patient, screenshot: Some(request) });
             match outcome.lock().ok().and_then(|mut o| o.take()) {
                 Some(Ok(())) => code,
                 Some(Err(e)) => {
@@ -57,7 +57,7 @@ fn native_options(renderer: eframe::Renderer) -> eframe::NativeOptions {
 
 /// Starts the window with wgpu, and again with glow if wgpu cannot start
 /// (no Vulkan or GL driver for it): eframe does not fall back by itself.
-fn run_window(options: StartOptions) -> ExitCode {
+fn run_window(options: &StartOptions) -> ExitCode {
     let start = |renderer| {
         let options = options.clone();
         eframe::run_native(

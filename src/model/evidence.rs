@@ -373,8 +373,9 @@ pub enum EvidenceError {
     Parse {
         /// File name.
         file: String,
-        /// The parser's message with line and column.
-        source: ron::error::SpannedError,
+        /// The parser's message with line and column (boxed: it is large
+        /// and errors are rare).
+        source: Box<ron::error::SpannedError>,
     },
     /// Parsed, but a value is impossible.
     #[error("{file}: {message}")]
@@ -434,7 +435,7 @@ impl Evidence {
             hash.write(file.as_bytes());
             hash.write(text.as_bytes());
             let cohort: Cohort = ron::from_str(text)
-                .map_err(|source| EvidenceError::Parse { file: file.to_owned(), source })?;
+                .map_err(|source| EvidenceError::Parse { file: file.to_owned(), source: Box::new(source) })?;
             check_cohort(&cohort)
                 .map_err(|message| EvidenceError::Invalid { file: file.to_owned(), message })?;
             if cohorts.iter().any(|c: &Cohort| c.id == cohort.id) {

@@ -337,7 +337,9 @@ impl Patient {
                 } else if m > MAX_AGE_YEARS * 12 {
                     problems.push(Problem {
                         field: Field::Age,
-                        message: format!("Age above {MAX_AGE_YEARS} years is outside the range this aid accepts."),
+                        message: format!(
+                            "Age above {MAX_AGE_YEARS} years is outside the range this aid accepts."
+                        ),
                     });
                 }
             }

@@ -187,7 +187,8 @@ pub fn picture(evidence: &Evidence, patient: &Patient) -> Picture {
     }
 
     let mut notes = vec![
-        "Markers are published values; dashed lines only join published points and are not fitted curves.".to_owned(),
+        "Markers are published values; dashed lines only join published points and are not fitted curves."
+            .to_owned(),
         "Time origins differ: Japan 2015 reports survival by age; EBMT 2019 by years after HSCT, \
          drawn here from the patient's own age."
             .to_owned(),
@@ -203,14 +204,12 @@ pub fn picture(evidence: &Evidence, patient: &Patient) -> Picture {
 
 fn anchor(patient: &Patient) -> Option<Anchor> {
     match patient.hsct {
-        Hsct::Done { .. } => Some(Anchor {
-            age: f64::from(patient.hsct_age_months()?) / 12.0,
-            label: "his HSCT".to_owned(),
-        }),
-        Hsct::None | Hsct::Planned => Some(Anchor {
-            age: f64::from(patient.age_months()?) / 12.0,
-            label: "HSCT now".to_owned(),
-        }),
+        Hsct::Done { .. } => {
+            Some(Anchor { age: f64::from(patient.hsct_age_months()?) / 12.0, label: "his HSCT".to_owned() })
+        }
+        Hsct::None | Hsct::Planned => {
+            Some(Anchor { age: f64::from(patient.age_months()?) / 12.0, label: "HSCT now".to_owned() })
+        }
     }
 }
 

@@ -91,7 +91,9 @@ impl<'a> TimingEvidence<'a> {
         }
         match patient.age_months() {
             None => WindowStatus::Unknown,
-            Some(age) if age < self.window_end => WindowStatus::Inside { remaining_months: self.window_end - age },
+            Some(age) if age < self.window_end => {
+                WindowStatus::Inside { remaining_months: self.window_end - age }
+            }
             Some(age) if age < self.older_end => {
                 WindowStatus::PastWindowUnderOlderLimit { remaining_months: self.older_end - age }
             }
@@ -130,7 +132,7 @@ impl<'a> TimingEvidence<'a> {
                 remain(remaining_months),
             ),
             WindowStatus::PastBoth => {
-                let os = self.post_hsct_os.value.map(|v| v.describe()).unwrap_or_default();
+                let os = self.post_hsct_os.value.map(super::evidence::Value::describe).unwrap_or_default();
                 format!(
                     "Past the {window_name} window and {older_years} years or older.{planned} {ebmt}; \
                      across all ages, overall survival 5 years after HSCT was {os}."
@@ -196,7 +198,10 @@ mod tests {
     fn sentences_at_reference_ages() {
         with(|t| {
             let s = t.sentence(&at(0, 0));
-            assert!(s.starts_with("Inside the ≤5-year window: 6 years remain before his 6th birthday."), "{s}");
+            assert!(
+                s.starts_with("Inside the ≤5-year window: 6 years remain before his 6th birthday."),
+                "{s}"
+            );
             assert!(s.contains("Japan 2015 (n = 14 vs 15)"), "{s}");
 
             let s = t.sentence(&at(3, 4));

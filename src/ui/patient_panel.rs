@@ -116,8 +116,14 @@ impl PatientForm {
             }
         };
         let age_at_diagnosis = if self.diagnosis_known {
-            years_months(&self.dx_years, &self.dx_months, Field::AgeAtDiagnosis, "Age at diagnosis", &mut errors)
-                .map(Some)
+            years_months(
+                &self.dx_years,
+                &self.dx_months,
+                Field::AgeAtDiagnosis,
+                "Age at diagnosis",
+                &mut errors,
+            )
+            .map(Some)
         } else {
             Some(None)
         };

@@ -51,14 +51,21 @@ pub fn survival_plot_ui(ui: &mut Ui, picture: &Picture) {
             if let Some(w) = &picture.window {
                 let e = w.end_years;
                 plot_ui.polygon(
-                    Polygon::new(w.label.clone(), PlotPoints::from(vec![[0.0, 0.0], [e, 0.0], [e, 100.0], [0.0, 100.0]]))
-                        .fill_color(theme::window_fill(dark))
-                        .stroke(egui::Stroke::new(1.5, theme::WINDOW_BORDER)),
+                    Polygon::new(
+                        w.label.clone(),
+                        PlotPoints::from(vec![[0.0, 0.0], [e, 0.0], [e, 100.0], [0.0, 100.0]]),
+                    )
+                    .fill_color(theme::window_fill(dark))
+                    .stroke(egui::Stroke::new(1.5, theme::WINDOW_BORDER)),
                 );
                 plot_ui.text(
-                    Text::new(w.label.clone(), PlotPoint::new(e / 2.0, 98.0), RichText::new(&w.title).strong())
-                        .color(text_color)
-                        .anchor(Align2::CENTER_TOP),
+                    Text::new(
+                        w.label.clone(),
+                        PlotPoint::new(e / 2.0, 98.0),
+                        RichText::new(&w.title).strong(),
+                    )
+                    .color(text_color)
+                    .anchor(Align2::CENTER_TOP),
                 );
             }
             for layer in &picture.layers {
@@ -111,9 +118,13 @@ pub fn survival_plot_ui(ui: &mut Ui, picture: &Picture) {
             if let Some(age) = picture.patient_age {
                 plot_ui.vline(VLine::new(PATIENT_LINE, age).color(text_color).width(2.5));
                 plot_ui.text(
-                    Text::new(PATIENT_LINE, PlotPoint::new(age, 2.0), RichText::new(" this patient").strong())
-                        .color(text_color)
-                        .anchor(Align2::LEFT_BOTTOM),
+                    Text::new(
+                        PATIENT_LINE,
+                        PlotPoint::new(age, 2.0),
+                        RichText::new(" this patient").strong(),
+                    )
+                    .color(text_color)
+                    .anchor(Align2::LEFT_BOTTOM),
                 );
             }
         });

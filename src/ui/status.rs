@@ -17,10 +17,13 @@ pub struct Notification {
 /// Draws the status sentence in a tinted box.
 pub fn status_line_ui(ui: &mut Ui, sentence: &str) {
     let dark = ui.visuals().dark_mode;
-    Frame::new().fill(theme::status_fill(dark)).inner_margin(theme::CARD_MARGIN).corner_radius(4).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.label(RichText::new(sentence).size(16.0).strong());
-    });
+    Frame::new().fill(theme::status_fill(dark)).inner_margin(theme::CARD_MARGIN).corner_radius(4).show(
+        ui,
+        |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(sentence).size(16.0).strong());
+        },
+    );
 }
 
 /// Draws the disclaimer and notifications; returns the index of a

@@ -9,17 +9,15 @@ use crate::model::patient::{AgeSource, Conditions, Donor, YearsMonths};
 fn published(cohort: &str) -> &'static [f64] {
     match cohort {
         "japan-2015" => &[56.0, 29.0, 27.0, 40.0, 28.2, 0.0231, 14.0, 15.0, 5.0, 6.0],
-        "ebmt-2019" => &[
-            130.0, 1993.0, 2015.0, 5.0, 78.2, 58.1, 72.3, 2000.0, 10.0, 2.0, 85.2, 50.0,
-        ],
+        "ebmt-2019" => &[130.0, 1993.0, 2015.0, 5.0, 78.2, 58.1, 72.3, 2000.0, 10.0, 2.0, 85.2, 50.0],
         "international-2017" => &[
-            176.0, 189.0, 28.0, 1964.0, 2013.0, 67.0, 38.0, 8.5, 7.2, 0.1, 36.2, 0.671, 1987.0,
-            1995.0, 1999.0, 1.0, 4.9,
+            176.0, 189.0, 28.0, 1964.0, 2013.0, 67.0, 38.0, 8.5, 7.2, 0.1, 36.2, 0.671, 1987.0, 1995.0,
+            1999.0, 1.0, 4.9,
         ],
         // "third decade" is drawn as ages 20–30 on the age axis.
         "europe-2004" => &[
-            38.0, 8.0, 1993.0, 2002.0, 34.0, 26.0, 68.0, 22.0, 58.0, 12.0, 32.0, 6.0, 72.0, 40.0,
-            50.0, 20.0, 30.0,
+            38.0, 8.0, 1993.0, 2002.0, 34.0, 26.0, 68.0, 22.0, 58.0, 12.0, 32.0, 6.0, 72.0, 40.0, 50.0, 20.0,
+            30.0,
         ],
         "newcastle-2001" => &[8.0, 1.0, 14.0, 5.75, 4.0, 1988.0, 2000.0, 6.0, 3.0],
         "liver-1997" => &[53.0, 9.0, 10.0, 5.0, 26.0, 75.0, 20.0, 8.0],
@@ -36,7 +34,7 @@ fn numbers_in(text: &str) -> Vec<f64> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut in_word = false;
-    let mut flush = |current: &mut String, out: &mut Vec<f64>| {
+    let flush = |current: &mut String, out: &mut Vec<f64>| {
         let s = current.trim_end_matches('.');
         if s.chars().any(|c| c.is_ascii_digit()) {
             let s = if s.starts_with('.') { format!("0{s}") } else { s.to_owned() };

@@ -1,0 +1,4 @@
+//! Reading and writing files: patient files now, cohort imports and reports
+//! later. Nothing here draws.
+
+pub mod patient_file;
