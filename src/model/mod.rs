@@ -5,4 +5,5 @@ pub mod date;
 pub mod evidence;
 pub mod patient;
 pub mod picture;
+pub mod survival;
 pub mod timing;

@@ -1,0 +1,697 @@
+//! Kaplan–Meier estimation: the event table, Greenwood variance, pointwise
+//! confidence bands, survival quantiles (median), restricted mean survival
+//! time, conditional survival and the `KMunicate` risk table.
+//!
+//! Definitions follow lifelines 0.30 (`KaplanMeierFitter`) so results can be
+//! checked against it:
+//!
+//! * the timeline is every distinct observed time plus 0;
+//! * at a time with both events and censorings, the censored patients are
+//!   still at risk for those events (they leave just after);
+//! * `S(t) = exp(Σ ln((n - d) / n))` over event times up to `t` and the
+//!   Greenwood sum is `Σ d / (n (n - d))`, taken as 0 where `n = d`;
+//! * log(-log) bounds: `exp(-exp(ln(-ln S) ∓ z √gw / ln S))`, set to 1 where
+//!   that is undefined (`S = 1`).
+
+use serde::{Deserialize, Serialize};
+
+use super::special::normal_quantile;
+use super::{Record, SurvivalError};
+
+/// How the pointwise confidence interval of `S(t)` is built from the
+/// Greenwood variance. The transform matters most in the tails, where the
+/// plain interval can leave [0, 1] and has poor coverage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum CiTransform {
+    /// Complementary log-log (`ln(-ln S)`) scale, lifelines' and Stata's
+    /// default; always inside [0, 1] and well behaved near 0 and 1.
+    #[default]
+    LogLog,
+    /// Linear scale, `S ∓ z S √gw`, clipped to [0, 1] as R `survfit` does.
+    Plain,
+    /// Log scale, `S exp(∓ z √gw)`, upper bound capped at 1 (R's default).
+    Log,
+}
+
+/// Options that shape a fit's confidence band.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct KmOptions {
+    /// Scale on which the normal approximation is applied.
+    pub transform: CiTransform,
+    /// Two-sided confidence level, e.g. 0.95.
+    pub level: f64,
+}
+
+impl Default for KmOptions {
+    fn default() -> Self {
+        Self { transform: CiTransform::LogLog, level: 0.95 }
+    }
+}
+
+/// A survival-time quantile (the median by default) with its confidence
+/// interval. `None` means the curve (or that bound of the band) never falls
+/// to the quantile, reported as "not reached".
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SurvivalQuantile {
+    /// First time at which `S(t) ≤ q`.
+    pub estimate: Option<f64>,
+    /// First time at which the lower band is `≤ q`.
+    pub lower: Option<f64>,
+    /// First time at which the upper band is `≤ q`.
+    pub upper: Option<f64>,
+}
+
+/// Probability of surviving to `target` given survival to `landmark`, with
+/// its confidence interval.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ConditionalSurvival {
+    /// Time already survived.
+    pub landmark: f64,
+    /// Time the probability refers to.
+    pub target: f64,
+    /// `S(target) / S(landmark)`.
+    pub estimate: f64,
+    /// Lower confidence bound.
+    pub lower: f64,
+    /// Upper confidence bound.
+    pub upper: f64,
+}
+
+/// One column of a KMunicate-style risk table.
+///
+/// Counts at time `t` partition the sample: `at_risk + events + censored`
+/// equals the group size. This is lifelines' `add_at_risk_counts` default
+/// (counts "at the end of the period"), which its documentation notes is
+/// what `KMunicate` (Morris et al., BMJ Open 2019) recommends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskRow {
+    /// Patients still under follow-up after `t`: observed time `> t`.
+    pub at_risk: usize,
+    /// Events observed at or before `t`.
+    pub events: usize,
+    /// Patients censored at or before `t`.
+    pub censored: usize,
+}
+
+/// A fitted Kaplan–Meier curve with its event table and confidence band.
+///
+/// Everything is stored per distinct time of the timeline (all observed
+/// times plus 0), so lookups are binary searches and the curve can be drawn
+/// or tabulated without refitting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KaplanMeier {
+    times: Vec<f64>,
+    at_risk: Vec<usize>,
+    events: Vec<usize>,
+    censored: Vec<usize>,
+    survival: Vec<f64>,
+    greenwood: Vec<f64>,
+    lower: Vec<f64>,
+    upper: Vec<f64>,
+    options: KmOptions,
+    z: f64,
+    n: usize,
+}
+
+impl KaplanMeier {
+    /// Fits the curve. Records are packed into one integer key each and
+    /// sorted once, so a million records fit in a few tens of milliseconds.
+    ///
+    /// # Errors
+    /// [`SurvivalError::Empty`] for no records, [`SurvivalError::InvalidTime`]
+    /// for a negative or non-finite time, [`SurvivalError::InvalidLevel`] for
+    /// a level outside (0, 1).
+    pub fn fit(records: &[Record], options: KmOptions) -> Result<Self, SurvivalError> {
+        if records.is_empty() {
+            return Err(SurvivalError::Empty);
+        }
+        if !(options.level > 0.0 && options.level < 1.0) {
+            return Err(SurvivalError::InvalidLevel(options.level));
+        }
+        let mut keys = Vec::with_capacity(records.len());
+        for (index, r) in records.iter().enumerate() {
+            if !(r.time.is_finite() && r.time >= 0.0) {
+                return Err(SurvivalError::InvalidTime { index, time: r.time });
+            }
+            // Adding 0.0 turns -0.0 into 0.0; the sign bit of a non-negative
+            // float is 0, so shifting it out keeps the order of the times
+            // and frees the low bit for the event flag.
+            keys.push(((r.time + 0.0).to_bits() << 1) | u64::from(r.event));
+        }
+        keys.sort_unstable();
+        Ok(Self::from_sorted_keys(&keys, options))
+    }
+
+    fn from_sorted_keys(keys: &[u64], options: KmOptions) -> Self {
+        let n = keys.len();
+        // Untouched capacity costs only address space, so size for the
+        // worst case of all-distinct times.
+        let cap = n + 1;
+        let mut times = Vec::with_capacity(cap);
+        let mut events = Vec::with_capacity(cap);
+        let mut censored = Vec::with_capacity(cap);
+        if keys.first().is_some_and(|&k| k >> 1 != 0) {
+            times.push(0.0);
+            events.push(0);
+            censored.push(0);
+        }
+        let mut i = 0;
+        while let Some(&k) = keys.get(i) {
+            let bits = k >> 1;
+            let mut d = 0usize;
+            let mut c = 0usize;
+            while let Some(&k2) = keys.get(i) {
+                if k2 >> 1 != bits {
+                    break;
+                }
+                if k2 & 1 == 1 {
+                    d += 1;
+                } else {
+                    c += 1;
+                }
+                i += 1;
+            }
+            times.push(f64::from_bits(bits));
+            events.push(d);
+            censored.push(c);
+        }
+
+        let len = times.len();
+        let mut at_risk = Vec::with_capacity(len);
+        let mut survival = Vec::with_capacity(len);
+        let mut greenwood = Vec::with_capacity(len);
+        let mut remaining = n;
+        let mut log_s = 0.0f64;
+        let mut gw = 0.0f64;
+        // ln(n) is reused from the previous step's ln(n - d) whenever nobody
+        // was censored in between, halving the logarithms on dense data.
+        let mut ln_cache = (f64::NAN, f64::NAN);
+        let mut ln = |x: f64| {
+            if x == ln_cache.0 {
+                ln_cache.1
+            } else {
+                let v = x.ln();
+                ln_cache = (x, v);
+                v
+            }
+        };
+        let z = normal_quantile(0.5 + options.level / 2.0);
+        let mut lower = Vec::with_capacity(len);
+        let mut upper = Vec::with_capacity(len);
+        let mut s = 1.0f64;
+        let mut bounds = (1.0f64, 1.0f64);
+        for (&d, &c) in events.iter().zip(&censored) {
+            at_risk.push(remaining);
+            // Only event times move the curve; censor-only rows repeat the
+            // previous values, which saves the transcendental calls there.
+            if d > 0 {
+                let nf = remaining as f64;
+                let df = d as f64;
+                let ln_n = ln(nf);
+                let ln_nd = ln(nf - df);
+                log_s += ln_nd - ln_n;
+                if remaining > d {
+                    gw += df / (nf * (nf - df));
+                }
+                s = log_s.exp();
+                bounds = band_with_log(options.transform, z, s, log_s, gw);
+            }
+            survival.push(s);
+            greenwood.push(gw);
+            lower.push(bounds.0);
+            upper.push(bounds.1);
+            remaining -= d + c;
+        }
+
+        Self { times, at_risk, events, censored, survival, greenwood, lower, upper, options, z, n }
+    }
+
+    /// Number of records fitted.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    /// Always `false`: a fit needs at least one record. Present so `len`
+    /// has its conventional partner.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// Options the band was computed with.
+    #[must_use]
+    pub fn options(&self) -> KmOptions {
+        self.options
+    }
+
+    /// Timeline: 0 and every distinct observed time, ascending.
+    #[must_use]
+    pub fn times(&self) -> &[f64] {
+        &self.times
+    }
+
+    /// Number at risk just before each timeline time (`time ≥ t`).
+    #[must_use]
+    pub fn at_risk(&self) -> &[usize] {
+        &self.at_risk
+    }
+
+    /// Events at each timeline time.
+    #[must_use]
+    pub fn events(&self) -> &[usize] {
+        &self.events
+    }
+
+    /// Censorings at each timeline time.
+    #[must_use]
+    pub fn censored(&self) -> &[usize] {
+        &self.censored
+    }
+
+    /// `S(t)` at each timeline time (value just after any drop there).
+    #[must_use]
+    pub fn survival(&self) -> &[f64] {
+        &self.survival
+    }
+
+    /// Cumulative Greenwood sum `Σ d / (n (n - d))` at each timeline time;
+    /// `Var(S) ≈ S² × greenwood`.
+    #[must_use]
+    pub fn greenwood(&self) -> &[f64] {
+        &self.greenwood
+    }
+
+    /// Lower confidence bound at each timeline time.
+    #[must_use]
+    pub fn lower(&self) -> &[f64] {
+        &self.lower
+    }
+
+    /// Upper confidence bound at each timeline time.
+    #[must_use]
+    pub fn upper(&self) -> &[f64] {
+        &self.upper
+    }
+
+    /// Index of the last timeline time `≤ t`, which is where the
+    /// right-continuous step function takes its value.
+    fn index_at(&self, t: f64) -> Option<usize> {
+        self.times.partition_point(|&x| x <= t).checked_sub(1)
+    }
+
+    /// `S(t)`, right-continuous: a drop at `t` is already included.
+    /// Before time 0 (or for NaN) survival is 1.
+    #[must_use]
+    pub fn survival_at(&self, t: f64) -> f64 {
+        self.index_at(t).and_then(|i| self.survival.get(i).copied()).unwrap_or(1.0)
+    }
+
+    /// `S(t)` at each of `ts`.
+    #[must_use]
+    pub fn survival_at_times(&self, ts: &[f64]) -> Vec<f64> {
+        ts.iter().map(|&t| self.survival_at(t)).collect()
+    }
+
+    /// Confidence bounds `(lower, upper)` of `S(t)`, right-continuous.
+    #[must_use]
+    pub fn interval_at(&self, t: f64) -> (f64, f64) {
+        self.index_at(t).and_then(|i| Some((*self.lower.get(i)?, *self.upper.get(i)?))).unwrap_or((1.0, 1.0))
+    }
+
+    /// Greenwood sum accumulated up to and including `t`.
+    fn greenwood_at(&self, t: f64) -> f64 {
+        self.index_at(t).and_then(|i| self.greenwood.get(i).copied()).unwrap_or(0.0)
+    }
+
+    /// Median survival time with its confidence interval.
+    ///
+    /// Convention (lifelines `median_survival_times`, and the same function
+    /// applied to the band columns as lifelines documents for the CI): the
+    /// estimate is the first timeline time where `S(t) ≤ 0.5`; the lower and
+    /// upper limits are the first times where the lower and the upper band
+    /// are `≤ 0.5`. A curve whose last value is above 0.5 gives `None`
+    /// ("not reached").
+    #[must_use]
+    pub fn median(&self) -> SurvivalQuantile {
+        SurvivalQuantile {
+            estimate: first_time_at_or_below(&self.times, &self.survival, 0.5),
+            lower: first_time_at_or_below(&self.times, &self.lower, 0.5),
+            upper: first_time_at_or_below(&self.times, &self.upper, 0.5),
+        }
+    }
+
+    /// Time by which the survival probability has fallen to `q` (0.5 is the
+    /// median), with the same convention as [`KaplanMeier::median`].
+    ///
+    /// # Errors
+    /// [`SurvivalError::InvalidQuantile`] when `q` is not in (0, 1).
+    pub fn quantile(&self, q: f64) -> Result<SurvivalQuantile, SurvivalError> {
+        if !(q > 0.0 && q < 1.0) {
+            return Err(SurvivalError::InvalidQuantile(q));
+        }
+        Ok(SurvivalQuantile {
+            estimate: first_time_at_or_below(&self.times, &self.survival, q),
+            lower: first_time_at_or_below(&self.times, &self.lower, q),
+            upper: first_time_at_or_below(&self.times, &self.upper, q),
+        })
+    }
+
+    /// Restricted mean survival time: the area under `S` from 0 to `tau`,
+    /// i.e. the expected survival time within the horizon. Past the last
+    /// observation `S` stays at its last value, as in lifelines.
+    ///
+    /// # Errors
+    /// [`SurvivalError::InvalidHorizon`] for a negative or non-finite `tau`.
+    pub fn rmst(&self, tau: f64) -> Result<f64, SurvivalError> {
+        if !(tau.is_finite() && tau >= 0.0) {
+            return Err(SurvivalError::InvalidHorizon(tau));
+        }
+        let mut area = 0.0;
+        for (i, (&t, &s)) in self.times.iter().zip(&self.survival).enumerate() {
+            if t > tau {
+                break;
+            }
+            let next = self.times.get(i + 1).map_or(tau, |&u| u.min(tau));
+            area += s * (next - t);
+        }
+        Ok(area)
+    }
+
+    /// Conditional survival `S(target | landmark) = S(target) / S(landmark)`:
+    /// the chance of reaching `target` for a patient known to be alive at
+    /// `landmark`.
+    ///
+    /// The interval applies the fit's transform to the Greenwood sum
+    /// restricted to event times in `(landmark, target]`, which is the
+    /// Greenwood variance of the conditional product-limit estimate
+    /// computed from the patients still at risk after the landmark.
+    ///
+    /// # Errors
+    /// [`SurvivalError::InvalidHorizon`] for negative or non-finite times,
+    /// [`SurvivalError::TargetBeforeLandmark`] when `target < landmark`,
+    /// [`SurvivalError::ZeroSurvivalAtLandmark`] when `S(landmark) = 0`.
+    pub fn conditional_survival(
+        &self,
+        landmark: f64,
+        target: f64,
+    ) -> Result<ConditionalSurvival, SurvivalError> {
+        for t in [landmark, target] {
+            if !(t.is_finite() && t >= 0.0) {
+                return Err(SurvivalError::InvalidHorizon(t));
+            }
+        }
+        if target < landmark {
+            return Err(SurvivalError::TargetBeforeLandmark { landmark, target });
+        }
+        let s0 = self.survival_at(landmark);
+        if s0 <= 0.0 {
+            return Err(SurvivalError::ZeroSurvivalAtLandmark(landmark));
+        }
+        let estimate = self.survival_at(target) / s0;
+        let gw = (self.greenwood_at(target) - self.greenwood_at(landmark)).max(0.0);
+        let (lower, upper) = band(self.options.transform, self.z, estimate, gw);
+        Ok(ConditionalSurvival { landmark, target, estimate, lower, upper })
+    }
+
+    /// Risk-table counts at time `t` (see [`RiskRow`] for the convention).
+    /// Before time 0 nobody has left follow-up yet.
+    #[must_use]
+    pub fn risk_at(&self, t: f64) -> RiskRow {
+        let Some(last) = self.index_at(t) else {
+            return RiskRow { at_risk: self.n, events: 0, censored: 0 };
+        };
+        let upto = last + 1;
+        let events = self.events.iter().take(upto).sum();
+        let censored = self.censored.iter().take(upto).sum();
+        RiskRow { at_risk: self.n.saturating_sub(events + censored), events, censored }
+    }
+
+    /// Risk-table counts at each of `times`, for one group; call it per
+    /// group to build a multi-arm table.
+    #[must_use]
+    pub fn risk_table(&self, times: &[f64]) -> Vec<RiskRow> {
+        times.iter().map(|&t| self.risk_at(t)).collect()
+    }
+}
+
+/// Confidence bounds of a survival probability `s` with Greenwood sum `gw`.
+fn band(transform: CiTransform, z: f64, s: f64, gw: f64) -> (f64, f64) {
+    band_with_log(transform, z, s, s.ln(), gw)
+}
+
+/// As [`band`], with `ln s` supplied by a caller that already has it (the
+/// fit accumulates it), saving a logarithm per event time.
+fn band_with_log(transform: CiTransform, z: f64, s: f64, log_s: f64, gw: f64) -> (f64, f64) {
+    let se = gw.sqrt();
+    match transform {
+        CiTransform::LogLog => {
+            if s >= 1.0 {
+                return (1.0, 1.0);
+            }
+            // exp(-exp(ln(-v) ∓ a)) with v = ln S and a = z se / v is
+            // exp(v e^{∓a}): fewer transcendental calls than lifelines'
+            // expression, identical up to rounding.
+            let v = log_s;
+            let a = z * se / v;
+            let e = a.exp();
+            let lo = (v / e).exp();
+            let hi = (v * e).exp();
+            // lifelines fills undefined bounds with 1.
+            (if lo.is_nan() { 1.0 } else { lo }, if hi.is_nan() { 1.0 } else { hi })
+        }
+        CiTransform::Plain => {
+            let h = z * s * se;
+            ((s - h).clamp(0.0, 1.0), (s + h).clamp(0.0, 1.0))
+        }
+        CiTransform::Log => {
+            let e = (z * se).exp();
+            (s / e, (s * e).min(1.0))
+        }
+    }
+}
+
+/// First time at which `values` is `≤ q`, or `None` when the last value is
+/// above `q`.
+///
+/// This is lifelines' `qth_survival_time` exactly: a left-sided binary
+/// search (`numpy.searchsorted`) of `-q` in `-values`. On a monotone curve
+/// that is simply the first crossing; reproducing the bisection keeps the
+/// answer identical even when a band column is not monotone.
+fn first_time_at_or_below(times: &[f64], values: &[f64], q: f64) -> Option<f64> {
+    let last = *values.last()?;
+    if last > q {
+        return None;
+    }
+    let (mut lo, mut hi) = (0usize, values.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let v = values.get(mid).copied().unwrap_or(f64::NEG_INFINITY);
+        if -v < -q {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    times.get(lo).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    struct Fixture {
+        lifelines_version: String,
+        cases: Vec<Case>,
+    }
+
+    #[derive(Deserialize)]
+    struct Case {
+        name: String,
+        level: f64,
+        times: Vec<f64>,
+        events: Vec<bool>,
+        timeline: Vec<f64>,
+        survival: Vec<f64>,
+        loglog_lower: Vec<f64>,
+        loglog_upper: Vec<f64>,
+        plain_lower: Vec<f64>,
+        plain_upper: Vec<f64>,
+        log_lower: Vec<f64>,
+        log_upper: Vec<f64>,
+        event_times: Vec<f64>,
+        survival_at_event_times: Vec<f64>,
+        query_times: Vec<f64>,
+        survival_at_query: Vec<f64>,
+        median: Option<f64>,
+        median_lower: Option<f64>,
+        median_upper: Option<f64>,
+        rmst: Vec<(f64, f64)>,
+        risk: Vec<(f64, usize, usize, usize)>,
+        conditional: Vec<(f64, f64, f64, f64, f64)>,
+    }
+
+    fn fixture() -> Fixture {
+        ron::from_str(include_str!("../../../tests/fixtures/survival/km_cases.ron")).unwrap()
+    }
+
+    fn records(c: &Case) -> Vec<Record> {
+        c.times.iter().zip(&c.events).map(|(&time, &event)| Record { time, event }).collect()
+    }
+
+    fn fit(c: &Case, transform: CiTransform) -> KaplanMeier {
+        KaplanMeier::fit(&records(c), KmOptions { transform, level: c.level }).unwrap()
+    }
+
+    fn assert_close(got: f64, want: f64, tol: f64, what: &str) {
+        assert!((got - want).abs() <= tol, "{what}: got {got}, want {want} (diff {})", (got - want).abs());
+    }
+
+    #[test]
+    fn fixtures_cover_several_cases() {
+        let f = fixture();
+        assert_eq!(f.lifelines_version, "0.30.3");
+        assert!(f.cases.len() >= 10);
+    }
+
+    #[test]
+    fn survival_matches_lifelines() {
+        for c in fixture().cases {
+            let km = fit(&c, CiTransform::LogLog);
+            assert_eq!(km.times(), c.timeline.as_slice(), "{}: timeline", c.name);
+            for (&t, &s) in c.timeline.iter().zip(&c.survival) {
+                assert_close(km.survival_at(t), s, 1e-9, &format!("{} S({t})", c.name));
+            }
+            for (&t, &s) in c.event_times.iter().zip(&c.survival_at_event_times) {
+                assert_close(km.survival_at(t), s, 1e-9, &format!("{} S({t})", c.name));
+            }
+            for (&t, &s) in c.query_times.iter().zip(&c.survival_at_query) {
+                assert_close(km.survival_at(t), s, 1e-9, &format!("{} S({t})", c.name));
+            }
+        }
+    }
+
+    #[test]
+    fn bands_match_lifelines_for_every_transform() {
+        for c in fixture().cases {
+            for (tr, lo, hi) in [
+                (CiTransform::LogLog, &c.loglog_lower, &c.loglog_upper),
+                (CiTransform::Plain, &c.plain_lower, &c.plain_upper),
+                (CiTransform::Log, &c.log_lower, &c.log_upper),
+            ] {
+                let km = fit(&c, tr);
+                for (i, &t) in c.timeline.iter().enumerate() {
+                    let (l, u) = km.interval_at(t);
+                    let what = format!("{} {tr:?} t={t}", c.name);
+                    assert_close(l, lo[i], 1e-6, &what);
+                    assert_close(u, hi[i], 1e-6, &what);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn median_and_its_interval_match_lifelines_exactly() {
+        for c in fixture().cases {
+            let m = fit(&c, CiTransform::LogLog).median();
+            assert_eq!(m.estimate, c.median, "{} median", c.name);
+            assert_eq!(m.lower, c.median_lower, "{} median lower", c.name);
+            assert_eq!(m.upper, c.median_upper, "{} median upper", c.name);
+        }
+    }
+
+    #[test]
+    fn rmst_matches_lifelines() {
+        for c in fixture().cases {
+            let km = fit(&c, CiTransform::LogLog);
+            for &(tau, want) in &c.rmst {
+                assert_close(km.rmst(tau).unwrap(), want, 1e-9, &format!("{} rmst({tau})", c.name));
+            }
+        }
+    }
+
+    #[test]
+    fn risk_table_matches_lifelines_add_at_risk_counts() {
+        for c in fixture().cases {
+            let km = fit(&c, CiTransform::LogLog);
+            for &(t, at_risk, events, censored) in &c.risk {
+                let row = km.risk_at(t);
+                assert_eq!(row, RiskRow { at_risk, events, censored }, "{} risk at {t}", c.name);
+                assert_eq!(row.at_risk + row.events + row.censored, c.times.len());
+            }
+        }
+    }
+
+    #[test]
+    fn conditional_survival_matches_greenwood_formula() {
+        for c in fixture().cases {
+            let km = fit(&c, CiTransform::LogLog);
+            for &(s, t, est, lo, hi) in &c.conditional {
+                let cs = km.conditional_survival(s, t).unwrap();
+                let what = format!("{} S({t}|{s})", c.name);
+                assert_close(cs.estimate, est, 1e-9, &what);
+                assert_close(cs.lower, lo, 1e-6, &what);
+                assert_close(cs.upper, hi, 1e-6, &what);
+            }
+        }
+    }
+
+    #[test]
+    fn ties_and_censoring_at_event_times() {
+        // Censored at 2 stays at risk for the events at 2.
+        let recs = [
+            Record { time: 1.0, event: true },
+            Record { time: 2.0, event: true },
+            Record { time: 2.0, event: false },
+            Record { time: 2.0, event: true },
+            Record { time: 3.0, event: true },
+        ];
+        let km = KaplanMeier::fit(&recs, KmOptions::default()).unwrap();
+        assert_eq!(km.times(), &[0.0, 1.0, 2.0, 3.0]);
+        assert_eq!(km.at_risk(), &[5, 5, 4, 1]);
+        assert_eq!(km.events(), &[0, 1, 2, 1]);
+        assert_eq!(km.censored(), &[0, 0, 1, 0]);
+        assert_close(km.survival_at(2.0), 0.8 * 0.5, 1e-15, "S(2)");
+        assert_close(km.survival_at(1.999), 0.8, 1e-15, "S(2-)");
+        assert_close(km.survival_at(-1.0), 1.0, 0.0, "S(-1)");
+        assert_close(km.survival_at(3.0), 0.0, 0.0, "S(3)");
+    }
+
+    #[test]
+    fn invalid_input_is_rejected() {
+        assert_eq!(KaplanMeier::fit(&[], KmOptions::default()), Err(SurvivalError::Empty));
+        let bad = [Record { time: 1.0, event: true }, Record { time: -1.0, event: true }];
+        assert_eq!(
+            KaplanMeier::fit(&bad, KmOptions::default()),
+            Err(SurvivalError::InvalidTime { index: 1, time: -1.0 })
+        );
+        let nan = [Record { time: f64::NAN, event: true }];
+        assert!(KaplanMeier::fit(&nan, KmOptions::default()).is_err());
+        let ok = [Record { time: 1.0, event: true }];
+        let opts = KmOptions { level: 1.0, ..KmOptions::default() };
+        assert_eq!(KaplanMeier::fit(&ok, opts), Err(SurvivalError::InvalidLevel(1.0)));
+        let km = KaplanMeier::fit(&ok, KmOptions::default()).unwrap();
+        assert!(km.rmst(f64::INFINITY).is_err());
+        assert!(km.quantile(1.0).is_err());
+        assert!(km.conditional_survival(2.0, 1.0).is_err());
+        assert_eq!(km.conditional_survival(1.0, 2.0), Err(SurvivalError::ZeroSurvivalAtLandmark(1.0)));
+    }
+
+    #[test]
+    fn negative_zero_time_is_time_zero() {
+        let recs = [Record { time: -0.0, event: true }, Record { time: 1.0, event: false }];
+        let km = KaplanMeier::fit(&recs, KmOptions::default()).unwrap();
+        assert_eq!(km.times(), &[0.0, 1.0]);
+        assert_close(km.survival_at(0.0), 0.5, 1e-15, "S(0)");
+    }
+
+    #[test]
+    fn quantile_other_than_median() {
+        let recs: Vec<Record> = (1..=10).map(|i| Record { time: f64::from(i), event: true }).collect();
+        let km = KaplanMeier::fit(&recs, KmOptions::default()).unwrap();
+        assert_eq!(km.quantile(0.25).unwrap().estimate, Some(8.0));
+        assert_eq!(km.median().estimate, Some(5.0));
+    }
+}
