@@ -1,27 +1,79 @@
 //! The eframe application: composes the panels, keeps what they show in sync
 //! with the patient, and runs [`Command`]s after the layout pass.
 
+mod document;
+
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
 use crate::command::{self, Command};
+use crate::io::dialogs::{Dialogs, NativeDialogs, PendingDialog};
+use crate::io::jobs::Job;
+use crate::io::patient_file::{PatientDocument, SaveError};
 use crate::model::evidence::Evidence;
-use crate::model::patient::{Field, Patient};
+use crate::model::patient::{AgeSource, Field, Patient, YearsMonths};
 use crate::model::picture::{Picture, picture};
 use crate::model::timing::TimingEvidence;
+use crate::ui::file_ui::{self, PathField, UnsavedChoice};
 use crate::ui::patient_panel::{PatientForm, patient_panel_ui};
 use crate::ui::status::Notification;
 use crate::ui::theme::{self, ThemeChoice};
 use crate::ui::{evidence_panel, menu, plot, status};
 
-/// Preferences saved between runs. Never patient data.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// Most recent files remembered.
+const MAX_RECENT: usize = 10;
+
+/// Preferences saved between runs: never patient data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
     /// Colour theme.
     pub theme: ThemeChoice,
+    /// Name recorded with each save; empty means the operating-system user.
+    pub user_name: String,
+    /// Keep a list of recently opened files.
+    pub remember_recent: bool,
+    /// Recently opened or saved files, newest first (paths only).
+    pub recent: Vec<PathBuf>,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            theme: ThemeChoice::System,
+            user_name: String::new(),
+            remember_recent: true,
+            recent: Vec::new(),
+        }
+    }
+}
+
+impl Prefs {
+    fn note_recent(&mut self, path: &std::path::Path) {
+        if !self.remember_recent {
+            return;
+        }
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    /// Who is saving: the configured name, else the operating-system user.
+    pub fn saved_by(&self) -> String {
+        let name = self.user_name.trim();
+        if name.is_empty() { os_user_name() } else { name.to_owned() }
+    }
+}
+
+/// The operating-system user name, or "unknown user".
+pub fn os_user_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| "unknown user".to_owned())
 }
 
 /// How the app was started.
@@ -53,34 +105,53 @@ struct Derived {
 
 impl Derived {
     fn new(evidence: &Evidence, patient: Option<&Patient>) -> Self {
-        // An unparsable form is shown as "no valid age": the default patient
-        // with an impossible age gives exactly that view.
-        let invalid = Patient {
-            age: crate::model::patient::AgeSource::Entered(crate::model::patient::YearsMonths {
-                years: -1,
-                months: 0,
-            }),
-            ..Patient::default()
-        };
-        let p = patient.unwrap_or(&invalid);
+        // A form that does not parse is shown as "no valid age"; an
+        // impossible age gives exactly that view in every model function.
+        let unplaced =
+            Patient { age: AgeSource::Entered(YearsMonths { years: -1, months: 0 }), ..Patient::default() };
+        let p = patient.unwrap_or(&unplaced);
         let sentence = TimingEvidence::from_evidence(evidence)
             .map_or_else(|| "The loaded evidence has no timing findings.".to_owned(), |t| t.sentence(p));
         Self { picture: picture(evidence, p), sentence, reasons: evidence.match_patient(p) }
     }
 }
 
+/// A save on its way to disk: the document that will be current once it
+/// lands.
+struct SaveInFlight {
+    job: Job<Result<(), SaveError>>,
+    path: PathBuf,
+    next: PatientDocument,
+}
+
 /// The application.
 pub struct App {
     evidence: Evidence,
+    /// The document as it is on disk (or new).
+    doc: PatientDocument,
+    /// Where it lives, once saved or opened.
+    path: Option<PathBuf>,
     /// The patient as last parsed from a valid form.
     patient: Patient,
     form: PatientForm,
     form_errors: Vec<(Field, String)>,
+    dirty: bool,
     derived: Derived,
     prefs: Prefs,
     notifications: Vec<Notification>,
     commands: Vec<Command>,
+    dialogs: Box<dyn Dialogs>,
+    pending_dialog: Option<PendingDialog>,
+    save: Option<SaveInFlight>,
+    /// A command waiting for the Save / Discard / Cancel answer.
+    confirm: Option<Command>,
+    /// A command to run once the current save succeeds.
+    after_save: Option<Command>,
+    allow_close: bool,
+    path_field: Option<PathField>,
     show_about: bool,
+    show_prefs: bool,
+    title: String,
     screenshot: Option<ScreenshotJob>,
 }
 
@@ -111,24 +182,46 @@ impl App {
                 .push(Notification { text: format!("Evidence could not be loaded: {e}"), is_error: true });
             Evidence { cohorts: Vec::new(), version: "none".to_owned() }
         });
-        let patient = Patient::default();
+        let doc = PatientDocument::default();
+        let patient = doc.patient.clone();
         let derived = Derived::new(&evidence, Some(&patient));
+        let mut commands = Vec::new();
+        if let Some(path) = options.open {
+            commands.push(Command::OpenPath(path));
+        }
         Self {
             form: PatientForm::from_patient(&patient),
             form_errors: Vec::new(),
+            dirty: false,
             evidence,
+            doc,
+            path: None,
             patient,
             derived,
             prefs,
             notifications,
-            commands: Vec::new(),
+            commands,
+            dialogs: Box::new(NativeDialogs),
+            pending_dialog: None,
+            save: None,
+            confirm: None,
+            after_save: None,
+            allow_close: false,
+            path_field: None,
             show_about: false,
+            show_prefs: false,
+            title: String::new(),
             screenshot: options.screenshot.map(|request| ScreenshotJob {
                 request,
                 frames: 0,
                 requested: false,
             }),
         }
+    }
+
+    /// Replaces the file dialogs (tests use a scripted fake).
+    pub fn set_dialogs(&mut self, dialogs: Box<dyn Dialogs>) {
+        self.dialogs = dialogs;
     }
 
     /// Queues a command, as a menu or shortcut would.
@@ -141,13 +234,52 @@ impl App {
         &self.patient
     }
 
+    /// The document as last opened or saved.
+    pub fn document(&self) -> &PatientDocument {
+        &self.doc
+    }
+
+    /// The current file, if any.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.path.as_deref()
+    }
+
+    /// Whether there are edits not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Whether a save is still being written.
+    pub fn is_saving(&self) -> bool {
+        self.save.is_some()
+    }
+
+    /// Messages currently shown.
+    pub fn notifications(&self) -> &[Notification] {
+        &self.notifications
+    }
+
     /// Current preferences.
     pub fn prefs(&self) -> &Prefs {
         &self.prefs
     }
 
+    /// The window title: file name and an unsaved mark.
+    pub fn window_title(&self) -> String {
+        let name = self.file_label();
+        let mark = if self.dirty { " • unsaved" } else { "" };
+        format!("{name}{mark} — xhim-aid")
+    }
+
+    fn file_label(&self) -> String {
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| "Untitled patient".to_owned(), |n| n.to_string_lossy().into_owned())
+    }
+
     /// Shows a patient in the form and every view.
-    pub fn set_patient(&mut self, patient: Patient) {
+    fn show_patient(&mut self, patient: Patient) {
         self.form = PatientForm::from_patient(&patient);
         self.patient = patient;
         self.form_changed();
@@ -159,25 +291,26 @@ impl App {
                 self.patient = p;
                 self.form_errors.clear();
                 self.derived = Derived::new(&self.evidence, Some(&self.patient));
+                self.dirty = self.patient != self.doc.patient;
             }
             Err(errors) => {
                 self.form_errors = errors;
                 self.derived = Derived::new(&self.evidence, None);
+                self.dirty = self.form != PatientForm::from_patient(&self.doc.patient);
             }
         }
     }
 
-    fn run_commands(&mut self, ctx: &egui::Context) {
-        for command in std::mem::take(&mut self.commands) {
-            match command {
-                Command::New => self.set_patient(Patient::default()),
-                Command::SetTheme(choice) => {
-                    self.prefs.theme = choice;
-                    ctx.set_theme(choice.preference());
-                }
-                Command::ToggleAbout => self.show_about = !self.show_about,
-                Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            }
+    fn notify(&mut self, text: String, is_error: bool) {
+        if is_error {
+            log::error!("{text}");
+        } else {
+            log::info!("{text}");
+        }
+        self.notifications.push(Notification { text, is_error });
+        // Keep the footer short: the oldest messages go first.
+        if self.notifications.len() > 4 {
+            self.notifications.remove(0);
         }
     }
 
@@ -203,6 +336,7 @@ impl App {
         let Some(job) = &mut self.screenshot else { return };
         let done = job.request.outcome.lock().map(|o| o.is_some()).unwrap_or(true);
         if done {
+            self.allow_close = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
@@ -223,6 +357,94 @@ impl App {
         // Only the screenshot mode asks for frames without input.
         ctx.request_repaint();
     }
+
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> =
+            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        let Some(path) = dropped.into_iter().next() else { return };
+        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
+            self.commands.push(Command::OpenPath(path));
+        } else {
+            let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            self.notify(format!("{name}: only .ron patient files can be opened here."), true);
+        }
+    }
+
+    fn close_guard(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.allow_close {
+            return;
+        }
+        if self.save.is_some() {
+            // Finish writing first; the close follows the save.
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.after_save = Some(Command::Quit);
+        } else if self.dirty {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirm = Some(Command::Quit);
+        }
+    }
+
+    fn modal_windows(&mut self, ctx: &egui::Context) {
+        if let Some(command) = self.confirm.clone() {
+            let action = match command {
+                Command::Quit => "close the window",
+                Command::New => "start a new patient",
+                Command::Close => "close the file",
+                _ => "open another file",
+            };
+            let answer = file_ui::unsaved_changes_ui(ctx, &self.file_label(), action);
+            if answer.is_some() {
+                ctx.request_repaint();
+            }
+            match answer {
+                Some(UnsavedChoice::Save) => {
+                    self.confirm = None;
+                    self.after_save = Some(command);
+                    self.commands.push(Command::Save);
+                }
+                Some(UnsavedChoice::Discard) => {
+                    self.confirm = None;
+                    self.perform(command, ctx);
+                }
+                Some(UnsavedChoice::Cancel) => self.confirm = None,
+                None => {}
+            }
+        }
+        if let Some(field) = &mut self.path_field {
+            let action = file_ui::path_field_ui(ctx, field);
+            if action != file_ui::PathFieldAction::None {
+                ctx.request_repaint();
+            }
+            match action {
+                file_ui::PathFieldAction::Submit(path) => {
+                    let purpose = field.purpose;
+                    self.path_field = None;
+                    match purpose {
+                        file_ui::PathPurpose::Open => self.perform(Command::OpenPath(path), ctx),
+                        file_ui::PathPurpose::SaveAs => self.perform(Command::SaveAsPath(path), ctx),
+                    }
+                }
+                file_ui::PathFieldAction::Cancel => self.path_field = None,
+                file_ui::PathFieldAction::None => {}
+            }
+        }
+        let mut open = self.show_prefs;
+        let before = self.prefs.remember_recent;
+        file_ui::preferences_ui(ctx, &mut open, &mut self.prefs.user_name, &mut self.prefs.remember_recent);
+        if before && !self.prefs.remember_recent {
+            self.prefs.recent.clear();
+        }
+        self.show_prefs = open;
+        self.about_ui(ctx);
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
 }
 
 fn save_png(out: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
@@ -237,9 +459,11 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         command::shortcuts(&ctx, &mut self.commands);
+        self.dropped_files(&ctx);
+        self.close_guard(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| {
-            menu::menu_bar_ui(ui, self.prefs.theme, &mut self.commands);
+            menu::menu_bar_ui(ui, self.prefs.theme, &self.prefs.recent, &mut self.commands);
         });
         egui::Panel::bottom("footer").show(ui, |ui| {
             if let Some(i) = status::footer_ui(ui, &self.notifications) {
@@ -251,7 +475,10 @@ impl eframe::App for App {
             ui,
             |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
+                    status::file_line_ui(ui, &self.file_label(), self.dirty, self.save.is_some());
                     form_changed = patient_panel_ui(ui, &mut self.form, &self.form_errors);
+                    ui.add_space(8.0);
+                    file_ui::record_ui(ui, &self.doc.record);
                 });
             },
         );
@@ -269,12 +496,21 @@ impl eframe::App for App {
         if form_changed {
             self.form_changed();
         }
-        self.about_ui(&ctx);
+        self.modal_windows(&ctx);
         self.run_commands(&ctx);
+        self.poll_background(&ctx);
+        self.update_title(&ctx);
         self.screenshot_step(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
+    }
+
+    /// egui's memory holds text-field undo history, which would put patient
+    /// details into the app's own state file; preferences are saved
+    /// explicitly instead.
+    fn persist_egui_memory(&self) -> bool {
+        false
     }
 }

@@ -25,6 +25,11 @@ pub enum Invocation {
         /// Patient file to show.
         patient: Option<PathBuf>,
     },
+    /// Check patient files and print one line per file.
+    Validate {
+        /// Files to check (at least one).
+        files: Vec<PathBuf>,
+    },
     /// Print the usage text.
     Help,
     /// Print the version.
@@ -40,14 +45,24 @@ pub struct UsageError(pub String);
 pub const USAGE: &str = "\
 usage: xhim-aid [PATIENT.ron]
        xhim-aid --screenshot OUT.png [PATIENT.ron]
+       xhim-aid validate FILE.ron...
        xhim-aid --help | --version
 
 Opens the XHIM decision aid, optionally with a patient file.
---screenshot renders the window once, writes a PNG and exits.";
+--screenshot renders the window once, writes a PNG and exits.
+validate checks patient files: one line per file, exit 0 if all are valid, 1 otherwise.
+Exit codes: 0 ok, 1 bad input, 2 usage.";
 
 /// Parses the arguments after the program name.
 pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Invocation, UsageError> {
     let args: Vec<std::ffi::OsString> = args.into_iter().collect();
+    if args.first().is_some_and(|a| a == "validate") {
+        let files: Vec<PathBuf> = args.iter().skip(1).map(PathBuf::from).collect();
+        if files.is_empty() {
+            return Err(UsageError("validate needs at least one file".to_owned()));
+        }
+        return Ok(Invocation::Validate { files });
+    }
     let mut screenshot: Option<PathBuf> = None;
     let mut patient: Option<PathBuf> = None;
     let mut i = 0;
@@ -117,6 +132,15 @@ mod tests {
         assert!(p(&["--frobnicate"]).unwrap_err().0.contains("unknown option"));
         assert!(p(&["a.ron", "b.ron"]).unwrap_err().0.contains("one patient file"));
         assert!(p(&["--screenshot", "a.png", "--screenshot", "b.png"]).is_err());
+    }
+
+    #[test]
+    fn validate_takes_files() {
+        assert_eq!(
+            p(&["validate", "a.ron", "b.ron"]),
+            Ok(Invocation::Validate { files: vec!["a.ron".into(), "b.ron".into()] })
+        );
+        assert!(p(&["validate"]).unwrap_err().0.contains("at least one file"));
     }
 
     #[test]

@@ -1,6 +1,9 @@
-//! Everything the app can be asked to do with a side effect. Menus, buttons
-//! and shortcuts push a [`Command`]; [`crate::App`] runs them after the layout
-//! pass, in one place, so tests can inject them instead of clicking dialogs.
+//! Everything the app can be asked to do with a side effect. Menus, buttons,
+//! shortcuts and dropped files push a [`Command`]; [`crate::App`] runs them
+//! after the layout pass, in one place, so tests can inject them instead of
+//! clicking real dialogs.
+
+use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -9,29 +12,53 @@ use crate::ui::theme::ThemeChoice;
 /// A request with a side effect.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
-    /// Start a new, empty patient.
+    /// Start a new, empty patient (asks first if there are unsaved edits).
     New,
+    /// Choose a patient file with the file dialog and open it.
+    Open,
+    /// Open this patient file (asks first if there are unsaved edits).
+    OpenPath(PathBuf),
+    /// Save to the current file, or ask where if there is none.
+    Save,
+    /// Choose a new file name and save there.
+    SaveAs,
+    /// Save to this path.
+    SaveAsPath(PathBuf),
+    /// Close the current file (asks first if there are unsaved edits).
+    Close,
+    /// Type a path instead of using the system dialog.
+    OpenPathField,
+    /// Forget the recent-files list.
+    ClearRecent,
     /// Choose the colour theme.
     SetTheme(ThemeChoice),
+    /// Show or hide the preferences window.
+    TogglePreferences,
     /// Show or hide the About window.
     ToggleAbout,
-    /// Close the window.
+    /// Close the window (asks first if there are unsaved edits).
     Quit,
 }
 
 impl Command {
     /// The keyboard shortcut, if the command has one.
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
-        let key = match self {
-            Self::New => Key::N,
-            Self::Quit => Key::Q,
-            Self::SetTheme(_) | Self::ToggleAbout => return None,
+        let (modifiers, key) = match self {
+            Self::New => (Modifiers::COMMAND, Key::N),
+            Self::Open => (Modifiers::COMMAND, Key::O),
+            Self::Save => (Modifiers::COMMAND, Key::S),
+            Self::SaveAs => (Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
+            Self::Close => (Modifiers::COMMAND, Key::W),
+            Self::Quit => (Modifiers::COMMAND, Key::Q),
+            _ => return None,
         };
-        Some(KeyboardShortcut::new(Modifiers::COMMAND, key))
+        Some(KeyboardShortcut::new(modifiers, key))
     }
 
-    /// Commands that have shortcuts, checked every frame.
-    pub const WITH_SHORTCUTS: [Self; 2] = [Self::New, Self::Quit];
+    /// Commands with shortcuts, most specific first: Ctrl+Shift+S must be
+    /// consumed before Ctrl+S would match it.
+    pub const WITH_SHORTCUTS: [Self; 6] =
+        [Self::SaveAs, Self::Save, Self::New, Self::Open, Self::Close, Self::Quit];
 }
 
 /// Pushes the commands whose shortcuts were pressed this frame.

@@ -23,6 +23,13 @@ fn main() -> ExitCode {
             println!("xhim-aid {}", env!("CARGO_PKG_VERSION"));
             ExitCode::from(EXIT_OK)
         }
+        Invocation::Validate { files } => {
+            let (lines, all_valid) = xhim_aid::io::patient_file::validate_paths(&files);
+            for line in lines {
+                println!("{line}");
+            }
+            ExitCode::from(if all_valid { EXIT_OK } else { EXIT_BAD_INPUT })
+        }
         Invocation::Gui { patient } => run_window(&StartOptions { open: patient, screenshot: None }),
         Invocation::Screenshot { out, patient } => {
             let outcome = Arc::new(Mutex::new(None));

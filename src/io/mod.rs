@@ -1,4 +1,6 @@
 //! Reading and writing files: patient files now, cohort imports and reports
 //! later. Nothing here draws.
 
+pub mod dialogs;
+pub mod jobs;
 pub mod patient_file;

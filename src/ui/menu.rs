@@ -1,15 +1,40 @@
 //! The menu bar.
 
+use std::path::PathBuf;
+
 use egui::Ui;
 
 use crate::command::Command;
 use crate::ui::theme::ThemeChoice;
 
 /// Draws the menu bar; chosen entries are pushed to `out`.
-pub fn menu_bar_ui(ui: &mut Ui, theme: ThemeChoice, out: &mut Vec<Command>) {
+pub fn menu_bar_ui(ui: &mut Ui, theme: ThemeChoice, recent: &[PathBuf], out: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            item(ui, "New patient", Command::New, out);
+            item(ui, "New", Command::New, out);
+            item(ui, "Open…", Command::Open, out);
+            ui.menu_button("Open Recent", |ui| {
+                if recent.is_empty() {
+                    ui.label("No recent files");
+                }
+                for path in recent {
+                    let name = path
+                        .file_name()
+                        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                    if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                        out.push(Command::OpenPath(path.clone()));
+                    }
+                }
+                ui.separator();
+                item(ui, "Clear recent files", Command::ClearRecent, out);
+            });
+            item(ui, "Open by path…", Command::OpenPathField, out);
+            ui.separator();
+            item(ui, "Save", Command::Save, out);
+            item(ui, "Save As…", Command::SaveAs, out);
+            ui.separator();
+            item(ui, "Close", Command::Close, out);
+            item(ui, "Preferences…", Command::TogglePreferences, out);
             ui.separator();
             item(ui, "Quit", Command::Quit, out);
         });

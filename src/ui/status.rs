@@ -43,3 +43,22 @@ pub fn footer_ui(ui: &mut Ui, notifications: &[Notification]) -> Option<usize> {
     ui.label(RichText::new(crate::DISCLAIMER).strong());
     dismissed
 }
+
+/// Label shown while edits are unsaved (tests query it).
+pub const UNSAVED_LABEL: &str = "Unsaved changes";
+
+/// The current file's name and whether it has unsaved edits, in words.
+pub fn file_line_ui(ui: &mut Ui, file: &str, dirty: bool, saving: bool) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(file).strong());
+        if saving {
+            ui.spinner();
+            ui.label("Saving…");
+        } else if dirty {
+            ui.label(RichText::new(UNSAVED_LABEL).italics());
+        } else {
+            ui.label(RichText::new("Saved").weak());
+        }
+    });
+    ui.separator();
+}

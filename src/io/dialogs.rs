@@ -1,0 +1,138 @@
+//! Native file dialogs: the only module that calls rfd.
+//!
+//! Dialogs are built on the UI thread (macOS requires it) and awaited on a
+//! named background thread, so the window keeps painting while one is open.
+//! The app talks to [`Dialogs`], so tests substitute a fake that answers at
+//! once.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// What a dialog produced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogOutcome {
+    /// The user chose this path.
+    Picked(PathBuf),
+    /// The user cancelled.
+    Cancelled,
+    /// No dialog could be shown (no desktop portal or zenity): the app offers
+    /// its own path field instead.
+    Unavailable,
+}
+
+/// Which dialog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogKind {
+    /// Choose a patient file to open.
+    OpenPatient,
+    /// Choose where to save a patient file; the suggested file name.
+    SavePatient(String),
+    /// Choose where to write a report; the suggested file name.
+    SaveReport(String),
+    /// Choose a CSV file to import.
+    OpenCsv,
+}
+
+/// A dialog in progress; poll it once per frame.
+#[derive(Debug)]
+pub struct PendingDialog {
+    /// What was asked, so the app knows what to do with the answer.
+    pub kind: DialogKind,
+    rx: mpsc::Receiver<DialogOutcome>,
+}
+
+impl PendingDialog {
+    /// A dialog that answers through `rx`.
+    pub fn new(kind: DialogKind, rx: mpsc::Receiver<DialogOutcome>) -> Self {
+        Self { kind, rx }
+    }
+
+    /// The outcome, once the dialog has closed.
+    pub fn poll(&self) -> Option<DialogOutcome> {
+        match self.rx.try_recv() {
+            Ok(outcome) => Some(outcome),
+            Err(mpsc::TryRecvError::Empty) => None,
+            // The dialog thread died without answering: treat as unavailable.
+            Err(mpsc::TryRecvError::Disconnected) => Some(DialogOutcome::Unavailable),
+        }
+    }
+}
+
+/// Shows file dialogs.
+pub trait Dialogs {
+    /// Starts a dialog; `ctx` is asked to repaint when it closes.
+    fn show(&mut self, kind: DialogKind, ctx: &egui::Context) -> PendingDialog;
+}
+
+/// rfd's native dialogs.
+#[derive(Debug, Default)]
+pub struct NativeDialogs;
+
+/// A dialog that "closes" faster than this without a choice was never
+/// shown: rfd returns `None` at once when no backend is available.
+const TOO_FAST_FOR_A_PERSON: Duration = Duration::from_millis(400);
+
+impl Dialogs for NativeDialogs {
+    fn show(&mut self, kind: DialogKind, ctx: &egui::Context) -> PendingDialog {
+        type Pick = std::pin::Pin<Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>>;
+        let dialog = rfd::AsyncFileDialog::new();
+        let future: Pick = match &kind {
+            DialogKind::OpenPatient => Box::pin(
+                dialog.set_title("Open patient file").add_filter("Patient file", &["ron"]).pick_file(),
+            ),
+            DialogKind::SavePatient(name) => Box::pin(
+                dialog
+                    .set_title("Save patient file")
+                    .add_filter("Patient file", &["ron"])
+                    .set_file_name(name.clone())
+                    .save_file(),
+            ),
+            DialogKind::SaveReport(name) => Box::pin(
+                dialog
+                    .set_title("Export report")
+                    .add_filter("PDF document", &["pdf"])
+                    .set_file_name(name.clone())
+                    .save_file(),
+            ),
+            DialogKind::OpenCsv => Box::pin(
+                dialog.set_title("Import cohort data (CSV)").add_filter("CSV", &["csv", "txt"]).pick_file(),
+            ),
+        };
+        let (tx, rx) = mpsc::channel();
+        let repaint = ctx.clone();
+        let started = Instant::now();
+        let spawned = std::thread::Builder::new().name("file-dialog".to_owned()).spawn(move || {
+            let outcome = match pollster::block_on(future) {
+                Some(handle) => DialogOutcome::Picked(handle.path().to_path_buf()),
+                None if started.elapsed() < TOO_FAST_FOR_A_PERSON => DialogOutcome::Unavailable,
+                None => DialogOutcome::Cancelled,
+            };
+            // The receiver may be gone if the app closed; nothing to do then.
+            let _ = tx.send(outcome);
+            repaint.request_repaint();
+        });
+        if spawned.is_err() {
+            log::error!("could not start the file dialog thread");
+        }
+        PendingDialog::new(kind, rx)
+    }
+}
+
+/// A fake for tests: answers every dialog with the next queued outcome.
+#[derive(Debug, Default)]
+pub struct ScriptedDialogs {
+    /// Outcomes to give, in order; `Cancelled` once empty.
+    pub answers: std::collections::VecDeque<DialogOutcome>,
+    /// Dialogs that were asked for.
+    pub asked: Vec<DialogKind>,
+}
+
+impl Dialogs for ScriptedDialogs {
+    fn show(&mut self, kind: DialogKind, _ctx: &egui::Context) -> PendingDialog {
+        let (tx, rx) = mpsc::channel();
+        let _ = tx.send(self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled));
+        self.asked.push(kind.clone());
+        PendingDialog::new(kind, rx)
+    }
+}
