@@ -1,6 +1,7 @@
 //! The eframe application: composes the panels, keeps what they show in sync
 //! with the patient, and runs [`Command`]s after the layout pass.
 
+mod cohorts;
 mod document;
 
 use std::path::PathBuf;
@@ -12,6 +13,7 @@ use crate::command::{self, Command};
 use crate::io::dialogs::{Dialogs, NativeDialogs, PendingDialog};
 use crate::io::jobs::Job;
 use crate::io::patient_file::{PatientDocument, SaveError};
+use crate::model::curves::{CurveOptions, CurveSet, FittedCohort, curve_set};
 use crate::model::evidence::Evidence;
 use crate::model::patient::{AgeSource, Field, Patient, YearsMonths};
 use crate::model::picture::{Picture, picture};
@@ -37,6 +39,10 @@ pub struct Prefs {
     pub remember_recent: bool,
     /// Recently opened or saved files, newest first (paths only).
     pub recent: Vec<PathBuf>,
+    /// Imported curves stop where fewer than this many remain at risk.
+    pub min_at_risk: usize,
+    /// Show imported age-axis curves conditional on being alive at his age.
+    pub conditional: bool,
 }
 
 impl Default for Prefs {
@@ -46,6 +52,8 @@ impl Default for Prefs {
             user_name: String::new(),
             remember_recent: true,
             recent: Vec::new(),
+            min_at_risk: CurveOptions::default().min_at_risk,
+            conditional: false,
         }
     }
 }
@@ -59,6 +67,10 @@ impl Prefs {
         self.recent.retain(|p| *p != path);
         self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
+    }
+
+    fn curve_options(&self) -> CurveOptions {
+        CurveOptions { min_at_risk: self.min_at_risk, conditional: self.conditional }
     }
 
     /// Who is saving: the configured name, else the operating-system user.
@@ -81,6 +93,8 @@ pub fn os_user_name() -> String {
 pub struct StartOptions {
     /// Patient file to open at start.
     pub open: Option<PathBuf>,
+    /// Cohort files to load as layers at start.
+    pub cohorts: Vec<PathBuf>,
     /// Render once, save a PNG here, then close.
     pub screenshot: Option<ScreenshotRequest>,
 }
@@ -99,12 +113,18 @@ pub struct ScreenshotRequest {
 #[derive(Clone, Debug, Default)]
 struct Derived {
     picture: Picture,
+    curves: CurveSet,
     sentence: String,
     reasons: Vec<Vec<String>>,
 }
 
 impl Derived {
-    fn new(evidence: &Evidence, patient: Option<&Patient>) -> Self {
+    fn new(
+        evidence: &Evidence,
+        cohorts: &[FittedCohort],
+        options: CurveOptions,
+        patient: Option<&Patient>,
+    ) -> Self {
         // A form that does not parse is shown as "no valid age"; an
         // impossible age gives exactly that view in every model function.
         let unplaced =
@@ -112,7 +132,12 @@ impl Derived {
         let p = patient.unwrap_or(&unplaced);
         let sentence = TimingEvidence::from_evidence(evidence)
             .map_or_else(|| "The loaded evidence has no timing findings.".to_owned(), |t| t.sentence(p));
-        Self { picture: picture(evidence, p), sentence, reasons: evidence.match_patient(p) }
+        Self {
+            picture: picture(evidence, p),
+            curves: curve_set(cohorts, p, options),
+            sentence,
+            reasons: evidence.match_patient(p),
+        }
     }
 }
 
@@ -127,6 +152,9 @@ struct SaveInFlight {
 /// The application.
 pub struct App {
     evidence: Evidence,
+    /// A centre's own cohorts loaded this session (not saved with patients).
+    cohorts: Vec<FittedCohort>,
+    import_form: Option<crate::ui::import_ui::ImportForm>,
     /// The document as it is on disk (or new).
     doc: PatientDocument,
     /// Where it lives, once saved or opened.
@@ -184,8 +212,8 @@ impl App {
         });
         let doc = PatientDocument::default();
         let patient = doc.patient.clone();
-        let derived = Derived::new(&evidence, Some(&patient));
-        let mut commands = Vec::new();
+        let derived = Derived::new(&evidence, &[], prefs.curve_options(), Some(&patient));
+        let mut commands: Vec<Command> = options.cohorts.into_iter().map(Command::LoadCohortPath).collect();
         if let Some(path) = options.open {
             commands.push(Command::OpenPath(path));
         }
@@ -194,6 +222,8 @@ impl App {
             form_errors: Vec::new(),
             dirty: false,
             evidence,
+            cohorts: Vec::new(),
+            import_form: None,
             doc,
             path: None,
             patient,
@@ -290,15 +320,25 @@ impl App {
             Ok(p) => {
                 self.patient = p;
                 self.form_errors.clear();
-                self.derived = Derived::new(&self.evidence, Some(&self.patient));
                 self.dirty = self.patient != self.doc.patient;
             }
             Err(errors) => {
                 self.form_errors = errors;
-                self.derived = Derived::new(&self.evidence, None);
                 self.dirty = self.form != PatientForm::from_patient(&self.doc.patient);
             }
         }
+        self.refresh_views();
+    }
+
+    /// Recomputes everything drawn from the patient, evidence and cohorts.
+    fn refresh_views(&mut self) {
+        let patient = self.form_errors.is_empty().then_some(&self.patient);
+        self.derived = Derived::new(&self.evidence, &self.cohorts, self.prefs.curve_options(), patient);
+    }
+
+    /// The imported cohorts, as loaded.
+    pub fn cohorts(&self) -> &[FittedCohort] {
+        &self.cohorts
     }
 
     fn notify(&mut self, text: String, is_error: bool) {
@@ -436,6 +476,7 @@ impl App {
         }
         self.show_prefs = open;
         self.about_ui(ctx);
+        self.import_window(ctx);
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -488,11 +529,23 @@ impl eframe::App for App {
                 evidence_panel::evidence_panel_ui(ui, &self.evidence, &self.derived.reasons);
             },
         );
+        let mut view_changed = false;
         egui::CentralPanel::default().show(ui, |ui| {
             status::status_line_ui(ui, &self.derived.sentence);
             ui.add_space(4.0);
-            plot::survival_plot_ui(ui, &self.derived.picture);
+            if !self.cohorts.is_empty() {
+                view_changed = plot::curve_controls_ui(
+                    ui,
+                    &mut self.prefs.conditional,
+                    &mut self.prefs.min_at_risk,
+                    &mut self.commands,
+                );
+            }
+            plot::survival_plot_ui(ui, &self.derived.picture, &self.derived.curves);
         });
+        if view_changed {
+            self.refresh_views();
+        }
         if form_changed {
             self.form_changed();
         }

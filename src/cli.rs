@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::io::cohort_file::{TimeOrigin, TimeUnit};
+
 /// Exit code for success.
 pub const EXIT_OK: u8 = 0;
 /// Exit code for bad input (an invalid file, a failed export).
@@ -17,6 +19,8 @@ pub enum Invocation {
     Gui {
         /// Patient file to open.
         patient: Option<PathBuf>,
+        /// Cohort files to load as layers.
+        cohorts: Vec<PathBuf>,
     },
     /// Render the window once, save a PNG and exit.
     Screenshot {
@@ -24,16 +28,60 @@ pub enum Invocation {
         out: PathBuf,
         /// Patient file to show.
         patient: Option<PathBuf>,
+        /// Cohort files to load as layers.
+        cohorts: Vec<PathBuf>,
     },
     /// Check patient files and print one line per file.
     Validate {
         /// Files to check (at least one).
         files: Vec<PathBuf>,
     },
+    /// Build a cohort file from a CSV of records or a digitized curve.
+    CohortBuild(CohortBuild),
     /// Print the usage text.
     Help,
     /// Print the version.
     Version,
+}
+
+/// Where `cohort build` reads its data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CohortSource {
+    /// A CSV of records.
+    Records {
+        /// The CSV.
+        file: PathBuf,
+        /// Time column.
+        time: String,
+        /// Event column.
+        event: String,
+        /// Group column.
+        group: Option<String>,
+    },
+    /// A digitized curve and its numbers-at-risk table.
+    Digitized {
+        /// The curve CSV (time, survival).
+        curve: PathBuf,
+        /// The at-risk CSV (`time`, `at_risk`).
+        at_risk: PathBuf,
+        /// Total events, if published.
+        events: Option<usize>,
+    },
+}
+
+/// `xhim-aid cohort build …`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CohortBuild {
+    /// The input.
+    pub source: CohortSource,
+    /// Output cohort file.
+    pub out: PathBuf,
+    /// Legend name (default: the input file's stem).
+    pub label: Option<String>,
+    /// Time origin.
+    pub origin: TimeOrigin,
+    /// Time unit.
+    pub unit: TimeUnit,
 }
 
 /// A malformed command line; the message is printed above the usage text.
@@ -43,14 +91,18 @@ pub struct UsageError(pub String);
 
 /// The usage text.
 pub const USAGE: &str = "\
-usage: xhim-aid [PATIENT.ron]
-       xhim-aid --screenshot OUT.png [PATIENT.ron]
+usage: xhim-aid [--cohort COHORT.ron]... [PATIENT.ron]
+       xhim-aid --screenshot OUT.png [--cohort COHORT.ron]... [PATIENT.ron]
        xhim-aid validate FILE.ron...
+       xhim-aid cohort build --records FILE.csv --time COL --event COL [--group COL] --out COHORT.ron
+       xhim-aid cohort build --digitized CURVE.csv --at-risk AT_RISK.csv [--events N] --out COHORT.ron
+                 [--label NAME] [--origin age|hsct|diagnosis] [--unit years|months]
        xhim-aid --help | --version
 
 Opens the XHIM decision aid, optionally with a patient file.
 --screenshot renders the window once, writes a PNG and exits.
 validate checks patient files: one line per file, exit 0 if all are valid, 1 otherwise.
+cohort build writes a cohort file the app loads (File > Load cohort file); on any error nothing is written.
 Exit codes: 0 ok, 1 bad input, 2 usage.";
 
 /// Parses the arguments after the program name.
@@ -63,8 +115,12 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Invoc
         }
         return Ok(Invocation::Validate { files });
     }
+    if args.first().is_some_and(|a| a == "cohort") {
+        return parse_cohort(args.get(1..).unwrap_or_default());
+    }
     let mut screenshot: Option<PathBuf> = None;
     let mut patient: Option<PathBuf> = None;
+    let mut cohorts = Vec::new();
     let mut i = 0;
     while let Some(arg) = args.get(i) {
         let text = arg.to_string_lossy();
@@ -79,6 +135,12 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Invoc
                     return Err(UsageError("--screenshot given twice".to_owned()));
                 }
                 screenshot = Some(PathBuf::from(out));
+                i += 1;
+            }
+            "--cohort" => {
+                let file =
+                    args.get(i + 1).ok_or_else(|| UsageError("--cohort needs a cohort file".to_owned()))?;
+                cohorts.push(PathBuf::from(file));
                 i += 1;
             }
             flag if flag.starts_with('-') && flag.len() > 1 => {
@@ -96,9 +158,90 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Invoc
         i += 1;
     }
     Ok(match screenshot {
-        Some(out) => Invocation::Screenshot { out, patient },
-        None => Invocation::Gui { patient },
+        Some(out) => Invocation::Screenshot { out, patient, cohorts },
+        None => Invocation::Gui { patient, cohorts },
     })
+}
+
+fn parse_cohort(args: &[std::ffi::OsString]) -> Result<Invocation, UsageError> {
+    let usage = |m: &str| UsageError(m.to_owned());
+    if args.first().is_none_or(|a| a != "build") {
+        return Err(usage("cohort: the only subcommand is “build”"));
+    }
+    let mut values: std::collections::HashMap<String, std::ffi::OsString> = std::collections::HashMap::new();
+    let mut rest = args.iter().skip(1);
+    const FLAGS: [&str; 11] = [
+        "--records",
+        "--time",
+        "--event",
+        "--group",
+        "--digitized",
+        "--at-risk",
+        "--events",
+        "--out",
+        "--label",
+        "--origin",
+        "--unit",
+    ];
+    while let Some(flag) = rest.next() {
+        let flag = flag.to_string_lossy().into_owned();
+        if !FLAGS.contains(&flag.as_str()) {
+            return Err(UsageError(format!("cohort build: unknown argument “{flag}”")));
+        }
+        let value = rest.next().ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
+        if values.insert(flag.clone(), value.clone()).is_some() {
+            return Err(UsageError(format!("{flag} given twice")));
+        }
+    }
+    let text = |k: &str| values.get(k).map(|v| v.to_string_lossy().into_owned());
+    let path = |k: &str| values.get(k).map(PathBuf::from);
+    let out = path("--out").ok_or_else(|| usage("cohort build needs --out COHORT.ron"))?;
+    let source = match (path("--records"), path("--digitized")) {
+        (Some(file), None) => {
+            if values.contains_key("--at-risk") || values.contains_key("--events") {
+                return Err(usage("--at-risk and --events go with --digitized, not --records"));
+            }
+            CohortSource::Records {
+                file,
+                time: text("--time").ok_or_else(|| usage("--records needs --time COL"))?,
+                event: text("--event").ok_or_else(|| usage("--records needs --event COL"))?,
+                group: text("--group"),
+            }
+        }
+        (None, Some(curve)) => {
+            if values.contains_key("--time")
+                || values.contains_key("--event")
+                || values.contains_key("--group")
+            {
+                return Err(usage("--time, --event and --group go with --records, not --digitized"));
+            }
+            let events = match text("--events") {
+                None => None,
+                Some(n) => Some(
+                    n.parse().map_err(|_| UsageError(format!("--events: “{n}” is not a whole number")))?,
+                ),
+            };
+            CohortSource::Digitized {
+                curve,
+                at_risk: path("--at-risk").ok_or_else(|| usage("--digitized needs --at-risk FILE.csv"))?,
+                events,
+            }
+        }
+        (Some(_), Some(_)) => return Err(usage("give either --records or --digitized, not both")),
+        (None, None) => return Err(usage("cohort build needs --records FILE.csv or --digitized FILE.csv")),
+    };
+    let origin = match text("--origin") {
+        None => TimeOrigin::Age,
+        Some(o) => TimeOrigin::parse(&o)
+            .ok_or_else(|| UsageError(format!("--origin: “{o}” is not one of age, hsct, diagnosis")))?,
+    };
+    let unit = match text("--unit") {
+        None => TimeUnit::Years,
+        Some(u) => {
+            TimeUnit::parse(&u).ok_or_else(|| UsageError(format!("--unit: “{u}” is not years or months")))?
+        }
+    };
+    Ok(Invocation::CohortBuild(CohortBuild { source, out, label: text("--label"), origin, unit }))
 }
 
 #[cfg(test)]
@@ -111,18 +254,27 @@ mod tests {
 
     #[test]
     fn plain_and_with_patient() {
-        assert_eq!(p(&[]), Ok(Invocation::Gui { patient: None }));
-        assert_eq!(p(&["a.ron"]), Ok(Invocation::Gui { patient: Some("a.ron".into()) }));
+        assert_eq!(p(&[]), Ok(Invocation::Gui { patient: None, cohorts: vec![] }));
+        assert_eq!(p(&["a.ron"]), Ok(Invocation::Gui { patient: Some("a.ron".into()), cohorts: vec![] }));
+        assert_eq!(
+            p(&["--cohort", "c.ron", "a.ron", "--cohort", "d.ron"]),
+            Ok(Invocation::Gui {
+                patient: Some("a.ron".into()),
+                cohorts: vec!["c.ron".into(), "d.ron".into()]
+            })
+        );
+        assert!(p(&["--cohort"]).unwrap_err().0.contains("needs a cohort file"));
     }
 
     #[test]
     fn screenshot_in_any_order() {
-        let want = Invocation::Screenshot { out: "s.png".into(), patient: Some("a.ron".into()) };
+        let want =
+            Invocation::Screenshot { out: "s.png".into(), patient: Some("a.ron".into()), cohorts: vec![] };
         assert_eq!(p(&["--screenshot", "s.png", "a.ron"]), Ok(want.clone()));
         assert_eq!(p(&["a.ron", "--screenshot", "s.png"]), Ok(want));
         assert_eq!(
             p(&["--screenshot", "s.png"]),
-            Ok(Invocation::Screenshot { out: "s.png".into(), patient: None })
+            Ok(Invocation::Screenshot { out: "s.png".into(), patient: None, cohorts: vec![] })
         );
     }
 
@@ -144,6 +296,95 @@ mod tests {
     }
 
     #[test]
+    fn cohort_build_records_and_digitized() {
+        let got =
+            p(&["cohort", "build", "--records", "r.csv", "--time", "t", "--event", "e", "--out", "c.ron"])
+                .unwrap();
+        let Invocation::CohortBuild(b) = got else { panic!("{got:?}") };
+        assert_eq!(
+            b.source,
+            CohortSource::Records { file: "r.csv".into(), time: "t".into(), event: "e".into(), group: None }
+        );
+        assert_eq!((b.origin, b.unit, b.label), (TimeOrigin::Age, TimeUnit::Years, None));
+
+        let got = p(&[
+            "cohort",
+            "build",
+            "--digitized",
+            "k.csv",
+            "--at-risk",
+            "a.csv",
+            "--events",
+            "12",
+            "--out",
+            "c.ron",
+            "--origin",
+            "hsct",
+            "--unit",
+            "months",
+            "--label",
+            "EBMT fig 2",
+        ])
+        .unwrap();
+        let Invocation::CohortBuild(b) = got else { panic!("{got:?}") };
+        assert_eq!(
+            b.source,
+            CohortSource::Digitized { curve: "k.csv".into(), at_risk: "a.csv".into(), events: Some(12) }
+        );
+        assert_eq!((b.origin, b.unit), (TimeOrigin::SinceHsct, TimeUnit::Months));
+        assert_eq!(b.label.as_deref(), Some("EBMT fig 2"));
+    }
+
+    #[test]
+    fn cohort_build_mistakes() {
+        for (args, want) in [
+            (vec!["cohort"], "only subcommand"),
+            (vec!["cohort", "build", "--records", "r.csv", "--time", "t", "--event", "e"], "--out"),
+            (vec!["cohort", "build", "--records", "r.csv", "--event", "e", "--out", "c"], "--time"),
+            (vec!["cohort", "build", "--digitized", "k.csv", "--out", "c"], "--at-risk"),
+            (vec!["cohort", "build", "--out", "c"], "needs --records"),
+            (vec!["cohort", "build", "--records", "r", "--digitized", "k", "--out", "c"], "not both"),
+            (
+                vec![
+                    "cohort",
+                    "build",
+                    "--records",
+                    "r",
+                    "--time",
+                    "t",
+                    "--event",
+                    "e",
+                    "--out",
+                    "c",
+                    "--origin",
+                    "x",
+                ],
+                "--origin",
+            ),
+            (vec!["cohort", "build", "--bogus", "1"], "unknown argument"),
+            (vec!["cohort", "build", "--out"], "needs a value"),
+            (
+                vec![
+                    "cohort",
+                    "build",
+                    "--digitized",
+                    "k",
+                    "--at-risk",
+                    "a",
+                    "--events",
+                    "many",
+                    "--out",
+                    "c",
+                ],
+                "whole number",
+            ),
+        ] {
+            let err = p(&args).unwrap_err().0;
+            assert!(err.contains(want), "{args:?}: {err}");
+        }
+    }
+
+    #[test]
     fn help_and_version() {
         assert_eq!(p(&["--help"]), Ok(Invocation::Help));
         assert_eq!(p(&["-V"]), Ok(Invocation::Version));
@@ -151,6 +392,6 @@ mod tests {
 
     #[test]
     fn a_lone_dash_is_a_file_name() {
-        assert_eq!(p(&["-"]), Ok(Invocation::Gui { patient: Some("-".into()) }));
+        assert_eq!(p(&["-"]), Ok(Invocation::Gui { patient: Some("-".into()), cohorts: vec![] }));
     }
 }

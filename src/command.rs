@@ -28,6 +28,14 @@ pub enum Command {
     Close,
     /// Type a path instead of using the system dialog.
     OpenPathField,
+    /// Open the window that imports a CSV of records or a digitized curve.
+    ImportCohortData,
+    /// Choose a cohort file with the file dialog and load it.
+    LoadCohortFile,
+    /// Load this cohort file as a layer.
+    LoadCohortPath(PathBuf),
+    /// Remove every imported cohort layer.
+    ClearCohorts,
     /// Forget the recent-files list.
     ClearRecent,
     /// Choose the colour theme.

@@ -30,11 +30,23 @@ fn main() -> ExitCode {
             }
             ExitCode::from(if all_valid { EXIT_OK } else { EXIT_BAD_INPUT })
         }
-        Invocation::Gui { patient } => run_window(&StartOptions { open: patient, screenshot: None }),
-        Invocation::Screenshot { out, patient } => {
+        Invocation::CohortBuild(build) => match cohort_build(&build) {
+            Ok(message) => {
+                println!("{message}");
+                ExitCode::from(EXIT_OK)
+            }
+            Err(e) => {
+                eprintln!("xhim-aid: {e}");
+                ExitCode::from(EXIT_BAD_INPUT)
+            }
+        },
+        Invocation::Gui { patient, cohorts } => {
+            run_window(&StartOptions { open: patient, cohorts, screenshot: None })
+        }
+        Invocation::Screenshot { out, patient, cohorts } => {
             let outcome = Arc::new(Mutex::new(None));
             let request = ScreenshotRequest { out, outcome: Arc::clone(&outcome) };
-            let code = run_window(&StartOptions { open: patient, screenshot: Some(request) });
+            let code = run_window(&StartOptions { open: patient, cohorts, screenshot: Some(request) });
             match outcome.lock().ok().and_then(|mut o| o.take()) {
                 Some(Ok(())) => code,
                 Some(Err(e)) => {
@@ -48,6 +60,65 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// Reads the inputs, builds the cohort in memory and only then writes it,
+/// so a bad input never leaves a file behind.
+fn cohort_build(build: &cli::CohortBuild) -> Result<String, String> {
+    use xhim_aid::io::cohort_file::{self, DigitizedInput};
+    let read = |p: &std::path::Path| {
+        std::fs::read_to_string(p).map_err(|e| format!("{}: cannot be read: {e}", p.display()))
+    };
+    let name = |p: &std::path::Path| {
+        p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+    };
+    let stem =
+        |p: &std::path::Path| p.file_stem().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let cohort = match &build.source {
+        cli::CohortSource::Records { file, time, event, group } => {
+            let label = build.label.clone().unwrap_or_else(|| stem(file));
+            cohort_file::from_records(
+                &read(file)?,
+                &name(file),
+                (time, event, group.as_deref()),
+                &label,
+                build.origin,
+                build.unit,
+            )
+        }
+        cli::CohortSource::Digitized { curve, at_risk, events } => {
+            let label = build.label.clone().unwrap_or_else(|| stem(curve));
+            let (curve_text, risk_text) = (read(curve)?, read(at_risk)?);
+            let input = DigitizedInput {
+                curve: (&name(curve), &curve_text),
+                at_risk: (&name(at_risk), &risk_text),
+                total_events: *events,
+            };
+            cohort_file::from_digitized(input, &label, build.origin, build.unit)
+        }
+    }
+    .map_err(|e| e.to_string())?;
+    cohort_file::save(&build.out, &cohort).map_err(|e| e.to_string())?;
+    let records: usize = cohort.groups.iter().map(|g| g.records.len()).sum();
+    let mut message = format!(
+        "{}: cohort “{}”, {} group(s), {records} records",
+        build.out.display(),
+        cohort.label,
+        cohort.groups.len()
+    );
+    if let cohort_file::Provenance::Reconstructed { report, .. } = &cohort.provenance {
+        message.push_str(&format!(
+            "; reconstruction RMSE {:.4}, max error {:.4}",
+            report.rmse, report.max_abs_error
+        ));
+        for a in &report.at_risk {
+            message.push_str(&format!(
+                "\n  at risk at {}: published {}, reconstructed {}",
+                a.time, a.published, a.reconstructed
+            ));
+        }
+    }
+    Ok(message)
 }
 
 fn native_options(renderer: eframe::Renderer) -> eframe::NativeOptions {

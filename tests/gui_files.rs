@@ -59,7 +59,8 @@ fn edit_save_reopen_keeps_every_edit_and_logs_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = copy_example(dir.path(), "young-boy-in-window.ron");
     let before = std::fs::read(&path).unwrap();
-    let mut harness = common::harness_with(StartOptions { open: Some(path.clone()), screenshot: None });
+    let mut harness =
+        common::harness_with(StartOptions { open: Some(path.clone()), ..StartOptions::default() });
     assert_eq!(harness.state().window_title(), "young-boy-in-window.ron — xhim-aid");
     harness.get_by_label_contains("2 years 8 months remain");
     let changes_before = harness.state().document().record.changes.len();
@@ -79,7 +80,7 @@ fn edit_save_reopen_keeps_every_edit_and_logs_it() {
     assert_eq!(std::fs::read(xhim_aid::io::patient_file::backup_path(&path)).unwrap(), before);
 
     // Reopen from disk in a fresh window.
-    let reopened = common::harness_with(StartOptions { open: Some(path.clone()), screenshot: None });
+    let reopened = common::harness_with(StartOptions { open: Some(path.clone()), ..StartOptions::default() });
     let app = reopened.state();
     assert_eq!(app.patient().age_months(), Some(4 * 12 + 4));
     assert!(app.patient().conditions.lung_damage);
@@ -98,7 +99,8 @@ fn a_corrupted_file_gives_a_message_and_the_patient_stays() {
     let text = std::fs::read_to_string(&good).unwrap();
     std::fs::write(&bad, &text[..text.len() / 2]).unwrap();
 
-    let mut harness = common::harness_with(StartOptions { open: Some(good.clone()), screenshot: None });
+    let mut harness =
+        common::harness_with(StartOptions { open: Some(good.clone()), ..StartOptions::default() });
     command(&mut harness, Command::OpenPath(bad.clone()));
     let note = harness.state().notifications().last().unwrap().text.clone();
     assert!(note.starts_with("Could not open damaged.ron: line "), "{note}");
@@ -112,7 +114,7 @@ fn a_corrupted_file_gives_a_message_and_the_patient_stays() {
 fn unsaved_changes_are_asked_about() {
     let dir = tempfile::tempdir().unwrap();
     let path = copy_example(dir.path(), "young-boy-in-window.ron");
-    let mut harness = common::harness_with(StartOptions { open: Some(path), screenshot: None });
+    let mut harness = common::harness_with(StartOptions { open: Some(path), ..StartOptions::default() });
     harness.get_by_label("Neutropenia").click();
     harness.run();
 
@@ -135,7 +137,8 @@ fn unsaved_changes_are_asked_about() {
 fn closing_the_window_with_edits_asks_and_save_then_closes() {
     let dir = tempfile::tempdir().unwrap();
     let path = copy_example(dir.path(), "post-hsct-follow-up.ron");
-    let mut harness = common::harness_with(StartOptions { open: Some(path.clone()), screenshot: None });
+    let mut harness =
+        common::harness_with(StartOptions { open: Some(path.clone()), ..StartOptions::default() });
     let had_neutropenia = harness.state().patient().conditions.neutropenia;
     harness.get_by_label("Neutropenia").click();
     harness.run();
@@ -200,7 +203,8 @@ fn an_invalid_form_is_not_saved() {
     let dir = tempfile::tempdir().unwrap();
     let path = copy_example(dir.path(), "young-boy-in-window.ron");
     let before = std::fs::read(&path).unwrap();
-    let mut harness = common::harness_with(StartOptions { open: Some(path.clone()), screenshot: None });
+    let mut harness =
+        common::harness_with(StartOptions { open: Some(path.clone()), ..StartOptions::default() });
     set_text(&mut harness, labels::AGE_YEARS, "-3");
     command(&mut harness, Command::Save);
     assert!(!harness.state().is_saving());
@@ -237,7 +241,8 @@ impl eframe::Storage for MemoryStorage {
 fn the_apps_own_state_holds_no_patient_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = copy_example(dir.path(), "older-boy-sclerosing-cholangitis.ron");
-    let mut harness = common::harness_with(StartOptions { open: Some(path.clone()), screenshot: None });
+    let mut harness =
+        common::harness_with(StartOptions { open: Some(path.clone()), ..StartOptions::default() });
     harness.get_by_label(labels::NOTE).click();
     harness.get_by_label(labels::NOTE).type_text(" zebra-marker");
     harness.run();

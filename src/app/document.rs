@@ -54,6 +54,15 @@ impl App {
                 self.path_field = Some(PathField { purpose: PathPurpose::Open, text: String::new() });
             }
             Command::ClearRecent => self.prefs.recent.clear(),
+            Command::ImportCohortData => {
+                self.import_form.get_or_insert_with(crate::ui::import_ui::ImportForm::default);
+            }
+            Command::LoadCohortFile => self.ask(DialogKind::OpenCohort, ctx),
+            Command::LoadCohortPath(path) => self.load_cohort(&path),
+            Command::ClearCohorts => {
+                self.cohorts.clear();
+                self.refresh_views();
+            }
             Command::SetTheme(choice) => {
                 self.prefs.theme = choice;
                 ctx.set_theme(choice.preference());
@@ -74,7 +83,7 @@ impl App {
             .map_or_else(|| "patient.ron".to_owned(), |n| n.to_string_lossy().into_owned())
     }
 
-    fn ask(&mut self, kind: DialogKind, ctx: &egui::Context) {
+    pub(super) fn ask(&mut self, kind: DialogKind, ctx: &egui::Context) {
         if self.pending_dialog.is_some() {
             return;
         }
@@ -182,6 +191,17 @@ impl App {
             }
             (DialogKind::SavePatient(_), DialogOutcome::Picked(path)) => {
                 self.perform(Command::SaveAsPath(path), ctx);
+            }
+            (DialogKind::OpenCohort, DialogOutcome::Picked(path)) => self.load_cohort(&path),
+            (DialogKind::OpenCsv { at_risk }, DialogOutcome::Picked(path)) => self.csv_chosen(at_risk, &path),
+            (
+                DialogKind::OpenCsv { .. } | DialogKind::OpenCohort | DialogKind::SaveReport(_),
+                DialogOutcome::Unavailable,
+            ) => {
+                self.notify(
+                    "No system file dialog is available; type the path in the field instead.".to_owned(),
+                    false,
+                );
             }
             (kind, DialogOutcome::Unavailable) => {
                 let purpose = match kind {

@@ -30,8 +30,14 @@ pub enum DialogKind {
     SavePatient(String),
     /// Choose where to write a report; the suggested file name.
     SaveReport(String),
-    /// Choose a CSV file to import.
-    OpenCsv,
+    /// Choose a CSV file to import; `at_risk` when it is the numbers-at-risk
+    /// table of a digitized curve.
+    OpenCsv {
+        /// Which field the path goes to.
+        at_risk: bool,
+    },
+    /// Choose a cohort file (RON) made by import or `xhim-aid cohort build`.
+    OpenCohort,
 }
 
 /// A dialog in progress; poll it once per frame.
@@ -95,9 +101,12 @@ impl Dialogs for NativeDialogs {
                     .set_file_name(name.clone())
                     .save_file(),
             ),
-            DialogKind::OpenCsv => Box::pin(
+            DialogKind::OpenCsv { .. } => Box::pin(
                 dialog.set_title("Import cohort data (CSV)").add_filter("CSV", &["csv", "txt"]).pick_file(),
             ),
+            DialogKind::OpenCohort => {
+                Box::pin(dialog.set_title("Load cohort file").add_filter("Cohort file", &["ron"]).pick_file())
+            }
         };
         let (tx, rx) = mpsc::channel();
         let repaint = ctx.clone();

@@ -1,6 +1,7 @@
 //! The decision aid's model: everything that can be computed without a
 //! window. Nothing under `model` imports egui.
 
+pub mod curves;
 pub mod date;
 pub mod evidence;
 pub mod patient;

@@ -30,6 +30,9 @@ pub fn menu_bar_ui(ui: &mut Ui, theme: ThemeChoice, recent: &[PathBuf], out: &mu
             });
             item(ui, "Open by path…", Command::OpenPathField, out);
             ui.separator();
+            item(ui, "Import cohort data…", Command::ImportCohortData, out);
+            item(ui, "Load cohort file…", Command::LoadCohortFile, out);
+            ui.separator();
             item(ui, "Save", Command::Save, out);
             item(ui, "Save As…", Command::SaveAs, out);
             ui.separator();

@@ -3,6 +3,7 @@
 
 pub mod evidence_panel;
 pub mod file_ui;
+pub mod import_ui;
 pub mod menu;
 pub mod patient_panel;
 pub mod plot;

@@ -79,6 +79,13 @@ pub fn series_style(kind: LayerKind) -> SeriesStyle {
     SeriesStyle { color, marker, line: LineStyle::Dashed { length: 8.0 } }
 }
 
+/// Colour of the n-th imported Kaplan–Meier curve.
+pub fn curve_color(series: usize) -> Color32 {
+    use okabe_ito::{BLUE, BLUISH_GREEN, ORANGE, REDDISH_PURPLE, SKY_BLUE, VERMILLION};
+    const CYCLE: [Color32; 6] = [BLUE, VERMILLION, BLUISH_GREEN, REDDISH_PURPLE, SKY_BLUE, ORANGE];
+    CYCLE[series % CYCLE.len()]
+}
+
 /// Fill of the ≤5-year band.
 pub fn window_fill(dark: bool) -> Color32 {
     let a = if dark { 40 } else { 55 };

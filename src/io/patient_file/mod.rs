@@ -247,6 +247,16 @@ pub fn save(path: &Path, doc: &PatientDocument) -> Result<(), SaveError> {
     save_with(&atomic::RealFs, path, doc)
 }
 
+/// Writes any document (a cohort file, a report) with the same crash-safe
+/// steps as [`save`]: temp file, flush, `.bak` of the previous version,
+/// rename.
+///
+/// # Errors
+/// [`SaveError`] names the step and the file; the original is left intact.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    atomic::write_atomically(&atomic::RealFs, path, bytes)
+}
+
 /// [`save`] through a given file system, so tests can make each step fail.
 fn save_with(fs: &dyn atomic::Fs, path: &Path, doc: &PatientDocument) -> Result<(), SaveError> {
     let fail = |source| SaveError { step: SaveStep::Serialize, path: path.to_path_buf(), source };

@@ -236,6 +236,15 @@ fn read_table(text: &str) -> Result<Table, CsvError> {
     Ok(Table { header_line, header, rows })
 }
 
+/// The column names of a CSV file, so a user can pick the time, event and
+/// group columns from a list.
+///
+/// # Errors
+/// See [`CsvError`]: the file must parse and have at least one data row.
+pub fn csv_header(text: &str) -> Result<Vec<String>, CsvError> {
+    Ok(read_table(text)?.header.into_iter().map(|h| h.trim().to_owned()).collect())
+}
+
 fn field(row: &[String], col: usize) -> &str {
     row.get(col).map_or("", |s| s.trim())
 }

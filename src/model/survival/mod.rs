@@ -16,7 +16,7 @@ pub mod plot;
 pub mod reconstruct;
 pub mod special;
 
-pub use csv::{CsvError, parse_at_risk_csv, parse_curve_csv, parse_records_csv};
+pub use csv::{CsvError, csv_header, parse_at_risk_csv, parse_curve_csv, parse_records_csv};
 pub use logrank::{LogRank, logrank_test, logrank_test_records};
 pub use plot::{CurveCut, PlotOptions, StepCurve, step_curve};
 pub use reconstruct::{

@@ -1,0 +1,153 @@
+//! Importing a centre's own cohort data and loading cohort files as layers.
+
+use std::path::Path;
+
+use super::App;
+use crate::io::cohort_file::{self, DigitizedInput, ImportedCohort};
+use crate::io::dialogs::DialogKind;
+use crate::model::curves::FittedCohort;
+use crate::model::survival::csv_header;
+use crate::ui::import_ui::{self, CsvSlot, ImportAction, ImportForm, ImportKind};
+
+/// Largest CSV read for import (bytes).
+const MAX_CSV_BYTES: u64 = 256 * 1024 * 1024;
+
+impl App {
+    /// Loads a cohort file made by import or the command line.
+    pub(super) fn load_cohort(&mut self, path: &Path) {
+        match cohort_file::load(path).map_err(|e| e.to_string()).and_then(FittedCohort::new) {
+            Ok(fitted) => {
+                let label = fitted.cohort.label.clone();
+                self.add_cohort(fitted);
+                self.notify(format!("Loaded cohort “{label}”."), false);
+            }
+            Err(e) => self.notify(format!("Could not load the cohort file: {e}"), true),
+        }
+    }
+
+    /// Builds a cohort from the import form's files.
+    pub fn import_from_form(&mut self, form: &ImportForm) -> Result<ImportedCohort, String> {
+        let main = read_csv(&form.main_path)?;
+        let main_name = file_name(&form.main_path);
+        let cohort = match form.kind {
+            ImportKind::Records => {
+                if form.time_col.is_empty() || form.event_col.is_empty() {
+                    return Err("Choose the time and event columns first (Read columns).".to_owned());
+                }
+                cohort_file::from_records(
+                    &main,
+                    &main_name,
+                    (&form.time_col, &form.event_col, form.group_col.as_deref()),
+                    &form.label,
+                    form.origin,
+                    form.unit,
+                )
+            }
+            ImportKind::Digitized => {
+                let risk = read_csv(&form.at_risk_path)?;
+                let total_events = match form.total_events.trim() {
+                    "" => None,
+                    t => Some(
+                        t.parse::<usize>()
+                            .map_err(|_| format!("Total events: “{t}” is not a whole number."))?,
+                    ),
+                };
+                let input = DigitizedInput {
+                    curve: (&main_name, &main),
+                    at_risk: (&file_name(&form.at_risk_path), &risk),
+                    total_events,
+                };
+                cohort_file::from_digitized(input, &form.label, form.origin, form.unit)
+            }
+        };
+        cohort.map_err(|e| e.to_string())
+    }
+
+    fn add_cohort(&mut self, fitted: FittedCohort) {
+        self.cohorts.retain(|c| c.cohort.label != fitted.cohort.label);
+        self.cohorts.push(fitted);
+        self.refresh_views();
+    }
+
+    /// A CSV chosen in the dialog goes into the import form.
+    pub(super) fn csv_chosen(&mut self, at_risk: bool, path: &Path) {
+        if let Some(form) = &mut self.import_form {
+            let text = path.display().to_string();
+            if at_risk {
+                form.at_risk_path = text;
+            } else {
+                form.main_path = text;
+                read_columns(form);
+            }
+        }
+    }
+
+    pub(super) fn import_window(&mut self, ctx: &egui::Context) {
+        let Some(form) = &mut self.import_form else { return };
+        let action = import_ui::import_ui(ctx, form);
+        if action != ImportAction::None {
+            ctx.request_repaint();
+        }
+        match action {
+            ImportAction::None => {}
+            ImportAction::Close => self.import_form = None,
+            ImportAction::ReadColumns => read_columns(form),
+            ImportAction::Browse(slot) => {
+                self.ask(DialogKind::OpenCsv { at_risk: slot == CsvSlot::AtRisk }, ctx);
+            }
+            ImportAction::Import => {
+                let form = form.clone();
+                match self.import_from_form(&form).and_then(FittedCohort::new) {
+                    Ok(fitted) => {
+                        let label = fitted.cohort.label.clone();
+                        self.add_cohort(fitted);
+                        self.import_form = None;
+                        self.notify(format!("Imported “{label}”."), false);
+                    }
+                    Err(e) => {
+                        if let Some(f) = &mut self.import_form {
+                            f.error = Some(e);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn read_columns(form: &mut ImportForm) {
+    match read_csv(&form.main_path).and_then(|text| csv_header(&text).map_err(|e| e.to_string())) {
+        Ok(columns) => {
+            let guess = |words: &[&str]| {
+                columns
+                    .iter()
+                    .find(|c| words.iter().any(|w| c.to_lowercase().contains(w)))
+                    .cloned()
+                    .unwrap_or_default()
+            };
+            form.time_col = guess(&["time", "year", "month", "follow"]);
+            form.event_col = guess(&["event", "status", "died", "death", "dead"]);
+            form.columns = columns;
+            form.error = None;
+        }
+        Err(e) => form.error = Some(format!("{}: {e}", file_name(&form.main_path))),
+    }
+}
+
+fn read_csv(path: &str) -> Result<String, String> {
+    let path = path.trim();
+    if path.is_empty() {
+        return Err("Choose a CSV file first.".to_owned());
+    }
+    let name = file_name(path);
+    let size = std::fs::metadata(path).map_err(|e| format!("{name}: cannot be read: {e}"))?.len();
+    if size > MAX_CSV_BYTES {
+        return Err(format!("{name}: larger than {MAX_CSV_BYTES} bytes"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot be read: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| format!("{name}: not UTF-8 text ({e})"))
+}
+
+fn file_name(path: &str) -> String {
+    Path::new(path.trim()).file_name().map_or_else(|| path.to_owned(), |n| n.to_string_lossy().into_owned())
+}
