@@ -292,7 +292,13 @@ mod tests {
         assert_eq!(l.x.len(), l.upper.len());
         assert_eq!(l.x.len(), l.hovers.len());
         assert_eq!((l.x[0], l.y[0]), (0.0, 100.0));
-        assert!((l.y.last().unwrap() - 0.0).abs() < 1e-9 || *l.y.last().unwrap() > 0.0);
+        // Drawn values are the engine's S(t) in percent.
+        let fit = &cohort(TimeOrigin::Age).fits[0];
+        for (x, y) in l.x.iter().zip(&l.y) {
+            let (at, before) = (fit.survival_at(*x) * 100.0, fit.survival_at(x - 1e-9) * 100.0);
+            assert!((y - at).abs() < 1e-9 || (y - before).abs() < 1e-9, "{x}: {y}");
+        }
+        assert_eq!(l.y.iter().filter(|y| (**y - 90.0).abs() < 1e-9).count(), 2, "one step at 90 %");
         assert!(l.censor.iter().any(|c| (c[0] - 4.0).abs() < 1e-12 && (c[1] - 90.0).abs() < 1e-9));
         assert!(l.hovers[1].contains("at risk"));
     }

@@ -16,6 +16,9 @@ use crate::ui::theme;
 /// Legend name of the patient's age line.
 pub const PATIENT_LINE: &str = "This patient's age";
 
+/// Curves with more vertices than this may be drawn as aggregated bands.
+const BAND_AGGREGATION_ABOVE: usize = 20_000;
+
 /// Height of one risk-table row.
 const RISK_ROW_HEIGHT: f32 = 15.0;
 
@@ -128,13 +131,22 @@ pub fn survival_plot_ui(ui: &mut Ui, picture: &Picture, curves: &CurveSet) {
             }
             for layer in &curves.layers {
                 let color = theme::curve_color(layer.series);
+                let points: Vec<[f64; 2]> = layer.x.iter().zip(&layer.y).map(|(x, y)| [*x, *y]).collect();
+                // Exact steps; only very long curves are aggregated for speed.
+                let exact = points.len() <= BAND_AGGREGATION_ABOVE;
+                plot_ui.line(
+                    Line::new(layer.name.clone(), PlotPoints::from(points))
+                        .color(color)
+                        .width(2.0)
+                        .allow_band(!exact),
+                );
                 plot_ui.add(
-                    FilledArea::new(format!("{} 95 % CI", layer.name), &layer.x, &layer.lower, &layer.upper)
+                    // Same name as the curve: one legend entry hides both. Drawn after the
+                    // line so the legend takes the line's colour.
+                    FilledArea::new(layer.name.clone(), &layer.x, &layer.lower, &layer.upper)
                         .fill_color(color.gamma_multiply(0.18))
                         .allow_hover(false),
                 );
-                let points: Vec<[f64; 2]> = layer.x.iter().zip(&layer.y).map(|(x, y)| [*x, *y]).collect();
-                plot_ui.line(Line::new(layer.name.clone(), PlotPoints::from(points)).color(color).width(2.0));
                 if !layer.censor.is_empty() {
                     plot_ui.points(
                         Points::new(layer.name.clone(), PlotPoints::from(layer.censor.clone()))
