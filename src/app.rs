@@ -15,13 +15,14 @@ use crate::io::jobs::Job;
 use crate::io::patient_file::{PatientDocument, SaveError};
 use crate::model::curves::{CurveOptions, CurveSet, FittedCohort, curve_set};
 use crate::model::evidence::Evidence;
+use crate::model::family::{FamilyView, IconStyle, family_view};
 use crate::model::patient::{AgeSource, Field, Patient, YearsMonths};
 use crate::model::picture::{Picture, picture};
 use crate::model::timing::TimingEvidence;
 use crate::ui::file_ui::{self, PathField, UnsavedChoice};
 use crate::ui::patient_panel::{PatientForm, patient_panel_ui};
 use crate::ui::status::Notification;
-use crate::ui::theme::{self, ThemeChoice};
+use crate::ui::theme::{self, ThemeChoice, ViewMode};
 use crate::ui::{evidence_panel, menu, plot, status};
 
 /// Most recent files remembered.
@@ -33,6 +34,10 @@ const MAX_RECENT: usize = 10;
 pub struct Prefs {
     /// Colour theme.
     pub theme: ThemeChoice,
+    /// Clinician or family view.
+    pub view: ViewMode,
+    /// Person or abstract icons in the family view.
+    pub icons: IconStyle,
     /// Name recorded with each save; empty means the operating-system user.
     pub user_name: String,
     /// Keep a list of recently opened files.
@@ -49,6 +54,8 @@ impl Default for Prefs {
     fn default() -> Self {
         Self {
             theme: ThemeChoice::System,
+            view: ViewMode::Clinician,
+            icons: IconStyle::Person,
             user_name: String::new(),
             remember_recent: true,
             recent: Vec::new(),
@@ -95,6 +102,8 @@ pub struct StartOptions {
     pub open: Option<PathBuf>,
     /// Cohort files to load as layers at start.
     pub cohorts: Vec<PathBuf>,
+    /// View and zoom chosen on the command line.
+    pub display: crate::cli::Display,
     /// Render once, save a PNG here, then close.
     pub screenshot: Option<ScreenshotRequest>,
 }
@@ -110,10 +119,11 @@ pub struct ScreenshotRequest {
 
 /// Views derived from the patient and evidence, recomputed only when the
 /// patient changes so a frame does no evidence work.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 struct Derived {
     picture: Picture,
     curves: CurveSet,
+    family: FamilyView,
     sentence: String,
     reasons: Vec<Vec<String>>,
 }
@@ -135,6 +145,7 @@ impl Derived {
         Self {
             picture: picture(evidence, p),
             curves: curve_set(cohorts, p, options),
+            family: family_view(evidence, p),
             sentence,
             reasons: evidence.match_patient(p),
         }
@@ -171,6 +182,7 @@ pub struct App {
     dialogs: Box<dyn Dialogs>,
     pending_dialog: Option<PendingDialog>,
     save: Option<SaveInFlight>,
+    report: Option<Job<Result<PathBuf, crate::io::report::ReportError>>>,
     /// A command waiting for the Save / Discard / Cancel answer.
     confirm: Option<Command>,
     /// A command to run once the current save succeeds.
@@ -179,6 +191,7 @@ pub struct App {
     path_field: Option<PathField>,
     show_about: bool,
     show_prefs: bool,
+    show_inheritance: bool,
     title: String,
     screenshot: Option<ScreenshotJob>,
 }
@@ -197,8 +210,15 @@ impl App {
     /// Builds the app; copes with no storage (tests) and with a broken
     /// embedded evidence set (shown as a notification).
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
-        let prefs: Prefs = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
+        let mut prefs: Prefs =
+            cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
         cc.egui_ctx.set_theme(prefs.theme.preference());
+        if let Some(family) = options.display.family {
+            prefs.view = if family { ViewMode::Family } else { ViewMode::Clinician };
+        }
+        if let Some(zoom) = options.display.zoom {
+            cc.egui_ctx.set_zoom_factor(zoom);
+        }
         Self::with_prefs(prefs, options)
     }
 
@@ -234,12 +254,14 @@ impl App {
             dialogs: Box::new(NativeDialogs),
             pending_dialog: None,
             save: None,
+            report: None,
             confirm: None,
             after_save: None,
             allow_close: false,
             path_field: None,
             show_about: false,
             show_prefs: false,
+            show_inheritance: false,
             title: String::new(),
             screenshot: options.screenshot.map(|request| ScreenshotJob {
                 request,
@@ -279,9 +301,9 @@ impl App {
         self.dirty
     }
 
-    /// Whether a save is still being written.
+    /// Whether a save or report is still being written.
     pub fn is_saving(&self) -> bool {
-        self.save.is_some()
+        self.save.is_some() || self.report.is_some()
     }
 
     /// Messages currently shown.
@@ -462,6 +484,7 @@ impl App {
                     match purpose {
                         file_ui::PathPurpose::Open => self.perform(Command::OpenPath(path), ctx),
                         file_ui::PathPurpose::SaveAs => self.perform(Command::SaveAsPath(path), ctx),
+                        file_ui::PathPurpose::Report => self.perform(Command::ExportReportTo(path), ctx),
                     }
                 }
                 file_ui::PathFieldAction::Cancel => self.path_field = None,
@@ -477,6 +500,9 @@ impl App {
         self.show_prefs = open;
         self.about_ui(ctx);
         self.import_window(ctx);
+        let mut open = self.show_inheritance;
+        crate::ui::family_ui::inheritance_ui(ctx, &mut open, &self.derived.family.inheritance);
+        self.show_inheritance = open;
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -504,7 +530,7 @@ impl eframe::App for App {
         self.close_guard(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| {
-            menu::menu_bar_ui(ui, self.prefs.theme, &self.prefs.recent, &mut self.commands);
+            menu::menu_bar_ui(ui, self.prefs.theme, self.prefs.view, &self.prefs.recent, &mut self.commands);
         });
         egui::Panel::bottom("footer").show(ui, |ui| {
             if let Some(i) = status::footer_ui(ui, &self.notifications) {
@@ -523,26 +549,20 @@ impl eframe::App for App {
                 });
             },
         );
-        egui::Panel::right("evidence").resizable(true).default_size(theme::EVIDENCE_PANEL_WIDTH).show(
-            ui,
-            |ui| {
-                evidence_panel::evidence_panel_ui(ui, &self.evidence, &self.derived.reasons);
-            },
-        );
         let mut view_changed = false;
-        egui::CentralPanel::default().show(ui, |ui| {
-            status::status_line_ui(ui, &self.derived.sentence);
-            ui.add_space(4.0);
-            if !self.cohorts.is_empty() {
-                view_changed = plot::curve_controls_ui(
+        if self.prefs.view == ViewMode::Family {
+            egui::CentralPanel::default().show(ui, |ui| {
+                crate::ui::family_ui::family_view_ui(
                     ui,
-                    &mut self.prefs.conditional,
-                    &mut self.prefs.min_at_risk,
+                    &self.derived.family,
+                    &mut self.prefs.icons,
+                    &mut self.show_inheritance,
                     &mut self.commands,
                 );
-            }
-            plot::survival_plot_ui(ui, &self.derived.picture, &self.derived.curves);
-        });
+            });
+        } else {
+            self.clinician_view_ui(ui, &mut view_changed);
+        }
         if view_changed {
             self.refresh_views();
         }
@@ -565,5 +585,30 @@ impl eframe::App for App {
     /// explicitly instead.
     fn persist_egui_memory(&self) -> bool {
         false
+    }
+}
+
+impl App {
+    /// Evidence panel, status line, curve controls and plot.
+    fn clinician_view_ui(&mut self, ui: &mut egui::Ui, view_changed: &mut bool) {
+        egui::Panel::right("evidence").resizable(true).default_size(theme::EVIDENCE_PANEL_WIDTH).show(
+            ui,
+            |ui| {
+                evidence_panel::evidence_panel_ui(ui, &self.evidence, &self.derived.reasons);
+            },
+        );
+        egui::CentralPanel::default().show(ui, |ui| {
+            status::status_line_ui(ui, &self.derived.sentence);
+            ui.add_space(4.0);
+            if !self.cohorts.is_empty() {
+                *view_changed = plot::curve_controls_ui(
+                    ui,
+                    &mut self.prefs.conditional,
+                    &mut self.prefs.min_at_risk,
+                    &mut self.commands,
+                );
+            }
+            plot::survival_plot_ui(ui, &self.derived.picture, &self.derived.curves);
+        });
     }
 }

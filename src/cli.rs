@@ -13,7 +13,7 @@ pub const EXIT_BAD_INPUT: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 
 /// What the user asked for.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Invocation {
     /// Open the window, optionally with a patient file.
     Gui {
@@ -21,6 +21,8 @@ pub enum Invocation {
         patient: Option<PathBuf>,
         /// Cohort files to load as layers.
         cohorts: Vec<PathBuf>,
+        /// View and zoom to start with.
+        display: Display,
     },
     /// Render the window once, save a PNG and exit.
     Screenshot {
@@ -30,11 +32,24 @@ pub enum Invocation {
         patient: Option<PathBuf>,
         /// Cohort files to load as layers.
         cohorts: Vec<PathBuf>,
+        /// View and zoom to start with.
+        display: Display,
     },
     /// Check patient files and print one line per file.
     Validate {
         /// Files to check (at least one).
         files: Vec<PathBuf>,
+    },
+    /// Write a PDF report for a patient file.
+    Report {
+        /// The patient file.
+        patient: PathBuf,
+        /// The PDF to write.
+        out: PathBuf,
+        /// Print the free-text note (off by default: it may identify).
+        include_note: bool,
+        /// Abstract icons instead of person icons.
+        abstract_icons: bool,
     },
     /// Build a cohort file from a CSV of records or a digitized curve.
     CohortBuild(CohortBuild),
@@ -42,6 +57,15 @@ pub enum Invocation {
     Help,
     /// Print the version.
     Version,
+}
+
+/// How the window starts: which view, at what zoom.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Display {
+    /// Start in the family view (`--view family`).
+    pub family: Option<bool>,
+    /// Zoom factor (`--zoom 1.5`), 0.5–3.
+    pub zoom: Option<f32>,
 }
 
 /// Where `cohort build` reads its data.
@@ -91,17 +115,21 @@ pub struct UsageError(pub String);
 
 /// The usage text.
 pub const USAGE: &str = "\
-usage: xhim-aid [--cohort COHORT.ron]... [PATIENT.ron]
-       xhim-aid --screenshot OUT.png [--cohort COHORT.ron]... [PATIENT.ron]
+usage: xhim-aid [OPTIONS] [PATIENT.ron]
+       xhim-aid --screenshot OUT.png [OPTIONS] [PATIENT.ron]
        xhim-aid validate FILE.ron...
+       xhim-aid report PATIENT.ron --out REPORT.pdf [--include-note] [--icons person|abstract]
        xhim-aid cohort build --records FILE.csv --time COL --event COL [--group COL] --out COHORT.ron
        xhim-aid cohort build --digitized CURVE.csv --at-risk AT_RISK.csv [--events N] --out COHORT.ron
                  [--label NAME] [--origin age|hsct|diagnosis] [--unit years|months]
        xhim-aid --help | --version
 
 Opens the XHIM decision aid, optionally with a patient file.
+OPTIONS: --cohort COHORT.ron (repeatable) loads a centre's cohort file;
+         --view clinician|family chooses the view; --zoom FACTOR (0.5-3) enlarges everything.
 --screenshot renders the window once, writes a PNG and exits.
 validate checks patient files: one line per file, exit 0 if all are valid, 1 otherwise.
+report writes a PDF with the summary, survival picture, evidence and family pages.
 cohort build writes a cohort file the app loads (File > Load cohort file); on any error nothing is written.
 Exit codes: 0 ok, 1 bad input, 2 usage.";
 
@@ -115,12 +143,16 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Invoc
         }
         return Ok(Invocation::Validate { files });
     }
+    if args.first().is_some_and(|a| a == "report") {
+        return parse_report(args.get(1..).unwrap_or_default());
+    }
     if args.first().is_some_and(|a| a == "cohort") {
         return parse_cohort(args.get(1..).unwrap_or_default());
     }
     let mut screenshot: Option<PathBuf> = None;
     let mut patient: Option<PathBuf> = None;
     let mut cohorts = Vec::new();
+    let mut display = Display::default();
     let mut i = 0;
     while let Some(arg) = args.get(i) {
         let text = arg.to_string_lossy();
@@ -135,6 +167,23 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Invoc
                     return Err(UsageError("--screenshot given twice".to_owned()));
                 }
                 screenshot = Some(PathBuf::from(out));
+                i += 1;
+            }
+            "--view" => {
+                let v = args.get(i + 1).map(|v| v.to_string_lossy().into_owned()).unwrap_or_default();
+                display.family = Some(match v.as_str() {
+                    "family" => true,
+                    "clinician" => false,
+                    _ => return Err(UsageError(format!("--view: “{v}” is not clinician or family"))),
+                });
+                i += 1;
+            }
+            "--zoom" => {
+                let v = args.get(i + 1).map(|v| v.to_string_lossy().into_owned()).unwrap_or_default();
+                let zoom = v.parse::<f32>().ok().filter(|z| (0.5..=3.0).contains(z));
+                display.zoom = Some(
+                    zoom.ok_or_else(|| UsageError(format!("--zoom: “{v}” is not a factor from 0.5 to 3")))?,
+                );
                 i += 1;
             }
             "--cohort" => {
@@ -158,8 +207,42 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Invoc
         i += 1;
     }
     Ok(match screenshot {
-        Some(out) => Invocation::Screenshot { out, patient, cohorts },
-        None => Invocation::Gui { patient, cohorts },
+        Some(out) => Invocation::Screenshot { out, patient, cohorts, display },
+        None => Invocation::Gui { patient, cohorts, display },
+    })
+}
+
+fn parse_report(args: &[std::ffi::OsString]) -> Result<Invocation, UsageError> {
+    let (mut patient, mut out, mut include_note, mut abstract_icons) = (None, None, false, false);
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.to_string_lossy().as_ref() {
+            "--out" => {
+                out = Some(PathBuf::from(
+                    rest.next().ok_or_else(|| UsageError("--out needs a file".to_owned()))?,
+                ));
+            }
+            "--include-note" => include_note = true,
+            "--icons" => {
+                let v = rest.next().map(|v| v.to_string_lossy().into_owned()).unwrap_or_default();
+                abstract_icons = match v.as_str() {
+                    "person" => false,
+                    "abstract" => true,
+                    _ => return Err(UsageError(format!("--icons: “{v}” is not person or abstract"))),
+                };
+            }
+            flag if flag.starts_with("--") => {
+                return Err(UsageError(format!("report: unknown option “{flag}”")));
+            }
+            _ if patient.is_some() => return Err(UsageError("report takes one patient file".to_owned())),
+            _ => patient = Some(PathBuf::from(arg)),
+        }
+    }
+    Ok(Invocation::Report {
+        patient: patient.ok_or_else(|| UsageError("report needs a patient file".to_owned()))?,
+        out: out.ok_or_else(|| UsageError("report needs --out REPORT.pdf".to_owned()))?,
+        include_note,
+        abstract_icons,
     })
 }
 
@@ -254,13 +337,24 @@ mod tests {
 
     #[test]
     fn plain_and_with_patient() {
-        assert_eq!(p(&[]), Ok(Invocation::Gui { patient: None, cohorts: vec![] }));
-        assert_eq!(p(&["a.ron"]), Ok(Invocation::Gui { patient: Some("a.ron".into()), cohorts: vec![] }));
+        assert_eq!(
+            p(&[]),
+            Ok(Invocation::Gui { patient: None, cohorts: vec![], display: Display::default() })
+        );
+        assert_eq!(
+            p(&["a.ron"]),
+            Ok(Invocation::Gui {
+                patient: Some("a.ron".into()),
+                cohorts: vec![],
+                display: Display::default()
+            })
+        );
         assert_eq!(
             p(&["--cohort", "c.ron", "a.ron", "--cohort", "d.ron"]),
             Ok(Invocation::Gui {
                 patient: Some("a.ron".into()),
-                cohorts: vec!["c.ron".into(), "d.ron".into()]
+                cohorts: vec!["c.ron".into(), "d.ron".into()],
+                display: Display::default()
             })
         );
         assert!(p(&["--cohort"]).unwrap_err().0.contains("needs a cohort file"));
@@ -268,14 +362,39 @@ mod tests {
 
     #[test]
     fn screenshot_in_any_order() {
-        let want =
-            Invocation::Screenshot { out: "s.png".into(), patient: Some("a.ron".into()), cohorts: vec![] };
+        let want = Invocation::Screenshot {
+            out: "s.png".into(),
+            patient: Some("a.ron".into()),
+            cohorts: vec![],
+            display: Display::default(),
+        };
         assert_eq!(p(&["--screenshot", "s.png", "a.ron"]), Ok(want.clone()));
         assert_eq!(p(&["a.ron", "--screenshot", "s.png"]), Ok(want));
         assert_eq!(
             p(&["--screenshot", "s.png"]),
-            Ok(Invocation::Screenshot { out: "s.png".into(), patient: None, cohorts: vec![] })
+            Ok(Invocation::Screenshot {
+                out: "s.png".into(),
+                patient: None,
+                cohorts: vec![],
+                display: Display::default()
+            })
         );
+    }
+
+    #[test]
+    fn view_and_zoom() {
+        let got = p(&["--view", "family", "--zoom", "2"]).unwrap();
+        assert_eq!(
+            got,
+            Invocation::Gui {
+                patient: None,
+                cohorts: vec![],
+                display: Display { family: Some(true), zoom: Some(2.0) }
+            }
+        );
+        assert!(p(&["--view", "kids"]).unwrap_err().0.contains("--view"));
+        assert!(p(&["--zoom", "9"]).unwrap_err().0.contains("0.5 to 3"));
+        assert!(p(&["--zoom"]).unwrap_err().0.contains("--zoom"));
     }
 
     #[test]
@@ -385,6 +504,34 @@ mod tests {
     }
 
     #[test]
+    fn report_arguments() {
+        assert_eq!(
+            p(&["report", "a.ron", "--out", "r.pdf"]),
+            Ok(Invocation::Report {
+                patient: "a.ron".into(),
+                out: "r.pdf".into(),
+                include_note: false,
+                abstract_icons: false
+            })
+        );
+        assert_eq!(
+            p(&["report", "--icons", "abstract", "--include-note", "--out", "r.pdf", "a.ron"]),
+            Ok(Invocation::Report {
+                patient: "a.ron".into(),
+                out: "r.pdf".into(),
+                include_note: true,
+                abstract_icons: true
+            })
+        );
+        assert!(p(&["report", "a.ron"]).unwrap_err().0.contains("--out"));
+        assert!(p(&["report", "--out", "r.pdf"]).unwrap_err().0.contains("patient file"));
+        assert!(p(&["report", "a.ron", "b.ron", "--out", "r.pdf"]).is_err());
+        assert!(
+            p(&["report", "a.ron", "--icons", "stars", "--out", "r.pdf"]).unwrap_err().0.contains("--icons")
+        );
+    }
+
+    #[test]
     fn help_and_version() {
         assert_eq!(p(&["--help"]), Ok(Invocation::Help));
         assert_eq!(p(&["-V"]), Ok(Invocation::Version));
@@ -392,6 +539,9 @@ mod tests {
 
     #[test]
     fn a_lone_dash_is_a_file_name() {
-        assert_eq!(p(&["-"]), Ok(Invocation::Gui { patient: Some("-".into()), cohorts: vec![] }));
+        assert_eq!(
+            p(&["-"]),
+            Ok(Invocation::Gui { patient: Some("-".into()), cohorts: vec![], display: Display::default() })
+        );
     }
 }

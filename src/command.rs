@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::ui::theme::ThemeChoice;
+use crate::ui::theme::{ThemeChoice, ViewMode};
 
 /// A request with a side effect.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +28,10 @@ pub enum Command {
     Close,
     /// Type a path instead of using the system dialog.
     OpenPathField,
+    /// Choose where to write the PDF report and write it.
+    ExportReport,
+    /// Write the PDF report to this path.
+    ExportReportTo(PathBuf),
     /// Open the window that imports a CSV of records or a digitized curve.
     ImportCohortData,
     /// Choose a cohort file with the file dialog and load it.
@@ -38,6 +42,10 @@ pub enum Command {
     ClearCohorts,
     /// Forget the recent-files list.
     ClearRecent,
+    /// Switch between the clinician and family views.
+    SetView(ViewMode),
+    /// Show the X-linked inheritance explainer.
+    ShowInheritance,
     /// Choose the colour theme.
     SetTheme(ThemeChoice),
     /// Show or hide the preferences window.
@@ -57,6 +65,7 @@ impl Command {
             Self::Save => (Modifiers::COMMAND, Key::S),
             Self::SaveAs => (Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
             Self::Close => (Modifiers::COMMAND, Key::W),
+            Self::ExportReport => (Modifiers::COMMAND, Key::P),
             Self::Quit => (Modifiers::COMMAND, Key::Q),
             _ => return None,
         };

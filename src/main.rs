@@ -30,6 +30,18 @@ fn main() -> ExitCode {
             }
             ExitCode::from(if all_valid { EXIT_OK } else { EXIT_BAD_INPUT })
         }
+        Invocation::Report { patient, out, include_note, abstract_icons } => {
+            match report(&patient, &out, include_note, abstract_icons) {
+                Ok(()) => {
+                    println!("{}: report written", out.display());
+                    ExitCode::from(EXIT_OK)
+                }
+                Err(e) => {
+                    eprintln!("xhim-aid: {e}");
+                    ExitCode::from(EXIT_BAD_INPUT)
+                }
+            }
+        }
         Invocation::CohortBuild(build) => match cohort_build(&build) {
             Ok(message) => {
                 println!("{message}");
@@ -40,13 +52,14 @@ fn main() -> ExitCode {
                 ExitCode::from(EXIT_BAD_INPUT)
             }
         },
-        Invocation::Gui { patient, cohorts } => {
-            run_window(&StartOptions { open: patient, cohorts, screenshot: None })
+        Invocation::Gui { patient, cohorts, display } => {
+            run_window(&StartOptions { open: patient, cohorts, display, screenshot: None })
         }
-        Invocation::Screenshot { out, patient, cohorts } => {
+        Invocation::Screenshot { out, patient, cohorts, display } => {
             let outcome = Arc::new(Mutex::new(None));
             let request = ScreenshotRequest { out, outcome: Arc::clone(&outcome) };
-            let code = run_window(&StartOptions { open: patient, cohorts, screenshot: Some(request) });
+            let code =
+                run_window(&StartOptions { open: patient, cohorts, display, screenshot: Some(request) });
             match outcome.lock().ok().and_then(|mut o| o.take()) {
                 Some(Ok(())) => code,
                 Some(Err(e)) => {
@@ -60,6 +73,24 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+fn report(
+    patient: &std::path::Path,
+    out: &std::path::Path,
+    include_note: bool,
+    abstract_icons: bool,
+) -> Result<(), String> {
+    use xhim_aid::io::report::{ReportOptions, write_report};
+    use xhim_aid::model::family::IconStyle;
+    let doc = match xhim_aid::io::patient_file::load(patient) {
+        Ok(loaded) => loaded.document,
+        Err(e) => return Err(format!("could not open {e}")),
+    };
+    let evidence = xhim_aid::model::evidence::Evidence::embedded().map_err(|e| e.to_string())?;
+    let icon_style = if abstract_icons { IconStyle::Abstract } else { IconStyle::Person };
+    let options = ReportOptions { include_note, icon_style, generated_at: None };
+    write_report(out, &evidence, &doc, &options).map_err(|e| e.to_string())
 }
 
 /// Reads the inputs, builds the cohort in memory and only then writes it,

@@ -33,7 +33,8 @@ fn command(harness: &mut Harness<'_, App>, c: Command) {
     harness.run();
 }
 
-/// Steps until the background save has landed.
+/// Steps until the background save has landed. (`run` would give up while
+/// the saving spinner keeps asking for frames, so this steps one at a time.)
 fn wait_for_save(harness: &mut Harness<'_, App>) {
     for _ in 0..500 {
         harness.step();
@@ -73,7 +74,6 @@ fn edit_save_reopen_keeps_every_edit_and_logs_it() {
     harness.get_by_label(UNSAVED_LABEL);
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    harness.run();
     wait_for_save(&mut harness);
     assert!(!harness.state().is_dirty());
     assert_eq!(harness.state().window_title(), "young-boy-in-window.ron — xhim-aid");
@@ -152,7 +152,6 @@ fn closing_the_window_with_edits_asks_and_save_then_closes() {
     harness.run();
     harness.get_by_label_contains("Save them before you close the window?");
     harness.get_by_label("Save").click();
-    harness.run();
     wait_for_save(&mut harness);
     let saved = xhim_aid::io::patient_file::load(&path).unwrap();
     assert_eq!(saved.document.patient.conditions.neutropenia, !had_neutropenia);
@@ -189,7 +188,6 @@ fn without_a_system_dialog_a_path_can_be_typed() {
     harness.get_by_label_contains("No system file dialog is available");
     set_text(&mut harness, PATH_FIELD_LABEL, &target.display().to_string());
     harness.get_by_label("Save").click();
-    harness.run();
     wait_for_save(&mut harness);
     let written = dir.path().join("typed.ron");
     assert_eq!(harness.state().path(), Some(written.as_path()));

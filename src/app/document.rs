@@ -67,6 +67,10 @@ impl App {
                 self.prefs.theme = choice;
                 ctx.set_theme(choice.preference());
             }
+            Command::ExportReport => self.ask(DialogKind::SaveReport(self.report_name()), ctx),
+            Command::ExportReportTo(path) => self.start_report(path, ctx),
+            Command::SetView(view) => self.prefs.view = view,
+            Command::ShowInheritance => self.show_inheritance = true,
             Command::TogglePreferences => self.show_prefs = !self.show_prefs,
             Command::ToggleAbout => self.show_about = !self.show_about,
             Command::Quit => {
@@ -74,6 +78,41 @@ impl App {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
+    }
+
+    fn report_name(&self) -> String {
+        let stem = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map_or_else(|| "patient".into(), |s| s.to_string_lossy().into_owned());
+        format!("{stem}-report.pdf")
+    }
+
+    /// Writes the report for the patient as shown (saved or not) on a
+    /// background thread.
+    fn start_report(&mut self, path: PathBuf, ctx: &egui::Context) {
+        if self.report.is_some() {
+            self.notify("A report is still being written; try again in a moment.".to_owned(), true);
+            return;
+        }
+        if !self.form_errors.is_empty() {
+            self.notify("No report: correct the marked fields first.".to_owned(), true);
+            return;
+        }
+        let path = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+            path
+        } else {
+            path.with_extension("pdf")
+        };
+        let mut doc = self.doc.clone();
+        doc.patient = self.patient.clone();
+        let evidence = self.evidence.clone();
+        let options = crate::io::report::ReportOptions { icon_style: self.prefs.icons, ..Default::default() };
+        let label = format!("Writing {}", file_name(&path));
+        self.report = Some(Job::spawn("export-report", label, ctx, move || {
+            crate::io::report::write_report(&path, &evidence, &doc, &options).map(|()| path)
+        }));
     }
 
     fn suggested_name(&self) -> String {
@@ -163,6 +202,14 @@ impl App {
             self.dialog_closed(pending.kind, outcome, ctx);
             ctx.request_repaint();
         }
+        if let Some(result) = self.report.as_ref().and_then(Job::poll) {
+            self.report = None;
+            ctx.request_repaint();
+            match result {
+                Ok(path) => self.notify(format!("Report written to {}.", path.display()), false),
+                Err(e) => self.notify(format!("{e}"), true),
+            }
+        }
         let Some(result) = self.save.as_ref().and_then(|s| s.job.poll()) else { return };
         let Some(done) = self.save.take() else { return };
         ctx.request_repaint();
@@ -193,6 +240,7 @@ impl App {
                 self.perform(Command::SaveAsPath(path), ctx);
             }
             (DialogKind::OpenCohort, DialogOutcome::Picked(path)) => self.load_cohort(&path),
+            (DialogKind::SaveReport(_), DialogOutcome::Picked(path)) => self.start_report(path, ctx),
             (DialogKind::OpenCsv { at_risk }, DialogOutcome::Picked(path)) => self.csv_chosen(at_risk, &path),
             (
                 DialogKind::OpenCsv { .. } | DialogKind::OpenCohort | DialogKind::SaveReport(_),
@@ -206,17 +254,18 @@ impl App {
             (kind, DialogOutcome::Unavailable) => {
                 let purpose = match kind {
                     DialogKind::SavePatient(_) => PathPurpose::SaveAs,
+                    DialogKind::SaveReport(_) => PathPurpose::Report,
                     _ => PathPurpose::Open,
                 };
                 let text = match (&kind, &self.path) {
-                    (DialogKind::SavePatient(name), None) => name.clone(),
+                    (DialogKind::SavePatient(name) | DialogKind::SaveReport(name), None) => name.clone(),
                     (DialogKind::SavePatient(_), Some(p)) => p.display().to_string(),
                     _ => String::new(),
                 };
                 self.notify("No system file dialog is available; type the path instead.".to_owned(), false);
                 self.path_field = Some(PathField { purpose, text });
             }
-            (_, DialogOutcome::Cancelled | DialogOutcome::Picked(_)) => self.after_save = None,
+            (_, DialogOutcome::Cancelled) => self.after_save = None,
         }
     }
 }

@@ -5,3 +5,4 @@ pub mod cohort_file;
 pub mod dialogs;
 pub mod jobs;
 pub mod patient_file;
+pub mod report;

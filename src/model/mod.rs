@@ -4,6 +4,7 @@
 pub mod curves;
 pub mod date;
 pub mod evidence;
+pub mod family;
 pub mod patient;
 pub mod picture;
 pub mod survival;

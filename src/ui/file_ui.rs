@@ -50,6 +50,8 @@ pub enum PathPurpose {
     Open,
     /// Save the patient file.
     SaveAs,
+    /// Write the PDF report.
+    Report,
 }
 
 /// The typed-path window's state.
@@ -81,9 +83,13 @@ pub fn path_field_ui(ctx: &egui::Context, field: &mut PathField) -> PathFieldAct
     let title = match field.purpose {
         PathPurpose::Open => "Open patient file by path",
         PathPurpose::SaveAs => "Save patient file to path",
+        PathPurpose::Report => "Write report to path",
     };
     egui::Window::new(title).collapsible(false).resizable(false).show(ctx, |ui| {
-        ui.label("Type the full path of a .ron patient file. You can also drop a file on the window.");
+        ui.label(match field.purpose {
+            PathPurpose::Report => "Type the full path of the PDF to write.",
+            _ => "Type the full path of a .ron patient file. You can also drop a file on the window.",
+        });
         let label = ui.label(PATH_FIELD_LABEL);
         let response =
             ui.add(egui::TextEdit::singleline(&mut field.text).desired_width(420.0)).labelled_by(label.id);
@@ -91,7 +97,7 @@ pub fn path_field_ui(ctx: &egui::Context, field: &mut PathField) -> PathFieldAct
         ui.horizontal(|ui| {
             let ok = match field.purpose {
                 PathPurpose::Open => "Open",
-                PathPurpose::SaveAs => "Save",
+                PathPurpose::SaveAs | PathPurpose::Report => "Save",
             };
             if (ui.button(ok).clicked() || entered) && !field.text.trim().is_empty() {
                 action = PathFieldAction::Submit(field.text.trim().into());

@@ -5,10 +5,21 @@ use std::path::PathBuf;
 use egui::Ui;
 
 use crate::command::Command;
-use crate::ui::theme::ThemeChoice;
+use crate::ui::theme::{ThemeChoice, ViewMode};
 
-/// Draws the menu bar; chosen entries are pushed to `out`.
-pub fn menu_bar_ui(ui: &mut Ui, theme: ThemeChoice, recent: &[PathBuf], out: &mut Vec<Command>) {
+/// Labels of the view switch (tests query them).
+pub const CLINICIAN_VIEW: &str = "Clinician view";
+/// See [`CLINICIAN_VIEW`].
+pub const FAMILY_VIEW: &str = "Family view";
+
+/// Draws the menu bar and the view switch; chosen entries are pushed to `out`.
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    theme: ThemeChoice,
+    view: ViewMode,
+    recent: &[PathBuf],
+    out: &mut Vec<Command>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             item(ui, "New", Command::New, out);
@@ -30,6 +41,8 @@ pub fn menu_bar_ui(ui: &mut Ui, theme: ThemeChoice, recent: &[PathBuf], out: &mu
             });
             item(ui, "Open by path…", Command::OpenPathField, out);
             ui.separator();
+            item(ui, "Export report (PDF)…", Command::ExportReport, out);
+            ui.separator();
             item(ui, "Import cohort data…", Command::ImportCohortData, out);
             item(ui, "Load cohort file…", Command::LoadCohortFile, out);
             ui.separator();
@@ -42,6 +55,13 @@ pub fn menu_bar_ui(ui: &mut Ui, theme: ThemeChoice, recent: &[PathBuf], out: &mu
             item(ui, "Quit", Command::Quit, out);
         });
         ui.menu_button("View", |ui| {
+            for (mode, label) in [(ViewMode::Clinician, CLINICIAN_VIEW), (ViewMode::Family, FAMILY_VIEW)] {
+                if ui.radio(view == mode, label).clicked() {
+                    out.push(Command::SetView(mode));
+                }
+            }
+            item(ui, "How XHIM is inherited…", Command::ShowInheritance, out);
+            ui.separator();
             ui.label("Theme");
             for (choice, label) in
                 [(ThemeChoice::System, "System"), (ThemeChoice::Light, "Light"), (ThemeChoice::Dark, "Dark")]
@@ -56,6 +76,13 @@ pub fn menu_bar_ui(ui: &mut Ui, theme: ThemeChoice, recent: &[PathBuf], out: &mu
         ui.menu_button("Help", |ui| {
             item(ui, "About xhim-aid and its sources", Command::ToggleAbout, out);
         });
+        ui.separator();
+        // The view switch is on the bar itself: counselors flip it mid-consultation.
+        for (mode, label) in [(ViewMode::Clinician, CLINICIAN_VIEW), (ViewMode::Family, FAMILY_VIEW)] {
+            if ui.selectable_label(view == mode, label).clicked() && view != mode {
+                out.push(Command::SetView(mode));
+            }
+        }
     });
 }
 

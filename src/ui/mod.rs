@@ -2,6 +2,7 @@
 //! state it shows; none computes evidence or touches files.
 
 pub mod evidence_panel;
+pub mod family_ui;
 pub mod file_ui;
 pub mod import_ui;
 pub mod menu;

@@ -54,6 +54,16 @@ impl ThemeChoice {
     }
 }
 
+/// Which audience the main area speaks to; saved in preferences.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ViewMode {
+    /// Numbers, sources, plot and evidence panel.
+    #[default]
+    Clinician,
+    /// Plain language, icon arrays, inheritance.
+    Family,
+}
+
 /// How one plot layer is drawn.
 #[derive(Clone, Copy, Debug)]
 pub struct SeriesStyle {
