@@ -36,6 +36,16 @@ pub fn family_view_ui(
     let mut changed = false;
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(980.0);
+        // The two things a counselor reaches for first stay at the top.
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new(INHERITANCE_BUTTON).size(BODY)).clicked() {
+                *show_inheritance = true;
+            }
+            if ui.button(RichText::new(EXPORT_BUTTON).size(BODY)).clicked() {
+                out.push(crate::command::Command::ExportReport);
+            }
+        });
+        ui.add_space(6.0);
         if let Some(where_he_is) = &view.where_he_is {
             crate::ui::status::status_line_ui(ui, where_he_is);
         }
@@ -70,15 +80,6 @@ pub fn family_view_ui(
             section(ui, "Liver problems with age", std::slice::from_ref(liver));
         }
 
-        ui.add_space(12.0);
-        ui.horizontal(|ui| {
-            if ui.button(RichText::new(INHERITANCE_BUTTON).size(BODY)).clicked() {
-                *show_inheritance = true;
-            }
-            if ui.button(RichText::new(EXPORT_BUTTON).size(BODY)).clicked() {
-                out.push(crate::command::Command::ExportReport);
-            }
-        });
         ui.add_space(8.0);
         ui.label(RichText::new(crate::DISCLAIMER).size(BODY - 3.0));
     });
