@@ -263,3 +263,30 @@ fn the_apps_own_state_holds_no_patient_data() {
     let stored: String = storage.0.values().cloned().collect();
     assert!(!stored.contains(".ron"), "{stored}");
 }
+
+/// A file dropped on the window, as the windowing layer reports it.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_patient_file_opens_it_and_other_files_are_refused() {
+    let mut harness = common::harness();
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(example("post-hsct-follow-up.ron"))));
+    harness.run();
+    assert_eq!(harness.state().window_title(), "post-hsct-follow-up.ron — xhim-aid");
+    harness.get_by_label_contains("Transplanted at 4 years 6 months");
+
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(PathBuf::from("/tmp/scan.pdf"))));
+    harness.run();
+    harness.get_by_label("scan.pdf: only .ron patient files can be opened here.");
+    assert_eq!(harness.state().window_title(), "post-hsct-follow-up.ron — xhim-aid");
+}

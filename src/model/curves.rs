@@ -9,7 +9,9 @@
 use crate::io::cohort_file::{ImportedCohort, TimeOrigin};
 use crate::model::patient::{Hsct, Patient};
 use crate::model::picture::AGE_AXIS_MAX;
-use crate::model::survival::{KaplanMeier, KmOptions, PlotOptions, RiskRow, StepCurve, step_curve};
+use crate::model::survival::{
+    KaplanMeier, KmOptions, PlotOptions, RiskRow, StepCurve, logrank_test, step_curve,
+};
 
 /// Spacing of the risk-table columns on the age axis (years); matches the
 /// plot's grid so the numbers sit under tick marks.
@@ -147,12 +149,43 @@ pub fn curve_set(cohorts: &[FittedCohort], patient: &Patient, options: CurveOpti
                     .push_str("; conditional on being alive at the patient's current age: S(t)/S(age)");
             }
             layer.hovers = hovers(&layer, fit, shift, scale);
+            set.notes.push(median_note(&name, fit, scale));
             set.risk_table.rows.push((name.clone(), risk_row(fit, &set.risk_table.ticks, shift, scale)));
             set.layers.push(layer);
             series += 1;
         }
+        if fitted.fits.len() >= 2 {
+            let fits: Vec<&KaplanMeier> = fitted.fits.iter().collect();
+            if let Ok(test) = logrank_test(&fits) {
+                set.notes.push(format!(
+                    "{}: log-rank test across its {} groups, chi-square {:.2} on {} df, P = {:.4}.",
+                    c.label,
+                    fits.len(),
+                    test.statistic,
+                    test.degrees_of_freedom,
+                    test.p_value
+                ));
+            }
+        }
     }
     set
+}
+
+/// "Centre (n = 40): median survival 6.2 years (95 % CI 4.1–9.0)".
+fn median_note(name: &str, fit: &KaplanMeier, scale: f64) -> String {
+    let m = fit.median();
+    let years = |t: Option<f64>| t.map_or_else(|| "not reached".to_owned(), |t| format!("{:.1}", t * scale));
+    match m.estimate {
+        None => {
+            format!("{name}: median survival not reached (more than half still alive at last follow-up).")
+        }
+        Some(_) => format!(
+            "{name}: median survival {} years (95 % CI {} to {}).",
+            years(m.estimate),
+            years(m.lower),
+            years(m.upper)
+        ),
+    }
 }
 
 /// Where the cohort's time zero sits on the age axis, with words for it.
@@ -329,6 +362,26 @@ mod tests {
         let set = curve_set(&[cohort(TimeOrigin::SinceDiagnosis)], &at(7), CurveOptions::default());
         assert!(set.layers.is_empty());
         assert!(set.notes[0].contains("not drawn"));
+    }
+
+    #[test]
+    fn medians_and_log_rank_are_reported() {
+        let csv = "t,e,g\n1,1,a\n2,1,a\n3,1,a\n4,0,a\n5,1,b\n6,1,b\n7,0,b\n8,1,b\n";
+        let fitted = FittedCohort::new(
+            from_records(csv, "g.csv", ("t", "e", Some("g")), "Two", TimeOrigin::Age, TimeUnit::Years)
+                .unwrap(),
+        )
+        .unwrap();
+        let set = curve_set(std::slice::from_ref(&fitted), &at(3), CurveOptions::default());
+        let median = fitted.fits[0].median().estimate.unwrap();
+        assert!(
+            set.notes
+                .iter()
+                .any(|n| n.contains(&format!("Two a (n = 4): median survival {median:.1} years")))
+        );
+        let test = logrank_test(&[&fitted.fits[0], &fitted.fits[1]]).unwrap();
+        let want = format!("chi-square {:.2} on 1 df, P = {:.4}", test.statistic, test.p_value);
+        assert!(set.notes.iter().any(|n| n.contains(&want)), "{:?}", set.notes);
     }
 
     #[test]
