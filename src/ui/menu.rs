@@ -41,13 +41,12 @@ pub fn menu_bar_ui(
             });
             item(ui, "Open by path…", Command::OpenPathField, out);
             ui.separator();
+            item(ui, "Save", Command::Save, out);
+            item(ui, "Save As…", Command::SaveAs, out);
             item(ui, "Export report (PDF)…", Command::ExportReport, out);
             ui.separator();
             item(ui, "Import cohort data…", Command::ImportCohortData, out);
             item(ui, "Load cohort file…", Command::LoadCohortFile, out);
-            ui.separator();
-            item(ui, "Save", Command::Save, out);
-            item(ui, "Save As…", Command::SaveAs, out);
             ui.separator();
             item(ui, "Close", Command::Close, out);
             item(ui, "Preferences…", Command::TogglePreferences, out);
