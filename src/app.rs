@@ -577,14 +577,16 @@ impl eframe::App for App {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
+        // A screenshot run changes nothing. (egui's memory, saved after this,
+        // keeps panel sizes and zoom; text fields store only their cursor, so
+        // no patient detail reaches it: the privacy test checks both.)
+        if self.screenshot.is_none() {
+            eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
+        }
     }
 
-    /// egui's memory holds text-field undo history, which would put patient
-    /// details into the app's own state file; preferences are saved
-    /// explicitly instead.
     fn persist_egui_memory(&self) -> bool {
-        false
+        self.screenshot.is_none()
     }
 }
 

@@ -152,8 +152,11 @@ fn cohort_build(build: &cli::CohortBuild) -> Result<String, String> {
     Ok(message)
 }
 
-fn native_options(renderer: eframe::Renderer) -> eframe::NativeOptions {
+/// A screenshot run neither reads nor writes the remembered window geometry,
+/// so smoke tests are repeatable and leave a user's setup alone.
+fn native_options(renderer: eframe::Renderer, screenshot: bool) -> eframe::NativeOptions {
     eframe::NativeOptions {
+        persist_window: !screenshot,
         viewport: egui::ViewportBuilder::default()
             .with_title("xhim-aid")
             .with_app_id(xhim_aid::APP_ID)
@@ -171,7 +174,7 @@ fn run_window(options: &StartOptions) -> ExitCode {
         let options = options.clone();
         eframe::run_native(
             xhim_aid::APP_ID,
-            native_options(renderer),
+            native_options(renderer, options.screenshot.is_some()),
             Box::new(move |cc| Ok(Box::new(xhim_aid::App::new(cc, options)))),
         )
     };

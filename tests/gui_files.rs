@@ -246,8 +246,10 @@ fn the_apps_own_state_holds_no_patient_data() {
     harness.run();
     let mut storage = MemoryStorage::default();
     eframe::App::save(harness.state_mut(), &mut storage);
-    assert!(!eframe::App::persist_egui_memory(harness.state()));
-    let stored: String = storage.0.values().cloned().collect();
+    // eframe then stores egui's memory (panel sizes, zoom): it must be clean too.
+    assert!(eframe::App::persist_egui_memory(harness.state()));
+    let memory = harness.ctx.memory(|m| ron::to_string(m).unwrap());
+    let stored: String = storage.0.values().cloned().chain([memory]).collect();
     assert!(stored.contains("older-boy-sclerosing-cholangitis.ron"), "recent files are kept: {stored}");
     for forbidden in ["zebra-marker", "MRCP", "conditions", "sclerosing_cholangitis", "years", "note"] {
         assert!(!stored.contains(forbidden), "{forbidden} leaked into app state: {stored}");

@@ -37,7 +37,7 @@ pub fn family_view_ui(
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(980.0);
         // The two things a counselor reaches for first stay at the top.
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui.button(RichText::new(INHERITANCE_BUTTON).size(BODY)).clicked() {
                 *show_inheritance = true;
             }
@@ -51,7 +51,7 @@ pub fn family_view_ui(
         }
         ui.add_space(12.0);
         ui.label(RichText::new("Out of 100 boys").size(HEADING).strong());
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Pictures show").size(BODY));
             for s in IconStyle::ALL {
                 changed |= ui.radio_value(style, s, RichText::new(s.label()).size(BODY)).changed();
