@@ -112,10 +112,11 @@ pub fn path_field_ui(ctx: &egui::Context, field: &mut PathField) -> PathFieldAct
 
 /// The file's saves and change log, newest first.
 pub fn record_ui(ui: &mut Ui, record: &Record) {
+    let count = |n: usize, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
     egui::CollapsingHeader::new(format!(
-        "Record ({} saves, {} changes)",
-        record.saves.len(),
-        record.changes.len()
+        "Record ({}, {})",
+        count(record.saves.len(), "save"),
+        count(record.changes.len(), "change")
     ))
     .id_salt("record")
     .show(ui, |ui| {
