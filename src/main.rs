@@ -100,9 +100,7 @@ fn cohort_build(build: &cli::CohortBuild) -> Result<String, String> {
     let read = |p: &std::path::Path| {
         std::fs::read_to_string(p).map_err(|e| format!("{}: cannot be read: {e}", p.display()))
     };
-    let name = |p: &std::path::Path| {
-        p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
-    };
+    let name = xhim_aid::io::file_name;
     let stem =
         |p: &std::path::Path| p.file_stem().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let cohort = match &build.source {

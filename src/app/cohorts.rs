@@ -149,5 +149,5 @@ fn read_csv(path: &str) -> Result<String, String> {
 }
 
 fn file_name(path: &str) -> String {
-    Path::new(path.trim()).file_name().map_or_else(|| path.to_owned(), |n| n.to_string_lossy().into_owned())
+    crate::io::file_name(Path::new(path.trim()))
 }

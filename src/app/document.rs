@@ -7,6 +7,7 @@ use std::time::SystemTime;
 use super::{App, SaveInFlight};
 use crate::command::Command;
 use crate::io::dialogs::{DialogKind, DialogOutcome};
+use crate::io::file_name;
 use crate::io::jobs::Job;
 use crate::io::patient_file::{self, LoadErrorKind, PatientDocument, PatientFileError, SaveContext};
 use crate::model::patient::Patient;
@@ -268,10 +269,6 @@ impl App {
             (_, DialogOutcome::Cancelled) => self.after_save = None,
         }
     }
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 fn with_ron_extension(path: PathBuf) -> PathBuf {

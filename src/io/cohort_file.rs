@@ -10,6 +10,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::io::file_name;
+
 use crate::model::survival::{
     self, CsvError, ReconstructError, ReconstructionReport, Record, RecordGroup, parse_at_risk_csv,
     parse_curve_csv, parse_records_csv, split_groups,
@@ -350,10 +352,6 @@ pub fn parse(bytes: &[u8]) -> Result<ImportedCohort, String> {
         return Err(format!("record time {} is not a finite non-negative number", r.time));
     }
     Ok(cohort)
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 #[cfg(test)]

@@ -6,3 +6,9 @@ pub mod dialogs;
 pub mod jobs;
 pub mod patient_file;
 pub mod report;
+
+/// The name a message shows for a file: its file name, or the whole path
+/// when it has none. Messages name files, never patient details.
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}

@@ -7,7 +7,7 @@
 
 use std::fmt;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[cfg(doc)]
 use super::MAX_FILE_BYTES;
@@ -239,9 +239,7 @@ pub struct SaveError {
 
 /// The name to show for a path: its last component, or the whole path if it
 /// has none (e.g. `..`).
-pub(crate) fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
-}
+pub(crate) use crate::io::file_name;
 
 #[cfg(test)]
 mod tests {
