@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use crate::io::cohort_file::{TimeOrigin, TimeUnit};
+use crate::model::clock::Clock;
+use crate::model::cohort::TimeUnit;
 
 /// Exit code for success.
 pub const EXIT_OK: u8 = 0;
@@ -103,7 +104,7 @@ pub struct CohortBuild {
     /// Legend name (default: the input file's stem).
     pub label: Option<String>,
     /// Time origin.
-    pub origin: TimeOrigin,
+    pub origin: Clock,
     /// Time unit.
     pub unit: TimeUnit,
 }
@@ -314,8 +315,8 @@ fn parse_cohort(args: &[std::ffi::OsString]) -> Result<Invocation, UsageError> {
         (None, None) => return Err(usage("cohort build needs --records FILE.csv or --digitized FILE.csv")),
     };
     let origin = match text("--origin") {
-        None => TimeOrigin::Age,
-        Some(o) => TimeOrigin::parse(&o)
+        None => Clock::Age,
+        Some(o) => Clock::parse(&o)
             .ok_or_else(|| UsageError(format!("--origin: “{o}” is not one of age, hsct, diagnosis")))?,
     };
     let unit = match text("--unit") {
@@ -424,7 +425,7 @@ mod tests {
             b.source,
             CohortSource::Records { file: "r.csv".into(), time: "t".into(), event: "e".into(), group: None }
         );
-        assert_eq!((b.origin, b.unit, b.label), (TimeOrigin::Age, TimeUnit::Years, None));
+        assert_eq!((b.origin, b.unit, b.label), (Clock::Age, TimeUnit::Years, None));
 
         let got = p(&[
             "cohort",
@@ -450,7 +451,7 @@ mod tests {
             b.source,
             CohortSource::Digitized { curve: "k.csv".into(), at_risk: "a.csv".into(), events: Some(12) }
         );
-        assert_eq!((b.origin, b.unit), (TimeOrigin::SinceHsct, TimeUnit::Months));
+        assert_eq!((b.origin, b.unit), (Clock::SinceHsct, TimeUnit::Months));
         assert_eq!(b.label.as_deref(), Some("EBMT fig 2"));
     }
 

@@ -3,9 +3,9 @@
 use std::path::Path;
 
 use super::App;
-use crate::io::cohort_file::{self, DigitizedInput, ImportedCohort};
+use crate::io::cohort_file::{self, DigitizedInput};
 use crate::io::dialogs::DialogKind;
-use crate::model::curves::FittedCohort;
+use crate::model::cohort::{FittedCohort, ImportedCohort};
 use crate::model::survival::csv_header;
 use crate::ui::import_ui::{self, CsvSlot, ImportAction, ImportForm, ImportKind};
 

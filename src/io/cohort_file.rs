@@ -8,153 +8,17 @@
 
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
-
 use crate::io::file_name;
 
+use crate::model::clock::Clock;
+use crate::model::cohort::{COHORT_FILE_VERSION, CohortGroup, ImportedCohort, Provenance, TimeUnit};
 use crate::model::survival::{
-    self, CsvError, ReconstructError, ReconstructionReport, Record, RecordGroup, parse_at_risk_csv,
-    parse_curve_csv, parse_records_csv, split_groups,
+    self, CsvError, ReconstructError, RecordGroup, parse_at_risk_csv, parse_curve_csv, parse_records_csv,
+    split_groups,
 };
-
-/// The cohort-file format version this app writes.
-pub const COHORT_FILE_VERSION: u32 = 1;
 
 /// Largest cohort file read (bytes); a million records fit in less.
 pub const MAX_COHORT_FILE_BYTES: u64 = 64 * 1024 * 1024;
-
-/// Where the cohort's clock starts, which decides where it is drawn on the
-/// age axis.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TimeOrigin {
-    /// Time is age (from birth): drawn as is.
-    Age,
-    /// Time since HSCT: drawn from the patient's age ("if transplanted now").
-    SinceHsct,
-    /// Time since diagnosis: drawn from the patient's age at diagnosis.
-    SinceDiagnosis,
-}
-
-impl TimeOrigin {
-    /// Every origin, for the import form.
-    pub const ALL: [Self; 3] = [Self::Age, Self::SinceHsct, Self::SinceDiagnosis];
-
-    /// Words for forms and hover text.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Age => "age (from birth)",
-            Self::SinceHsct => "time since HSCT",
-            Self::SinceDiagnosis => "time since diagnosis",
-        }
-    }
-
-    /// The command-line spelling.
-    pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "age" => Some(Self::Age),
-            "hsct" => Some(Self::SinceHsct),
-            "diagnosis" => Some(Self::SinceDiagnosis),
-            _ => None,
-        }
-    }
-}
-
-/// The unit of the time column.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TimeUnit {
-    /// Years.
-    Years,
-    /// Months (drawn as years: divided by 12).
-    Months,
-}
-
-impl TimeUnit {
-    /// Factor to years.
-    pub fn to_years(self) -> f64 {
-        match self {
-            Self::Years => 1.0,
-            Self::Months => 1.0 / 12.0,
-        }
-    }
-
-    /// The command-line spelling.
-    pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "years" => Some(Self::Years),
-            "months" => Some(Self::Months),
-            _ => None,
-        }
-    }
-}
-
-/// Where the records came from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Provenance {
-    /// Individual patient records from a CSV file.
-    Records {
-        /// The CSV file's name.
-        file: String,
-        /// Column holding follow-up time.
-        time_column: String,
-        /// Column holding the 0/1 event indicator.
-        event_column: String,
-        /// Column holding group labels, if any.
-        group_column: Option<String>,
-    },
-    /// Records reconstructed from a digitized published curve.
-    Reconstructed {
-        /// The digitized-curve CSV's name.
-        curve_file: String,
-        /// The numbers-at-risk CSV's name.
-        at_risk_file: String,
-        /// Total events given, if the publication reports it.
-        total_events: Option<usize>,
-        /// How well the reconstruction reproduces the figure.
-        report: ReconstructionReport,
-    },
-}
-
-impl Provenance {
-    /// One line for legends and hover text.
-    pub fn describe(&self) -> String {
-        match self {
-            Self::Records { file, .. } => format!("Kaplan–Meier of patient records from {file}"),
-            Self::Reconstructed { curve_file, report, .. } => format!(
-                "Kaplan–Meier of records reconstructed from a digitized curve ({curve_file}); \
-                 RMSE {:.3} against the digitized points",
-                report.rmse
-            ),
-        }
-    }
-}
-
-/// One group's records.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CohortGroup {
-    /// Group label, if the data had groups.
-    pub name: Option<String>,
-    /// The records, in the unit of [`ImportedCohort::unit`].
-    pub records: Vec<Record>,
-}
-
-/// A cohort file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ImportedCohort {
-    /// Format version.
-    pub version: u32,
-    /// Name shown in the legend.
-    pub label: String,
-    /// Where time starts.
-    pub origin: TimeOrigin,
-    /// Unit of the times.
-    pub unit: TimeUnit,
-    /// Where the data came from.
-    pub provenance: Provenance,
-    /// The records, per group.
-    pub groups: Vec<CohortGroup>,
-}
 
 /// Why a cohort could not be built, read or written.
 #[derive(Debug, thiserror::Error)]
@@ -208,7 +72,7 @@ pub fn from_records(
     file: &str,
     columns: (&str, &str, Option<&str>),
     label: &str,
-    origin: TimeOrigin,
+    origin: Clock,
     unit: TimeUnit,
 ) -> Result<ImportedCohort, CohortError> {
     let label = checked_label(label)?;
@@ -253,7 +117,7 @@ pub struct DigitizedInput<'a> {
 pub fn from_digitized(
     input: DigitizedInput<'_>,
     label: &str,
-    origin: TimeOrigin,
+    origin: Clock,
     unit: TimeUnit,
 ) -> Result<ImportedCohort, CohortError> {
     let label = checked_label(label)?;
@@ -357,6 +221,7 @@ pub fn parse(bytes: &[u8]) -> Result<ImportedCohort, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::survival::Record;
 
     const RECORDS: &str = "id,years,died,arm\n1,1.5,1,HSCT\n2,3,0,HSCT\n3,2,1,none\n4,4,1,none\n5,6,0,none\n";
 
@@ -367,7 +232,7 @@ mod tests {
             "centre.csv",
             ("years", "died", Some("arm")),
             "Centre",
-            TimeOrigin::Age,
+            Clock::Age,
             TimeUnit::Years,
         )
         .unwrap();
@@ -381,18 +246,16 @@ mod tests {
     #[test]
     fn csv_errors_name_file_and_line() {
         let bad = "years,died\n1,1\n2,yes\n";
-        let err =
-            from_records(bad, "bad.csv", ("years", "died", None), "C", TimeOrigin::Age, TimeUnit::Years)
-                .unwrap_err()
-                .to_string();
+        let err = from_records(bad, "bad.csv", ("years", "died", None), "C", Clock::Age, TimeUnit::Years)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("bad.csv: line 3"), "{err}");
-        let err =
-            from_records(RECORDS, "x.csv", ("time", "died", None), "C", TimeOrigin::Age, TimeUnit::Years)
-                .unwrap_err()
-                .to_string();
+        let err = from_records(RECORDS, "x.csv", ("time", "died", None), "C", Clock::Age, TimeUnit::Years)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("no column named \"time\""), "{err}");
         assert!(matches!(
-            from_records(RECORDS, "x.csv", ("years", "died", None), "  ", TimeOrigin::Age, TimeUnit::Years),
+            from_records(RECORDS, "x.csv", ("years", "died", None), "  ", Clock::Age, TimeUnit::Years),
             Err(CohortError::NoLabel)
         ));
     }
@@ -406,7 +269,7 @@ mod tests {
             "centre.csv",
             ("years", "died", None),
             "Centre",
-            TimeOrigin::SinceHsct,
+            Clock::SinceHsct,
             TimeUnit::Months,
         )
         .unwrap();
@@ -417,9 +280,8 @@ mod tests {
     #[test]
     fn bad_cohort_files_are_named() {
         assert!(parse(b"ImportedCohort(").unwrap_err().starts_with("line 1"));
-        let c =
-            from_records(RECORDS, "c.csv", ("years", "died", None), "C", TimeOrigin::Age, TimeUnit::Years)
-                .unwrap();
+        let c = from_records(RECORDS, "c.csv", ("years", "died", None), "C", Clock::Age, TimeUnit::Years)
+            .unwrap();
         let text = c.to_ron().unwrap().replace("version: 1", "version: 9");
         assert!(parse(text.as_bytes()).unwrap_err().contains("version 9"));
         let text = c.to_ron().unwrap().replace("time: 1.5", "time: -1.5");
@@ -433,14 +295,14 @@ mod tests {
         let risk = "time,at_risk\n0,20\n1,18\n2,16\n3,15\n";
         let input =
             DigitizedInput { curve: ("km.csv", curve), at_risk: ("risk.csv", risk), total_events: None };
-        let c = from_digitized(input, "Published", TimeOrigin::SinceHsct, TimeUnit::Years).unwrap();
+        let c = from_digitized(input, "Published", Clock::SinceHsct, TimeUnit::Years).unwrap();
         assert_eq!(c.groups[0].records.len(), 20);
         let Provenance::Reconstructed { report, .. } = &c.provenance else { panic!("provenance") };
         assert!(report.rmse < 0.02, "{}", report.rmse);
         let err = from_digitized(
             DigitizedInput { curve: ("km.csv", "time,survival\n"), ..input },
             "P",
-            TimeOrigin::Age,
+            Clock::Age,
             TimeUnit::Years,
         )
         .unwrap_err()

@@ -6,43 +6,15 @@
 //! Fits are made once per cohort ([`FittedCohort`]); placing them for a
 //! patient only shifts and rescales, so editing the patient stays cheap.
 
-use crate::io::cohort_file::{ImportedCohort, TimeOrigin};
+use crate::model::clock::Clock;
+use crate::model::cohort::FittedCohort;
 use crate::model::patient::{Hsct, Patient};
 use crate::model::picture::AGE_AXIS_MAX;
-use crate::model::survival::{
-    KaplanMeier, KmOptions, PlotOptions, RiskRow, StepCurve, logrank_test, step_curve,
-};
+use crate::model::survival::{KaplanMeier, PlotOptions, RiskRow, StepCurve, logrank_test, step_curve};
 
 /// Spacing of the risk-table columns on the age axis (years); matches the
 /// plot's grid so the numbers sit under tick marks.
 pub const RISK_TABLE_STEP: f64 = 5.0;
-
-/// A cohort with one Kaplan–Meier fit per group.
-#[derive(Clone, Debug)]
-pub struct FittedCohort {
-    /// The cohort as loaded.
-    pub cohort: ImportedCohort,
-    /// One fit per group, same order as `cohort.groups`.
-    pub fits: Vec<KaplanMeier>,
-}
-
-impl FittedCohort {
-    /// Fits every group.
-    ///
-    /// # Errors
-    /// A message naming the group whose records cannot be fitted.
-    pub fn new(cohort: ImportedCohort) -> Result<Self, String> {
-        let fits = cohort
-            .groups
-            .iter()
-            .map(|g| {
-                KaplanMeier::fit(&g.records, KmOptions::default())
-                    .map_err(|e| format!("{} {}: {e}", cohort.label, g.name.as_deref().unwrap_or("")))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Self { cohort, fits })
-    }
-}
 
 /// How imported curves are drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,7 +94,7 @@ pub fn curve_set(cohorts: &[FittedCohort], patient: &Patient, options: CurveOpti
             continue;
         };
         let scale = c.unit.to_years();
-        let conditional_at = (options.conditional && c.origin == TimeOrigin::Age && valid)
+        let conditional_at = (options.conditional && c.origin == Clock::Age && valid)
             .then(|| patient.age_months().map(|m| f64::from(m) / 12.0))
             .flatten();
         for (group, fit) in c.groups.iter().zip(&fitted.fits) {
@@ -189,11 +161,11 @@ fn median_note(name: &str, fit: &KaplanMeier, scale: f64) -> String {
 }
 
 /// Where the cohort's time zero sits on the age axis, with words for it.
-fn shift(origin: TimeOrigin, patient: &Patient, valid: bool) -> Option<(f64, String)> {
+fn shift(origin: Clock, patient: &Patient, valid: bool) -> Option<(f64, String)> {
     let years = |m: i32| f64::from(m) / 12.0;
     match origin {
-        TimeOrigin::Age => Some((0.0, String::new())),
-        TimeOrigin::SinceHsct => {
+        Clock::Age => Some((0.0, String::new())),
+        Clock::SinceHsct => {
             if !valid {
                 return None;
             }
@@ -206,7 +178,7 @@ fn shift(origin: TimeOrigin, patient: &Patient, valid: bool) -> Option<(f64, Str
                     .map(|m| (years(m), ", drawn from his current age (if transplanted now)".to_owned())),
             }
         }
-        TimeOrigin::SinceDiagnosis => patient
+        Clock::SinceDiagnosis => patient
             .age_at_diagnosis
             .and_then(crate::model::patient::YearsMonths::total_months)
             .filter(|_| valid)
@@ -295,12 +267,13 @@ fn risk_row(fit: &KaplanMeier, ticks: &[f64], shift: f64, scale: f64) -> Vec<Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::cohort_file::{TimeUnit, from_records};
+    use crate::io::cohort_file::from_records;
+    use crate::model::cohort::TimeUnit;
     use crate::model::patient::{AgeSource, YearsMonths};
 
     const CSV: &str = "t,e\n2,1\n4,0\n6,1\n8,1\n10,0\n12,1\n14,0\n16,1\n18,0\n20,1\n";
 
-    fn cohort(origin: TimeOrigin) -> FittedCohort {
+    fn cohort(origin: Clock) -> FittedCohort {
         FittedCohort::new(
             from_records(CSV, "c.csv", ("t", "e", None), "Centre", origin, TimeUnit::Years).unwrap(),
         )
@@ -313,11 +286,8 @@ mod tests {
 
     #[test]
     fn age_axis_cohort_is_drawn_in_percent_with_equal_lengths() {
-        let set = curve_set(
-            &[cohort(TimeOrigin::Age)],
-            &at(3),
-            CurveOptions { min_at_risk: 0, conditional: false },
-        );
+        let set =
+            curve_set(&[cohort(Clock::Age)], &at(3), CurveOptions { min_at_risk: 0, conditional: false });
         let l = &set.layers[0];
         assert_eq!(l.name, "Centre (n = 10)");
         assert_eq!(l.x.len(), l.y.len());
@@ -326,7 +296,7 @@ mod tests {
         assert_eq!(l.x.len(), l.hovers.len());
         assert_eq!((l.x[0], l.y[0]), (0.0, 100.0));
         // Drawn values are the engine's S(t) in percent.
-        let fit = &cohort(TimeOrigin::Age).fits[0];
+        let fit = &cohort(Clock::Age).fits[0];
         for (x, y) in l.x.iter().zip(&l.y) {
             let (at, before) = (fit.survival_at(*x) * 100.0, fit.survival_at(x - 1e-9) * 100.0);
             assert!((y - at).abs() < 1e-9 || (y - before).abs() < 1e-9, "{x}: {y}");
@@ -338,11 +308,8 @@ mod tests {
 
     #[test]
     fn risk_table_is_on_the_axis_ticks() {
-        let set = curve_set(
-            &[cohort(TimeOrigin::Age)],
-            &at(3),
-            CurveOptions { min_at_risk: 0, conditional: false },
-        );
+        let set =
+            curve_set(&[cohort(Clock::Age)], &at(3), CurveOptions { min_at_risk: 0, conditional: false });
         assert_eq!(set.risk_table.ticks[..3], [0.0, 5.0, 10.0]);
         let (label, cells) = &set.risk_table.rows[0];
         assert_eq!(label, "Centre (n = 10)");
@@ -355,11 +322,11 @@ mod tests {
 
     #[test]
     fn since_hsct_cohort_starts_at_the_patients_age() {
-        let set = curve_set(&[cohort(TimeOrigin::SinceHsct)], &at(7), CurveOptions::default());
+        let set = curve_set(&[cohort(Clock::SinceHsct)], &at(7), CurveOptions::default());
         assert!((set.layers[0].x[0] - 7.0).abs() < 1e-12);
         assert!(set.layers[0].about.contains("if transplanted now"));
         // No diagnosis age: a since-diagnosis cohort cannot be placed.
-        let set = curve_set(&[cohort(TimeOrigin::SinceDiagnosis)], &at(7), CurveOptions::default());
+        let set = curve_set(&[cohort(Clock::SinceDiagnosis)], &at(7), CurveOptions::default());
         assert!(set.layers.is_empty());
         assert!(set.notes[0].contains("not drawn"));
     }
@@ -368,8 +335,7 @@ mod tests {
     fn medians_and_log_rank_are_reported() {
         let csv = "t,e,g\n1,1,a\n2,1,a\n3,1,a\n4,0,a\n5,1,b\n6,1,b\n7,0,b\n8,1,b\n";
         let fitted = FittedCohort::new(
-            from_records(csv, "g.csv", ("t", "e", Some("g")), "Two", TimeOrigin::Age, TimeUnit::Years)
-                .unwrap(),
+            from_records(csv, "g.csv", ("t", "e", Some("g")), "Two", Clock::Age, TimeUnit::Years).unwrap(),
         )
         .unwrap();
         let set = curve_set(std::slice::from_ref(&fitted), &at(3), CurveOptions::default());
@@ -386,11 +352,8 @@ mod tests {
 
     #[test]
     fn sparse_data_guard_cuts_and_says_so() {
-        let set = curve_set(
-            &[cohort(TimeOrigin::Age)],
-            &at(3),
-            CurveOptions { min_at_risk: 5, conditional: false },
-        );
+        let set =
+            curve_set(&[cohort(Clock::Age)], &at(3), CurveOptions { min_at_risk: 5, conditional: false });
         assert!(set.layers[0].x.last().unwrap() < &20.0);
         assert!(
             set.notes.iter().any(|n| n.contains("fewer than 5 patients remain at risk")),
@@ -401,7 +364,7 @@ mod tests {
 
     #[test]
     fn conditional_view_starts_at_one_hundred_percent_at_his_age() {
-        let fitted = cohort(TimeOrigin::Age);
+        let fitted = cohort(Clock::Age);
         let set = curve_set(
             std::slice::from_ref(&fitted),
             &at(5),

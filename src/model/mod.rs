@@ -1,6 +1,8 @@
 //! The decision aid's model: everything that can be computed without a
 //! window. Nothing under `model` imports egui.
 
+pub mod clock;
+pub mod cohort;
 pub mod curves;
 pub mod date;
 pub mod evidence;

@@ -4,7 +4,8 @@
 
 use egui::{RichText, Ui};
 
-use crate::io::cohort_file::{TimeOrigin, TimeUnit};
+use crate::model::clock::Clock;
+use crate::model::cohort::TimeUnit;
 
 /// Which kind of data is imported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,7 +45,7 @@ pub struct ImportForm {
     /// Legend name.
     pub label: String,
     /// Time origin.
-    pub origin: TimeOrigin,
+    pub origin: Clock,
     /// Time unit.
     pub unit: TimeUnit,
     /// Total events (digitized only; empty if not published).
@@ -64,7 +65,7 @@ impl Default for ImportForm {
             event_col: String::new(),
             group_col: None,
             label: String::new(),
-            origin: TimeOrigin::Age,
+            origin: Clock::Age,
             unit: TimeUnit::Years,
             total_events: String::new(),
             error: None,
@@ -174,7 +175,7 @@ pub fn import_ui(ctx: &egui::Context, form: &mut ImportForm) -> ImportAction {
             ui.add(egui::TextEdit::singleline(label).desired_width(220.0)).labelled_by(l.id);
         });
         egui::ComboBox::from_label("Time starts at").selected_text(origin.label()).show_ui(ui, |ui| {
-            for o in TimeOrigin::ALL {
+            for o in Clock::ALL {
                 ui.selectable_value(origin, o, o.label());
             }
         });
