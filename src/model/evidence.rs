@@ -45,6 +45,21 @@ pub struct Cohort {
     /// Multi-point series that may be drawn on the age axis.
     #[serde(default)]
     pub series: Vec<Series>,
+    /// Set for evidence a user added by hand from a paper the app does not
+    /// ship; embedded cohorts never have it, so every rendering can mark
+    /// local additions and keep them apart from the published set.
+    #[serde(default)]
+    pub added: Option<LocalAddition>,
+}
+
+/// Who added a cohort by hand, and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalAddition {
+    /// The name the user gave in the preferences (or the system user name).
+    pub by: String,
+    /// The date it was added, `YYYY-MM-DD`.
+    pub on: String,
 }
 
 /// Where a cohort's survival clock starts; different origins must not be

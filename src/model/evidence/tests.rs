@@ -73,6 +73,7 @@ fn embedded_evidence_loads() {
     for id in ["japan-2015", "ebmt-2019", "international-2017", "europe-2004"] {
         assert!(e.cohorts.iter().any(|c| c.id == id), "missing {id}");
     }
+    assert!(e.cohorts.iter().all(|c| c.added.is_none()), "shipped evidence is never marked as local");
 }
 
 #[test]
