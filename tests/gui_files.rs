@@ -285,7 +285,7 @@ fn dropping_a_patient_file_opens_it_and_other_files_are_refused() {
     harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(example("post-hsct-follow-up.ron"))));
     harness.run();
     assert_eq!(harness.state().window_title(), "post-hsct-follow-up.ron — xhim-aid");
-    harness.get_by_label_contains("Transplanted at 4 years 6 months");
+    harness.get_by_label_contains("Transplanted at 7 years 9 months");
 
     harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(PathBuf::from("/tmp/scan.pdf"))));
     harness.run();

@@ -60,21 +60,27 @@ fn example_files_load_as_described() {
     let present: Vec<Condition> = p.conditions.present().collect();
     assert_eq!(
         present,
-        [Condition::LiverDisease, Condition::SclerosingCholangitis, Condition::Cryptosporidium]
+        [
+            Condition::LiverDisease,
+            Condition::SclerosingCholangitis,
+            Condition::Cryptosporidium,
+            Condition::Neutropenia
+        ]
     );
     assert_eq!(p.donor, Donor::MatchedUnrelated);
+    assert_eq!(p.planned_hsct_age_months(), Some(9 * 12 + 6));
 
     let post = load(&example(EXAMPLES[2])).unwrap();
     let p = &post.document.patient;
-    assert_eq!(p.age_months(), Some(12 * 12 + 2));
-    assert_eq!(p.hsct, Hsct::Done { at: ym(4, 6) });
+    assert_eq!(p.age_months(), Some(10 * 12));
+    assert_eq!(p.hsct, Hsct::Done { at: ym(7, 9) });
     assert_eq!(p.age_at_diagnosis, Some(ym(1, 0)));
 
     for loaded in [&young, &older, &post] {
         assert_eq!(loaded.notice, None);
         let record = &loaded.document.record;
         assert_eq!(record.saves.len(), 1);
-        assert!((2..=4).contains(&record.changes.len()));
+        assert!((4..=10).contains(&record.changes.len()));
         assert!(!loaded.document.patient.note.is_empty());
     }
 }
@@ -96,10 +102,11 @@ fn golden_v1_loads_migrated_to_current_version() {
     let expected = Patient {
         age: AgeSource::Dates { born: date("2019-06-03"), as_of: date("2024-01-15") },
         age_at_diagnosis: Some(ym(1, 2)),
-        hsct: Hsct::Planned,
+        hsct: Hsct::Planned { at: None },
         conditions: Conditions { liver_disease: true, lung_damage: true, ..Conditions::default() },
         donor: Donor::MismatchedOrHaplo,
         note: "Bronchiectasis on CT; LFTs raised.\nHaplo donor (mother) work-up.".to_owned(),
+        discussion: None,
     };
     assert_eq!(loaded.document.patient, expected);
     assert_eq!(loaded.document.record, Record::default());
@@ -119,14 +126,14 @@ fn golden_v1_loads_migrated_to_current_version() {
     assert_eq!(change.len(), 1);
     assert_eq!((change[0].field.as_str(), change[0].old.as_str()), ("File format", "version 1"));
     assert_eq!(change[0].at, "1970-01-01T00:00:00Z");
-    assert!(fs::read_to_string(&path).unwrap().contains("version: 2,"));
+    assert!(fs::read_to_string(&path).unwrap().contains("version: 3,"));
     assert_eq!(fs::read(backup_path(&path)).unwrap(), fs::read(fixture("v1.ron")).unwrap());
 }
 
 #[test]
 fn golden_v2_loads_to_known_values() {
     let loaded = load(&fixture("v2.ron")).unwrap();
-    assert_eq!(loaded.notice, None);
+    assert!(loaded.notice.as_deref().is_some_and(|n| n.contains("version 2") && !n.contains("start")));
     let doc = loaded.document;
     assert_eq!(
         doc.patient,
@@ -142,6 +149,7 @@ fn golden_v2_loads_to_known_values() {
             },
             donor: Donor::MatchedSibling,
             note: "Crypto cleared pre-HSCT. \"Quoted\" text, unicode: µ ± ≥ 😀.".to_owned(),
+            discussion: None,
         }
     );
     assert_eq!(doc.record.saves.len(), 2);
@@ -224,7 +232,7 @@ fn unknown_field_is_named() {
 #[test]
 fn newer_version() {
     let err = load_error(&fixture("bad/newer-version.ron"), None);
-    assert_eq!(err, PatientFileError::UnsupportedVersion { found: 3, newest: CURRENT_VERSION });
+    assert_eq!(err, PatientFileError::UnsupportedVersion { found: 4, newest: CURRENT_VERSION });
     assert!(err.to_string().contains("newer"), "{err}");
 }
 
@@ -338,7 +346,7 @@ fn change_log_is_append_only_and_backup_holds_the_previous_bytes() {
         Patient {
             age: AgeSource::Entered(ym(2, 9)),
             donor: Donor::MatchedUnrelated,
-            hsct: Hsct::Planned,
+            hsct: Hsct::Planned { at: None },
             conditions: Conditions { cryptosporidium: true, ..Conditions::default() },
             note: "Crypto PCR pos; HSCT listed".to_owned(),
             ..Patient::default()
@@ -539,7 +547,7 @@ fn random_patient(rng: &mut Rng, case: usize) -> Patient {
         let from = patient.age_at_diagnosis.and_then(YearsMonths::total_months).unwrap_or(0);
         patient.hsct = match rng.below(3) {
             0 => Hsct::None,
-            1 => Hsct::Planned,
+            1 => Hsct::Planned { at: None },
             _ => Hsct::Done { at: YearsMonths::from_months(rng.range(from, age_months)) },
         };
         for condition in Condition::ALL {
@@ -583,7 +591,7 @@ fn variants(p: &Patient) -> Vec<String> {
         format!("diagnosis:{}", p.age_at_diagnosis.is_some()),
         match p.hsct {
             Hsct::None => "hsct:none".to_owned(),
-            Hsct::Planned => "hsct:planned".to_owned(),
+            Hsct::Planned { .. } => "hsct:planned".to_owned(),
             Hsct::Done { .. } => "hsct:done".to_owned(),
         },
         format!("donor:{:?}", p.donor),

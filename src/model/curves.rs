@@ -173,7 +173,7 @@ fn shift(origin: Clock, patient: &Patient, valid: bool) -> Option<(f64, String)>
                 Hsct::Done { .. } => {
                     patient.hsct_age_months().map(|m| (years(m), ", drawn from his age at HSCT".to_owned()))
                 }
-                Hsct::None | Hsct::Planned => patient
+                Hsct::None | Hsct::Planned { .. } => patient
                     .age_months()
                     .map(|m| (years(m), ", drawn from his current age (if transplanted now)".to_owned())),
             }

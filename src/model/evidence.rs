@@ -490,7 +490,7 @@ pub fn reasons(finding: &Finding, patient: &Patient) -> Vec<String> {
     // For a transplanted boy the age that matters is his age at HSCT.
     let (relevant_age, age_word) = match patient.hsct {
         Hsct::Done { .. } => (patient.hsct_age_months(), "at HSCT"),
-        Hsct::None | Hsct::Planned => (age, "now"),
+        Hsct::None | Hsct::Planned { .. } => (age, "now"),
     };
     if let (Some(group), Some(a)) = (finding.age_group, relevant_age)
         && a < group.end_months()
@@ -529,7 +529,7 @@ pub fn reasons(finding: &Finding, patient: &Patient) -> Vec<String> {
             }
             Trigger::TimeSinceDiagnosis => {
                 let dx = patient.age_at_diagnosis.and_then(super::patient::YearsMonths::total_months);
-                if let (Some(dx), Some(age), Hsct::None | Hsct::Planned) = (dx, age, patient.hsct)
+                if let (Some(dx), Some(age), Hsct::None | Hsct::Planned { .. }) = (dx, age, patient.hsct)
                     && age >= dx
                 {
                     out.push(format!("He was diagnosed {} ago.", describe_months(age - dx)));

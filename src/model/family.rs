@@ -958,7 +958,7 @@ mod tests {
     #[test]
     fn no_directives_or_p_values_in_family_text() {
         for months in (0..=40 * 12).step_by(7) {
-            for hsct in [Hsct::None, Hsct::Planned] {
+            for hsct in [Hsct::None, Hsct::Planned { at: None }] {
                 let mut p = at(months / 12, months % 12);
                 p.hsct = hsct;
                 for t in view(&p).texts() {

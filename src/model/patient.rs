@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
+use super::discussion::FamilyDiscussion;
 
 /// Oldest age the app accepts; the cohorts follow patients to about 40 years.
 pub const MAX_AGE_YEARS: i32 = 80;
@@ -96,12 +97,26 @@ pub enum Hsct {
     #[default]
     None,
     /// A transplant is being planned.
-    Planned,
+    Planned {
+        /// When, if a date or age has been set.
+        #[serde(default)]
+        at: Option<PlannedHsct>,
+    },
     /// Transplanted at the given age.
     Done {
         /// Age at HSCT, 0–80 years and not after the current age.
         at: YearsMonths,
     },
+}
+
+/// When a planned transplant is to happen: an age, or a calendar date
+/// (which needs his date of birth to become an age).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PlannedHsct {
+    /// At this age (0–80 years, not before his current age).
+    Age(YearsMonths),
+    /// On this date (not before the "as of" date).
+    Date(Date),
 }
 
 /// Organ damage and infections that published cohorts name as risk factors.
@@ -263,6 +278,10 @@ pub struct Patient {
     /// Free-text note, at most [`MAX_NOTE_CHARS`] characters.
     #[serde(default)]
     pub note: String,
+    /// The family's ratings, leaning and questions, kept only when the
+    /// counselor chooses to save them.
+    #[serde(default)]
+    pub discussion: Option<FamilyDiscussion>,
 }
 
 impl Default for Patient {
@@ -274,6 +293,7 @@ impl Default for Patient {
             conditions: Conditions::default(),
             donor: Donor::NoneYet,
             note: String::new(),
+            discussion: None,
         }
     }
 }
@@ -288,8 +308,12 @@ pub enum Field {
     AgeAtDiagnosis,
     /// Age at HSCT.
     HsctAge,
+    /// Planned HSCT age or date.
+    HsctPlan,
     /// The note.
     Note,
+    /// The family's ratings and questions.
+    Discussion,
 }
 
 /// One validation message.
@@ -317,7 +341,23 @@ impl Patient {
     pub fn hsct_age_months(&self) -> Option<i32> {
         match self.hsct {
             Hsct::Done { at } => at.total_months(),
-            Hsct::None | Hsct::Planned => None,
+            Hsct::None | Hsct::Planned { .. } => None,
+        }
+    }
+
+    /// Age in whole months at the planned HSCT, when planned with a valid
+    /// age or a date that his date of birth turns into an age.
+    pub fn planned_hsct_age_months(&self) -> Option<i32> {
+        match self.hsct {
+            Hsct::Planned { at: Some(PlannedHsct::Age(ym)) } => ym.total_months(),
+            Hsct::Planned { at: Some(PlannedHsct::Date(date)) } => match self.age {
+                AgeSource::Dates { born, .. } => {
+                    let m = born.whole_months_until(date);
+                    (0..=MAX_AGE_YEARS * 12).contains(&m).then_some(m)
+                }
+                AgeSource::Entered(_) => None,
+            },
+            _ => None,
         }
     }
 
@@ -375,6 +415,7 @@ impl Patient {
                 }
             }
         }
+        problems.extend(self.plan_problems(age));
         let chars = self.note.chars().count();
         if chars > MAX_NOTE_CHARS {
             problems.push(Problem {
@@ -382,7 +423,46 @@ impl Patient {
                 message: format!("Note is {chars} characters; the limit is {MAX_NOTE_CHARS}."),
             });
         }
+        if let Some(d) = &self.discussion {
+            problems.extend(
+                d.problems().into_iter().map(|message| Problem { field: Field::Discussion, message }),
+            );
+        }
         problems
+    }
+
+    /// A planned age must not be in the past; a planned date needs his date
+    /// of birth (with an entered age there is no calendar to place it on).
+    fn plan_problems(&self, age: Option<i32>) -> Option<Problem> {
+        let problem = |message: String| Some(Problem { field: Field::HsctPlan, message });
+        match (self.hsct, self.age) {
+            (Hsct::Planned { at: Some(PlannedHsct::Age(ym)) }, _) => {
+                if let Some(p) = ym.problem(Field::HsctPlan, "Planned age at HSCT") {
+                    return Some(p);
+                }
+                match (ym.total_months(), age) {
+                    (Some(plan), Some(age)) if plan < age => {
+                        problem("Planned age at HSCT is before his current age.".to_owned())
+                    }
+                    _ => None,
+                }
+            }
+            (Hsct::Planned { at: Some(PlannedHsct::Date(_)) }, AgeSource::Entered(_)) => problem(
+                "A planned date needs his date of birth: choose “From dates” for the age, or give his \
+                 age at the planned HSCT."
+                    .to_owned(),
+            ),
+            (Hsct::Planned { at: Some(PlannedHsct::Date(date)) }, AgeSource::Dates { born, as_of }) => {
+                if date < as_of {
+                    problem(format!("The planned date {date} is before the “as of” date {as_of}."))
+                } else if born.whole_months_until(date) > MAX_AGE_YEARS * 12 {
+                    problem(format!("The planned date {date} is past the ages this aid accepts."))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
     }
 }
 

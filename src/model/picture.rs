@@ -207,7 +207,7 @@ fn anchor(patient: &Patient) -> Option<Anchor> {
         Hsct::Done { .. } => {
             Some(Anchor { age: f64::from(patient.hsct_age_months()?) / 12.0, label: "his HSCT".to_owned() })
         }
-        Hsct::None | Hsct::Planned => {
+        Hsct::None | Hsct::Planned { .. } => {
             Some(Anchor { age: f64::from(patient.age_months()?) / 12.0, label: "HSCT now".to_owned() })
         }
     }

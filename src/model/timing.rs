@@ -119,7 +119,7 @@ impl<'a> TimingEvidence<'a> {
             self.older_source,
             self.older.n_text()
         );
-        let planned = if patient.hsct == Hsct::Planned { " HSCT is planned." } else { "" };
+        let planned = if matches!(patient.hsct, Hsct::Planned { .. }) { " HSCT is planned." } else { "" };
         match self.status(patient) {
             WindowStatus::Unknown => "Enter a valid age to place him on the evidence.".to_owned(),
             WindowStatus::Inside { remaining_months } => format!(
@@ -253,7 +253,7 @@ mod tests {
     fn planned_transplant_is_mentioned() {
         with(|t| {
             let mut p = at(2, 0);
-            p.hsct = Hsct::Planned;
+            p.hsct = Hsct::Planned { at: None };
             assert!(t.sentence(&p).contains("HSCT is planned."));
         });
     }

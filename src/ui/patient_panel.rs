@@ -8,8 +8,9 @@
 use egui::{RichText, Ui};
 
 use crate::model::date::Date;
+use crate::model::discussion::FamilyDiscussion;
 use crate::model::patient::{
-    AgeSource, Condition, Conditions, Donor, Field, Hsct, MAX_NOTE_CHARS, Patient, YearsMonths,
+    AgeSource, Condition, Conditions, Donor, Field, Hsct, MAX_NOTE_CHARS, Patient, PlannedHsct, YearsMonths,
 };
 use crate::ui::theme;
 
@@ -31,6 +32,17 @@ pub enum HsctChoice {
     Planned,
     /// Done at an age.
     Done,
+}
+
+/// How a planned transplant's time is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanMode {
+    /// Not set yet.
+    NotSet,
+    /// At an age.
+    Age,
+    /// On a date.
+    Date,
 }
 
 /// The form's editing state.
@@ -58,18 +70,28 @@ pub struct PatientForm {
     pub hsct_years: String,
     /// Age at HSCT, months.
     pub hsct_months: String,
+    /// How the planned HSCT is timed.
+    pub plan_mode: PlanMode,
+    /// Planned age, years.
+    pub plan_years: String,
+    /// Planned age, months.
+    pub plan_months: String,
+    /// Planned date, YYYY-MM-DD.
+    pub plan_date: String,
     /// Conditions.
     pub conditions: Conditions,
     /// Donor.
     pub donor: Donor,
     /// Note.
     pub note: String,
+    /// Kept as it is: the family view edits it, not this form.
+    pub discussion: Option<FamilyDiscussion>,
 }
 
 impl PatientForm {
     /// The form showing a patient.
     pub fn from_patient(p: &Patient) -> Self {
-        let Patient { age, age_at_diagnosis, hsct, conditions, donor, note } = p;
+        let Patient { age, age_at_diagnosis, hsct, conditions, donor, note, discussion } = p;
         let (age_mode, years, months, born, as_of) = match age {
             AgeSource::Entered(ym) => {
                 (AgeMode::Entered, ym.years.to_string(), ym.months.to_string(), String::new(), String::new())
@@ -80,8 +102,15 @@ impl PatientForm {
         };
         let (hsct, hsct_years, hsct_months) = match hsct {
             Hsct::None => (HsctChoice::None, String::new(), String::new()),
-            Hsct::Planned => (HsctChoice::Planned, String::new(), String::new()),
+            Hsct::Planned { .. } => (HsctChoice::Planned, String::new(), String::new()),
             Hsct::Done { at } => (HsctChoice::Done, at.years.to_string(), at.months.to_string()),
+        };
+        let (plan_mode, plan_years, plan_months, plan_date) = match hsct_plan(p.hsct) {
+            None => (PlanMode::NotSet, String::new(), String::new(), String::new()),
+            Some(PlannedHsct::Age(ym)) => {
+                (PlanMode::Age, ym.years.to_string(), ym.months.to_string(), String::new())
+            }
+            Some(PlannedHsct::Date(d)) => (PlanMode::Date, String::new(), String::new(), d.to_string()),
         };
         Self {
             age_mode,
@@ -95,9 +124,14 @@ impl PatientForm {
             hsct,
             hsct_years,
             hsct_months,
+            plan_mode,
+            plan_years,
+            plan_months,
+            plan_date,
             conditions: *conditions,
             donor: *donor,
             note: note.clone(),
+            discussion: discussion.clone(),
         }
     }
 
@@ -129,7 +163,21 @@ impl PatientForm {
         };
         let hsct = match self.hsct {
             HsctChoice::None => Some(Hsct::None),
-            HsctChoice::Planned => Some(Hsct::Planned),
+            HsctChoice::Planned => match self.plan_mode {
+                PlanMode::NotSet => Some(Hsct::Planned { at: None }),
+                PlanMode::Age => years_months(
+                    &self.plan_years,
+                    &self.plan_months,
+                    Field::HsctPlan,
+                    "Planned age at HSCT",
+                    &mut errors,
+                )
+                .map(|ym| Hsct::Planned { at: Some(PlannedHsct::Age(ym)) }),
+                PlanMode::Date => Date::parse(&self.plan_date)
+                    .map_err(|e| errors.push((Field::HsctPlan, format!("Planned date: {e}"))))
+                    .ok()
+                    .map(|d| Hsct::Planned { at: Some(PlannedHsct::Date(d)) }),
+            },
             HsctChoice::Done => {
                 years_months(&self.hsct_years, &self.hsct_months, Field::HsctAge, "Age at HSCT", &mut errors)
                     .map(|at| Hsct::Done { at })
@@ -145,6 +193,7 @@ impl PatientForm {
             conditions: self.conditions,
             donor: self.donor,
             note: self.note.clone(),
+            discussion: self.discussion.clone(),
         };
         let problems = patient.validate();
         if problems.is_empty() {
@@ -152,6 +201,13 @@ impl PatientForm {
         } else {
             Err(problems.into_iter().map(|p| (p.field, p.message)).collect())
         }
+    }
+}
+
+fn hsct_plan(hsct: Hsct) -> Option<PlannedHsct> {
+    match hsct {
+        Hsct::Planned { at } => at,
+        Hsct::None | Hsct::Done { .. } => None,
     }
 }
 
@@ -211,6 +267,18 @@ pub mod labels {
     pub const HSCT_YEARS: &str = "Age at HSCT (years)";
     /// HSCT months.
     pub const HSCT_MONTHS: &str = "Age at HSCT (months)";
+    /// Planned HSCT: no time set.
+    pub const PLAN_NOT_SET: &str = "No date yet";
+    /// Planned HSCT: at an age.
+    pub const PLAN_AGE: &str = "At age";
+    /// Planned HSCT: on a date.
+    pub const PLAN_DATE: &str = "On date";
+    /// Planned age, years.
+    pub const PLAN_YEARS: &str = "Planned age at HSCT (years)";
+    /// Planned age, months.
+    pub const PLAN_MONTHS: &str = "Planned age at HSCT (months)";
+    /// Planned date.
+    pub const PLAN_DATE_FIELD: &str = "Planned HSCT date (YYYY-MM-DD)";
     /// Donor.
     pub const DONOR: &str = "Donor";
     /// Note.
@@ -231,9 +299,14 @@ pub fn patient_panel_ui(ui: &mut Ui, form: &mut PatientForm, errors: &[(Field, S
         hsct,
         hsct_years,
         hsct_months,
+        plan_mode,
+        plan_years,
+        plan_months,
+        plan_date,
         conditions,
         donor,
         note,
+        discussion: _,
     } = form;
     let dark = ui.visuals().dark_mode;
     let mut changed = false;
@@ -288,6 +361,24 @@ pub fn patient_panel_ui(ui: &mut Ui, form: &mut PatientForm, errors: &[(Field, S
         });
     }
     show_errors(ui, Field::HsctAge);
+    if *hsct == HsctChoice::Planned {
+        ui.horizontal_wrapped(|ui| {
+            changed |= ui.radio_value(plan_mode, PlanMode::NotSet, labels::PLAN_NOT_SET).changed();
+            changed |= ui.radio_value(plan_mode, PlanMode::Age, labels::PLAN_AGE).changed();
+            changed |= ui.radio_value(plan_mode, PlanMode::Date, labels::PLAN_DATE).changed();
+        });
+        match plan_mode {
+            PlanMode::NotSet => {}
+            PlanMode::Age => {
+                ui.horizontal(|ui| {
+                    changed |= number_field(ui, plan_years, labels::PLAN_YEARS, "years");
+                    changed |= number_field(ui, plan_months, labels::PLAN_MONTHS, "months");
+                });
+            }
+            PlanMode::Date => changed |= text_row(ui, plan_date, labels::PLAN_DATE_FIELD),
+        }
+    }
+    show_errors(ui, Field::HsctPlan);
 
     ui.add_space(6.0);
     ui.label(RichText::new("Organ damage and infections").strong());
@@ -348,8 +439,35 @@ mod tests {
             conditions: Conditions { lung_damage: true, neutropenia: true, ..Conditions::default() },
             donor: Donor::MatchedUnrelated,
             note: "PJP at 8 months".to_owned(),
+            discussion: Some(FamilyDiscussion::default()),
         };
-        assert_eq!(PatientForm::from_patient(&p).to_patient(), Ok(p));
+        assert_eq!(PatientForm::from_patient(&p).to_patient(), Ok(p.clone()));
+        let planned = Patient {
+            hsct: Hsct::Planned { at: Some(PlannedHsct::Date(Date::parse("2024-09-01").unwrap())) },
+            ..p
+        };
+        assert_eq!(PatientForm::from_patient(&planned).to_patient(), Ok(planned));
+    }
+
+    #[test]
+    fn planned_age_is_checked_against_his_age() {
+        let mut f = form();
+        f.years = "5".to_owned();
+        f.hsct = HsctChoice::Planned;
+        f.plan_mode = PlanMode::Age;
+        f.plan_years = "5".to_owned();
+        f.plan_months = "8".to_owned();
+        assert_eq!(f.to_patient().unwrap().planned_hsct_age_months(), Some(68));
+        f.plan_years = "4".to_owned();
+        let errors = f.to_patient().unwrap_err();
+        assert_eq!(errors[0].0, Field::HsctPlan);
+        assert!(errors[0].1.contains("before his current age"), "{errors:?}");
+        f.plan_mode = PlanMode::Date;
+        f.plan_date = "2027-01-15".to_owned();
+        let errors = f.to_patient().unwrap_err();
+        assert!(errors[0].1.contains("needs his date of birth"), "{errors:?}");
+        f.plan_date = "soon".to_owned();
+        assert!(f.to_patient().unwrap_err()[0].1.starts_with("Planned date:"));
     }
 
     #[test]

@@ -4,7 +4,10 @@
 //! so adding a field to either struct stops this from compiling until the
 //! change log knows how to describe it.
 
-use crate::model::patient::{AgeSource, Condition, Conditions, Hsct, Patient, YearsMonths, describe_months};
+use crate::model::discussion::FamilyDiscussion;
+use crate::model::patient::{
+    AgeSource, Condition, Conditions, Hsct, Patient, PlannedHsct, YearsMonths, describe_months,
+};
 
 /// One difference: the field's label as the form shows it, then the old and
 /// new values in words.
@@ -14,7 +17,7 @@ pub type FieldChange = (String, String, String);
 /// values a clinician can read ("3 years 4 months", "present", "Matched
 /// sibling"). Empty when the two are equal.
 pub fn diff(old: &Patient, new: &Patient) -> Vec<FieldChange> {
-    let Patient { age, age_at_diagnosis, hsct, conditions, donor, note } = old;
+    let Patient { age, age_at_diagnosis, hsct, conditions, donor, note, discussion } = old;
     let Patient {
         age: new_age,
         age_at_diagnosis: new_age_at_diagnosis,
@@ -22,6 +25,7 @@ pub fn diff(old: &Patient, new: &Patient) -> Vec<FieldChange> {
         conditions: new_conditions,
         donor: new_donor,
         note: new_note,
+        discussion: new_discussion,
     } = new;
 
     let mut changes = Vec::new();
@@ -45,6 +49,13 @@ pub fn diff(old: &Patient, new: &Patient) -> Vec<FieldChange> {
     }
     if note != new_note {
         push("Note", note.clone(), new_note.clone());
+    }
+    if discussion != new_discussion {
+        push(
+            "Family discussion",
+            discussion_text(discussion.as_ref()),
+            discussion_text(new_discussion.as_ref()),
+        );
     }
     changes
 }
@@ -107,9 +118,23 @@ fn diagnosis_text(at: Option<YearsMonths>) -> String {
 fn hsct_text(hsct: Hsct) -> String {
     match hsct {
         Hsct::None => "none".to_owned(),
-        Hsct::Planned => "planned".to_owned(),
+        Hsct::Planned { at: None } => "planned".to_owned(),
+        Hsct::Planned { at: Some(PlannedHsct::Age(ym)) } => format!("planned at {}", years_months_text(ym)),
+        Hsct::Planned { at: Some(PlannedHsct::Date(date)) } => format!("planned on {date}"),
         Hsct::Done { at } => format!("done at {}", years_months_text(at)),
     }
+}
+
+/// The family's ratings, leaning and questions in one line.
+fn discussion_text(d: Option<&FamilyDiscussion>) -> String {
+    let Some(d) = d else { return "not kept".to_owned() };
+    let FamilyDiscussion { ratings, leaning, questions } = d;
+    let ratings: Vec<String> =
+        ratings.iter().map(|r| format!("{}: {}", r.statement, r.importance.label().to_lowercase())).collect();
+    let ratings = if ratings.is_empty() { "none".to_owned() } else { ratings.join(", ") };
+    let leaning = leaning.map_or("not said", |l| l.label());
+    let questions = if questions.is_empty() { "none".to_owned() } else { questions.join(" | ") };
+    format!("ratings: {ratings}; leaning: {leaning}; questions: {questions}")
 }
 
 #[cfg(test)]
@@ -146,6 +171,14 @@ mod tests {
             },
             donor: Donor::MatchedSibling,
             note: "PCP at 7 mo".to_owned(),
+            discussion: Some(FamilyDiscussion {
+                ratings: vec![crate::model::discussion::Rating {
+                    statement: "early-risk".to_owned(),
+                    importance: crate::model::discussion::Importance::Very,
+                }],
+                leaning: None,
+                questions: vec!["Who decides the date?".to_owned()],
+            }),
         };
         let changes = diff(&old, &new);
         let fields: Vec<&str> = changes.iter().map(|(f, _, _)| f.as_str()).collect();
@@ -164,7 +197,13 @@ mod tests {
                 "Conditions: Neutropenia",
                 "Donor",
                 "Note",
+                "Family discussion",
             ]
+        );
+        assert_eq!(changes[12].1, "not kept");
+        assert_eq!(
+            changes[12].2,
+            "ratings: early-risk: very important; leaning: not said; questions: Who decides the date?"
         );
         assert_eq!(changes[0], ("Age".to_owned(), "0 months".to_owned(), "3 years 4 months".to_owned()));
         assert_eq!(changes[1].1, "not known");
@@ -181,7 +220,11 @@ mod tests {
     fn dates_and_out_of_range_values_are_described() {
         let born = Date::new(2020, 1, 20).unwrap();
         let as_of = Date::new(2023, 5, 19).unwrap();
-        let old = Patient { age: AgeSource::Entered(ym(3, 12)), hsct: Hsct::Planned, ..Patient::default() };
+        let old = Patient {
+            age: AgeSource::Entered(ym(3, 12)),
+            hsct: Hsct::Planned { at: None },
+            ..Patient::default()
+        };
         let new = Patient { age: AgeSource::Dates { born, as_of }, ..Patient::default() };
         let changes = diff(&old, &new);
         assert_eq!(changes[0].1, "3 years 12 months (out of range)");

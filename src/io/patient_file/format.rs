@@ -2,8 +2,11 @@
 //!
 //! * Version 1: `(version: 1, patient: (...))`, the early format with no
 //!   record of saves or changes.
-//! * Version 2 (current): `(version: 2, patient: (...), record: (saves: [...],
-//!   changes: [...]))`.
+//! * Version 2: `(version: 2, patient: (...), record: (saves: [...],
+//!   changes: [...]))`, where a planned transplant was only `hsct: Planned`.
+//! * Version 3 (current): as version 2, with `hsct: Planned(at: ...)` holding
+//!   an optional planned age or date, and an optional `discussion` (the
+//!   family's ratings, leaning and questions).
 //!
 //! Reading first looks only at `version` (ignoring everything else), then
 //! reads the whole file strictly as that version, so an old file is never
@@ -12,7 +15,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{CURRENT_VERSION, PatientDocument, PatientFileError, Record};
-use crate::model::patient::Patient;
+use crate::model::patient::{AgeSource, Conditions, Donor, Hsct, Patient, YearsMonths};
 
 /// Only the version, everything else skipped, so the version can be
 /// checked before deciding how strictly to read the rest.
@@ -34,23 +37,75 @@ fn present_u32<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Opti
 pub(crate) struct FileV1 {
     #[expect(dead_code, reason = "read only to accept the field; the probe already checked it")]
     version: u32,
-    patient: Patient,
+    patient: PatientV2,
 }
 
-/// Schema version 2 (current), for reading.
+/// Schema version 2, for reading.
 #[derive(Deserialize)]
 #[serde(rename = "PatientFile", deny_unknown_fields)]
 struct FileV2 {
+    #[expect(dead_code, reason = "read only to accept the field; the probe already checked it")]
+    version: u32,
+    patient: PatientV2,
+    record: Record,
+}
+
+/// The patient of versions 1 and 2: no planned date and no discussion.
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Patient", deny_unknown_fields)]
+pub(crate) struct PatientV2 {
+    age: AgeSource,
+    #[serde(default)]
+    age_at_diagnosis: Option<YearsMonths>,
+    #[serde(default)]
+    hsct: HsctV2,
+    #[serde(default)]
+    conditions: Conditions,
+    #[serde(default)]
+    donor: Donor,
+    #[serde(default)]
+    note: String,
+}
+
+/// Transplant status of versions 1 and 2.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename = "Hsct")]
+enum HsctV2 {
+    #[default]
+    None,
+    Planned,
+    Done {
+        at: YearsMonths,
+    },
+}
+
+impl From<PatientV2> for Patient {
+    /// Version 2 → 3: a plan without a date stays a plan without a date.
+    fn from(v2: PatientV2) -> Self {
+        let PatientV2 { age, age_at_diagnosis, hsct, conditions, donor, note } = v2;
+        let hsct = match hsct {
+            HsctV2::None => Hsct::None,
+            HsctV2::Planned => Hsct::Planned { at: None },
+            HsctV2::Done { at } => Hsct::Done { at },
+        };
+        Self { age, age_at_diagnosis, hsct, conditions, donor, note, discussion: None }
+    }
+}
+
+/// Schema version 3 (current), for reading.
+#[derive(Deserialize)]
+#[serde(rename = "PatientFile", deny_unknown_fields)]
+struct FileV3 {
     #[expect(dead_code, reason = "read only to accept the field; the probe already checked it")]
     version: u32,
     patient: Patient,
     record: Record,
 }
 
-/// Schema version 2 (current), for writing without copying the document.
+/// Schema version 3 (current), for writing without copying the document.
 #[derive(Serialize)]
 #[serde(rename = "PatientFile")]
-struct FileV2Ref<'a> {
+struct FileV3Ref<'a> {
     version: u32,
     patient: &'a Patient,
     record: &'a Record,
@@ -62,25 +117,30 @@ pub(crate) fn read(text: &str) -> Result<PatientDocument, PatientFileError> {
     let probe: VersionProbe = ron::from_str(text).map_err(ron)?;
     match probe.version {
         None => Err(PatientFileError::MissingVersion),
-        Some(1) => Ok(migrate_v1_to_v2(ron::from_str(text).map_err(ron)?)),
+        Some(1) => Ok(migrate_v1(ron::from_str(text).map_err(ron)?)),
         Some(2) => {
             let FileV2 { version: _, patient, record } = ron::from_str(text).map_err(ron)?;
+            Ok(PatientDocument { patient: patient.into(), record, upgraded_from: Some(2) })
+        }
+        Some(3) => {
+            let FileV3 { version: _, patient, record } = ron::from_str(text).map_err(ron)?;
             Ok(PatientDocument { patient, record, upgraded_from: None })
         }
         Some(found) => Err(PatientFileError::unsupported(found)),
     }
 }
 
-/// Version 1 → 2: the patient is unchanged and the record starts empty.
+/// Version 1 → current: the record starts empty, and the patient goes
+/// through the version 2 → 3 conversion.
 ///
 /// The upgrade is not written into the change log here: opening a file does
-/// not change it. Instead the document remembers it came from version 1, and
-/// the first save adds a "File format" change ("version 1" → "version 2")
-/// with that save's time and author, so the log says when the file on disk
-/// was actually converted.
-pub(crate) fn migrate_v1_to_v2(v1: FileV1) -> PatientDocument {
+/// not change it. Instead the document remembers which version it came
+/// from, and the first save adds a "File format" change ("version 1" →
+/// "version 3") with that save's time and author, so the log says when the
+/// file on disk was actually converted.
+pub(crate) fn migrate_v1(v1: FileV1) -> PatientDocument {
     let FileV1 { version: _, patient } = v1;
-    PatientDocument { patient, record: Record::default(), upgraded_from: Some(1) }
+    PatientDocument { patient: patient.into(), record: Record::default(), upgraded_from: Some(1) }
 }
 
 /// The document as current-version RON text, formatted for people: one
@@ -93,7 +153,7 @@ pub(crate) fn write(doc: &PatientDocument) -> Result<String, ron::Error> {
         .indentor("    ")
         .struct_names(false)
         .escape_strings(true);
-    let file = FileV2Ref { version: CURRENT_VERSION, patient: &doc.patient, record: &doc.record };
+    let file = FileV3Ref { version: CURRENT_VERSION, patient: &doc.patient, record: &doc.record };
     let mut text = ron::ser::to_string_pretty(&file, config)?;
     text.push('\n');
     Ok(text)

@@ -43,7 +43,7 @@ pub use self::time::utc_timestamp;
 use crate::model::patient::Patient;
 
 /// The schema version this build writes (and the newest it reads).
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// Largest file accepted; real files are a few kilobytes, so anything
 /// bigger is the wrong file and is refused before it fills memory.
@@ -215,9 +215,10 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = read_capped(path).map_err(fail)?;
     let document = parse(&bytes).map_err(|e| fail(LoadErrorKind::Content(e)))?;
     let notice = document.upgraded_from().map(|version| {
+        let log = if version < 2 { " and start its change log" } else { "" };
         format!(
             "This file uses the older format version {version}; saving it will convert it to \
-             version {CURRENT_VERSION} and start its change log."
+             version {CURRENT_VERSION}{log}."
         )
     });
     Ok(Loaded { document, notice })

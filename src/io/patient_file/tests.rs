@@ -25,14 +25,41 @@ fn parse_str(text: &str) -> Result<PatientDocument, PatientFileError> {
     parse(text.as_bytes())
 }
 
-const MINIMAL_V2: &str = "(version: 2, patient: (age: Entered((years: 3, months: 4))), record: ())";
+const MINIMAL_V3: &str = "(version: 3, patient: (age: Entered((years: 3, months: 4))), record: ())";
 
 #[test]
 fn minimal_file_uses_defaults() {
-    let doc = parse_str(MINIMAL_V2).unwrap();
+    let doc = parse_str(MINIMAL_V3).unwrap();
     assert_eq!(doc.patient, aged(3, 4));
     assert_eq!(doc.record, Record::default());
     assert_eq!(doc.upgraded_from(), None);
+}
+
+#[test]
+fn version_2_plans_become_plans_without_a_date() {
+    let v2 = "(version: 2, patient: (age: Entered((years: 3, months: 4)), hsct: Planned), record: ())";
+    let doc = parse_str(v2).unwrap();
+    assert_eq!(doc.patient.hsct, Hsct::Planned { at: None });
+    assert_eq!(doc.upgraded_from(), Some(2));
+    // The version 3 fields are not accepted in a version 2 file.
+    let mixed = "(version: 2, patient: (age: Entered((years: 3, months: 4)), discussion: None), record: ())";
+    assert!(matches!(parse_str(mixed), Err(PatientFileError::Parse { .. })));
+    let next = doc.revised(&doc.patient, &context("Dr M"), at(0));
+    let logged: Vec<(&str, &str)> =
+        next.record.changes.iter().map(|c| (c.old.as_str(), c.new.as_str())).collect();
+    assert_eq!(logged, [("version 2", "version 3")]);
+}
+
+#[test]
+fn version_3_keeps_a_planned_age_or_date_and_the_discussion() {
+    let text = "(version: 3, patient: (age: Entered((years: 5, months: 0)), \
+                hsct: Planned(at: Some(Age((years: 5, months: 8)))), \
+                discussion: Some((leaning: Some(NotSure), questions: [\"When?\"]))), record: ())";
+    let doc = parse_str(text).unwrap();
+    assert_eq!(doc.patient.planned_hsct_age_months(), Some(68));
+    let d = doc.patient.discussion.as_ref().unwrap();
+    assert_eq!(d.questions, ["When?"]);
+    assert_eq!(parse_str(&doc.to_ron().unwrap()).unwrap(), doc);
 }
 
 #[test]
@@ -58,7 +85,7 @@ fn version_is_checked_before_the_rest() {
     // "newer", not as an unknown field.
     let newer =
         "(version: 7, patient: (age: Entered((years: 3, months: 4)), blood_group: \"A\"), extra: [1, 2])";
-    assert_eq!(parse_str(newer), Err(PatientFileError::UnsupportedVersion { found: 7, newest: 2 }));
+    assert_eq!(parse_str(newer), Err(PatientFileError::UnsupportedVersion { found: 7, newest: 3 }));
     let zero = parse_str("(version: 0, patient: ())").unwrap_err();
     assert!(zero.to_string().contains("never existed"), "{zero}");
     assert_eq!(parse_str("(patient: (), record: ())"), Err(PatientFileError::MissingVersion));
@@ -175,7 +202,7 @@ fn the_first_save_of_an_upgraded_file_logs_the_conversion_once() {
         next.record.changes.iter().map(|c| (c.field.as_str(), c.old.as_str(), c.new.as_str())).collect();
     assert_eq!(
         logged,
-        [("File format", "version 1", "version 2"), ("Age", "3 years 4 months", "3 years 6 months")]
+        [("File format", "version 1", "version 3"), ("Age", "3 years 4 months", "3 years 6 months")]
     );
     let reread = parse_str(&next.to_ron().unwrap()).unwrap();
     assert_eq!(reread, next);
@@ -187,7 +214,7 @@ fn the_first_save_of_an_upgraded_file_logs_the_conversion_once() {
 fn written_text_is_stable_and_uses_unix_line_ends() {
     let doc = PatientDocument::new(Patient { note: "a\r\nb \"c\" \\ d".to_owned(), ..aged(3, 4) });
     let text = doc.to_ron().unwrap();
-    assert!(text.starts_with("(\n    version: 2,\n    patient: (\n"), "{text}");
+    assert!(text.starts_with("(\n    version: 3,\n    patient: (\n"), "{text}");
     assert!(text.ends_with(")\n"));
     assert!(!text.contains('\r'), "raw carriage return in {text}");
     assert!(text.contains(r#"note: "a\r\nb \"c\" \\ d","#), "{text}");

@@ -242,7 +242,7 @@ fn patient_summary(flow: &mut Flow, patient: &Patient, options: &ReportOptions) 
         .map_or_else(|| "not recorded".to_owned(), describe_months);
     let hsct = match patient.hsct {
         Hsct::None => "none".to_owned(),
-        Hsct::Planned => "planned".to_owned(),
+        Hsct::Planned { .. } => "planned".to_owned(),
         Hsct::Done { .. } => patient
             .hsct_age_months()
             .map_or_else(|| "done (age not valid)".to_owned(), |m| format!("done at {}", describe_months(m))),
