@@ -13,18 +13,20 @@ use crate::command::{self, Command};
 use crate::io::dialogs::{Dialogs, NativeDialogs, PendingDialog};
 use crate::io::jobs::Job;
 use crate::io::patient_file::{PatientDocument, SaveError};
+use crate::model::Inputs;
 use crate::model::cohort::FittedCohort;
-use crate::model::curves::{CurveOptions, CurveSet, curve_set};
 use crate::model::evidence::Evidence;
 use crate::model::family::{FamilyView, IconStyle, family_view};
+use crate::model::figure::{CurveOptions, Figure, figure};
 use crate::model::patient::{AgeSource, Field, Patient, YearsMonths};
-use crate::model::picture::{Picture, picture};
-use crate::model::timing::TimingEvidence;
+use crate::model::status::status;
+use crate::model::text::Section;
+use crate::ui::figure_ui::PreparedFigure;
 use crate::ui::file_ui::{self, PathField, UnsavedChoice};
 use crate::ui::patient_panel::{PatientForm, patient_panel_ui};
 use crate::ui::status::Notification;
 use crate::ui::theme::{self, ThemeChoice, ViewMode};
-use crate::ui::{evidence_panel, menu, plot, status};
+use crate::ui::{evidence_panel, figure_ui, menu, status as status_ui};
 
 /// Most recent files remembered.
 const MAX_RECENT: usize = 10;
@@ -119,36 +121,34 @@ pub struct ScreenshotRequest {
 }
 
 /// Views derived from the patient and evidence, recomputed only when the
-/// patient changes so a frame does no evidence work.
-#[derive(Clone, Debug)]
+/// patient, the cohorts or a view option change, so a frame does no
+/// evidence work.
+#[derive(Debug)]
 struct Derived {
-    picture: Picture,
-    curves: CurveSet,
+    figure: Figure,
+    prepared: PreparedFigure,
+    /// The figure in words (its text alternative).
+    described: Vec<Section>,
+    status: Section,
     family: FamilyView,
-    sentence: String,
     reasons: Vec<Vec<String>>,
 }
 
 impl Derived {
-    fn new(
-        evidence: &Evidence,
-        cohorts: &[FittedCohort],
-        options: CurveOptions,
-        patient: Option<&Patient>,
-    ) -> Self {
+    fn new(inputs: &Inputs<'_>) -> Self {
         // A form that does not parse is shown as "no valid age"; an
-        // impossible age gives exactly that view in every model function.
+        // impossible age gives exactly that view in the family text.
         let unplaced =
             Patient { age: AgeSource::Entered(YearsMonths { years: -1, months: 0 }), ..Patient::default() };
-        let p = patient.unwrap_or(&unplaced);
-        let sentence = TimingEvidence::from_evidence(evidence)
-            .map_or_else(|| "The loaded evidence has no timing findings.".to_owned(), |t| t.sentence(p));
+        let p = inputs.patient.unwrap_or(&unplaced);
+        let figure = figure(inputs);
         Self {
-            picture: picture(evidence, p),
-            curves: curve_set(cohorts, p, options),
-            family: family_view(evidence, p),
-            sentence,
-            reasons: evidence.match_patient(p),
+            prepared: PreparedFigure::new(&figure),
+            described: figure.describe(),
+            figure,
+            status: status(inputs),
+            family: family_view(inputs.evidence, p),
+            reasons: inputs.evidence.match_patient(p),
         }
     }
 }
@@ -233,7 +233,12 @@ impl App {
         });
         let doc = PatientDocument::default();
         let patient = doc.patient.clone();
-        let derived = Derived::new(&evidence, &[], prefs.curve_options(), Some(&patient));
+        let derived = Derived::new(&Inputs {
+            evidence: &evidence,
+            cohorts: &[],
+            patient: Some(&patient),
+            options: prefs.curve_options(),
+        });
         let mut commands: Vec<Command> = options.cohorts.into_iter().map(Command::LoadCohortPath).collect();
         if let Some(path) = options.open {
             commands.push(Command::OpenPath(path));
@@ -353,10 +358,31 @@ impl App {
         self.refresh_views();
     }
 
+    /// What the model's builders read now.
+    fn inputs(&self) -> Inputs<'_> {
+        Inputs {
+            evidence: &self.evidence,
+            cohorts: &self.cohorts,
+            patient: self.form_errors.is_empty().then_some(&self.patient),
+            options: self.prefs.curve_options(),
+        }
+    }
+
     /// Recomputes everything drawn from the patient, evidence and cohorts.
     fn refresh_views(&mut self) {
-        let patient = self.form_errors.is_empty().then_some(&self.patient);
-        self.derived = Derived::new(&self.evidence, &self.cohorts, self.prefs.curve_options(), patient);
+        self.derived = Derived::new(&self.inputs());
+    }
+
+    /// The plain-text clinical summary of the patient as shown.
+    pub fn summary_text(&self) -> String {
+        let inputs = self.inputs();
+        let doc = crate::model::summary::clinical_summary(&inputs, &self.derived.figure);
+        crate::io::text::plain_text(&doc, crate::io::text::SUMMARY_WIDTH)
+    }
+
+    /// The figure as drawn.
+    pub fn figure(&self) -> &Figure {
+        &self.derived.figure
     }
 
     /// The imported cohorts, as loaded.
@@ -534,7 +560,7 @@ impl eframe::App for App {
             menu::menu_bar_ui(ui, self.prefs.theme, self.prefs.view, &self.prefs.recent, &mut self.commands);
         });
         egui::Panel::bottom("footer").show(ui, |ui| {
-            if let Some(i) = status::footer_ui(ui, &self.notifications) {
+            if let Some(i) = status_ui::footer_ui(ui, &self.notifications) {
                 self.notifications.remove(i);
             }
         });
@@ -543,7 +569,7 @@ impl eframe::App for App {
             ui,
             |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    status::file_line_ui(ui, &self.file_label(), self.dirty, self.save.is_some());
+                    status_ui::file_line_ui(ui, &self.file_label(), self.dirty, self.save.is_some());
                     form_changed = patient_panel_ui(ui, &mut self.form, &self.form_errors);
                     ui.add_space(8.0);
                     file_ui::record_ui(ui, &self.doc.record);
@@ -601,17 +627,26 @@ impl App {
             },
         );
         egui::CentralPanel::default().show(ui, |ui| {
-            status::status_line_ui(ui, &self.derived.sentence);
+            status_ui::status_ui(ui, &self.derived.status);
             ui.add_space(4.0);
-            if !self.cohorts.is_empty() {
-                *view_changed = plot::curve_controls_ui(
-                    ui,
-                    &mut self.prefs.conditional,
-                    &mut self.prefs.min_at_risk,
-                    &mut self.commands,
-                );
-            }
-            plot::survival_plot_ui(ui, &self.derived.picture, &self.derived.curves);
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .button(status_ui::COPY_SUMMARY)
+                    .on_hover_text("Plain text for the clinical record")
+                    .clicked()
+                {
+                    self.commands.push(Command::CopySummary);
+                }
+                if !self.cohorts.is_empty() {
+                    *view_changed = status_ui::curve_controls_ui(
+                        ui,
+                        &mut self.prefs.conditional,
+                        &mut self.prefs.min_at_risk,
+                        &mut self.commands,
+                    );
+                }
+            });
+            figure_ui::figure_ui(ui, &self.derived.figure, &self.derived.prepared, &self.derived.described);
         });
     }
 }

@@ -52,6 +52,15 @@ pub enum Invocation {
         /// Abstract icons instead of person icons.
         abstract_icons: bool,
     },
+    /// Print the plain-text clinical summary of a patient file.
+    Summary {
+        /// The patient file.
+        patient: PathBuf,
+        /// Cohort files to include as curves.
+        cohorts: Vec<PathBuf>,
+    },
+    /// Print the usage of `summary`.
+    SummaryHelp,
     /// Build a cohort file from a CSV of records or a digitized curve.
     CohortBuild(CohortBuild),
     /// Print the usage text.
@@ -120,6 +129,7 @@ usage: xhim-aid [OPTIONS] [PATIENT.ron]
        xhim-aid --screenshot OUT.png [OPTIONS] [PATIENT.ron]
        xhim-aid validate FILE.ron...
        xhim-aid report PATIENT.ron --out REPORT.pdf [--include-note] [--icons person|abstract]
+       xhim-aid summary PATIENT.ron [--cohort COHORT.ron]...
        xhim-aid cohort build --records FILE.csv --time COL --event COL [--group COL] --out COHORT.ron
        xhim-aid cohort build --digitized CURVE.csv --at-risk AT_RISK.csv [--events N] --out COHORT.ron
                  [--label NAME] [--origin age|hsct|diagnosis] [--unit years|months]
@@ -131,8 +141,20 @@ OPTIONS: --cohort COHORT.ron (repeatable) loads a centre's cohort file;
 --screenshot renders the window once, writes a PNG and exits.
 validate checks patient files: one line per file, exit 0 if all are valid, 1 otherwise.
 report writes a PDF with the summary, survival picture, evidence and family pages.
+summary prints the clinical summary as plain text for the record (exit 1 on a bad file).
 cohort build writes a cohort file the app loads (File > Load cohort file); on any error nothing is written.
 Exit codes: 0 ok, 1 bad input, 2 usage.";
+
+/// The usage of `summary`.
+pub const SUMMARY_USAGE: &str = "\
+usage: xhim-aid summary PATIENT.ron [--cohort COHORT.ron]...
+
+Prints a plain-text clinical summary for the record: where he stands on the
+timing evidence, his risk factors with the findings that name them, the
+published values that concern him (n, clock, the ages at HSCT they hold for),
+where studies disagree, any cohort curves given with --cohort, the sources and
+the disclaimer. The free-text note is never printed.
+Exit codes: 0 ok, 1 bad patient or cohort file, 2 usage.";
 
 /// Parses the arguments after the program name.
 pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Invocation, UsageError> {
@@ -146,6 +168,9 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Invoc
     }
     if args.first().is_some_and(|a| a == "report") {
         return parse_report(args.get(1..).unwrap_or_default());
+    }
+    if args.first().is_some_and(|a| a == "summary") {
+        return parse_summary(args.get(1..).unwrap_or_default());
     }
     if args.first().is_some_and(|a| a == "cohort") {
         return parse_cohort(args.get(1..).unwrap_or_default());
@@ -247,6 +272,28 @@ fn parse_report(args: &[std::ffi::OsString]) -> Result<Invocation, UsageError> {
     })
 }
 
+fn parse_summary(args: &[std::ffi::OsString]) -> Result<Invocation, UsageError> {
+    let (mut patient, mut cohorts) = (None, Vec::new());
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.to_string_lossy().as_ref() {
+            "-h" | "--help" => return Ok(Invocation::SummaryHelp),
+            "--cohort" => cohorts.push(PathBuf::from(
+                rest.next().ok_or_else(|| UsageError("--cohort needs a cohort file".to_owned()))?,
+            )),
+            flag if flag.starts_with('-') && flag.len() > 1 => {
+                return Err(UsageError(format!("summary: unknown option “{flag}”")));
+            }
+            _ if patient.is_some() => return Err(UsageError("summary takes one patient file".to_owned())),
+            _ => patient = Some(PathBuf::from(arg)),
+        }
+    }
+    Ok(Invocation::Summary {
+        patient: patient.ok_or_else(|| UsageError("summary needs a patient file".to_owned()))?,
+        cohorts,
+    })
+}
+
 fn parse_cohort(args: &[std::ffi::OsString]) -> Result<Invocation, UsageError> {
     let usage = |m: &str| UsageError(m.to_owned());
     if args.first().is_none_or(|a| a != "build") {
@@ -334,6 +381,18 @@ mod tests {
 
     fn p(args: &[&str]) -> Result<Invocation, UsageError> {
         parse(args.iter().map(std::ffi::OsString::from))
+    }
+
+    #[test]
+    fn summary_takes_one_patient_and_cohorts() {
+        assert_eq!(
+            p(&["summary", "a.ron", "--cohort", "c.ron"]),
+            Ok(Invocation::Summary { patient: "a.ron".into(), cohorts: vec!["c.ron".into()] })
+        );
+        assert_eq!(p(&["summary", "--help"]), Ok(Invocation::SummaryHelp));
+        assert_eq!(p(&["summary"]), Err(UsageError("summary needs a patient file".to_owned())));
+        assert!(p(&["summary", "a.ron", "b.ron"]).is_err());
+        assert!(p(&["summary", "a.ron", "--width"]).unwrap_err().0.contains("--width"));
     }
 
     #[test]

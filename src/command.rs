@@ -44,6 +44,8 @@ pub enum Command {
     ClearRecent,
     /// Switch between the clinician and family views.
     SetView(ViewMode),
+    /// Put the plain-text clinical summary on the clipboard.
+    CopySummary,
     /// Show the X-linked inheritance explainer.
     ShowInheritance,
     /// Choose the colour theme.

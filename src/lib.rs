@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod command;
 pub mod io;
+pub mod look;
 pub mod model;
 pub mod ui;
 

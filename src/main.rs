@@ -42,6 +42,22 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Invocation::Summary { patient, cohorts } => {
+            match xhim_aid::io::text::summary_of_file(&patient, &cohorts, xhim_aid::io::text::SUMMARY_WIDTH) {
+                Ok(text) => {
+                    print!("{text}");
+                    ExitCode::from(EXIT_OK)
+                }
+                Err(e) => {
+                    eprintln!("xhim-aid: {e}");
+                    ExitCode::from(EXIT_BAD_INPUT)
+                }
+            }
+        }
+        Invocation::SummaryHelp => {
+            println!("{}", cli::SUMMARY_USAGE);
+            ExitCode::from(EXIT_OK)
+        }
         Invocation::CohortBuild(build) => match cohort_build(&build) {
             Ok(message) => {
                 println!("{message}");

@@ -138,9 +138,9 @@ fn importing_in_the_window_draws_the_curve_and_risk_table() {
     assert_eq!(harness.state().cohorts().len(), 1);
     assert_eq!(harness.state().cohorts()[0].cohort.groups.len(), 1, "no group column chosen: one group");
 
-    harness.get_by_label(xhim_aid::ui::plot::TEXT_ALTERNATIVE).click();
+    harness.get_by_label(xhim_aid::ui::figure_ui::TEXT_ALTERNATIVE).click();
     harness.run();
-    harness.get_by_label_contains("Centre A (n = 60): Kaplan–Meier curve from 0.0");
+    harness.get_by_label_contains("Centre A (n = 60): Kaplan–Meier curve from 0 years");
     harness.get_by_label("Numbers at risk (events, censored)");
     harness.get_by_label("60 (0, 0)");
     harness.get_by_label_contains("Kaplan–Meier of patient records from records.csv");

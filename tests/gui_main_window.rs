@@ -68,9 +68,21 @@ fn ticking_sclerosing_cholangitis_highlights_its_findings() {
     harness.run();
     let highlighted = harness.get_all_by_label_contains(MATCH_PREFIX).count();
     assert!(highlighted >= 3, "{highlighted}");
-    // EBMT's most important risk factor and the 2017 series' hazard ratio.
-    harness.get_by_label_contains("sclerosing cholangitis was the most important risk factor");
-    harness.get_by_label_contains("(hazard ratio 4.9)");
+    // The status line names it with EBMT's finding; the evidence panel
+    // highlights EBMT's most important risk factor and the 2017 hazard ratio.
+    harness.get_by_label_contains(
+        "His conditions that studies report as risk factors: Sclerosing cholangitis — EBMT 2019 (n = 130): \
+         sclerosing cholangitis was the most important risk factor",
+    );
+    assert_eq!(
+        harness
+            .get_all_by_label_contains("sclerosing cholangitis was the most important risk factor")
+            .count(),
+        2
+    );
+    harness.get_by_label_contains(
+        "Liver disease was a significant predictor of overall survival (hazard ratio 4.9).",
+    );
     assert!(harness.get_all_by_label_contains("He has sclerosing cholangitis.").count() >= 2);
 }
 

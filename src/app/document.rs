@@ -72,6 +72,11 @@ impl App {
             Command::ExportReportTo(path) => self.start_report(path, ctx),
             Command::SetView(view) => self.prefs.view = view,
             Command::ShowInheritance => self.show_inheritance = true,
+            Command::CopySummary => {
+                let text = self.summary_text();
+                ctx.copy_text(text);
+                self.notify("Clinical summary copied to the clipboard.".to_owned(), false);
+            }
             Command::TogglePreferences => self.show_prefs = !self.show_prefs,
             Command::ToggleAbout => self.show_about = !self.show_about,
             Command::Quit => {

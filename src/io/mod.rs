@@ -6,6 +6,7 @@ pub mod dialogs;
 pub mod jobs;
 pub mod patient_file;
 pub mod report;
+pub mod text;
 
 /// The name a message shows for a file: its file name, or the whole path
 /// when it has none. Messages name files, never patient details.

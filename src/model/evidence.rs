@@ -234,6 +234,10 @@ pub struct Group {
     pub label: String,
     /// How many.
     pub n: u32,
+    /// This group is part of the one before it ("176 patients, 67 of whom
+    /// received HCT"), so the two are not compared as "176 vs 67".
+    #[serde(default)]
+    pub part_of_previous: bool,
 }
 
 /// The age at HSCT a finding speaks about.
@@ -281,8 +285,10 @@ pub enum Trigger {
     AnyOrganDamage,
     /// He is (or was at HSCT) at least this many years old.
     AgeAtLeastYears(u32),
-    /// A matched donor (sibling or unrelated) is available.
-    MatchedDonor,
+    /// The finding compares donor types, so it concerns every boy: the
+    /// reason names his own donor situation (a boy with only a mismatched
+    /// donor must see the matched-donor finding too).
+    Donor,
     /// His age at diagnosis is known and he is not yet transplanted, so the
     /// time since diagnosis matters.
     TimeSinceDiagnosis,
@@ -298,6 +304,10 @@ pub struct Finding {
     pub topic: Topic,
     /// The finding in plain words, faithful to the publication.
     pub statement: String,
+    /// The same in a few words, for the status line (the full statement is
+    /// a hover or a click away).
+    #[serde(default)]
+    pub short: Option<String>,
     /// Where in the publication ("abstract", "abstract keywords").
     pub locator: String,
     /// Groups and their sizes.
@@ -322,13 +332,27 @@ pub struct Finding {
     /// put disagreeing studies side by side.
     #[serde(default)]
     pub question: Option<String>,
+    /// How the value must not be read (immortal-time bias, a tail estimate
+    /// with unknown numbers at risk), shown wherever the finding is.
+    #[serde(default)]
+    pub caveat: Option<String>,
 }
 
 impl Finding {
-    /// "n = 14 vs 15" (or "n = 130"), empty when no group is reported.
+    /// "n = 14 vs 15", "n = 130", or "n = 176 (67 received HCT)" for a
+    /// group that is part of the one before; empty when no group is reported.
     pub fn n_text(&self) -> String {
-        let ns: Vec<String> = self.groups.iter().map(|g| g.n.to_string()).collect();
-        if ns.is_empty() { String::new() } else { format!("n = {}", ns.join(" vs ")) }
+        let mut out = String::new();
+        for g in &self.groups {
+            if out.is_empty() {
+                out = format!("n = {}", g.n);
+            } else if g.part_of_previous {
+                out.push_str(&format!(" ({} {})", g.n, g.label));
+            } else {
+                out.push_str(&format!(" vs {}", g.n));
+            }
+        }
+        out
     }
 }
 
@@ -366,9 +390,17 @@ pub struct Series {
     pub measure: Measure,
     /// Who the series describes.
     pub population: String,
-    /// Patients studied.
+    /// Patients the series describes, when the publication gives it.
     #[serde(default)]
     pub n: Option<u32>,
+    /// All patients the publication studied, when the series is a subset
+    /// whose own number is not given.
+    #[serde(default)]
+    pub studied_in_all: Option<u32>,
+    /// Short source for the legend when it differs from the cohort's label
+    /// (a series from the earlier meeting abstract of a later paper).
+    #[serde(default)]
+    pub source_label: Option<String>,
     /// Where in the publication.
     pub locator: String,
     /// Caveat to show with the series.
@@ -378,6 +410,22 @@ pub struct Series {
     pub method: LineMethod,
     /// Published (age in years, percent) points, in increasing age.
     pub points: Vec<(f64, f64)>,
+}
+
+impl Series {
+    /// "not given (53 boys studied in all)", "40", for hover text.
+    pub fn n_words(&self) -> String {
+        match (self.n, self.studied_in_all) {
+            (Some(n), _) => n.to_string(),
+            (None, Some(all)) => format!("not given ({all} boys studied in all)"),
+            (None, None) => "not given".to_owned(),
+        }
+    }
+
+    /// The source named in the legend.
+    pub fn source_label<'a>(&'a self, cohort: &'a Cohort) -> &'a str {
+        self.source_label.as_deref().unwrap_or(&cohort.label)
+    }
 }
 
 /// Why a cohort file was rejected.
@@ -519,14 +567,7 @@ pub fn reasons(finding: &Finding, patient: &Patient) -> Vec<String> {
                     out.push(format!("He is {} {age_word}.", describe_months(a)));
                 }
             }
-            Trigger::MatchedDonor => {
-                if matches!(
-                    patient.donor,
-                    super::patient::Donor::MatchedSibling | super::patient::Donor::MatchedUnrelated
-                ) {
-                    out.push(format!("Donor: {}.", patient.donor.label().to_lowercase()));
-                }
-            }
+            Trigger::Donor => out.push(donor_reason(patient.donor).to_owned()),
             Trigger::TimeSinceDiagnosis => {
                 let dx = patient.age_at_diagnosis.and_then(super::patient::YearsMonths::total_months);
                 if let (Some(dx), Some(age), Hsct::None | Hsct::Planned { .. }) = (dx, age, patient.hsct)
@@ -540,6 +581,19 @@ pub fn reasons(finding: &Finding, patient: &Patient) -> Vec<String> {
     }
     out.dedup();
     out
+}
+
+/// His donor situation, as a reason a donor-type finding concerns him.
+pub fn donor_reason(donor: super::patient::Donor) -> &'static str {
+    use super::patient::Donor;
+    match donor {
+        Donor::MatchedSibling => "He has a matched sibling donor.",
+        Donor::MatchedUnrelated => "He has a matched unrelated donor.",
+        Donor::MismatchedOrHaplo => {
+            "His only donor is mismatched or haploidentical; this finding compares donor types."
+        }
+        Donor::NoneYet => "No donor has been identified yet; this finding compares donor types.",
+    }
 }
 
 fn check_cohort(c: &Cohort) -> Result<(), String> {

@@ -103,7 +103,7 @@ fn section(ui: &mut Ui, heading: &str, statements: &[Statement]) {
 /// Colours of filled and empty icons; filled icons are also solid and empty
 /// ones outlined, so the picture reads in greyscale.
 fn icon_colors(ui: &Ui) -> (Color32, Color32) {
-    (theme::okabe_ito::BLUE, ui.visuals().weak_text_color())
+    (theme::hue(crate::look::Hue::Blue, ui.visuals()), ui.visuals().weak_text_color())
 }
 
 fn icon_array_ui(ui: &mut Ui, array: &IconArray, style: IconStyle) {

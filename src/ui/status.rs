@@ -3,7 +3,8 @@
 
 use egui::{Frame, RichText, Ui};
 
-use crate::ui::theme;
+use crate::model::text::{Block, Section};
+use crate::ui::{doc_ui, theme};
 
 /// One message for the user, shown until dismissed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,7 +15,27 @@ pub struct Notification {
     pub is_error: bool,
 }
 
-/// Draws the status sentence in a tinted box.
+/// Label of the button that copies the clinical summary.
+pub const COPY_SUMMARY: &str = "Copy summary";
+
+/// Draws the status section in a tinted box: where he stands first and
+/// larger, then his risk factors, donor and plan.
+pub fn status_ui(ui: &mut Ui, status: &Section) {
+    let dark = ui.visuals().dark_mode;
+    Frame::new().fill(theme::status_fill(dark)).inner_margin(theme::CARD_MARGIN).corner_radius(4).show(
+        ui,
+        |ui| {
+            ui.set_width(ui.available_width());
+            for (i, block) in status.blocks.iter().enumerate() {
+                if let Block::Paragraph(p) = block {
+                    doc_ui::paragraph_ui(ui, p, if i == 0 { 15.0 } else { 12.5 });
+                }
+            }
+        },
+    );
+}
+
+/// A plain sentence in the status box (the family view's "where he is").
 pub fn status_line_ui(ui: &mut Ui, sentence: &str) {
     let dark = ui.visuals().dark_mode;
     Frame::new().fill(theme::status_fill(dark)).inner_margin(theme::CARD_MARGIN).corner_radius(4).show(
@@ -24,6 +45,25 @@ pub fn status_line_ui(ui: &mut Ui, sentence: &str) {
             ui.label(RichText::new(sentence).size(16.0).strong());
         },
     );
+}
+
+/// Controls for cohort curves; true when a view option changed.
+pub fn curve_controls_ui(
+    ui: &mut Ui,
+    conditional: &mut bool,
+    min_at_risk: &mut usize,
+    out: &mut Vec<crate::command::Command>,
+) -> bool {
+    let mut changed = false;
+    changed |= ui
+        .checkbox(conditional, "Given alive at his age / years since HSCT (conditional survival)")
+        .changed();
+    let label = ui.label("Stop curves below this many at risk");
+    changed |= ui.add(egui::DragValue::new(min_at_risk).range(0..=1000)).labelled_by(label.id).changed();
+    if ui.button("Remove imported data").clicked() {
+        out.push(crate::command::Command::ClearCohorts);
+    }
+    changed
 }
 
 /// Draws the disclaimer and notifications; returns the index of a

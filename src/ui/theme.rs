@@ -9,27 +9,10 @@ use egui::Color32;
 use egui_plot::{LineStyle, MarkerShape};
 use serde::{Deserialize, Serialize};
 
-use crate::model::evidence::Measure;
-use crate::model::picture::LayerKind;
+use crate::look::{Dash, Glyph, Hue};
 
-/// Okabe–Ito palette.
-pub mod okabe_ito {
-    use egui::Color32;
-    /// Orange.
-    pub const ORANGE: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
-    /// Sky blue.
-    pub const SKY_BLUE: Color32 = Color32::from_rgb(0x56, 0xB4, 0xE9);
-    /// Bluish green.
-    pub const BLUISH_GREEN: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
-    /// Blue.
-    pub const BLUE: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
-    /// Vermillion.
-    pub const VERMILLION: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
-    /// Reddish purple.
-    pub const REDDISH_PURPLE: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
-    /// Grey for background statements.
-    pub const GREY: Color32 = Color32::from_rgb(0x99, 0x99, 0x99);
-}
+/// Okabe–Ito orange, the window's and highlights' colour.
+const ORANGE: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
 
 /// The user's theme choice, saved in preferences.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,36 +47,36 @@ pub enum ViewMode {
     Family,
 }
 
-/// How one plot layer is drawn.
-#[derive(Clone, Copy, Debug)]
-pub struct SeriesStyle {
-    /// Line and marker colour.
-    pub color: Color32,
-    /// Marker shape.
-    pub marker: MarkerShape,
-    /// Style of any line joining the points.
-    pub line: LineStyle,
+/// A hue as a colour on screen; `Ink` follows the theme's text colour.
+pub fn hue(hue: Hue, visuals: &egui::Visuals) -> Color32 {
+    match hue {
+        Hue::Ink => visuals.strong_text_color(),
+        other => {
+            let [_, r, g, b] = other.rgb().to_be_bytes();
+            Color32::from_rgb(r, g, b)
+        }
+    }
 }
 
-/// Style for a plot layer.
-pub fn series_style(kind: LayerKind) -> SeriesStyle {
-    use okabe_ito::{BLUE, BLUISH_GREEN, GREY, REDDISH_PURPLE, SKY_BLUE, VERMILLION};
-    let (color, marker) = match kind {
-        LayerKind::NaturalHistory => (VERMILLION, MarkerShape::Diamond),
-        LayerKind::Background => (GREY, MarkerShape::Cross),
-        LayerKind::LiverDisease => (REDDISH_PURPLE, MarkerShape::Square),
-        LayerKind::AfterHsct(Measure::OverallSurvival) => (BLUE, MarkerShape::Circle),
-        LayerKind::AfterHsct(Measure::EventFreeSurvival) => (BLUISH_GREEN, MarkerShape::Up),
-        LayerKind::AfterHsct(_) => (SKY_BLUE, MarkerShape::Down),
-    };
-    SeriesStyle { color, marker, line: LineStyle::Dashed { length: 8.0 } }
+/// `egui_plot`'s marker for a glyph (`None` for glyphs drawn as lines or boxes).
+pub fn marker(glyph: Glyph) -> Option<MarkerShape> {
+    match glyph {
+        Glyph::Circle => Some(MarkerShape::Circle),
+        Glyph::Square => Some(MarkerShape::Square),
+        Glyph::Diamond => Some(MarkerShape::Diamond),
+        Glyph::Up => Some(MarkerShape::Up),
+        Glyph::Down => Some(MarkerShape::Down),
+        Glyph::Box | Glyph::None => None,
+    }
 }
 
-/// Colour of the n-th imported Kaplan–Meier curve.
-pub fn curve_color(series: usize) -> Color32 {
-    use okabe_ito::{BLUE, BLUISH_GREEN, ORANGE, REDDISH_PURPLE, SKY_BLUE, VERMILLION};
-    const CYCLE: [Color32; 6] = [BLUE, VERMILLION, BLUISH_GREEN, REDDISH_PURPLE, SKY_BLUE, ORANGE];
-    CYCLE[series % CYCLE.len()]
+/// `egui_plot`'s line style for a dash.
+pub fn line_style(dash: Dash) -> LineStyle {
+    match dash {
+        Dash::Solid => LineStyle::Solid,
+        Dash::Dashed => LineStyle::Dashed { length: 8.0 },
+        Dash::Dotted => LineStyle::Dotted { spacing: 5.0 },
+    }
 }
 
 /// Fill of the ≤5-year band.
@@ -103,7 +86,7 @@ pub fn window_fill(dark: bool) -> Color32 {
 }
 
 /// Border of the ≤5-year band.
-pub const WINDOW_BORDER: Color32 = okabe_ito::ORANGE;
+pub const WINDOW_BORDER: Color32 = ORANGE;
 
 /// Background of a finding that matches the patient.
 pub fn highlight_fill(dark: bool) -> Color32 {
@@ -111,7 +94,7 @@ pub fn highlight_fill(dark: bool) -> Color32 {
 }
 
 /// Border of a finding that matches the patient.
-pub const HIGHLIGHT_STROKE: Color32 = okabe_ito::ORANGE;
+pub const HIGHLIGHT_STROKE: Color32 = ORANGE;
 
 /// Colour of inline validation messages.
 pub fn error_text(dark: bool) -> Color32 {
@@ -130,4 +113,7 @@ pub const CARD_GAP: f32 = 6.0;
 /// Default width of the patient panel.
 pub const PATIENT_PANEL_WIDTH: f32 = 270.0;
 /// Default width of the evidence panel.
-pub const EVIDENCE_PANEL_WIDTH: f32 = 420.0;
+pub const EVIDENCE_PANEL_WIDTH: f32 = 380.0;
+/// Width of every panel's y axis, so the panels' x positions and risk
+/// tables line up.
+pub const Y_AXIS_WIDTH: f32 = 58.0;

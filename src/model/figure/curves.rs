@@ -1,0 +1,252 @@
+//! Kaplan–Meier curves of a centre's own or a digitized cohort, placed on
+//! the panel of their clock: step curve, 95 % band, censor marks, the
+//! sparse-data cut, numbers at risk at every whole year, medians and the
+//! log-rank test, and the view conditional on being alive at his age (or
+//! his years since HSCT).
+//!
+//! A cohort's time is its clock's time, so placing it only converts units;
+//! nothing is shifted to "his age plus": a curve since HSCT describes boys
+//! who were transplanted, drawn on the after-HSCT panel from 0.
+
+use super::{Band, Hover, RiskTableRow, Role, Series, SeriesId, SeriesKind};
+use crate::model::clock::Clock;
+use crate::model::cohort::FittedCohort;
+use crate::model::survival::{KaplanMeier, PlotOptions, RiskRow, StepCurve, logrank_test, step_curve};
+use crate::model::text::{Paragraph, Quantity, Unit};
+
+/// Spacing of the risk table's columns (years): every whole year, so the
+/// plot's ticks (1, 2, 5 or 10 years apart) always have a column.
+pub const RISK_TABLE_STEP_YEARS: f64 = 1.0;
+
+/// How curves are drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CurveOptions {
+    /// Stop a curve where fewer than this many remain at risk (0: never).
+    pub min_at_risk: usize,
+    /// Show survival conditional on his being alive at his age (age
+    /// curves) or his years since HSCT (post-HSCT curves).
+    pub conditional: bool,
+}
+
+impl Default for CurveOptions {
+    fn default() -> Self {
+        Self { min_at_risk: PlotOptions::default().min_at_risk, conditional: false }
+    }
+}
+
+/// The curves of one panel.
+#[derive(Debug, Default)]
+pub(super) struct Placed {
+    pub series: Vec<Series>,
+    pub rows: Vec<RiskTableRow>,
+    pub notes: Vec<Paragraph>,
+    /// Largest x drawn, years.
+    pub x_max: f64,
+}
+
+/// Curves of every cohort on `clock`, in load order. `given_alive_at` is
+/// the landmark for the conditional view, in years on that clock.
+pub(super) fn curves_on(
+    cohorts: &[FittedCohort],
+    clock: Clock,
+    options: CurveOptions,
+    given_alive_at: Option<f64>,
+    ticks: &[f64],
+) -> Placed {
+    let mut placed = Placed::default();
+    // Roles count every group of every cohort, so a curve keeps its colour
+    // whichever panel it is on.
+    let mut role_index: u8 = 0;
+    for fitted in cohorts {
+        let c = &fitted.cohort;
+        if c.origin != clock {
+            role_index = role_index.wrapping_add(u8::try_from(c.groups.len()).unwrap_or(u8::MAX));
+            continue;
+        }
+        let scale = c.unit.to_years();
+        for (group, fit) in c.groups.iter().zip(&fitted.fits) {
+            let role = Role::Imported(role_index);
+            role_index = role_index.wrapping_add(1);
+            let n = group.records.len();
+            let group_name = group.name.as_deref().map_or(String::new(), |g| format!(" {g}"));
+            let name = format!("{}{group_name} (n = {n})", c.label);
+            let curve = step_curve(fit, PlotOptions { min_at_risk: options.min_at_risk });
+            let cut_at = curve.cut.map(|cut| cut.time * scale);
+            if let Some(cut) = curve.cut {
+                placed.notes.push(
+                    Paragraph::new()
+                        .text(format!("{name}: the curve stops at "))
+                        .num(Quantity::cohort_data(cut.time * scale, Unit::Years, &c.label))
+                        .text(", where fewer than ")
+                        .num(Quantity::cohort_data(to_f64(options.min_at_risk), Unit::Count, &c.label))
+                        .text(" remain at risk (")
+                        .num(Quantity::cohort_data(to_f64(cut.remaining), Unit::Count, &c.label))
+                        .text(" left)."),
+                );
+            }
+            let mut series = place(&name, role, &curve, scale);
+            let landmark = given_alive_at.filter(|x| *x >= 0.0);
+            if let Some(x) = landmark {
+                condition_on(&mut series, fit, x / scale, scale);
+                series.label = format!("{name}, given alive at {}", landmark_words(clock, x));
+            }
+            let about = format!("{}; clock: {}", c.provenance.describe(), clock.label());
+            series.kind = SeriesKind::KaplanMeier {
+                provenance: c.provenance.describe(),
+                cut_at_years: cut_at,
+                given_alive_at_years: landmark,
+            };
+            series.id = SeriesId::Imported { cohort: c.label.clone(), group: group.name.clone() };
+            series.hover = Hover::Curve { about, clock, risk: risk_at_points(fit, &series.points, scale) };
+            placed.x_max = placed.x_max.max(series.points.last().map_or(0.0, |p| p[0]));
+            placed.notes.push(median_note(&name, &c.label, fit, scale));
+            placed.rows.push(RiskTableRow {
+                series: series.id.clone(),
+                label: name,
+                role,
+                cells: risk_row(fit, ticks, scale),
+            });
+            placed.series.push(series);
+        }
+        if fitted.fits.len() >= 2 {
+            let fits: Vec<&KaplanMeier> = fitted.fits.iter().collect();
+            if let Ok(test) = logrank_test(&fits) {
+                placed.notes.push(
+                    Paragraph::new()
+                        .text(format!("{}: log-rank test across its ", c.label))
+                        .num(Quantity::cohort_data(to_f64(fits.len()), Unit::Count, &c.label))
+                        .text(format!(
+                            " groups, chi-square {:.2} on {} df, ",
+                            test.statistic, test.degrees_of_freedom
+                        ))
+                        .num(Quantity::cohort_data(round4(test.p_value), Unit::PValue, &c.label))
+                        .text("."),
+                );
+            }
+        }
+    }
+    placed
+}
+
+fn landmark_words(clock: Clock, x: f64) -> String {
+    match clock {
+        Clock::Age => "his age".to_owned(),
+        Clock::SinceHsct => format!("{x:.1} years after HSCT"),
+        Clock::SinceDiagnosis => format!("{x:.1} years after diagnosis"),
+    }
+}
+
+#[expect(clippy::cast_precision_loss, reason = "counts of patients are far below 2^52")]
+fn to_f64(n: usize) -> f64 {
+    n as f64
+}
+
+fn round4(p: f64) -> f64 {
+    (p * 10_000.0).round() / 10_000.0
+}
+
+/// "Centre (n = 40): median survival 6.2 years (95 % CI 4.1 to 9.0)".
+fn median_note(name: &str, cohort: &str, fit: &KaplanMeier, scale: f64) -> Paragraph {
+    let m = fit.median();
+    let years = |t: Option<f64>| {
+        t.map_or_else(
+            || Paragraph::new().text("not reached"),
+            |t| Paragraph::new().num(Quantity::cohort_data(round1(t * scale), Unit::Years, cohort)),
+        )
+    };
+    match m.estimate {
+        None => Paragraph::new().text(format!(
+            "{name}: median survival not reached (more than half still alive at last follow-up)."
+        )),
+        Some(_) => Paragraph::new()
+            .text(format!("{name}: median survival "))
+            .then(years(m.estimate))
+            .text(" (95 % CI ")
+            .then(years(m.lower))
+            .text(" to ")
+            .then(years(m.upper))
+            .text(")."),
+    }
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+fn place(name: &str, role: Role, curve: &StepCurve, scale: f64) -> Series {
+    let pct = |p: f64| p * 100.0;
+    Series {
+        id: SeriesId::Imported { cohort: String::new(), group: None },
+        label: name.to_owned(),
+        kind: SeriesKind::PublishedValues,
+        role,
+        source: None,
+        points: curve.x.iter().zip(&curve.y).map(|(x, y)| [x * scale, pct(*y)]).collect(),
+        band: Some(Band {
+            lower: curve.lower.iter().copied().map(pct).collect(),
+            upper: curve.upper.iter().copied().map(pct).collect(),
+        }),
+        censor_marks: curve.censor_marks.iter().map(|(t, s)| [t * scale, pct(*s)]).collect(),
+        hover: Hover::PerPoint(Vec::new()),
+        direct_labels: Vec::new(),
+    }
+}
+
+/// Rescales a placed curve to S(t)/S(landmark) from the landmark on, with
+/// the engine's conditional interval at each vertex.
+fn condition_on(series: &mut Series, fit: &KaplanMeier, landmark: f64, scale: f64) {
+    let s_land = fit.survival_at(landmark);
+    if s_land <= 0.0 {
+        return;
+    }
+    let x0 = landmark * scale;
+    let mut points = vec![[x0, 100.0]];
+    let (mut lower, mut upper) = (vec![100.0], vec![100.0]);
+    let (mut lo, mut hi) = (1.0, 1.0);
+    for &[x, y] in series.points.iter().filter(|p| p[0] >= x0) {
+        // A step's upper corner shows the value just before the drop at x,
+        // so it keeps the interval of the previous vertex.
+        let t = x / scale;
+        let after_drop = (y / 100.0 - fit.survival_at(t)).abs() < 1e-12;
+        if after_drop && let Ok(c) = fit.conditional_survival(landmark, t) {
+            (lo, hi) = (c.lower, c.upper);
+        }
+        points.push([x, y / s_land]);
+        lower.push(lo * 100.0);
+        upper.push(hi * 100.0);
+    }
+    series.censor_marks =
+        series.censor_marks.iter().filter(|c| c[0] >= x0).map(|c| [c[0], c[1] / s_land]).collect();
+    series.points = points;
+    series.band = Some(Band { lower, upper });
+}
+
+/// Numbers at risk at each drawn vertex, by one walk over the event table.
+fn risk_at_points(fit: &KaplanMeier, points: &[[f64; 2]], scale: f64) -> Vec<RiskRow> {
+    let (times, events, censored) = (fit.times(), fit.events(), fit.censored());
+    let n = fit.at_risk().first().copied().unwrap_or(0);
+    let (mut i, mut d, mut c) = (0, 0, 0);
+    points
+        .iter()
+        .map(|p| {
+            let t = p[0] / scale;
+            while i < times.len() && times[i] <= t {
+                d += events[i];
+                c += censored[i];
+                i += 1;
+            }
+            RiskRow { at_risk: n.saturating_sub(d + c), events: d, censored: c }
+        })
+        .collect()
+}
+
+fn risk_row(fit: &KaplanMeier, ticks: &[f64], scale: f64) -> Vec<Option<RiskRow>> {
+    let last = fit.times().last().copied().unwrap_or(0.0);
+    ticks
+        .iter()
+        .map(|x| {
+            let t = x / scale;
+            (t >= 0.0 && t <= last).then(|| fit.risk_at(t))
+        })
+        .collect()
+}

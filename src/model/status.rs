@@ -1,0 +1,301 @@
+//! The status line: where he stands on the timing evidence, in words, with
+//! the published findings that name his own conditions and donor. For a
+//! transplanted boy it speaks of his transplant and what is known after
+//! HSCT; it never says "HSCT now" and never gives a directive.
+
+use super::Inputs;
+use super::evidence::{
+    AgeGroup, Cohort, Evidence, Finding, OLDER_FINDING, POST_HSCT_OS_FINDING, Topic, Trigger, Value,
+    WINDOW_FINDING, donor_reason,
+};
+use super::figure::years_since_hsct;
+use super::patient::{Condition, Hsct, Patient};
+use super::text::{Block, Paragraph, Quantity, Section, SectionId, Unit, words};
+use super::timing::{TimingEvidence, WindowStatus};
+
+/// Heading of the status section.
+pub const HEADING: &str = "Where he stands";
+
+/// The findings that report one of his conditions as a risk factor, the
+/// most specific first: findings naming the condition itself, then those
+/// about organ damage in general.
+pub fn risk_factors<'a>(
+    evidence: &'a Evidence,
+    patient: &Patient,
+) -> Vec<(Condition, Vec<(&'a Cohort, &'a Finding)>)> {
+    let is_risk = |f: &Finding| matches!(f.topic, Topic::RiskFactor | Topic::Harms);
+    patient
+        .conditions
+        .present()
+        .filter_map(|c| {
+            let exact =
+                evidence.findings().filter(|(_, f)| is_risk(f) && f.matches.contains(&Trigger::Condition(c)));
+            let general = evidence.findings().filter(|(_, f)| {
+                c.is_organ_damage()
+                    && is_risk(f)
+                    && f.matches.contains(&Trigger::AnyOrganDamage)
+                    && !f.matches.contains(&Trigger::Condition(c))
+            });
+            let all: Vec<_> = exact.chain(general).collect();
+            (!all.is_empty()).then_some((c, all))
+        })
+        .collect()
+}
+
+/// The status section.
+pub fn status(inputs: &Inputs<'_>) -> Section {
+    let mut section = Section::new(SectionId::Status, HEADING);
+    let Some(patient) = inputs.patient else {
+        section.blocks.push(Block::Paragraph("Enter a valid age to place him on the evidence.".into()));
+        return section;
+    };
+    let Some(t) = TimingEvidence::from_evidence(inputs.evidence) else {
+        section.blocks.push(Block::Paragraph("The loaded evidence has no timing findings.".into()));
+        return section;
+    };
+    let evidence = inputs.evidence;
+    section.blocks.push(Block::Paragraph(position(&t, evidence, patient)));
+    if let Some(p) = planned(&t, patient) {
+        section.blocks.push(Block::Paragraph(p));
+    }
+    if let Hsct::Done { .. } = patient.hsct
+        && let Some(p) = after_hsct(evidence, patient)
+    {
+        section.blocks.push(Block::Paragraph(p));
+    }
+    let factors = risk_factors(evidence, patient);
+    if !factors.is_empty() {
+        let mut p = Paragraph::new().text("His conditions that studies report as risk factors: ");
+        for (i, (condition, findings)) in factors.iter().enumerate() {
+            if i > 0 {
+                p = p.text(" · ");
+            }
+            p = p.then(risk_factor(*condition, findings));
+        }
+        section.blocks.push(Block::Paragraph(p));
+    }
+    if !matches!(patient.hsct, Hsct::Done { .. })
+        && let Some((c, f)) = evidence.findings().find(|(_, f)| f.matches.contains(&Trigger::Donor))
+    {
+        let src = words::finding_source(c, f);
+        section.blocks.push(Block::Paragraph(
+            Paragraph::new()
+                .strong("Donor: ")
+                .text(format!("{} {} ({}): ", donor_reason(patient.donor), c.label, n_or_cohort(c, f)))
+                .quote(f.short.clone().unwrap_or_else(|| f.statement.clone()), src.clone())
+                .text(" ")
+                .cite(src),
+        ));
+    }
+    section
+}
+
+fn window_words(t: &TimingEvidence<'_>) -> (String, String) {
+    let name = t.window.age_group.map(AgeGroup::adjective).unwrap_or_default();
+    let birthday = words::ordinal(t.window_end_months() / 12);
+    (name, birthday)
+}
+
+/// "Japan 2015 (n = 14 vs 15): event-free and disease-free survival were
+/// greater after HSCT at ≤5 years."
+fn japan(t: &TimingEvidence<'_>, evidence: &Evidence) -> Paragraph {
+    let group = t.window.age_group.map(AgeGroup::describe).unwrap_or_default();
+    let mut p = Paragraph::new().text(format!(
+        "{} ({}): event-free and disease-free survival were greater after HSCT at {group}",
+        t.window_source,
+        t.window.n_text()
+    ));
+    if let Some((c, f)) = evidence.finding(WINDOW_FINDING) {
+        p = p.text(" ").cite(words::finding_source(c, f));
+    }
+    p.text(".")
+}
+
+/// "EBMT 2019 (n = 130): better outcomes in children <10 years at HSCT."
+fn ebmt(t: &TimingEvidence<'_>, evidence: &Evidence) -> Paragraph {
+    let group = t.older.age_group.map(AgeGroup::describe).unwrap_or_default();
+    let mut p = Paragraph::new().text(format!(
+        "{} ({}): better outcomes in children {group} at HSCT",
+        t.older_source,
+        t.older.n_text()
+    ));
+    if let Some((c, f)) = evidence.finding(OLDER_FINDING) {
+        p = p.text(" ").cite(words::finding_source(c, f));
+    }
+    p.text(".")
+}
+
+fn position(t: &TimingEvidence<'_>, evidence: &Evidence, patient: &Patient) -> Paragraph {
+    let (window, birthday) = window_words(t);
+    let older_years = t.older.age_group.map_or(0, |g| g.end_months() / 12);
+    let older_birthday = words::ordinal(older_years);
+    let months = |m: i32| Quantity::patient(f64::from(m), Unit::Months);
+    match t.status(patient) {
+        WindowStatus::Unknown => Paragraph::from("Enter a valid age to place him on the evidence."),
+        WindowStatus::Inside { remaining_months } => Paragraph::new()
+            .strong(format!("Inside the {window} window: "))
+            .num(months(remaining_months))
+            .text(format!(" {} before his {birthday} birthday. ", remain(remaining_months)))
+            .then(japan(t, evidence)),
+        WindowStatus::PastWindowUnderOlderLimit { remaining_months } => Paragraph::new()
+            .strong(format!("Past the {window} window"))
+            .text(format!(" (his {birthday} birthday has passed); "))
+            .num(months(remaining_months))
+            .text(format!(" {} before his {older_birthday} birthday. ", remain(remaining_months)))
+            .then(ebmt(t, evidence)),
+        WindowStatus::PastBoth => {
+            let mut p = Paragraph::new()
+                .strong(format!("Past the {window} window and {older_years} years or older. "))
+                .then(ebmt(t, evidence));
+            if let Some((c, f)) = evidence.finding(POST_HSCT_OS_FINDING)
+                && let Some(Value::Percent(v)) = f.value
+            {
+                p = p
+                    .text(" Across all ages at HSCT, overall survival 5 years after HSCT was ")
+                    .num(Quantity::published(v, Unit::Percent, words::finding_source(c, f)))
+                    .text(format!(" ({}, {}).", c.label, f.n_text()));
+            }
+            p
+        }
+        WindowStatus::Transplanted { at_months } => {
+            let place = if at_months < t.window_end_months() {
+                Paragraph::new().text(format!("inside the {window} window. ")).then(japan(t, evidence))
+            } else if t.older.age_group.is_some_and(|g| at_months < g.end_months()) {
+                Paragraph::new()
+                    .text(format!(
+                        "after the {window} window (his {birthday} birthday), before his {older_birthday} birthday. "
+                    ))
+                    .then(ebmt(t, evidence))
+            } else {
+                Paragraph::new()
+                    .text(format!("after the {window} window, at {older_years} years or older. "))
+                    .then(ebmt(t, evidence))
+            };
+            let mut p =
+                Paragraph::new().strong("Transplanted at ").num(months(at_months)).strong(": ").then(place);
+            if let Some(since) = years_since_hsct(patient) {
+                #[expect(clippy::cast_possible_truncation, reason = "ages are at most 80 years")]
+                let m = (since * 12.0).round() as i32;
+                p = p.text(" ").num(months(m)).text(" since his HSCT.");
+            }
+            p
+        }
+    }
+}
+
+/// "HSCT planned at 5 years 8 months: 4 months before his 6th birthday."
+fn planned(t: &TimingEvidence<'_>, patient: &Patient) -> Option<Paragraph> {
+    let Hsct::Planned { at } = patient.hsct else { return None };
+    let (window, birthday) = window_words(t);
+    let months = |m: i32| Quantity::patient(f64::from(m), Unit::Months);
+    let when = match at {
+        Some(super::patient::PlannedHsct::Date(d)) => format!("planned on {d}"),
+        _ => "planned".to_owned(),
+    };
+    let Some(plan) = patient.planned_hsct_age_months() else {
+        let why = match at {
+            None => ", with no date set yet.",
+            Some(_) => "; its date cannot be placed on his age until the record is valid.",
+        };
+        return Some(Paragraph::new().strong(format!("HSCT {when}")).text(why));
+    };
+    let end = t.window_end_months();
+    let older_end = t.older.age_group.map_or(end, AgeGroup::end_months);
+    let mut p = Paragraph::new().strong(format!("HSCT {when} at ")).num(months(plan)).text(": ");
+    p = if plan < end {
+        p.num(months(end - plan))
+            .text(format!(" before his {birthday} birthday, inside the {window} window."))
+    } else if plan < older_end {
+        p.text(format!("after his {birthday} birthday (outside the {window} window), "))
+            .num(months(older_end - plan))
+            .text(format!(" before his {} birthday.", words::ordinal(older_end / 12)))
+    } else {
+        p.text(format!("after his {} birthday.", words::ordinal(older_end / 12)))
+    };
+    Some(p)
+}
+
+/// What is known after HSCT, for a transplanted boy: the post-HSCT values
+/// for all ages at HSCT, and when deaths happened.
+fn after_hsct(evidence: &Evidence, patient: &Patient) -> Option<Paragraph> {
+    let values: Vec<(&Cohort, &Finding, f64)> = evidence
+        .findings()
+        .filter(|(_, f)| f.topic == Topic::HsctOutcome && f.time.is_some())
+        .filter_map(|(c, f)| match f.value {
+            Some(Value::Percent(v)) => Some((c, f, v)),
+            _ => None,
+        })
+        .collect();
+    let (c0, f0, _) = values.first()?;
+    let mut p = Paragraph::new().strong("After HSCT: ").text(format!(
+        "{} ({}, all ages at HSCT{}) reported ",
+        c0.label,
+        f0.n_text(),
+        c0.era.as_deref().map_or(String::new(), |e| format!(", {e}"))
+    ));
+    for (i, (c, f, v)) in values.iter().enumerate() {
+        if i > 0 {
+            p = p.text(if i + 1 == values.len() { " and " } else { ", " });
+        }
+        let measure = f.measure.map_or("", super::evidence::Measure::short);
+        p = p.text(format!("{measure} ")).num(Quantity::published(
+            *v,
+            Unit::Percent,
+            words::finding_source(c, f),
+        ));
+    }
+    if let Some(super::evidence::TimePoint::AfterHsct(y)) = f0.time {
+        p = p
+            .text(" at ")
+            .num(Quantity::published(y, Unit::Years, words::finding_source(c0, f0)))
+            .text(" after HSCT");
+        if years_since_hsct(patient).is_some_and(|s| s > y) {
+            p = p.text("; he is past that point, and no later values are published");
+        }
+        p = p.text(".");
+    }
+    if let Some((c, f)) = evidence.findings().find(|(_, f)| f.topic == Topic::Harms && f.id == "deaths") {
+        p = p
+            .text(" ")
+            .quote(f.statement.clone(), words::finding_source(c, f))
+            .text(" ")
+            .cite(words::finding_source(c, f));
+    }
+    Some(p)
+}
+
+/// "Sclerosing cholangitis — EBMT 2019 (n = 130): sclerosing cholangitis
+/// was the most important risk factor (EBMT 2019, abstract); also
+/// International 2017."
+fn risk_factor(condition: Condition, findings: &[(&Cohort, &Finding)]) -> Paragraph {
+    let mut p = Paragraph::new().strong(condition.label());
+    if let Some((c, f)) = findings.first() {
+        let src = words::finding_source(c, f);
+        p = p
+            .text(format!(" — {} ({}): ", c.label, n_or_cohort(c, f)))
+            .quote(f.short.clone().unwrap_or_else(|| f.statement.clone()), src.clone())
+            .text(" ")
+            .cite(src);
+    }
+    let mut others: Vec<String> = Vec::new();
+    for (c, _) in findings.iter().skip(1) {
+        if !others.contains(&c.label) && findings.first().is_none_or(|(first, _)| first.label != c.label) {
+            others.push(c.label.clone());
+        }
+    }
+    if !others.is_empty() {
+        p = p.text(format!("; also {}", words::join_and(&others)));
+    }
+    p
+}
+
+/// "n = 130", or the cohort's size when the finding names no group.
+fn n_or_cohort(c: &Cohort, f: &Finding) -> String {
+    let n = f.n_text();
+    if n.is_empty() { c.patients.map_or_else(String::new, |n| format!("n = {n}")) } else { n }
+}
+
+/// "remains" after "1 year" or "1 month", "remain" otherwise.
+fn remain(months: i32) -> &'static str {
+    if months == 1 || months == 12 { "remains" } else { "remain" }
+}

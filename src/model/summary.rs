@@ -1,0 +1,262 @@
+//! The clinical summary for the record: who he is (no free text), where he
+//! stands, his risk factors with the findings that name them, the published
+//! values that concern him with n, clock and the ages at HSCT they hold
+//! for, the studies that disagree, a centre's curves, sources and the
+//! disclaimer. `xhim-aid summary`, "Copy summary" and the report print it.
+
+use super::Inputs;
+use super::evidence::{Cohort, Evidence, Finding, TimePoint, Value, reasons};
+use super::figure::{Figure, SeriesKind, describe_series};
+use super::patient::{AgeSource, Hsct, Patient, PlannedHsct};
+use super::status::status;
+use super::text::{Block, Doc, Paragraph, Quantity, Section, SectionId, Table, Unit, words};
+
+/// The summary document.
+pub fn clinical_summary(inputs: &Inputs<'_>, figure: &Figure) -> Doc {
+    let evidence = inputs.evidence;
+    let mut sections = vec![patient_section(inputs.patient), status(inputs)];
+    sections.push(values_section(evidence, inputs.patient));
+    if let Some(p) = inputs.patient {
+        sections.push(matched_section(evidence, p));
+    }
+    sections.push(disagree_section(evidence));
+    if let Some(curves) = curves_section(figure) {
+        sections.push(curves);
+    }
+    sections.push(sources_section(evidence));
+    sections.push(
+        Section::new(SectionId::Disclaimer, "Disclaimer").with(Block::Paragraph(crate::DISCLAIMER.into())),
+    );
+    Doc { sections }
+}
+
+fn patient_section(patient: Option<&Patient>) -> Section {
+    let mut section = Section::new(SectionId::Patient, "Patient");
+    let Some(p) = patient else {
+        return section.with(Block::Paragraph("The record is not valid yet; see the marked fields.".into()));
+    };
+    let months = |m: i32| Paragraph::new().num(Quantity::patient(f64::from(m), Unit::Months));
+    let age = match (p.age, p.age_months()) {
+        (AgeSource::Dates { as_of, .. }, Some(m)) => months(m).text(format!(" (from dates, as of {as_of})")),
+        (_, Some(m)) => months(m),
+        (_, None) => Paragraph::from("not valid"),
+    };
+    let diagnosis = p
+        .age_at_diagnosis
+        .and_then(super::patient::YearsMonths::total_months)
+        .map_or_else(|| Paragraph::from("not recorded"), months);
+    let hsct = match p.hsct {
+        Hsct::None => Paragraph::from("none"),
+        Hsct::Planned { at: None } => Paragraph::from("planned, no date set"),
+        Hsct::Planned { at: Some(PlannedHsct::Date(d)) } => match p.planned_hsct_age_months() {
+            Some(m) => Paragraph::new().text(format!("planned on {d}, at ")).then(months(m)),
+            None => Paragraph::from(format!("planned on {d}")),
+        },
+        Hsct::Planned { at: Some(PlannedHsct::Age(_)) } => p.planned_hsct_age_months().map_or_else(
+            || Paragraph::from("planned"),
+            |m| Paragraph::new().text("planned at ").then(months(m)),
+        ),
+        Hsct::Done { .. } => p
+            .hsct_age_months()
+            .map_or_else(|| Paragraph::from("done"), |m| Paragraph::new().text("done at ").then(months(m))),
+    };
+    let conditions: Vec<String> = p.conditions.present().map(|c| c.label().to_owned()).collect();
+    let conditions = if conditions.is_empty() { "none recorded".to_owned() } else { conditions.join("; ") };
+    let rows = vec![
+        vec![Paragraph::from("Age"), age],
+        vec![Paragraph::from("Age at diagnosis"), diagnosis],
+        vec![Paragraph::from("HSCT"), hsct],
+        vec![Paragraph::from("Conditions"), Paragraph::from(conditions)],
+        vec![Paragraph::from("Donor"), Paragraph::from(p.donor.label())],
+    ];
+    section.blocks.push(Block::Table(Table { header: Vec::new(), rows }));
+    section
+}
+
+/// Published values, each with n, clock, and for post-HSCT values the ages
+/// at HSCT they hold for. For a transplanted boy the values after HSCT come
+/// first; values from birth without HSCT no longer describe him and are left
+/// out.
+fn values_section(evidence: &Evidence, patient: Option<&Patient>) -> Section {
+    let transplanted = patient.is_some_and(|p| matches!(p.hsct, Hsct::Done { .. }));
+    let mut section = Section::new(SectionId::Values, "Published values (each on its own clock)");
+    for (c, f) in evidence.findings() {
+        let (Some(Value::Percent(v)), Some(time)) = (f.value, f.time) else { continue };
+        let after = matches!(time, TimePoint::AfterHsct(_));
+        if transplanted && !after {
+            continue;
+        }
+        section.blocks.push(value_item(c, f, v, time));
+    }
+    if !transplanted {
+        for c in &evidence.cohorts {
+            for s in &c.series {
+                let src = words::series_source(c, s);
+                let mut p = Paragraph::new().text(format!("{} ({}): ", s.label, s.population));
+                for (i, &(x, y)) in s.points.iter().enumerate() {
+                    if i > 0 {
+                        p = p.text(", ");
+                    }
+                    p = p
+                        .num(Quantity::published(y, Unit::Percent, src.clone()))
+                        .text(" by ")
+                        .num(Quantity::published(x, Unit::Years, src.clone()))
+                        .text(" of age");
+                }
+                p = p.text(format!(". Clock: age. Number of boys: {}.", s.n_words()));
+                if let Some(caveat) = &s.caveat {
+                    p = p.text(format!(" Caveat: {caveat}."));
+                }
+                section.blocks.push(Block::Item { text: p, source: Some(src), concerns: Vec::new() });
+            }
+        }
+    }
+    section
+}
+
+fn value_item(c: &Cohort, f: &Finding, v: f64, time: TimePoint) -> Block {
+    let src = words::finding_source(c, f);
+    let measure = f.measure.map_or("", super::evidence::Measure::short);
+    let mut p = Paragraph::new().text(format!("{} {measure} ", c.label)).num(Quantity::published(
+        v,
+        Unit::Percent,
+        src.clone(),
+    ));
+    p = match time {
+        TimePoint::AtAge(a) => {
+            p.text(" at ").num(Quantity::published(a, Unit::Years, src.clone())).text(" of age")
+        }
+        TimePoint::AgeSpan(a, b) => p
+            .text(" over ages ")
+            .num(Quantity::published(a, Unit::Years, src.clone()))
+            .text(" to ")
+            .num(Quantity::published(b, Unit::Years, src.clone())),
+        TimePoint::AfterHsct(y) => {
+            p.text(" ").num(Quantity::published(y, Unit::Years, src.clone())).text(" after HSCT")
+        }
+    };
+    let n = f.n_text();
+    let who = f.groups.first().map_or(String::new(), |g| format!(", {}", g.label));
+    let clock = match time {
+        TimePoint::AtAge(_) | TimePoint::AgeSpan(..) => "age".to_owned(),
+        TimePoint::AfterHsct(_) => format!(
+            "years since HSCT; {}",
+            f.age_group
+                .map_or_else(|| "all ages at HSCT".to_owned(), |g| format!("HSCT at {}", g.describe()))
+        ),
+    };
+    p = p.text(format!(" ({n}{who}; clock: {clock})."));
+    if let Some(caveat) = &f.caveat {
+        p = p.text(format!(" {caveat}"));
+    }
+    Block::Item { text: p, source: Some(src), concerns: Vec::new() }
+}
+
+fn matched_section(evidence: &Evidence, patient: &Patient) -> Section {
+    let mut section = Section::new(SectionId::MatchedFindings, "Findings that concern him");
+    for (c, f) in evidence.findings() {
+        let why = reasons(f, patient);
+        if why.is_empty() {
+            continue;
+        }
+        let src = words::finding_source(c, f);
+        let mut text = Paragraph::new().quote(f.statement.clone(), src.clone());
+        if let Some(caveat) = &f.caveat {
+            text = text.text(format!(" {caveat}"));
+        }
+        section.blocks.push(Block::Item {
+            text,
+            source: Some(src),
+            concerns: why.into_iter().map(Paragraph::from).collect(),
+        });
+    }
+    if section.blocks.is_empty() {
+        section
+            .blocks
+            .push(Block::Paragraph("No published finding names a characteristic recorded for him.".into()));
+    }
+    section
+}
+
+/// Findings that answer the same question, side by side, with n, era and
+/// method, and their caveats.
+pub fn disagree_section(evidence: &Evidence) -> Section {
+    let mut section = Section::new(SectionId::StudiesDisagree, "Where the studies disagree");
+    let mut questions: Vec<&str> = Vec::new();
+    for (_, f) in evidence.findings() {
+        if let Some(q) = f.question.as_deref()
+            && !questions.contains(&q)
+        {
+            questions.push(q);
+        }
+    }
+    for q in questions {
+        let answers: Vec<(&Cohort, &Finding)> =
+            evidence.findings().filter(|(_, f)| f.question.as_deref() == Some(q)).collect();
+        if answers.len() < 2 {
+            continue;
+        }
+        section.blocks.push(Block::Paragraph(Paragraph::new().strong(words::question_title(q))));
+        for (c, f) in answers {
+            let src = words::finding_source(c, f);
+            let n = if f.n_text().is_empty() {
+                c.patients.map_or_else(|| "n not reported".to_owned(), |n| format!("n = {n}"))
+            } else {
+                f.n_text()
+            };
+            let era = c.era.as_deref().map_or(String::new(), |e| format!(", {e}"));
+            let mut text = Paragraph::new()
+                .strong(format!("{}: ", c.label))
+                .quote(f.statement.clone(), src.clone())
+                .text(format!(" ({n}{era}; {})", c.method));
+            if let Some(caveat) = &f.caveat {
+                text = text.text(format!(" Caution: {caveat}"));
+            }
+            section.blocks.push(Block::Item { text, source: Some(src), concerns: Vec::new() });
+        }
+    }
+    section
+}
+
+/// A centre's or digitized cohorts: each curve's description and notes.
+fn curves_section(figure: &Figure) -> Option<Section> {
+    let mut section = Section::new(SectionId::Curves, "Cohort curves loaded in the app");
+    for panel in &figure.panels {
+        let curves: Vec<_> =
+            panel.series.iter().filter(|s| matches!(s.kind, SeriesKind::KaplanMeier { .. })).collect();
+        if curves.is_empty() {
+            continue;
+        }
+        section.blocks.push(Block::Paragraph(Paragraph::new().strong(panel.title.clone())));
+        section.blocks.extend(curves.into_iter().map(|s| Block::Paragraph(describe_series(panel.clock, s))));
+        section.blocks.extend(panel.curve_notes.iter().cloned().map(Block::Note));
+    }
+    (!section.blocks.is_empty()).then_some(section)
+}
+
+fn sources_section(evidence: &Evidence) -> Section {
+    let mut section = Section::new(SectionId::Sources, "Sources");
+    for c in &evidence.cohorts {
+        let mut ids = Vec::new();
+        if let Some(doi) = &c.doi {
+            ids.push(format!("doi:{doi}"));
+        }
+        if let Some(pmid) = &c.pmid {
+            ids.push(format!("PMID {pmid}"));
+        }
+        let ids = if ids.is_empty() { String::new() } else { format!(" {}.", ids.join(" · ")) };
+        let added =
+            c.added.as_ref().map_or(String::new(), |a| format!(" Added locally by {} on {}.", a.by, a.on));
+        section.blocks.push(Block::Item {
+            text: Paragraph::new()
+                .strong(format!("{}: ", c.label))
+                .quote(format!("{}{ids}{added}", c.citation), words::cohort_source(c)),
+            source: None,
+            concerns: Vec::new(),
+        });
+    }
+    section
+        .blocks
+        .push(Block::Note(Paragraph::new().text(format!("Evidence version {}.", evidence.version))));
+    section
+}

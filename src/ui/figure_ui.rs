@@ -1,0 +1,546 @@
+//! Draws the [`Figure`]: linked small multiples with `egui_plot`, one clock
+//! and one measure per panel. Panels on the same clock share an x-axis and
+//! cursor link group; panels on different clocks never do. Each panel has
+//! its legend above the data (clicking an entry hides its series), its
+//! numbers at risk under the x ticks, and its notes.
+//!
+//! Positions, labels and hover texts all come from the model; the points are
+//! converted once per change ([`PreparedFigure`]) and borrowed every frame.
+
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
+
+use egui::{Align2, Color32, RichText, Stroke, Ui, vec2};
+use egui_plot::{
+    FilledArea, GridInput, GridMark, Line, MarkerShape, Plot, PlotPoint, PlotPoints, PlotTransform, Points,
+    Polygon, Span, Text, VLine,
+};
+
+use crate::look::{self, Dash, Glyph, Hue};
+use crate::model::figure::{Figure, Panel, PanelId, RiskTable, Series, SeriesId, SeriesKind};
+use crate::model::survival::RiskRow;
+use crate::model::text::Section;
+use crate::ui::{doc_ui, theme};
+
+/// Height of one risk-table row, points.
+const RISK_ROW_HEIGHT: f32 = 15.0;
+/// Narrowest risk-table column, points: thinner columns are skipped so
+/// numbers never overlap.
+const RISK_COLUMN_MIN_WIDTH: f32 = 60.0;
+/// Smallest plot, points; below this the panels scroll.
+const MIN_PLOT_HEIGHT: f32 = 120.0;
+/// Width of the legend column right of each plot; equal in every panel so
+/// linked x axes line up.
+const LEGEND_WIDTH: f32 = 190.0;
+
+/// The figure's points as `egui_plot` wants them, built once per change.
+#[derive(Debug, Default)]
+pub struct PreparedFigure {
+    panels: Vec<PreparedPanel>,
+}
+
+#[derive(Debug, Default)]
+struct PreparedPanel {
+    series: Vec<PreparedSeries>,
+}
+
+#[derive(Debug, Default)]
+struct PreparedSeries {
+    points: Vec<PlotPoint>,
+    censor: Vec<PlotPoint>,
+    xs: Vec<f64>,
+}
+
+impl PreparedFigure {
+    /// Converts every series' points.
+    pub fn new(figure: &Figure) -> Self {
+        let panels = figure
+            .panels
+            .iter()
+            .map(|p| PreparedPanel {
+                series: p
+                    .series
+                    .iter()
+                    .map(|s| PreparedSeries {
+                        points: s.points.iter().map(|&[x, y]| PlotPoint::new(x, y)).collect(),
+                        censor: s.censor_marks.iter().map(|&[x, y]| PlotPoint::new(x, y)).collect(),
+                        xs: s.points.iter().map(|p| p[0]).collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        Self { panels }
+    }
+}
+
+/// Series the user hid by clicking their legend entries, per panel (kept in
+/// egui's temporary memory: a view choice, not patient data).
+#[derive(Clone, Debug, Default)]
+struct Hidden(HashSet<u64>);
+
+fn series_key(id: &SeriesId) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
+}
+
+fn hidden_id(panel: PanelId) -> egui::Id {
+    egui::Id::unique(("hidden-series", panel))
+}
+
+/// Whether the user hid this series (tests read it).
+pub fn is_hidden(ctx: &egui::Context, panel: PanelId, series: &SeriesId) -> bool {
+    ctx.data(|d| d.get_temp::<Hidden>(hidden_id(panel)).is_some_and(|h| h.0.contains(&series_key(series))))
+}
+
+/// Heading of the plot's text alternative (tests and screen readers use it).
+pub const TEXT_ALTERNATIVE: &str = "The picture as text: every value and number at risk";
+
+/// Draws every panel, then the text alternative.
+pub fn figure_ui(ui: &mut Ui, figure: &Figure, prepared: &PreparedFigure, described: &[Section]) {
+    let weights: Vec<f32> = figure.panels.iter().map(|p| weight(p.id)).collect();
+    let total: f32 = weights.iter().sum();
+    // Titles, legends, notes and risk tables take about this much per panel.
+    let overhead: f32 = figure
+        .panels
+        .iter()
+        .map(|p| 70.0 + p.risk_table.as_ref().map_or(0.0, |t| risk_table_height(t, &HashSet::new())))
+        .sum();
+    let for_plots = (ui.available_height() - overhead - 30.0).max(0.0);
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        for ((panel, points), w) in figure.panels.iter().zip(&prepared.panels).zip(&weights) {
+            let height = (for_plots * w / total).max(MIN_PLOT_HEIGHT);
+            panel_ui(ui, panel, points, height);
+            ui.add_space(6.0);
+        }
+        egui::CollapsingHeader::new(TEXT_ALTERNATIVE).id_salt("figure-text").show(ui, |ui| {
+            for section in described {
+                ui.label(RichText::new(&section.heading).strong());
+                doc_ui::blocks_ui(ui, section, 13.0);
+                ui.add_space(4.0);
+            }
+        });
+    });
+}
+
+fn weight(id: PanelId) -> f32 {
+    match id {
+        PanelId::SurvivalByAge => 0.40,
+        PanelId::OrganDamageByAge => 0.25,
+        PanelId::AfterHsct | PanelId::SinceDiagnosis => 0.35,
+    }
+}
+
+fn panel_ui(ui: &mut Ui, panel: &Panel, prepared: &PreparedPanel, height: f32) {
+    ui.label(RichText::new(&panel.title).strong().size(15.0)).on_hover_text(format!(
+        "x: {} · y: {}",
+        panel.clock.axis_label(),
+        panel.measure.axis_label()
+    ));
+    let mut hidden = ui.data(|d| d.get_temp::<Hidden>(hidden_id(panel.id))).unwrap_or_default();
+    ui.horizontal_top(|ui| {
+        let plot_width = (ui.available_width() - LEGEND_WIDTH - ui.spacing().item_spacing.x).max(200.0);
+        ui.vertical(|ui| {
+            ui.set_width(plot_width);
+            plot_ui(ui, panel, prepared, height, &hidden.0);
+        });
+        ui.vertical(|ui| {
+            ui.set_width(LEGEND_WIDTH);
+            if legend_ui(ui, panel, &mut hidden.0) {
+                ui.data_mut(|d| d.insert_temp(hidden_id(panel.id), hidden.clone()));
+            }
+        });
+    });
+    for note in &panel.notes {
+        doc_ui::paragraph_ui(ui, note, 11.5);
+    }
+    if !panel.curve_notes.is_empty() {
+        egui::CollapsingHeader::new(format!("Curve statistics ({})", panel.curve_notes.len()))
+            .id_salt(("curve-notes", panel.id))
+            .show(ui, |ui| {
+                for note in &panel.curve_notes {
+                    doc_ui::paragraph_ui(ui, note, 12.0);
+                }
+            });
+    }
+}
+
+/// The plot and the numbers at risk under it.
+fn plot_ui(ui: &mut Ui, panel: &Panel, prepared: &PreparedPanel, height: f32, hidden: &HashSet<u64>) {
+    let visuals = ui.visuals().clone();
+    let text_color = visuals.strong_text_color();
+    let link = egui::Id::unique(("xhim-clock", panel.clock));
+    let hover = |name: &str, index: usize| -> Option<String> {
+        if let Some(s) = panel.series.iter().find(|s| s.label == name) {
+            return s.hover(index);
+        }
+        if let Some(span) = panel.spans.iter().find(|s| s.title == name) {
+            return Some(span.hover.clone());
+        }
+        panel.markers.iter().find(|m| m.label == name).map(|m| m.label.clone())
+    };
+    let response = Plot::new(("panel", panel.id))
+        .height(height)
+        .link_axis(link, [true, false])
+        .link_cursor(link, [true, false])
+        .y_axis_min_width(theme::Y_AXIS_WIDTH)
+        .default_x_bounds(panel.x_range_years[0], panel.x_range_years[1])
+        .default_y_bounds(0.0, 100.0)
+        .x_axis_label(panel.clock.axis_label())
+        .y_axis_label(panel.measure.axis_label())
+        .y_axis_formatter(|mark, _| format!("{:.0} %", mark.value))
+        .x_grid_spacer(whole_year_marks)
+        .y_grid_spacer(percent_marks)
+        .allow_scroll(false)
+        .label_formatter(move |pos| match pos {
+            egui_plot::HoverPosition::NearDataPoint { plot_name, index, .. } => hover(plot_name, *index),
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
+        })
+        .show(ui, |plot_ui| {
+            for span in &panel.spans {
+                plot_ui.add(
+                    Span::new(span.title.clone(), span.from_years..=span.to_years)
+                        .fill(theme::window_fill(visuals.dark_mode))
+                        .border(Stroke::new(1.5, theme::WINDOW_BORDER)),
+                );
+            }
+            for (i, (s, points)) in panel.series.iter().zip(&prepared.series).enumerate() {
+                if !hidden.contains(&series_key(&s.id)) {
+                    let crowded = panel.series[..i].iter().any(|o| near(o, s));
+                    series_ui(plot_ui, s, points, &visuals, crowded);
+                }
+            }
+            for m in &panel.markers {
+                let style = theme::line_style(look::marker_dash(m.kind));
+                plot_ui
+                    .vline(VLine::new(m.label.clone(), m.x_years).color(text_color).width(2.0).style(style));
+            }
+        });
+    if let Some(table) = &panel.risk_table {
+        risk_table_ui(ui, &response.transform, table, hidden);
+    }
+}
+
+fn series_ui<'a>(
+    plot_ui: &mut egui_plot::PlotUi<'a>,
+    s: &Series,
+    points: &'a PreparedSeries,
+    visuals: &egui::Visuals,
+    label_left: bool,
+) {
+    let look = look::look(s.role);
+    let color = theme::hue(look.hue, visuals);
+    let name = s.label.clone();
+    match &s.kind {
+        SeriesKind::PublishedRange { x_years, percent } => {
+            let [x0, x1] = *x_years;
+            let [_, y1] = *percent;
+            plot_ui.polygon(
+                Polygon::new(name.clone(), PlotPoints::from(&points.points[..]))
+                    .fill_color(color.gamma_multiply(0.25))
+                    .stroke(Stroke::new(1.0, color))
+                    .style(theme::line_style(look.dash)),
+            );
+            plot_ui.text(
+                Text::new(name, PlotPoint::new((x0 + x1) / 2.0, y1), "background")
+                    .color(visuals.strong_text_color())
+                    .anchor(Align2::CENTER_BOTTOM),
+            );
+        }
+        SeriesKind::KaplanMeier { .. } => {
+            if let Some(band) = &s.band {
+                plot_ui.add(
+                    FilledArea::new(name.clone(), &points.xs, &band.lower, &band.upper)
+                        .fill_color(color.gamma_multiply(0.18))
+                        .allow_hover(false),
+                );
+            }
+            plot_ui.line(
+                Line::new(name.clone(), PlotPoints::from(&points.points[..]))
+                    .color(color)
+                    .width(2.0)
+                    .style(theme::line_style(look.dash)),
+            );
+            if !points.censor.is_empty() {
+                plot_ui.points(
+                    Points::new(name, PlotPoints::from(&points.censor[..]))
+                        .shape(MarkerShape::Plus)
+                        .color(color)
+                        .radius(4.0)
+                        .allow_hover(false),
+                );
+            }
+        }
+        SeriesKind::PublishedValues | SeriesKind::JoinedPublishedPoints => {
+            if matches!(s.kind, SeriesKind::JoinedPublishedPoints) {
+                plot_ui.line(
+                    Line::new(name.clone(), PlotPoints::from(&points.points[..]))
+                        .color(color)
+                        .width(1.5)
+                        .style(theme::line_style(Dash::Dashed)),
+                );
+            }
+            plot_ui.points(
+                Points::new(name.clone(), PlotPoints::from(&points.points[..]))
+                    .shape(theme::marker(look.glyph).unwrap_or(MarkerShape::Circle))
+                    .color(color)
+                    .filled(true)
+                    .radius(5.0),
+            );
+            for (p, label) in s.points.iter().zip(&s.direct_labels) {
+                let (text, anchor) = if label_left {
+                    (format!("{label}   "), Align2::RIGHT_CENTER)
+                } else {
+                    (format!("   {label}"), Align2::LEFT_CENTER)
+                };
+                plot_ui.text(
+                    Text::new(name.clone(), PlotPoint::new(p[0], p[1]), text)
+                        .color(visuals.strong_text_color())
+                        .anchor(anchor),
+                );
+            }
+        }
+    }
+}
+
+/// Whether two series have a point at the same x within 10 percentage
+/// points, so their direct labels go on opposite sides.
+fn near(a: &Series, b: &Series) -> bool {
+    a.points.iter().any(|p| b.points.iter().any(|q| (p[0] - q[0]).abs() < 1e-9 && (p[1] - q[1]).abs() < 10.0))
+}
+
+/// The legend, beside the data so it never covers it. Series entries toggle
+/// their series; the band and his lines are listed for reference. Returns
+/// true when an entry was clicked.
+fn legend_ui(ui: &mut Ui, panel: &Panel, hidden: &mut HashSet<u64>) -> bool {
+    let mut changed = false;
+    let visuals = ui.visuals().clone();
+    let entry = |ui: &mut Ui, color: Color32, glyph: Glyph, dash: Dash, add: &mut dyn FnMut(&mut Ui)| {
+        ui.horizontal_top(|ui| {
+            swatch(ui, color, glyph, dash);
+            add(ui);
+        });
+    };
+    for span in &panel.spans {
+        entry(ui, theme::hue(look::WINDOW_HUE, &visuals), Glyph::Box, Dash::Solid, &mut |ui| {
+            ui.add(egui::Label::new(RichText::new(&span.label).small()).wrap());
+        });
+    }
+    for m in &panel.markers {
+        entry(ui, visuals.strong_text_color(), Glyph::None, look::marker_dash(m.kind), &mut |ui| {
+            ui.add(egui::Label::new(RichText::new(&m.label).small()).wrap());
+        });
+    }
+    for s in &panel.series {
+        let l = look::look(s.role);
+        let key = series_key(&s.id);
+        let shown = !hidden.contains(&key);
+        let color = if shown { theme::hue(l.hue, &visuals) } else { visuals.weak_text_color() };
+        entry(ui, color, l.glyph, l.dash, &mut |ui| {
+            let text = RichText::new(&s.label).small();
+            let text = if shown { text.color(visuals.strong_text_color()) } else { text.strikethrough() };
+            let response = ui
+                .add(egui::Button::selectable(false, text).wrap_mode(egui::TextWrapMode::Wrap))
+                .on_hover_text(if shown { "Click to hide this series" } else { "Click to show this series" });
+            if response.clicked() {
+                if shown {
+                    hidden.insert(key);
+                } else {
+                    hidden.remove(&key);
+                }
+                changed = true;
+            }
+        });
+    }
+    changed
+}
+
+/// A small picture of a legend entry: its marker, or a line in its dash.
+fn swatch(ui: &mut Ui, color: Color32, glyph: Glyph, dash: Dash) {
+    let (rect, _) = ui.allocate_exact_size(vec2(18.0, 12.0), egui::Sense::hover());
+    let painter = ui.painter();
+    let c = rect.center();
+    let stroke = Stroke::new(2.0, color);
+    match glyph {
+        Glyph::Box => {
+            painter.rect(rect.shrink(1.0), 1.0, color.gamma_multiply(0.3), stroke, egui::StrokeKind::Inside);
+        }
+        Glyph::None => {
+            let (a, b) = (egui::pos2(rect.left(), c.y), egui::pos2(rect.right(), c.y));
+            match dash {
+                Dash::Solid => {
+                    painter.line_segment([a, b], stroke);
+                }
+                Dash::Dashed => {
+                    painter.extend(egui::Shape::dashed_line(&[a, b], stroke, 4.0, 2.5));
+                }
+                Dash::Dotted => {
+                    painter.extend(egui::Shape::dotted_line(&[a, b], color, 3.0, 1.0));
+                }
+            }
+        }
+        Glyph::Circle => {
+            painter.circle_filled(c, 4.5, color);
+        }
+        Glyph::Square => {
+            painter.rect_filled(egui::Rect::from_center_size(c, vec2(8.0, 8.0)), 0.0, color);
+        }
+        Glyph::Diamond => {
+            let d = 5.0;
+            painter.add(egui::Shape::convex_polygon(
+                vec![c + vec2(0.0, -d), c + vec2(d, 0.0), c + vec2(0.0, d), c + vec2(-d, 0.0)],
+                color,
+                Stroke::NONE,
+            ));
+        }
+        Glyph::Up | Glyph::Down => {
+            let d = if glyph == Glyph::Up { 5.0 } else { -5.0 };
+            painter.add(egui::Shape::convex_polygon(
+                vec![c + vec2(0.0, -d), c + vec2(d.abs(), d * 0.8), c + vec2(-d.abs(), d * 0.8)],
+                color,
+                Stroke::NONE,
+            ));
+        }
+    }
+}
+
+/// Steps of whole years only, so every x tick has a risk-table column:
+/// the finest step the plot asks for, with two coarser ones for labels.
+#[expect(clippy::needless_pass_by_value, reason = "egui_plot's grid-spacer signature")]
+fn whole_year_marks(input: GridInput) -> Vec<GridMark> {
+    const TRIPLES: [[f64; 3]; 7] = [
+        [1.0, 5.0, 10.0],
+        [2.0, 10.0, 20.0],
+        [5.0, 10.0, 50.0],
+        [10.0, 50.0, 100.0],
+        [20.0, 100.0, 200.0],
+        [50.0, 100.0, 500.0],
+        [100.0, 500.0, 1000.0],
+    ];
+    let base = input.base_step_size.abs();
+    let steps = TRIPLES.iter().find(|t| t[0] >= base).unwrap_or(&TRIPLES[TRIPLES.len() - 1]);
+    marks(*steps, input.bounds)
+}
+
+/// Percent ticks every 10, labelled every 25 or 50 as height allows.
+#[expect(clippy::needless_pass_by_value, reason = "egui_plot's grid-spacer signature")]
+fn percent_marks(input: GridInput) -> Vec<GridMark> {
+    marks([10.0, 25.0, 50.0], input.bounds)
+}
+
+/// Every multiple of each step inside `bounds`, each with the largest step
+/// it belongs to (which decides its label and line strength).
+fn marks(steps: [f64; 3], (lo, hi): (f64, f64)) -> Vec<GridMark> {
+    let mut out: Vec<GridMark> = Vec::new();
+    for step in steps {
+        let mut k = (lo / step).ceil();
+        while k * step <= hi {
+            let value = k * step;
+            match out.iter_mut().find(|m| (m.value - value).abs() < 1e-9) {
+                Some(m) => m.step_size = m.step_size.max(step),
+                None => out.push(GridMark { value, step_size: step }),
+            }
+            k += 1.0;
+        }
+    }
+    out
+}
+
+fn risk_table_height(table: &RiskTable, hidden: &HashSet<u64>) -> f32 {
+    let rows = table.rows.iter().filter(|r| !hidden.contains(&series_key(&r.series))).count();
+    if rows == 0 { 0.0 } else { RISK_ROW_HEIGHT * (1 + 2 * rows) as f32 + 4.0 }
+}
+
+/// The columns the table shows at this zoom: whole-year ticks at least
+/// [`RISK_COLUMN_MIN_WIDTH`] apart, inside the plot frame.
+fn visible_columns(transform: &PlotTransform, table: &RiskTable) -> Vec<(usize, f32)> {
+    let frame = transform.frame();
+    let px_per_year = transform.dpos_dvalue_x().abs() as f32;
+    let step = [1.0_f32, 2.0, 5.0, 10.0, 20.0, 50.0]
+        .into_iter()
+        .find(|s| s * px_per_year >= RISK_COLUMN_MIN_WIDTH)
+        .unwrap_or(100.0);
+    table
+        .ticks_years
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| ((**t as f32) / step).fract().abs() < 1e-4)
+        .map(|(i, t)| (i, transform.position_from_point_x(*t)))
+        .filter(|(_, x)| *x >= frame.left() - 1.0 && *x <= frame.right() + 1.0)
+        .collect()
+}
+
+/// KMunicate risk table: per curve, "at risk (events, censored so far)",
+/// painted under the plot's own x positions so columns sit under ticks at
+/// any zoom, thinned so numbers never overlap. The same numbers are in the
+/// text alternative.
+fn risk_table_ui(ui: &mut Ui, transform: &PlotTransform, table: &RiskTable, hidden: &HashSet<u64>) {
+    let height = risk_table_height(table, hidden);
+    if height == 0.0 {
+        return;
+    }
+    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), height), egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    let font = egui::FontId::proportional(11.0);
+    let color = ui.visuals().text_color();
+    let row_y = |row: usize| rect.top() + RISK_ROW_HEIGHT * (row as f32 + 0.5);
+    let columns = visible_columns(transform, table);
+    painter.text(
+        egui::pos2(rect.left() + 2.0, row_y(0)),
+        Align2::LEFT_CENTER,
+        "Numbers at risk (events, censored so far)",
+        font.clone(),
+        color,
+    );
+    let mut row = 1;
+    for r in table.rows.iter().filter(|r| !hidden.contains(&series_key(&r.series))) {
+        let hue = look::look(r.role).hue;
+        let label_color =
+            if hue == Hue::Ink { ui.visuals().strong_text_color() } else { theme::hue(hue, ui.visuals()) };
+        painter.text(
+            egui::pos2(rect.left() + 2.0, row_y(row)),
+            Align2::LEFT_CENTER,
+            &r.label,
+            font.clone(),
+            label_color,
+        );
+        row += 1;
+        for &(i, x) in &columns {
+            if let Some(Some(cell)) = r.cells.get(i) {
+                painter.text(
+                    egui::pos2(x, row_y(row)),
+                    Align2::CENTER_CENTER,
+                    cell_text(cell),
+                    font.clone(),
+                    color,
+                );
+            }
+        }
+        row += 1;
+    }
+}
+
+/// "40 (2, 1)".
+fn cell_text(cell: &RiskRow) -> String {
+    format!("{} ({}, {})", cell.at_risk, cell.events, cell.censored)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_whole_years() {
+        for base in [0.01, 0.3, 1.0, 1.7, 4.0, 9.0, 30.0] {
+            let marks = whole_year_marks(GridInput { bounds: (-0.5, 45.5), base_step_size: base });
+            assert!(!marks.is_empty());
+            for m in &marks {
+                assert!((m.value - m.value.round()).abs() < 1e-9, "{m:?} at base {base}");
+                assert!(m.step_size >= base.min(1.0));
+            }
+        }
+        let marks = whole_year_marks(GridInput { bounds: (0.0, 45.0), base_step_size: 0.9 });
+        let ten = marks.iter().find(|m| (m.value - 10.0).abs() < 1e-9).unwrap();
+        assert_eq!(ten.step_size, 10.0, "multiples of ten carry the coarsest step");
+    }
+}
