@@ -79,7 +79,7 @@ impl Prefs {
         self.recent.truncate(MAX_RECENT);
     }
 
-    fn curve_options(&self) -> CurveOptions {
+    pub(crate) fn curve_options(&self) -> CurveOptions {
         CurveOptions { min_at_risk: self.min_at_risk, conditional: self.conditional }
     }
 
@@ -148,7 +148,12 @@ impl Derived {
             figure,
             status: status(inputs),
             family: family_view(inputs.evidence, p),
-            reasons: inputs.evidence.match_patient(p),
+            reasons: inputs
+                .evidence
+                .match_patient(p)
+                .into_iter()
+                .map(|r| r.iter().map(crate::model::text::Paragraph::plain).collect())
+                .collect(),
         }
     }
 }
@@ -165,7 +170,8 @@ struct SaveInFlight {
 pub struct App {
     evidence: Evidence,
     /// A centre's own cohorts loaded this session (not saved with patients).
-    cohorts: Vec<FittedCohort>,
+    /// Shared with background jobs (reports) without copying the records.
+    cohorts: Arc<Vec<FittedCohort>>,
     import_form: Option<crate::ui::import_ui::ImportForm>,
     /// The document as it is on disk (or new).
     doc: PatientDocument,
@@ -248,7 +254,7 @@ impl App {
             form_errors: Vec::new(),
             dirty: false,
             evidence,
-            cohorts: Vec::new(),
+            cohorts: Arc::new(Vec::new()),
             import_form: None,
             doc,
             path: None,

@@ -97,7 +97,7 @@ fn report(
     include_note: bool,
     abstract_icons: bool,
 ) -> Result<(), String> {
-    use xhim_aid::io::report::{ReportOptions, write_report};
+    use xhim_aid::io::report::{ReportOptions, ReportSource, write_report};
     use xhim_aid::model::family::IconStyle;
     let doc = match xhim_aid::io::patient_file::load(patient) {
         Ok(loaded) => loaded.document,
@@ -106,7 +106,13 @@ fn report(
     let evidence = xhim_aid::model::evidence::Evidence::embedded().map_err(|e| e.to_string())?;
     let icon_style = if abstract_icons { IconStyle::Abstract } else { IconStyle::Person };
     let options = ReportOptions { include_note, icon_style, generated_at: None };
-    write_report(out, &evidence, &doc, &options).map_err(|e| e.to_string())
+    let source = ReportSource {
+        evidence: &evidence,
+        cohorts: &[],
+        document: &doc,
+        curves: xhim_aid::model::figure::CurveOptions::default(),
+    };
+    write_report(out, &source, &options).map_err(|e| e.to_string())
 }
 
 /// Reads the inputs, builds the cohort in memory and only then writes it,

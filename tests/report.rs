@@ -11,9 +11,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
 use xhim_aid::io::patient_file::{self, PatientDocument};
-use xhim_aid::io::report::{ReportError, ReportOptions, report_pdf, write_report};
+use xhim_aid::io::report::{ReportError, ReportOptions, ReportSource, report_pdf, write_report};
+use xhim_aid::model::cohort::FittedCohort;
 use xhim_aid::model::evidence::Evidence;
 use xhim_aid::model::family::IconStyle;
+use xhim_aid::model::figure::CurveOptions;
 use xhim_aid::model::patient::describe_months;
 
 fn examples() -> Vec<PathBuf> {
@@ -50,6 +52,18 @@ fn page_texts(bytes: &[u8]) -> Vec<String> {
         .collect()
 }
 
+fn source<'a>(
+    evidence: &'a Evidence,
+    doc: &'a PatientDocument,
+    cohorts: &'a [FittedCohort],
+) -> ReportSource<'a> {
+    ReportSource { evidence, cohorts, document: doc, curves: CurveOptions::default() }
+}
+
+fn pdf(evidence: &Evidence, doc: &PatientDocument, options: &ReportOptions) -> Vec<u8> {
+    report_pdf(&source(evidence, doc, &[]), options).unwrap()
+}
+
 fn load(path: &Path) -> PatientDocument {
     patient_file::load(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).document
 }
@@ -59,7 +73,7 @@ fn every_example_report_has_age_citation_and_disclaimer() {
     let evidence = Evidence::embedded().unwrap();
     for path in examples() {
         let doc = load(&path);
-        let bytes = report_pdf(&evidence, &doc, &options()).unwrap();
+        let bytes = pdf(&evidence, &doc, &options());
         let pages = page_texts(&bytes);
         let all = pages.join(" ");
         let age = describe_months(doc.patient.age_months().unwrap());
@@ -77,6 +91,12 @@ fn every_example_report_has_age_citation_and_disclaimer() {
         assert!(all.contains("notes may hold identifying text"), "{}", path.display());
         let first_words: String = doc.patient.note.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
         assert!(!all.contains(&first_words), "{}: the note leaked", path.display());
+        // What is published and what is calculated is said, never "every
+        // number is published"; post-HSCT values say for which ages.
+        assert!(!all.contains("Every number in this report is a published value"), "{}", path.display());
+        assert!(all.contains("A number marked “calculated” is derived"), "{}", path.display());
+        assert!(all.contains("all ages at HSCT"), "{}", path.display());
+        assert!(all.contains("Survival after HSCT"), "{}", path.display());
         // Plain-language family text is there, with no directive.
         assert!(all.contains("of every 100"), "{}", path.display());
         assert!(!all.to_lowercase().contains("should"), "{}", path.display());
@@ -88,7 +108,7 @@ fn every_example_report_has_age_citation_and_disclaimer() {
 fn sclerosing_cholangitis_is_matched_with_its_source() {
     let evidence = Evidence::embedded().unwrap();
     let path = examples().into_iter().find(|p| p.to_string_lossy().contains("sclerosing")).unwrap();
-    let bytes = report_pdf(&evidence, &load(&path), &options()).unwrap();
+    let bytes = pdf(&evidence, &load(&path), &options());
     let all = page_texts(&bytes).join(" ");
     assert!(all.contains("He has sclerosing cholangitis."), "{all}");
     assert!(all.contains("sclerosing cholangitis was the most important risk factor"));
@@ -100,7 +120,7 @@ fn the_note_is_printed_when_chosen() {
     let path = examples().into_iter().find(|p| p.to_string_lossy().contains("young")).unwrap();
     let doc = load(&path);
     let opts = ReportOptions { include_note: true, icon_style: IconStyle::Abstract, ..options() };
-    let all = page_texts(&report_pdf(&evidence, &doc, &opts).unwrap()).join(" ");
+    let all = page_texts(&pdf(&evidence, &doc, &opts)).join(" ");
     assert!(all.contains("CD40LG variant confirmed"), "{all}");
 }
 
@@ -108,11 +128,11 @@ fn the_note_is_printed_when_chosen() {
 fn the_pdf_embeds_its_font_with_a_unicode_map() {
     let evidence = Evidence::embedded().unwrap();
     let path = examples().into_iter().next().unwrap();
-    let bytes = report_pdf(&evidence, &load(&path), &options()).unwrap();
-    let pdf = lopdf::Document::load_mem(&bytes).unwrap();
+    let bytes = pdf(&evidence, &load(&path), &options());
+    let parsed = lopdf::Document::load_mem(&bytes).unwrap();
     let mut font_file = false;
     let mut to_unicode = false;
-    for object in pdf.objects.values() {
+    for object in parsed.objects.values() {
         if let Ok(dict) = object.as_dict() {
             font_file |= dict.has(b"FontFile2");
             to_unicode |= dict.has(b"ToUnicode");
@@ -120,7 +140,7 @@ fn the_pdf_embeds_its_font_with_a_unicode_map() {
     }
     assert!(font_file && to_unicode);
     // Identical input gives identical bytes.
-    assert_eq!(bytes, report_pdf(&evidence, &load(&path), &options()).unwrap());
+    assert_eq!(bytes, pdf(&evidence, &load(&path), &options()));
 }
 
 #[test]
@@ -130,17 +150,40 @@ fn writes_atomically_and_refuses_a_missing_folder() {
     let dir = tempfile::tempdir().unwrap();
 
     let target = dir.path().join("report.pdf");
-    write_report(&target, &evidence, &doc, &options()).unwrap();
+    write_report(&target, &source(&evidence, &doc, &[]), &options()).unwrap();
     assert!(std::fs::read(&target).unwrap().starts_with(b"%PDF-"));
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["report.pdf"]);
 
     let missing = dir.path().join("no-such-folder").join("report.pdf");
-    let err = write_report(&missing, &evidence, &doc, &options()).unwrap_err();
+    let err = write_report(&missing, &source(&evidence, &doc, &[]), &options()).unwrap_err();
     assert!(matches!(err, ReportError::MissingFolder { .. }), "{err:?}");
     let message = err.to_string();
     assert!(message.contains("report.pdf") && message.contains("does not exist"), "{message}");
     assert!(!dir.path().join("no-such-folder").exists());
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["report.pdf"]);
+}
+
+#[test]
+fn a_centres_cohort_is_drawn_and_tabulated_in_the_report() {
+    let evidence = Evidence::embedded().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/records.csv");
+    let csv = std::fs::read_to_string(fixture).unwrap();
+    let cohort = xhim_aid::io::cohort_file::from_records(
+        &csv,
+        "records.csv",
+        ("follow_up_years", "died", None),
+        "Centre A",
+        xhim_aid::model::clock::Clock::Age,
+        xhim_aid::model::cohort::TimeUnit::Years,
+    )
+    .unwrap();
+    let cohorts = [FittedCohort::new(cohort).unwrap()];
+    let doc = load(&examples()[1]);
+    let bytes = report_pdf(&source(&evidence, &doc, &cohorts), &options()).unwrap();
+    let all = page_texts(&bytes).join(" ");
+    assert!(all.contains("Centre A (n = 60)"), "{all}");
+    assert!(all.contains("Numbers at risk (events, censored so far)"), "{all}");
+    assert!(all.contains("Kaplan–Meier of patient records from records.csv"), "{all}");
 }

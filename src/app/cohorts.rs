@@ -64,8 +64,9 @@ impl App {
     }
 
     fn add_cohort(&mut self, fitted: FittedCohort) {
-        self.cohorts.retain(|c| c.cohort.label != fitted.cohort.label);
-        self.cohorts.push(fitted);
+        let cohorts = std::sync::Arc::make_mut(&mut self.cohorts);
+        cohorts.retain(|c| c.cohort.label != fitted.cohort.label);
+        cohorts.push(fitted);
         self.refresh_views();
     }
 

@@ -61,7 +61,7 @@ impl App {
             Command::LoadCohortFile => self.ask(DialogKind::OpenCohort, ctx),
             Command::LoadCohortPath(path) => self.load_cohort(&path),
             Command::ClearCohorts => {
-                self.cohorts.clear();
+                self.cohorts = std::sync::Arc::new(Vec::new());
                 self.refresh_views();
             }
             Command::SetTheme(choice) => {
@@ -114,10 +114,18 @@ impl App {
         let mut doc = self.doc.clone();
         doc.patient = self.patient.clone();
         let evidence = self.evidence.clone();
+        let cohorts = std::sync::Arc::clone(&self.cohorts);
+        let curves = self.prefs.curve_options();
         let options = crate::io::report::ReportOptions { icon_style: self.prefs.icons, ..Default::default() };
         let label = format!("Writing {}", file_name(&path));
         self.report = Some(Job::spawn("export-report", label, ctx, move || {
-            crate::io::report::write_report(&path, &evidence, &doc, &options).map(|()| path)
+            let source = crate::io::report::ReportSource {
+                evidence: &evidence,
+                cohorts: &cohorts,
+                document: &doc,
+                curves,
+            };
+            crate::io::report::write_report(&path, &source, &options).map(|()| path)
         }));
     }
 

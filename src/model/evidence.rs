@@ -9,7 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::patient::{Condition, Hsct, Patient, describe_months};
+use super::patient::{Condition, Hsct, Patient};
+use super::text::{Paragraph, Quantity, Unit};
 
 /// One publication and what the app takes from it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -525,15 +526,16 @@ impl Evidence {
 
     /// Why each finding is relevant to this patient (empty reasons: not
     /// relevant). Order follows [`Self::findings`].
-    pub fn match_patient(&self, patient: &Patient) -> Vec<Vec<String>> {
+    pub fn match_patient(&self, patient: &Patient) -> Vec<Vec<Paragraph>> {
         self.findings().map(|(_, f)| reasons(f, patient)).collect()
     }
 }
 
 /// Why one finding concerns this patient, in words ("he has sclerosing
 /// cholangitis"); empty if it does not.
-pub fn reasons(finding: &Finding, patient: &Patient) -> Vec<String> {
-    let mut out = Vec::new();
+pub fn reasons(finding: &Finding, patient: &Patient) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let months = |m: i32| Quantity::patient(f64::from(m), Unit::Months);
     let age = patient.age_months();
     // For a transplanted boy the age that matters is his age at HSCT.
     let (relevant_age, age_word) = match patient.hsct {
@@ -543,12 +545,14 @@ pub fn reasons(finding: &Finding, patient: &Patient) -> Vec<String> {
     if let (Some(group), Some(a)) = (finding.age_group, relevant_age)
         && a < group.end_months()
     {
-        out.push(format!("He is in this age group {age_word} ({}).", describe_months(a)));
+        out.push(
+            Paragraph::new().text(format!("He is in this age group {age_word} (")).num(months(a)).text(")."),
+        );
     }
     for trigger in &finding.matches {
         match *trigger {
             Trigger::Condition(c) if patient.conditions.get(c) => {
-                out.push(format!("He has {}.", c.label().to_lowercase()));
+                out.push(format!("He has {}.", c.label().to_lowercase()).into());
             }
             Trigger::AnyOrganDamage => {
                 let damage: Vec<String> = patient
@@ -558,22 +562,22 @@ pub fn reasons(finding: &Finding, patient: &Patient) -> Vec<String> {
                     .map(|c| c.label().to_lowercase())
                     .collect();
                 if !damage.is_empty() {
-                    out.push(format!("He has organ damage ({}).", damage.join(", ")));
+                    out.push(format!("He has organ damage ({}).", damage.join(", ")).into());
                 }
             }
             Trigger::AgeAtLeastYears(y) => {
                 let limit = i32::try_from(y).unwrap_or(i32::MAX / 12) * 12;
                 if let Some(a) = relevant_age.filter(|a| *a >= limit) {
-                    out.push(format!("He is {} {age_word}.", describe_months(a)));
+                    out.push(Paragraph::new().text("He is ").num(months(a)).text(format!(" {age_word}.")));
                 }
             }
-            Trigger::Donor => out.push(donor_reason(patient.donor).to_owned()),
+            Trigger::Donor => out.push(donor_reason(patient.donor).into()),
             Trigger::TimeSinceDiagnosis => {
                 let dx = patient.age_at_diagnosis.and_then(super::patient::YearsMonths::total_months);
                 if let (Some(dx), Some(age), Hsct::None | Hsct::Planned { .. }) = (dx, age, patient.hsct)
                     && age >= dx
                 {
-                    out.push(format!("He was diagnosed {} ago.", describe_months(age - dx)));
+                    out.push(Paragraph::new().text("He was diagnosed ").num(months(age - dx)).text(" ago."));
                 }
             }
             Trigger::Condition(_) => {}
@@ -649,4 +653,4 @@ impl Fnv64 {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

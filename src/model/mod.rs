@@ -3,14 +3,12 @@
 
 pub mod clock;
 pub mod cohort;
-pub mod curves;
 pub mod date;
 pub mod discussion;
 pub mod evidence;
 pub mod family;
 pub mod figure;
 pub mod patient;
-pub mod picture;
 pub mod status;
 pub mod summary;
 pub mod survival;

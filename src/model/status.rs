@@ -299,3 +299,147 @@ fn n_or_cohort(c: &Cohort, f: &Finding) -> String {
 fn remain(months: i32) -> &'static str {
     if months == 1 || months == 12 { "remains" } else { "remain" }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::figure::CurveOptions;
+    use crate::model::patient::{AgeSource, Donor, PlannedHsct, YearsMonths};
+
+    fn at(years: i32, months: i32) -> Patient {
+        Patient { age: AgeSource::Entered(YearsMonths { years, months }), ..Patient::default() }
+    }
+
+    /// The status as plain text, one paragraph per line.
+    fn say(p: &Patient) -> String {
+        let e = Evidence::embedded().unwrap();
+        let inputs =
+            Inputs { evidence: &e, cohorts: &[], patient: Some(p), options: CurveOptions::default() };
+        let section = status(&inputs);
+        section
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.plain()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn position_at_reference_ages() {
+        let s = say(&at(0, 0));
+        assert!(s.starts_with("Inside the ≤5-year window: 6 years remain before his 6th birthday."), "{s}");
+        assert!(s.contains("Japan 2015 (n = 14 vs 15)"), "{s}");
+        assert!(say(&at(3, 4)).contains("2 years 8 months remain before his 6th birthday"));
+        assert!(say(&at(5, 11)).contains("1 month remains before his 6th birthday"));
+        let s = say(&at(6, 0));
+        assert!(s.starts_with("Past the ≤5-year window"), "{s}");
+        assert!(s.contains("EBMT 2019 (n = 130): better outcomes in children <10 years at HSCT"), "{s}");
+        assert!(s.contains("4 years remain before his 10th birthday"), "{s}");
+        assert!(say(&at(9, 0)).contains("1 year remains before his 10th birthday"));
+        let s = say(&at(15, 0));
+        assert!(s.starts_with("Past the ≤5-year window and 10 years or older."), "{s}");
+        assert!(s.contains("Across all ages at HSCT, overall survival 5 years after HSCT was 78.2 %"), "{s}");
+    }
+
+    #[test]
+    fn an_unplaced_patient_is_asked_for_an_age() {
+        let e = Evidence::embedded().unwrap();
+        let inputs = Inputs { evidence: &e, cohorts: &[], patient: None, options: CurveOptions::default() };
+        let section = status(&inputs);
+        assert_eq!(
+            section.blocks,
+            vec![Block::Paragraph("Enter a valid age to place him on the evidence.".into())]
+        );
+    }
+
+    #[test]
+    fn his_risk_factors_are_named_with_their_findings() {
+        let mut p = at(7, 0);
+        p.conditions.sclerosing_cholangitis = true;
+        p.conditions.lung_damage = true;
+        p.conditions.cryptosporidium = true;
+        p.conditions.liver_disease = true;
+        let s = say(&p);
+        assert!(
+            s.contains("Sclerosing cholangitis — EBMT 2019 (n = 130): sclerosing cholangitis was the most important risk factor"),
+            "{s}"
+        );
+        assert!(s.contains("Liver disease — International 2017 (n = 176): liver disease predicted overall survival (hazard ratio 4.9)"), "{s}");
+        assert!(
+            s.contains(
+                "Chronic lung damage / bronchiectasis — Europe 2004 (n = 38): pre-existing lung damage"
+            ),
+            "{s}"
+        );
+        assert!(
+            s.contains("Cryptosporidium — Europe 2004 (n = 38): severe cryptosporidiosis in 6 of the 12"),
+            "{s}"
+        );
+        // A boy with none of them hears of none.
+        assert!(!say(&at(7, 0)).contains("risk factors"));
+    }
+
+    #[test]
+    fn every_donor_situation_sees_the_donor_finding() {
+        for donor in Donor::ALL {
+            let mut p = at(7, 0);
+            p.donor = donor;
+            let s = say(&p);
+            assert!(
+                s.contains("after 2000, overall survival was superior with matched donors"),
+                "{donor:?}: {s}"
+            );
+        }
+        let mut p = at(7, 0);
+        p.donor = Donor::MismatchedOrHaplo;
+        assert!(say(&p).contains("His only donor is mismatched or haploidentical"));
+    }
+
+    #[test]
+    fn a_planned_hsct_is_placed_against_the_window() {
+        let mut p = at(5, 0);
+        p.hsct = Hsct::Planned { at: Some(PlannedHsct::Age(YearsMonths { years: 5, months: 8 })) };
+        let s = say(&p);
+        assert!(s.contains("HSCT planned at 5 years 8 months: 4 months before his 6th birthday, inside the ≤5-year window."), "{s}");
+        p.hsct = Hsct::Planned { at: Some(PlannedHsct::Age(YearsMonths { years: 6, months: 2 })) };
+        let s = say(&p);
+        assert!(s.contains("after his 6th birthday (outside the ≤5-year window), 3 years 10 months before his 10th birthday"), "{s}");
+        p.hsct = Hsct::Planned { at: None };
+        assert!(say(&p).contains("HSCT planned, with no date set yet."));
+    }
+
+    #[test]
+    fn a_transplanted_boy_hears_of_his_transplant_never_of_hsct_now() {
+        let mut p = at(10, 0);
+        p.hsct = Hsct::Done { at: YearsMonths { years: 7, months: 9 } };
+        let s = say(&p);
+        assert!(s.starts_with("Transplanted at 7 years 9 months: after the ≤5-year window (his 6th birthday), before his 10th birthday."), "{s}");
+        assert!(s.contains("2 years 3 months since his HSCT."), "{s}");
+        assert!(s.contains("After HSCT: EBMT 2019 (n = 130, all ages at HSCT, transplants 1993–2015) reported OS 78.2 %, EFS 58.1 % and DFS 72.3 % at 5 years after HSCT."), "{s}");
+        assert!(!s.to_lowercase().contains("hsct now"), "{s}");
+        assert!(!s.contains("Donor:"), "a transplanted boy's donor choice is made: {s}");
+        p.age = AgeSource::Entered(YearsMonths { years: 14, months: 0 });
+        assert!(say(&p).contains("he is past that point, and no later values are published"));
+        p.hsct = Hsct::Done { at: YearsMonths { years: 4, months: 6 } };
+        assert!(say(&p).starts_with("Transplanted at 4 years 6 months: inside the ≤5-year window."));
+    }
+
+    #[test]
+    fn no_status_is_a_directive() {
+        for months in (0..=(40 * 12)).step_by(7) {
+            for hsct in [Hsct::None, Hsct::Planned { at: None }] {
+                let mut p = at(months / 12, months % 12);
+                p.hsct = hsct;
+                p.conditions.sclerosing_cholangitis = true;
+                let s = say(&p).to_lowercase();
+                assert!(
+                    !s.contains("transplant now") && !s.contains("hsct now") && !s.contains("should"),
+                    "{s}"
+                );
+            }
+        }
+    }
+}

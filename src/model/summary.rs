@@ -16,6 +16,7 @@ pub fn clinical_summary(inputs: &Inputs<'_>, figure: &Figure) -> Doc {
     let evidence = inputs.evidence;
     let mut sections = vec![patient_section(inputs.patient), status(inputs)];
     sections.push(values_section(evidence, inputs.patient));
+    sections.push(timing_section(evidence));
     if let Some(p) = inputs.patient {
         sections.push(matched_section(evidence, p));
     }
@@ -152,6 +153,24 @@ fn value_item(c: &Cohort, f: &Finding, v: f64, time: TimePoint) -> Block {
     Block::Item { text: p, source: Some(src), concerns: Vec::new() }
 }
 
+/// Every finding on age at HSCT and time to HSCT, with n.
+fn timing_section(evidence: &Evidence) -> Section {
+    let mut section = Section::new(SectionId::TimingEvidence, "Evidence on the timing of HSCT");
+    for (c, f) in evidence.findings().filter(|(_, f)| f.topic == super::evidence::Topic::Timing) {
+        let src = words::finding_source(c, f);
+        let n = f.n_text();
+        let n = if n.is_empty() { String::new() } else { format!(" ({n})") };
+        section.blocks.push(Block::Item {
+            text: Paragraph::new()
+                .strong(format!("{}{n}: ", c.label))
+                .quote(f.statement.clone(), src.clone()),
+            source: Some(src),
+            concerns: Vec::new(),
+        });
+    }
+    section
+}
+
 fn matched_section(evidence: &Evidence, patient: &Patient) -> Section {
     let mut section = Section::new(SectionId::MatchedFindings, "Findings that concern him");
     for (c, f) in evidence.findings() {
@@ -164,11 +183,7 @@ fn matched_section(evidence: &Evidence, patient: &Patient) -> Section {
         if let Some(caveat) = &f.caveat {
             text = text.text(format!(" {caveat}"));
         }
-        section.blocks.push(Block::Item {
-            text,
-            source: Some(src),
-            concerns: why.into_iter().map(Paragraph::from).collect(),
-        });
+        section.blocks.push(Block::Item { text, source: Some(src), concerns: why });
     }
     if section.blocks.is_empty() {
         section
@@ -259,4 +274,171 @@ fn sources_section(evidence: &Evidence) -> Section {
         .blocks
         .push(Block::Note(Paragraph::new().text(format!("Evidence version {}.", evidence.version))));
     section
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::evidence::tests::numbers_in;
+    use crate::model::figure::{CurveOptions, figure};
+    use crate::model::patient::{Donor, YearsMonths};
+    use crate::model::text::{Basis, Run, SourceRef};
+
+    fn at(years: i32, months: i32) -> Patient {
+        Patient { age: AgeSource::Entered(YearsMonths { years, months }), ..Patient::default() }
+    }
+
+    /// The patients the checks run over: the examples' kinds and the edge
+    /// cases.
+    fn patients() -> Vec<Patient> {
+        let mut sc = at(7, 0);
+        sc.conditions.sclerosing_cholangitis = true;
+        sc.conditions.liver_disease = true;
+        sc.conditions.lung_damage = true;
+        sc.conditions.cryptosporidium = true;
+        sc.donor = Donor::MismatchedOrHaplo;
+        let mut done = at(10, 0);
+        done.hsct = Hsct::Done { at: YearsMonths { years: 7, months: 9 } };
+        let mut planned = at(5, 0);
+        planned.hsct = Hsct::Planned { at: Some(PlannedHsct::Age(YearsMonths { years: 5, months: 8 })) };
+        vec![at(0, 8), at(3, 4), sc, done, planned, at(15, 0)]
+    }
+
+    fn docs(evidence: &Evidence, p: Option<&Patient>) -> Vec<Doc> {
+        let inputs = Inputs { evidence, cohorts: &[], patient: p, options: CurveOptions::default() };
+        let fig = figure(&inputs);
+        vec![clinical_summary(&inputs, &fig), Doc { sections: fig.describe() }]
+    }
+
+    /// Every number a finding or series publishes, as its cohort file gives it.
+    fn published_by(evidence: &Evidence, src: &SourceRef) -> Vec<f64> {
+        let Some(c) = evidence.cohorts.iter().find(|c| c.id == src.cohort) else { return Vec::new() };
+        let mut out: Vec<f64> = c.patients.map(f64::from).into_iter().collect();
+        for f in c.findings.iter().filter(|f| src.finding.as_deref() == Some(f.id.as_str())) {
+            out.extend(f.groups.iter().map(|g| f64::from(g.n)));
+            match f.value {
+                Some(Value::Percent(x) | Value::HazardRatio(x) | Value::PValue(x)) => out.push(x),
+                Some(Value::PercentRange(a, b)) => out.extend([a, b]),
+                None => {}
+            }
+            match f.time {
+                Some(TimePoint::AtAge(x) | TimePoint::AfterHsct(x)) => out.push(x),
+                Some(TimePoint::AgeSpan(a, b)) => out.extend([a, b]),
+                None => {}
+            }
+        }
+        for s in c.series.iter().filter(|s| src.finding.as_deref() == Some(s.id.as_str())) {
+            out.extend(s.points.iter().flat_map(|&(x, y)| [x, y]));
+            out.extend(s.n.iter().chain(&s.studied_in_all).map(|n| f64::from(*n)));
+        }
+        out
+    }
+
+    #[test]
+    fn every_number_is_published_calculated_or_his_own() {
+        let e = Evidence::embedded().unwrap();
+        // Numbers allowed in running text: every number in any cohort file's
+        // text or labels, which the evidence tests check against the papers.
+        let mut in_text: Vec<f64> = Vec::new();
+        for c in &e.cohorts {
+            in_text.extend(numbers_in(&c.label));
+            in_text.extend(c.era.iter().flat_map(|t| numbers_in(t)));
+            in_text.extend(c.patients.map(f64::from));
+            for f in &c.findings {
+                in_text.extend(published_by(&e, &words::finding_source(c, f)));
+                for t in [Some(&f.statement), f.short.as_ref(), f.caveat.as_ref()].into_iter().flatten() {
+                    in_text.extend(numbers_in(t));
+                }
+                if let Some(g) = f.age_group {
+                    in_text.push(f64::from(g.end_months() / 12 - 1));
+                    in_text.push(f64::from(g.end_months() / 12));
+                }
+            }
+            for s in &c.series {
+                in_text.extend(published_by(&e, &words::series_source(c, s)));
+                in_text.extend(s.source_label.iter().flat_map(|t| numbers_in(t)));
+            }
+        }
+        let mut checked = 0;
+        let mut patients: Vec<Option<Patient>> = patients().into_iter().map(Some).collect();
+        patients.push(None);
+        for p in &patients {
+            for doc in docs(&e, p.as_ref()) {
+                for run in doc.runs() {
+                    match run {
+                        Run::Number(q) => match &q.basis {
+                            Basis::Published(src) => {
+                                let allowed = published_by(&e, src);
+                                assert!(
+                                    allowed.iter().any(|v| (v - q.value).abs() < 1e-9),
+                                    "{} is not published by {src:?} ({allowed:?})",
+                                    q.value
+                                );
+                                checked += 1;
+                            }
+                            Basis::Calculated { how, .. } => {
+                                assert!(!how.is_empty());
+                                assert!(words::quantity(q).contains("(calculated: "));
+                            }
+                            Basis::Patient | Basis::CohortData(_) | Basis::Rule => {}
+                        },
+                        Run::Text(t) | Run::Strong(t) => {
+                            for x in numbers_in(t) {
+                                assert!(
+                                    in_text.iter().any(|v| (v - x).abs() < 1e-9),
+                                    "“{t}” holds {x}, which no source gives"
+                                );
+                            }
+                        }
+                        Run::Quote { text, source } => {
+                            let c = e.cohorts.iter().find(|c| c.id == source.cohort).unwrap();
+                            let verbatim = c.findings.iter().any(|f| {
+                                Some(f.id.as_str()) == source.finding.as_deref()
+                                    && (*text == f.statement || Some(text) == f.short.as_ref())
+                            }) || text.starts_with(&c.citation);
+                            assert!(verbatim, "a quote must be the cohort file's own words: {text}");
+                        }
+                        Run::Cite(_) => {}
+                    }
+                }
+            }
+        }
+        assert!(checked > 50, "{checked}");
+    }
+
+    #[test]
+    fn the_summary_reads_right_for_a_boy_of_seven_with_sclerosing_cholangitis() {
+        let e = Evidence::embedded().unwrap();
+        let p = &patients()[2];
+        let text = crate::io::text::plain_text(&docs(&e, Some(p)).remove(0), 10_000);
+        assert!(text.contains("Sclerosing cholangitis — EBMT 2019 (n = 130): sclerosing cholangitis was the most important risk factor"), "{text}");
+        assert!(text.contains("His only donor is mismatched or haploidentical"), "{text}");
+        assert!(text.contains("Where the studies disagree"));
+        assert!(text.contains("Caution: Compares boys ever transplanted with boys never transplanted"));
+        assert!(text.contains("n = 176 (67 received HCT)"));
+        assert!(!text.contains("176 vs 67"));
+        assert!(text.contains("all ages at HSCT"));
+        assert!(text.ends_with(&format!("{}\n", crate::DISCLAIMER)));
+    }
+
+    #[test]
+    fn a_transplanted_boys_summary_speaks_of_his_transplant() {
+        let e = Evidence::embedded().unwrap();
+        let p = &patients()[3];
+        let text = crate::io::text::plain_text(&docs(&e, Some(p)).remove(0), 100);
+        assert!(text.contains("Transplanted at 7 years 9 months"), "{text}");
+        assert!(!text.to_lowercase().contains("hsct now"), "{text}");
+        assert!(!text.contains("28.2 %"), "values from birth without HSCT no longer describe him: {text}");
+        assert!(text.contains("HSCT: done at 7 years 9 months"));
+        assert!(!text.contains(&p.note) || p.note.is_empty());
+    }
+
+    #[test]
+    fn the_note_never_reaches_the_summary() {
+        let e = Evidence::embedded().unwrap();
+        let mut p = at(3, 4);
+        p.note = "Brother Tom, 12 Acacia Road".to_owned();
+        let text = crate::io::text::plain_text(&docs(&e, Some(&p)).remove(0), 100);
+        assert!(!text.contains("Acacia"), "{text}");
+    }
 }

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::patient::{AgeSource, Conditions, Donor, YearsMonths};
+use crate::model::text::Paragraph;
 
 /// Every number the evidence notes give for each publication, copied from the
 /// published tables (abstracts) by hand. A number in a cohort file that is not
@@ -31,7 +32,7 @@ fn published(cohort: &str) -> &'static [f64] {
 
 /// Numbers written in a sentence: "28.2", ".0231", "1993–2015" → 1993, 2015;
 /// digits inside a name ("CD40LG") are not numbers.
-fn numbers_in(text: &str) -> Vec<f64> {
+pub(crate) fn numbers_in(text: &str) -> Vec<f64> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut in_word = false;
@@ -206,7 +207,7 @@ fn patient(years: i32, f: impl FnOnce(&mut Patient)) -> Patient {
 
 fn matched_ids(e: &Evidence, p: &Patient) -> Vec<String> {
     e.findings()
-        .zip(e.match_patient(p))
+        .zip(e.match_patient(p).into_iter().map(|r| r.iter().map(Paragraph::plain).collect::<Vec<_>>()))
         .filter(|(_, r)| !r.is_empty())
         .map(|((c, f), _)| format!("{}/{}", c.id, f.id))
         .collect()
@@ -234,7 +235,7 @@ fn findings_match_the_patients_conditions() {
     let liver = patient(12, |p| p.conditions.liver_disease = true);
     let reasons = e
         .findings()
-        .zip(e.match_patient(&liver))
+        .zip(e.match_patient(&liver).into_iter().map(|r| r.iter().map(Paragraph::plain).collect::<Vec<_>>()))
         .find(|((c, f), _)| c.id == "international-2017" && f.id == "liver-disease")
         .map(|(_, r)| r)
         .unwrap();
@@ -257,7 +258,10 @@ fn donor_and_diagnosis_triggers() {
         p.donor = Donor::MatchedSibling;
         p.age_at_diagnosis = Some(YearsMonths { years: 1, months: 2 });
     });
-    let all: Vec<_> = e.findings().zip(e.match_patient(&p)).collect();
+    let all: Vec<_> = e
+        .findings()
+        .zip(e.match_patient(&p).into_iter().map(|r| r.iter().map(Paragraph::plain).collect::<Vec<_>>()))
+        .collect();
     let reasons_for = |id: &str| {
         all.iter().find(|((c, f), _)| format!("{}/{}", c.id, f.id) == id).map(|(_, r)| r.clone()).unwrap()
     };

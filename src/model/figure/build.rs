@@ -99,7 +99,7 @@ fn survival_by_age(inputs: &Inputs<'_>, window: &Option<XSpan>, markers: &[XMark
     let mut series = Vec::new();
     let notes = vec![Paragraph::new().text(
         "Markers are published values, each with its cohort; none of them is a projection for him. \
-         Hover a marker for n, clock and caveats.",
+         Their n, clock and caveats are listed with the published values.",
     )];
     for cohort in &inputs.evidence.cohorts {
         for f in &cohort.findings {

@@ -320,3 +320,6 @@ pub struct RiskTableRow {
     /// One cell per tick; `None` outside follow-up.
     pub cells: Vec<Option<RiskRow>>,
 }
+
+#[cfg(test)]
+mod tests;
