@@ -313,6 +313,11 @@ impl App {
         self.dirty
     }
 
+    /// Whether the window has been told to close (Quit, or a confirmed close).
+    pub fn is_closing(&self) -> bool {
+        self.allow_close
+    }
+
     /// Whether a save or report is still being written.
     pub fn is_saving(&self) -> bool {
         self.save.is_some() || self.report.is_some()
@@ -383,7 +388,7 @@ impl App {
     pub fn summary_text(&self) -> String {
         let inputs = self.inputs();
         let doc = crate::model::summary::clinical_summary(&inputs, &self.derived.figure);
-        crate::io::text::plain_text(&doc, crate::io::text::SUMMARY_WIDTH)
+        crate::model::text::plain::plain_text(&doc, crate::io::text::SUMMARY_WIDTH)
     }
 
     /// The figure as drawn.

@@ -58,35 +58,47 @@ pub enum Command {
     Quit,
 }
 
+/// Every keyboard shortcut, most specific first: Ctrl+Shift+S must be
+/// consumed before Ctrl+S would match it. The menus show these and
+/// [`shortcuts`] runs them, so an advertised shortcut always works.
+pub const SHORTCUTS: [(Command, Modifiers, Key); 7] = [
+    (Command::SaveAs, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S),
+    (Command::Save, Modifiers::COMMAND, Key::S),
+    (Command::New, Modifiers::COMMAND, Key::N),
+    (Command::Open, Modifiers::COMMAND, Key::O),
+    (Command::Close, Modifiers::COMMAND, Key::W),
+    (Command::ExportReport, Modifiers::COMMAND, Key::P),
+    (Command::Quit, Modifiers::COMMAND, Key::Q),
+];
+
 impl Command {
     /// The keyboard shortcut, if the command has one.
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
-        let (modifiers, key) = match self {
-            Self::New => (Modifiers::COMMAND, Key::N),
-            Self::Open => (Modifiers::COMMAND, Key::O),
-            Self::Save => (Modifiers::COMMAND, Key::S),
-            Self::SaveAs => (Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
-            Self::Close => (Modifiers::COMMAND, Key::W),
-            Self::ExportReport => (Modifiers::COMMAND, Key::P),
-            Self::Quit => (Modifiers::COMMAND, Key::Q),
-            _ => return None,
-        };
-        Some(KeyboardShortcut::new(modifiers, key))
+        SHORTCUTS.iter().find(|(c, _, _)| c == self).map(|(_, m, k)| KeyboardShortcut::new(*m, *k))
     }
-
-    /// Commands with shortcuts, most specific first: Ctrl+Shift+S must be
-    /// consumed before Ctrl+S would match it.
-    pub const WITH_SHORTCUTS: [Self; 6] =
-        [Self::SaveAs, Self::Save, Self::New, Self::Open, Self::Close, Self::Quit];
 }
 
 /// Pushes the commands whose shortcuts were pressed this frame.
 pub fn shortcuts(ctx: &egui::Context, out: &mut Vec<Command>) {
-    for command in Command::WITH_SHORTCUTS {
-        if let Some(shortcut) = command.shortcut()
-            && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
-        {
-            out.push(command);
+    for (command, modifiers, key) in &SHORTCUTS {
+        if ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(*modifiers, *key))) {
+            out.push(command.clone());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        for (i, (a, ma, ka)) in SHORTCUTS.iter().enumerate() {
+            for (b, mb, kb) in &SHORTCUTS[i + 1..] {
+                assert!(!(ma == mb && ka == kb), "{a:?} and {b:?} share a shortcut");
+            }
+            assert_eq!(a.shortcut(), Some(KeyboardShortcut::new(*ma, *ka)));
+        }
+        assert_eq!(Command::ToggleAbout.shortcut(), None);
     }
 }

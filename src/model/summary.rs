@@ -410,7 +410,7 @@ mod tests {
     fn the_summary_reads_right_for_a_boy_of_seven_with_sclerosing_cholangitis() {
         let e = Evidence::embedded().unwrap();
         let p = &patients()[2];
-        let text = crate::io::text::plain_text(&docs(&e, Some(p)).remove(0), 10_000);
+        let text = crate::model::text::plain::plain_text(&docs(&e, Some(p)).remove(0), 10_000);
         assert!(text.contains("Sclerosing cholangitis — EBMT 2019 (n = 130): sclerosing cholangitis was the most important risk factor"), "{text}");
         assert!(text.contains("His only donor is mismatched or haploidentical"), "{text}");
         assert!(text.contains("Where the studies disagree"));
@@ -425,7 +425,7 @@ mod tests {
     fn a_transplanted_boys_summary_speaks_of_his_transplant() {
         let e = Evidence::embedded().unwrap();
         let p = &patients()[3];
-        let text = crate::io::text::plain_text(&docs(&e, Some(p)).remove(0), 100);
+        let text = crate::model::text::plain::plain_text(&docs(&e, Some(p)).remove(0), 100);
         assert!(text.contains("Transplanted at 7 years 9 months"), "{text}");
         assert!(!text.to_lowercase().contains("hsct now"), "{text}");
         assert!(!text.contains("28.2 %"), "values from birth without HSCT no longer describe him: {text}");
@@ -438,7 +438,7 @@ mod tests {
         let e = Evidence::embedded().unwrap();
         let mut p = at(3, 4);
         p.note = "Brother Tom, 12 Acacia Road".to_owned();
-        let text = crate::io::text::plain_text(&docs(&e, Some(&p)).remove(0), 100);
+        let text = crate::model::text::plain::plain_text(&docs(&e, Some(&p)).remove(0), 100);
         assert!(!text.contains("Acacia"), "{text}");
     }
 }

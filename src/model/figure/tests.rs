@@ -1,9 +1,11 @@
 use super::*;
-use crate::io::cohort_file::from_records;
 use crate::model::Inputs;
-use crate::model::cohort::{FittedCohort, TimeUnit};
+use crate::model::cohort::{
+    COHORT_FILE_VERSION, CohortGroup, FittedCohort, ImportedCohort, Provenance, TimeUnit,
+};
 use crate::model::evidence::Evidence;
 use crate::model::patient::{AgeSource, Hsct, Patient, PlannedHsct, YearsMonths};
+use crate::model::survival::{RecordGroup, parse_records_csv, split_groups};
 
 const CSV: &str = "t,e\n2,1\n4,0\n6,1\n8,1\n10,0\n12,1\n14,0\n16,1\n18,0\n20,1\n";
 
@@ -11,9 +13,36 @@ fn at(years: i32, months: i32) -> Patient {
     Patient { age: AgeSource::Entered(YearsMonths { years, months }), ..Patient::default() }
 }
 
+/// A cohort as `cohort build` makes it from a CSV of records.
+fn from_records(
+    csv: &str,
+    file: &str,
+    columns: (&str, &str, Option<&str>),
+    label: &str,
+    origin: Clock,
+) -> ImportedCohort {
+    let (time, event, group) = columns;
+    let records = parse_records_csv(csv, time, event, group).unwrap();
+    ImportedCohort {
+        version: COHORT_FILE_VERSION,
+        label: label.to_owned(),
+        origin,
+        unit: TimeUnit::Years,
+        provenance: Provenance::Records {
+            file: file.to_owned(),
+            time_column: time.to_owned(),
+            event_column: event.to_owned(),
+            group_column: group.map(str::to_owned),
+        },
+        groups: split_groups(&records)
+            .into_iter()
+            .map(|RecordGroup { name, records }| CohortGroup { name, records })
+            .collect(),
+    }
+}
+
 fn cohort(clock: Clock, label: &str) -> FittedCohort {
-    FittedCohort::new(from_records(CSV, "c.csv", ("t", "e", None), label, clock, TimeUnit::Years).unwrap())
-        .unwrap()
+    FittedCohort::new(from_records(CSV, "c.csv", ("t", "e", None), label, clock)).unwrap()
 }
 
 fn build(p: Option<&Patient>, cohorts: &[FittedCohort], options: CurveOptions) -> Figure {
@@ -222,10 +251,8 @@ fn conditional_curves_start_at_one_hundred_at_his_age_or_years_since_hsct() {
 #[test]
 fn sparse_tails_are_cut_and_medians_and_log_rank_reported() {
     let csv = "t,e,g\n1,1,a\n2,1,a\n3,1,a\n4,0,a\n5,1,b\n6,1,b\n7,0,b\n8,1,b\n";
-    let two = FittedCohort::new(
-        from_records(csv, "g.csv", ("t", "e", Some("g")), "Two", Clock::Age, TimeUnit::Years).unwrap(),
-    )
-    .unwrap();
+    let two =
+        FittedCohort::new(from_records(csv, "g.csv", ("t", "e", Some("g")), "Two", Clock::Age)).unwrap();
     let f = build(
         Some(&at(3, 0)),
         std::slice::from_ref(&two),

@@ -10,6 +10,7 @@
 //! inheritance), and [`words::quantity`] is the only formatter. A calculated
 //! number is always written with what it was calculated from.
 
+pub mod plain;
 pub mod words;
 
 /// Sections of text in reading order.

@@ -1,0 +1,147 @@
+//! The picture and the status as a clinician uses them: the panels found by
+//! their titles, a legend click hiding a series, the shortcuts the menus
+//! advertise, and "Copy summary".
+
+#![expect(clippy::unwrap_used, reason = "test helpers fail the test on setup errors")]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use xhim_aid::App;
+use xhim_aid::app::StartOptions;
+use xhim_aid::command::SHORTCUTS;
+use xhim_aid::io::dialogs::{DialogOutcome, ScriptedDialogs};
+use xhim_aid::model::figure::{PanelId, SeriesId};
+use xhim_aid::ui::figure_ui::is_hidden;
+use xhim_aid::ui::status::COPY_SUMMARY;
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples").join(name)
+}
+
+fn open(name: &str) -> Harness<'static, App> {
+    common::harness_with(StartOptions { open: Some(example(name)), ..StartOptions::default() })
+}
+
+#[test]
+fn the_panels_are_found_by_their_titles() {
+    let harness = open("young-boy-in-window.ron");
+    for title in ["Survival by age", "Liver disease by age", "Survival after HSCT"] {
+        harness.get_by_label(title);
+    }
+    let figure = harness.state().figure();
+    assert_eq!(figure.panels.len(), 3);
+    harness.get_by_label("OS 5 y after HSCT, all ages at HSCT (EBMT 2019, n = 130)");
+    assert_eq!(
+        harness.get_all_by_label("HSCT at ≤5 years (Japan 2015, n = 14 vs 15)").count(),
+        2,
+        "both age panels"
+    );
+}
+
+#[test]
+fn a_legend_click_hides_and_shows_a_series() {
+    let mut harness = open("young-boy-in-window.ron");
+    let os = SeriesId::Finding { cohort: "ebmt-2019".into(), finding: "os-5y".into() };
+    let hidden = |h: &Harness<'_, App>| is_hidden(&h.ctx, PanelId::AfterHsct, &os);
+    assert!(!hidden(&harness));
+    harness.get_by_label("OS 5 y after HSCT, all ages at HSCT (EBMT 2019, n = 130)").click();
+    harness.run();
+    assert!(hidden(&harness));
+    harness.get_by_label("OS 5 y after HSCT, all ages at HSCT (EBMT 2019, n = 130)").click();
+    harness.run();
+    assert!(!hidden(&harness));
+}
+
+#[test]
+fn copy_summary_puts_the_clinical_summary_on_the_clipboard() {
+    let mut harness = open("older-boy-sclerosing-cholangitis.ron");
+    harness.get_by_label(COPY_SUMMARY).click();
+    harness.step();
+    let copied: Vec<String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    let text = &copied[0];
+    assert_eq!(*text, harness.state().summary_text());
+    assert!(text.contains("Sclerosing cholangitis — EBMT 2019 (n = 130)"), "{text}");
+    assert!(!text.contains("Fictional example"), "the note is never copied");
+}
+
+/// Presses every shortcut the menus advertise and checks its command ran.
+#[test]
+fn every_advertised_shortcut_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let young = dir.path().join("young.ron");
+    std::fs::copy(example("young-boy-in-window.ron"), &young).unwrap();
+    let saved_as = dir.path().join("copy.xhim.ron");
+    let report = dir.path().join("r.pdf");
+    let mut harness = common::harness();
+    harness.state_mut().set_dialogs(Box::new(ScriptedDialogs {
+        answers: [
+            DialogOutcome::Picked(young.clone()),
+            DialogOutcome::Picked(saved_as.clone()),
+            DialogOutcome::Picked(report.clone()),
+        ]
+        .into(),
+        ..ScriptedDialogs::default()
+    }));
+    // Dialogs answer and saves land on other threads: step a while.
+    let press = |h: &mut Harness<'_, App>, m, k| {
+        h.key_press_modifiers(m, k);
+        for i in 0..400 {
+            h.step();
+            if i > 20 && !h.state().is_saving() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        h.run();
+    };
+    use xhim_aid::command::Command as C;
+    // In the order the scripted dialogs answer.
+    let order = [C::Open, C::SaveAs, C::Save, C::ExportReport, C::Close, C::New, C::Quit];
+    let mut listed: Vec<&C> = SHORTCUTS.iter().map(|(c, _, _)| c).collect();
+    listed.sort_by_key(|c| format!("{c:?}"));
+    let mut ordered: Vec<&C> = order.iter().collect();
+    ordered.sort_by_key(|c| format!("{c:?}"));
+    assert_eq!(listed, ordered, "every shortcut is pressed below");
+    let mut pressed = Vec::new();
+    for command in &order {
+        let (_, modifiers, key) = SHORTCUTS.iter().find(|(c, _, _)| c == command).unwrap();
+        pressed.push(command.clone());
+        press(&mut harness, *modifiers, *key);
+        let app = harness.state();
+        match command {
+            C::Open => assert_eq!(app.patient().age_months(), Some(40), "Ctrl+O opened the file"),
+            C::SaveAs => assert!(saved_as.exists(), "Ctrl+Shift+S saved a copy"),
+            C::Save => assert!(!app.is_dirty()),
+            C::ExportReport => {
+                assert!(std::fs::read(&report).unwrap().starts_with(b"%PDF-"), "Ctrl+P wrote the report")
+            }
+            C::Close => assert_eq!(app.path(), None, "Ctrl+W closed the file"),
+            C::New => assert_eq!(app.patient(), &xhim_aid::model::patient::Patient::default()),
+            C::Quit => assert!(app.is_closing(), "Ctrl+Q closes the window"),
+            other => panic!("{other:?} has a shortcut but no check here"),
+        }
+    }
+    assert_eq!(pressed.len(), SHORTCUTS.len());
+    // egui's own zoom shortcuts, advertised in the View menu.
+    let before = harness.ctx.zoom_factor();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    harness.run();
+    assert!(harness.ctx.zoom_factor() > before);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    harness.run();
+    assert!((harness.ctx.zoom_factor() - 1.0).abs() < 1e-6);
+}
