@@ -2,8 +2,6 @@
 //! their titles, a legend click hiding a series, the shortcuts the menus
 //! advertise, and "Copy summary".
 
-#![expect(clippy::unwrap_used, reason = "test helpers fail the test on setup errors")]
-
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -127,7 +125,7 @@ fn every_advertised_shortcut_works() {
             C::SaveAs => assert!(saved_as.exists(), "Ctrl+Shift+S saved a copy"),
             C::Save => assert!(!app.is_dirty()),
             C::ExportReport => {
-                assert!(std::fs::read(&report).unwrap().starts_with(b"%PDF-"), "Ctrl+P wrote the report")
+                assert!(std::fs::read(&report).unwrap().starts_with(b"%PDF-"), "Ctrl+P wrote the report");
             }
             C::Close => assert_eq!(app.path(), None, "Ctrl+W closed the file"),
             C::New => assert_eq!(app.patient(), &xhim_aid::model::patient::Patient::default()),
