@@ -61,8 +61,8 @@ impl AxisMeasure {
     /// The y-axis label.
     pub fn axis_label(self) -> &'static str {
         match self {
-            Self::SurvivalPercent => "% of boys alive",
-            Self::IncidencePercent => "% with liver disease",
+            Self::SurvivalPercent => "% alive",
+            Self::IncidencePercent => "% of boys",
         }
     }
 }

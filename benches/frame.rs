@@ -1,0 +1,124 @@
+//! How long one full frame takes, headless: the clinician view and the
+//! family view laid out (egui) and tessellated into triangles, with two
+//! imported cohorts of 1,000 records each on the plot and the pointer
+//! hovering the survival panel. Run with `cargo bench --bench frame`; the
+//! target is a median of at most 2 ms per frame.
+//!
+//! The cohorts are generated here (a splitmix64 stream, so every run draws
+//! the same data) and written as cohort files, then loaded as the app loads
+//! them.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use xhim_aid::App;
+use xhim_aid::app::StartOptions;
+use xhim_aid::cli::Display;
+use xhim_aid::io::cohort_file;
+use xhim_aid::model::clock::Clock;
+use xhim_aid::model::cohort::TimeUnit;
+
+const RUNS: usize = 300;
+const WARM_UP: usize = 30;
+const RECORDS: usize = 1_000;
+
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn uniform(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// A cohort file of `RECORDS` records in two groups on `clock`.
+fn cohort(dir: &Path, name: &str, clock: Clock, seed: u64) -> PathBuf {
+    let mut rng = SplitMix64(seed);
+    let mut csv = String::from("years,died,arm\n");
+    for i in 0..RECORDS {
+        let scale = if i % 2 == 0 { 30.0 } else { 40.0 };
+        let t = rng.uniform() * scale;
+        let died = u8::from(rng.uniform() < 0.4);
+        csv.push_str(&format!("{t:.4},{died},{}\n", if i % 2 == 0 { "a" } else { "b" }));
+    }
+    let c = cohort_file::from_records(
+        &csv,
+        "bench.csv",
+        ("years", "died", Some("arm")),
+        name,
+        clock,
+        TimeUnit::Years,
+    )
+    .expect("generated records are valid");
+    let path = dir.join(format!("{name}.ron"));
+    cohort_file::save(&path, &c).expect("the temporary folder is writable");
+    path
+}
+
+fn harness(family: bool, cohorts: Vec<PathBuf>) -> Harness<'static, App> {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples/young-boy-in-window.ron");
+    let options = StartOptions {
+        open: Some(example),
+        cohorts,
+        display: Display { family: Some(family), zoom: None },
+        ..StartOptions::default()
+    };
+    let mut h =
+        Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| App::new(cc, options));
+    h.run();
+    h
+}
+
+/// One frame: input, layout, and tessellation of everything painted.
+fn frame(h: &mut Harness<'_, App>, i: usize) {
+    #[expect(clippy::cast_precision_loss, reason = "a small pixel offset")]
+    let x = 420.0 + (i % 40) as f32 * 6.0;
+    h.hover_at(egui::pos2(x, 250.0));
+    h.step();
+    let output = h.output();
+    let primitives = h.ctx.tessellate(output.shapes.clone(), output.pixels_per_point);
+    black_box(primitives);
+}
+
+fn measure(name: &str, h: &mut Harness<'_, App>) {
+    for i in 0..WARM_UP {
+        frame(h, i);
+    }
+    let mut times: Vec<Duration> = (0..RUNS)
+        .map(|i| {
+            let start = Instant::now();
+            frame(h, i);
+            start.elapsed()
+        })
+        .collect();
+    times.sort_unstable();
+    let median = times[RUNS / 2];
+    let p90 = times[RUNS * 9 / 10];
+    println!("{name}: median {:.2} ms, p90 {:.2} ms per frame ({RUNS} frames)", ms(median), ms(p90));
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let cohorts = vec![
+        cohort(dir.path(), "Centre by age", Clock::Age, 7),
+        cohort(dir.path(), "Centre after HSCT", Clock::SinceHsct, 11),
+    ];
+    let mut clinician = harness(false, cohorts.clone());
+    assert_eq!(clinician.state().cohorts().len(), 2, "{:?}", clinician.state().notifications());
+    measure("clinician view, two cohorts of 1,000 records", &mut clinician);
+    let mut family = harness(true, cohorts);
+    measure("family view", &mut family);
+}
