@@ -106,6 +106,9 @@ pub struct StartOptions {
     pub display: crate::cli::Display,
     /// Render once, save a PNG here, then close.
     pub screenshot: Option<ScreenshotRequest>,
+    /// The app's data folder (recovery copies of unsaved edits); `None`
+    /// keeps nothing there (tests, screenshot runs).
+    pub data_dir: Option<PathBuf>,
 }
 
 /// A one-shot screenshot for smoke tests and the README.

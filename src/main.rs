@@ -7,16 +7,17 @@ use xhim_aid::app::{ScreenshotRequest, StartOptions};
 use xhim_aid::cli::{self, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, Invocation};
 
 fn main() -> ExitCode {
-    let invocation = match cli::parse(std::env::args_os().skip(1)) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let invocation = match cli::parse(args.clone()) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("xhim-aid: {e}\n\n{}", cli::USAGE);
+            eprintln!("xhim-aid: {e}\n\n{}", cli::usage_for(&args));
             return ExitCode::from(EXIT_USAGE);
         }
     };
     match invocation {
-        Invocation::Help => {
-            println!("{}", cli::USAGE);
+        Invocation::Help(usage) => {
+            println!("{usage}");
             ExitCode::from(EXIT_OK)
         }
         Invocation::Version => {
@@ -52,14 +53,16 @@ fn main() -> ExitCode {
                 ExitCode::from(EXIT_BAD_INPUT)
             }
         },
-        Invocation::Gui { patient, cohorts, display } => {
-            run_window(&StartOptions { open: patient, cohorts, display, screenshot: None })
+        Invocation::Gui { patient, cohorts, display, data_dir } => {
+            let data_dir = data_dir.or_else(xhim_aid::io::data_dir::platform);
+            run_window(&StartOptions { open: patient, cohorts, display, screenshot: None, data_dir })
         }
-        Invocation::Screenshot { out, patient, cohorts, display } => {
+        Invocation::Screenshot { out, patient, cohorts, display, data_dir } => {
             let outcome = Arc::new(Mutex::new(None));
             let request = ScreenshotRequest { out, outcome: Arc::clone(&outcome) };
-            let code =
-                run_window(&StartOptions { open: patient, cohorts, display, screenshot: Some(request) });
+            let options =
+                StartOptions { open: patient, cohorts, display, screenshot: Some(request), data_dir };
+            let code = run_window(&options);
             match outcome.lock().ok().and_then(|mut o| o.take()) {
                 Some(Ok(())) => code,
                 Some(Err(e)) => {

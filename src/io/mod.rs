@@ -2,6 +2,7 @@
 //! later. Nothing here draws.
 
 pub mod cohort_file;
+pub mod data_dir;
 pub mod dialogs;
 pub mod jobs;
 pub mod patient_file;
