@@ -39,7 +39,7 @@ use serde::{Deserialize, Serialize};
 pub use self::atomic::backup_path;
 pub use self::diff::{FieldChange, diff};
 pub use self::error::{LoadError, LoadErrorKind, PatientFileError, SaveError, SaveStep};
-pub use self::time::utc_timestamp;
+pub use self::time::{parse_utc_timestamp, utc_timestamp};
 use crate::model::patient::Patient;
 
 /// The schema version this build writes (and the newest it reads).
@@ -73,7 +73,9 @@ pub struct SaveStamp {
     pub evidence_version: String,
     /// The name the user gave for themselves.
     pub saved_by: String,
-    /// UTC, ISO 8601 (`2026-11-25T12:34:56Z`).
+    /// UTC, RFC 3339 (`2026-11-25T12:34:56Z`); anything else makes the
+    /// file invalid.
+    #[serde(deserialize_with = "time::utc_timestamp_field")]
     pub saved_at: String,
 }
 
@@ -81,7 +83,9 @@ pub struct SaveStamp {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Change {
-    /// UTC, ISO 8601, the time of the save that recorded it.
+    /// UTC, RFC 3339, the time of the save that recorded it; anything else
+    /// makes the file invalid.
+    #[serde(deserialize_with = "time::utc_timestamp_field")]
     pub at: String,
     /// Who saved.
     pub by: String,
