@@ -4,6 +4,7 @@
 pub mod cohort_file;
 pub mod data_dir;
 pub mod dialogs;
+pub mod instance;
 pub mod jobs;
 pub mod patient_file;
 pub mod report;
