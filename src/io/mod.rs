@@ -7,6 +7,7 @@ pub mod dialogs;
 pub mod instance;
 pub mod jobs;
 pub mod patient_file;
+pub mod recovery;
 pub mod report;
 
 /// The name a message shows for a file: its file name, or the whole path
