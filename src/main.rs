@@ -55,13 +55,22 @@ fn main() -> ExitCode {
         },
         Invocation::Gui { patient, cohorts, display, data_dir } => {
             let data_dir = data_dir.or_else(xhim_aid::io::data_dir::platform);
-            run_window(&StartOptions { open: patient, cohorts, display, screenshot: None, data_dir })
+            let options = StartOptions {
+                open: patient,
+                cohorts,
+                display,
+                screenshot: None,
+                data_dir,
+                lock_files: true,
+            };
+            run_window(&options)
         }
         Invocation::Screenshot { out, patient, cohorts, display, data_dir } => {
             let outcome = Arc::new(Mutex::new(None));
             let request = ScreenshotRequest { out, outcome: Arc::clone(&outcome) };
+            let screenshot = Some(request);
             let options =
-                StartOptions { open: patient, cohorts, display, screenshot: Some(request), data_dir };
+                StartOptions { open: patient, cohorts, display, screenshot, data_dir, lock_files: false };
             let code = run_window(&options);
             match outcome.lock().ok().and_then(|mut o| o.take()) {
                 Some(Ok(())) => code,

@@ -1,6 +1,7 @@
 //! Panels and widgets. Each panel is one `*_ui` function taking the narrow
 //! state it shows; none computes evidence or touches files.
 
+pub mod conflict_ui;
 pub mod evidence_panel;
 pub mod family_ui;
 pub mod file_ui;
