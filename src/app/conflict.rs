@@ -137,47 +137,49 @@ impl App {
 
     /// Shows the pending question, if any, and acts on the answer.
     pub(super) fn shared_file_ui(&mut self, ctx: &egui::Context) {
-        match self.shared.question.take() {
-            None => {}
-            Some(Question::OpenElsewhere { path, holder }) => {
+        let Some(question) = self.shared.question.take() else { return };
+        match question {
+            Question::OpenElsewhere { path, holder } => {
                 match conflict_ui::open_elsewhere_ui(ctx, &file_name(&path), &holder.describe()) {
-                    None => self.shared.question = Some(Question::OpenElsewhere { path, holder }),
+                    None => {
+                        self.shared.question = Some(Question::OpenElsewhere { path, holder });
+                        return;
+                    }
                     Some(ElsewhereChoice::ReadOnly) => self.open_with(&path, Access::ReadOnly),
                     Some(ElsewhereChoice::Edit) => self.open_with(&path, Access::EditUnlocked),
                     Some(ElsewhereChoice::Cancel) => {}
                 }
             }
-            Some(Question::Changed { path, theirs, mut view }) => {
-                match conflict_ui::changed_on_disk_ui(ctx, &view) {
-                    None => self.shared.question = Some(Question::Changed { path, theirs, view }),
-                    Some(ChangedChoice::ReviewOverwrite) => {
-                        let base = theirs.document().unwrap_or(&self.doc);
-                        view.summary = Some(diff(&base.patient, &self.patient));
-                        self.shared.question = Some(Question::Changed { path, theirs, view });
-                    }
-                    Some(ChangedChoice::Back) => {
-                        view.summary = None;
-                        self.shared.question = Some(Question::Changed { path, theirs, view });
-                    }
-                    Some(ChangedChoice::Reload) => self.reload_theirs(&path, theirs),
-                    Some(ChangedChoice::SaveAsNew) => {
-                        self.ask(DialogKind::SavePatient(copy_name(&path)), ctx);
-                    }
-                    Some(ChangedChoice::Overwrite) => {
-                        // On top of their version, so their saves stay in the
-                        // record and the log gains exactly the values we change.
-                        let base: PatientDocument = theirs.document().unwrap_or(&self.doc).clone();
-                        self.start_save_from(path, &base, theirs.hash, ctx);
-                    }
-                    Some(ChangedChoice::Cancel) => {
-                        self.after_save = None;
-                    }
+            Question::Changed { path, theirs, mut view } => match conflict_ui::changed_on_disk_ui(ctx, &view)
+            {
+                None => {
+                    self.shared.question = Some(Question::Changed { path, theirs, view });
+                    return;
                 }
-            }
+                Some(ChangedChoice::ReviewOverwrite) => {
+                    let base = theirs.document().unwrap_or(&self.doc);
+                    view.summary = Some(diff(&base.patient, &self.patient));
+                    self.shared.question = Some(Question::Changed { path, theirs, view });
+                }
+                Some(ChangedChoice::Back) => {
+                    view.summary = None;
+                    self.shared.question = Some(Question::Changed { path, theirs, view });
+                }
+                Some(ChangedChoice::Reload) => self.reload_theirs(&path, theirs),
+                Some(ChangedChoice::SaveAsNew) => {
+                    self.ask(DialogKind::SavePatient(copy_name(&path)), ctx);
+                }
+                Some(ChangedChoice::Overwrite) => {
+                    // On top of their version, so their saves stay in the
+                    // record and the log gains exactly the values we change.
+                    let base: PatientDocument = theirs.document().unwrap_or(&self.doc).clone();
+                    self.start_save_from(path, &base, theirs.hash, ctx);
+                }
+                Some(ChangedChoice::Cancel) => self.after_save = None,
+            },
         }
-        if self.shared.question.is_some() {
-            ctx.request_repaint();
-        }
+        // Answered: show the effect at once.
+        ctx.request_repaint();
     }
 
     fn reload_theirs(&mut self, path: &Path, theirs: Tracked) {

@@ -169,11 +169,11 @@ fn summary_ui(ui: &mut Ui, changes: &[FieldChange], unreadable: bool) {
     }
 }
 
-/// Field by field, `old → new`, with what each side is called.
+/// Field by field, each side named ("Age: theirs 7 years, yours 3 years").
 fn changes_ui(ui: &mut Ui, changes: &[FieldChange], old: &str, new: &str) {
     egui::ScrollArea::vertical().max_height(240.0).show(ui, |ui| {
         for (field, was, is) in changes {
-            ui.label(format!("{field}: {was} ({old}) → {is} ({new})"));
+            ui.label(format!("{field}: {old} {was}, {new} {is}"));
         }
     });
 }
