@@ -165,16 +165,15 @@ fn cohort_build(build: &cli::CohortBuild) -> Result<String, String> {
 /// A screenshot run neither reads nor writes the remembered window geometry,
 /// so smoke tests are repeatable and leave a user's setup alone.
 fn native_options(renderer: eframe::Renderer, screenshot: bool) -> eframe::NativeOptions {
-    eframe::NativeOptions {
-        persist_window: !screenshot,
-        viewport: egui::ViewportBuilder::default()
-            .with_title("xhim-aid")
-            .with_app_id(xhim_aid::APP_ID)
-            .with_inner_size([1400.0, 900.0])
-            .with_min_inner_size([900.0, 600.0]),
-        renderer,
-        ..Default::default()
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("xhim-aid")
+        .with_app_id(xhim_aid::APP_ID)
+        .with_inner_size([1400.0, 900.0])
+        .with_min_inner_size([900.0, 600.0]);
+    if let Some(icon) = xhim_aid::ui::icon::window_icon() {
+        viewport = viewport.with_icon(icon);
     }
+    eframe::NativeOptions { persist_window: !screenshot, viewport, renderer, ..Default::default() }
 }
 
 /// Starts the window with wgpu, and again with glow if wgpu cannot start

@@ -5,6 +5,7 @@ pub mod conflict_ui;
 pub mod evidence_panel;
 pub mod family_ui;
 pub mod file_ui;
+pub mod icon;
 pub mod import_ui;
 pub mod menu;
 pub mod patient_panel;
