@@ -126,7 +126,7 @@ impl App {
         let their_save = theirs
             .document()
             .and_then(|d| d.record.saves.last())
-            .map(|s| format!("saved by {} at {}", s.saved_by, s.saved_at));
+            .map(|s| format!("last saved by {} at {}", s.saved_by, s.saved_at));
         let unreadable = match &theirs.loaded {
             Err(e) if theirs.document().is_none() => Some(e.kind.to_string()),
             _ => None,
@@ -165,7 +165,7 @@ impl App {
                     view.summary = None;
                     self.shared.question = Some(Question::Changed { path, theirs, view });
                 }
-                Some(ChangedChoice::Reload) => self.reload_theirs(&path, theirs),
+                Some(ChangedChoice::Reload) => self.reload_theirs(&path, &theirs),
                 Some(ChangedChoice::SaveAsNew) => {
                     self.ask(DialogKind::SavePatient(copy_name(&path)), ctx);
                 }
@@ -182,7 +182,7 @@ impl App {
         ctx.request_repaint();
     }
 
-    fn reload_theirs(&mut self, path: &Path, theirs: Tracked) {
+    fn reload_theirs(&mut self, path: &Path, theirs: &Tracked) {
         self.after_save = None;
         let Some(document) = theirs.document().cloned() else { return };
         self.adopt(document, path, theirs.hash, Access::Edit);

@@ -164,12 +164,15 @@ impl App {
     }
 
     fn restore(&mut self, found: Found) {
-        let Ok(edits) = found.edits.clone() else { return };
+        if found.edits.is_err() {
+            return;
+        }
         if let Some(store) = &self.recovery.store
             && let Err(e) = store.take_over(&found)
         {
             log::warn!("could not take over the recovery copy: {e}");
         }
+        let Ok(edits) = found.edits else { return };
         // Copy again at once, under this window's name.
         self.recovery.written = None;
         self.recovery.last_copy = f64::NEG_INFINITY;

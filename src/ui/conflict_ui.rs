@@ -74,7 +74,7 @@ pub fn open_elsewhere_ui(ctx: &egui::Context, file: &str, holder: &str) -> Optio
 pub struct ChangedView {
     /// The file's name.
     pub file: String,
-    /// Their last save, in words ("saved by Dr B at 2026-…"), if known.
+    /// Their last save, in words ("last saved by Dr B at 2026-…"), if known.
     pub their_save: Option<String>,
     /// Why their version cannot be read, if it cannot.
     pub unreadable: Option<String>,
