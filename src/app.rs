@@ -2,7 +2,9 @@
 //! with the patient, and runs [`Command`]s after the layout pass.
 
 mod cohorts;
+mod conflict;
 mod document;
+mod recovery;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -12,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::command::{self, Command};
 use crate::io::dialogs::{Dialogs, NativeDialogs, PendingDialog};
 use crate::io::jobs::Job;
-use crate::io::patient_file::{PatientDocument, SaveError};
+use crate::io::patient_file::{ContentHash, GuardedSaveError, PatientDocument};
 use crate::model::Inputs;
 use crate::model::cohort::FittedCohort;
 use crate::model::evidence::Evidence;
@@ -109,6 +111,13 @@ pub struct StartOptions {
     pub display: crate::cli::Display,
     /// Render once, save a PNG here, then close.
     pub screenshot: Option<ScreenshotRequest>,
+    /// The app's data folder (recovery copies of unsaved edits); `None`
+    /// keeps nothing there (tests, screenshot runs).
+    pub data_dir: Option<PathBuf>,
+    /// Put a lock file beside each patient file opened for editing, so
+    /// colleagues are told it is open (a real window does; tests and
+    /// screenshot runs leave shared folders alone).
+    pub lock_files: bool,
 }
 
 /// A one-shot screenshot for smoke tests and the README.
@@ -161,7 +170,7 @@ impl Derived {
 /// A save on its way to disk: the document that will be current once it
 /// lands.
 struct SaveInFlight {
-    job: Job<Result<(), SaveError>>,
+    job: Job<Result<ContentHash, GuardedSaveError>>,
     path: PathBuf,
     next: PatientDocument,
 }
@@ -201,6 +210,12 @@ pub struct App {
     show_inheritance: bool,
     title: String,
     screenshot: Option<ScreenshotJob>,
+    /// This window, as named in lock and recovery files.
+    instance: crate::io::instance::Registered,
+    /// The open file's version, lock and questions about other people's
+    /// changes.
+    shared: conflict::SharedFile,
+    recovery: recovery::Recovery,
 }
 
 #[derive(Debug)]
@@ -249,6 +264,11 @@ impl App {
         if let Some(path) = options.open {
             commands.push(Command::OpenPath(path));
         }
+        let instance = crate::io::instance::Registered::new();
+        let (recovery, problem) = recovery::Recovery::new(options.data_dir.as_deref(), instance.instance());
+        if let Some(text) = problem {
+            notifications.push(Notification { text, is_error: true });
+        }
         Self {
             form: PatientForm::from_patient(&patient),
             form_errors: Vec::new(),
@@ -280,6 +300,9 @@ impl App {
                 frames: 0,
                 requested: false,
             }),
+            instance,
+            shared: conflict::SharedFile::new(options.lock_files),
+            recovery,
         }
     }
 
@@ -318,9 +341,15 @@ impl App {
         self.allow_close
     }
 
-    /// Whether a save or report is still being written.
+    /// Whether a save, report or recovery copy is still being written.
     pub fn is_saving(&self) -> bool {
-        self.save.is_some() || self.report.is_some()
+        self.save.is_some() || self.report.is_some() || self.recovery.busy()
+    }
+
+    /// Whether the file is open read-only (open elsewhere): saving asks for
+    /// a new name.
+    pub fn is_read_only(&self) -> bool {
+        self.shared.read_only()
     }
 
     /// Messages currently shown.
@@ -337,7 +366,8 @@ impl App {
     pub fn window_title(&self) -> String {
         let name = self.file_label();
         let mark = if self.dirty { " • unsaved" } else { "" };
-        format!("{name}{mark} — xhim-aid")
+        let access = if self.shared.read_only() { " (read-only)" } else { "" };
+        format!("{name}{access}{mark} — xhim-aid")
     }
 
     fn file_label(&self) -> String {
@@ -581,6 +611,9 @@ impl eframe::App for App {
             |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     status_ui::file_line_ui(ui, &self.file_label(), self.dirty, self.save.is_some());
+                    if self.shared.read_only() {
+                        crate::ui::conflict_ui::read_only_line_ui(ui);
+                    }
                     form_changed = patient_panel_ui(ui, &mut self.form, &self.form_errors);
                     ui.add_space(8.0);
                     file_ui::record_ui(ui, &self.doc.record);
@@ -608,8 +641,11 @@ impl eframe::App for App {
             self.form_changed();
         }
         self.modal_windows(&ctx);
+        self.shared_file_ui(&ctx);
+        self.recovery_offer_ui(&ctx);
         self.run_commands(&ctx);
         self.poll_background(&ctx);
+        self.recovery_step(&ctx);
         self.update_title(&ctx);
         self.screenshot_step(&ctx);
     }

@@ -1,6 +1,7 @@
 //! The command line: parsed into [`Invocation`] without side effects, so every
 //! form (and every mistake) is tested without starting a window.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use crate::model::clock::Clock;
@@ -24,6 +25,8 @@ pub enum Invocation {
         cohorts: Vec<PathBuf>,
         /// View and zoom to start with.
         display: Display,
+        /// The app's data folder (`--data-dir`); `None` for the platform's.
+        data_dir: Option<PathBuf>,
     },
     /// Render the window once, save a PNG and exit.
     Screenshot {
@@ -35,6 +38,9 @@ pub enum Invocation {
         cohorts: Vec<PathBuf>,
         /// View and zoom to start with.
         display: Display,
+        /// The app's data folder (`--data-dir`); `None` uses none at all, so
+        /// a screenshot run leaves the user's state alone.
+        data_dir: Option<PathBuf>,
     },
     /// Check patient files and print one line per file.
     Validate {
@@ -59,12 +65,10 @@ pub enum Invocation {
         /// Cohort files to include as curves.
         cohorts: Vec<PathBuf>,
     },
-    /// Print the usage of `summary`.
-    SummaryHelp,
     /// Build a cohort file from a CSV of records or a digitized curve.
     CohortBuild(CohortBuild),
-    /// Print the usage text.
-    Help,
+    /// Print this usage text: the program's or a subcommand's.
+    Help(&'static str),
     /// Print the version.
     Version,
 }
@@ -137,12 +141,15 @@ usage: xhim-aid [OPTIONS] [PATIENT.ron]
 
 Opens the XHIM decision aid, optionally with a patient file.
 OPTIONS: --cohort COHORT.ron (repeatable) loads a centre's cohort file;
-         --view clinician|family chooses the view; --zoom FACTOR (0.5-3) enlarges everything.
+         --view clinician|family chooses the view; --zoom FACTOR (0.5-3) enlarges everything;
+         --data-dir DIR keeps recovery copies of unsaved edits in DIR instead of the user's
+         data folder (a --screenshot run uses none unless given).
 --screenshot renders the window once, writes a PNG and exits.
 validate checks patient files: one line per file, exit 0 if all are valid, 1 otherwise.
 report writes a PDF with the summary, survival picture, evidence and family pages.
 summary prints the clinical summary as plain text for the record (exit 1 on a bad file).
 cohort build writes a cohort file the app loads (File > Load cohort file); on any error nothing is written.
+Each subcommand explains itself with --help (e.g. xhim-aid report --help).
 Exit codes: 0 ok, 1 bad input, 2 usage.";
 
 /// The usage of `summary`.
@@ -156,34 +163,100 @@ where studies disagree, any cohort curves given with --cohort, the sources and
 the disclaimer. The free-text note is never printed.
 Exit codes: 0 ok, 1 bad patient or cohort file, 2 usage.";
 
+/// `xhim-aid validate --help`.
+pub const VALIDATE_USAGE: &str = "\
+usage: xhim-aid validate FILE.ron...
+
+Checks patient files as the app would open them: one line per file, `FILE: ok` or the problem
+with its line and column. Exit codes: 0 all valid, 1 any invalid, 2 usage.";
+
+/// `xhim-aid report --help`.
+pub const REPORT_USAGE: &str = "\
+usage: xhim-aid report PATIENT.ron --out REPORT.pdf [--include-note] [--icons person|abstract]
+
+Writes a PDF report: summary, survival picture, evidence and family pages.
+  --out REPORT.pdf        where to write it (required)
+  --include-note          print the free-text note (left out by default: it may identify)
+  --icons person|abstract icons for the family pages (default: person)
+Exit codes: 0 written, 1 bad input (nothing written), 2 usage.";
+
+/// `xhim-aid cohort --help`.
+pub const COHORT_USAGE: &str = "\
+usage: xhim-aid cohort build ...
+
+Subcommands:
+  build   write a cohort file from a CSV of records or a digitized curve
+See xhim-aid cohort build --help.";
+
+/// `xhim-aid cohort build --help`.
+pub const COHORT_BUILD_USAGE: &str = "\
+usage: xhim-aid cohort build --records FILE.csv --time COL --event COL [--group COL] --out COHORT.ron
+       xhim-aid cohort build --digitized CURVE.csv --at-risk AT_RISK.csv [--events N] --out COHORT.ron
+  either form also takes [--label NAME] [--origin age|hsct|diagnosis] [--unit years|months]
+
+Writes a cohort file the app loads (File > Load cohort file). --records reads one row per patient
+(time, 0/1 event, optional group); --digitized reconstructs records from a published curve and its
+numbers at risk. On any error nothing is written. Exit codes: 0 written, 1 bad input, 2 usage.";
+
+/// A subcommand: the words that name it, its usage text (printed for
+/// `--help` and under its mistakes) and the parser for the arguments after
+/// those words. A new subcommand is a usage constant, a parser and a row in
+/// [`SUBCOMMANDS`].
+struct Subcommand {
+    words: &'static [&'static str],
+    usage: &'static str,
+    parse: fn(&[OsString]) -> Result<Invocation, UsageError>,
+}
+
+/// Every subcommand; longer word lists before their prefixes (`cohort build`
+/// before `cohort`).
+const SUBCOMMANDS: [Subcommand; 5] = [
+    Subcommand { words: &["validate"], usage: VALIDATE_USAGE, parse: parse_validate },
+    Subcommand { words: &["report"], usage: REPORT_USAGE, parse: parse_report },
+    Subcommand { words: &["summary"], usage: SUMMARY_USAGE, parse: parse_summary },
+    Subcommand { words: &["cohort", "build"], usage: COHORT_BUILD_USAGE, parse: parse_cohort_build },
+    Subcommand { words: &["cohort"], usage: COHORT_USAGE, parse: parse_cohort },
+];
+
+/// The subcommand `args` start with, and the arguments after its words.
+fn subcommand(args: &[OsString]) -> Option<(&'static Subcommand, &[OsString])> {
+    SUBCOMMANDS.iter().find_map(|sub| {
+        let named = sub.words.len() <= args.len() && sub.words.iter().zip(args).all(|(w, a)| a == *w);
+        named.then(|| (sub, args.get(sub.words.len()..).unwrap_or_default()))
+    })
+}
+
+/// The usage text to print under a mistake in `args`: the subcommand's own,
+/// or the program's.
+pub fn usage_for(args: &[OsString]) -> &'static str {
+    subcommand(args).map_or(USAGE, |(sub, _)| sub.usage)
+}
+
+fn asks_for_help(args: &[OsString]) -> bool {
+    args.iter().any(|a| a == "-h" || a == "--help")
+}
+
 /// Parses the arguments after the program name.
-pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Invocation, UsageError> {
-    let args: Vec<std::ffi::OsString> = args.into_iter().collect();
-    if args.first().is_some_and(|a| a == "validate") {
-        let files: Vec<PathBuf> = args.iter().skip(1).map(PathBuf::from).collect();
-        if files.is_empty() {
-            return Err(UsageError("validate needs at least one file".to_owned()));
-        }
-        return Ok(Invocation::Validate { files });
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, UsageError> {
+    let args: Vec<OsString> = args.into_iter().collect();
+    if let Some((sub, rest)) = subcommand(&args) {
+        return if asks_for_help(rest) { Ok(Invocation::Help(sub.usage)) } else { (sub.parse)(rest) };
     }
-    if args.first().is_some_and(|a| a == "report") {
-        return parse_report(args.get(1..).unwrap_or_default());
-    }
-    if args.first().is_some_and(|a| a == "summary") {
-        return parse_summary(args.get(1..).unwrap_or_default());
-    }
-    if args.first().is_some_and(|a| a == "cohort") {
-        return parse_cohort(args.get(1..).unwrap_or_default());
-    }
+    parse_window(&args)
+}
+
+/// The window and screenshot modes: options and at most one patient file.
+fn parse_window(args: &[OsString]) -> Result<Invocation, UsageError> {
     let mut screenshot: Option<PathBuf> = None;
     let mut patient: Option<PathBuf> = None;
     let mut cohorts = Vec::new();
     let mut display = Display::default();
+    let mut data_dir: Option<PathBuf> = None;
     let mut i = 0;
     while let Some(arg) = args.get(i) {
         let text = arg.to_string_lossy();
         match text.as_ref() {
-            "-h" | "--help" => return Ok(Invocation::Help),
+            "-h" | "--help" => return Ok(Invocation::Help(USAGE)),
             "-V" | "--version" => return Ok(Invocation::Version),
             "--screenshot" => {
                 let out = args
@@ -218,6 +291,12 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Invoc
                 cohorts.push(PathBuf::from(file));
                 i += 1;
             }
+            "--data-dir" => {
+                let dir =
+                    args.get(i + 1).ok_or_else(|| UsageError("--data-dir needs a folder".to_owned()))?;
+                data_dir = Some(PathBuf::from(dir));
+                i += 1;
+            }
             flag if flag.starts_with('-') && flag.len() > 1 => {
                 return Err(UsageError(format!("unknown option “{flag}”")));
             }
@@ -233,12 +312,29 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Invoc
         i += 1;
     }
     Ok(match screenshot {
-        Some(out) => Invocation::Screenshot { out, patient, cohorts, display },
-        None => Invocation::Gui { patient, cohorts, display },
+        Some(out) => Invocation::Screenshot { out, patient, cohorts, display, data_dir },
+        None => Invocation::Gui { patient, cohorts, display, data_dir },
     })
 }
 
-fn parse_report(args: &[std::ffi::OsString]) -> Result<Invocation, UsageError> {
+fn parse_validate(args: &[OsString]) -> Result<Invocation, UsageError> {
+    if args.is_empty() {
+        return Err(UsageError("validate needs at least one file".to_owned()));
+    }
+    Ok(Invocation::Validate { files: args.iter().map(PathBuf::from).collect() })
+}
+
+/// `cohort` without a known subcommand after it.
+fn parse_cohort(args: &[OsString]) -> Result<Invocation, UsageError> {
+    Err(UsageError(match args.first() {
+        None => "cohort needs a subcommand: build".to_owned(),
+        Some(word) => {
+            format!("cohort: unknown subcommand “{}”; the subcommands are: build", word.to_string_lossy())
+        }
+    }))
+}
+
+fn parse_report(args: &[OsString]) -> Result<Invocation, UsageError> {
     let (mut patient, mut out, mut include_note, mut abstract_icons) = (None, None, false, false);
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -272,12 +368,11 @@ fn parse_report(args: &[std::ffi::OsString]) -> Result<Invocation, UsageError> {
     })
 }
 
-fn parse_summary(args: &[std::ffi::OsString]) -> Result<Invocation, UsageError> {
+fn parse_summary(args: &[OsString]) -> Result<Invocation, UsageError> {
     let (mut patient, mut cohorts) = (None, Vec::new());
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.to_string_lossy().as_ref() {
-            "-h" | "--help" => return Ok(Invocation::SummaryHelp),
             "--cohort" => cohorts.push(PathBuf::from(
                 rest.next().ok_or_else(|| UsageError("--cohort needs a cohort file".to_owned()))?,
             )),
@@ -294,13 +389,10 @@ fn parse_summary(args: &[std::ffi::OsString]) -> Result<Invocation, UsageError> 
     })
 }
 
-fn parse_cohort(args: &[std::ffi::OsString]) -> Result<Invocation, UsageError> {
+fn parse_cohort_build(args: &[OsString]) -> Result<Invocation, UsageError> {
     let usage = |m: &str| UsageError(m.to_owned());
-    if args.first().is_none_or(|a| a != "build") {
-        return Err(usage("cohort: the only subcommand is “build”"));
-    }
-    let mut values: std::collections::HashMap<String, std::ffi::OsString> = std::collections::HashMap::new();
-    let mut rest = args.iter().skip(1);
+    let mut values: std::collections::HashMap<String, OsString> = std::collections::HashMap::new();
+    let mut rest = args.iter();
     const FLAGS: [&str; 11] = [
         "--records",
         "--time",
@@ -389,7 +481,7 @@ mod tests {
             p(&["summary", "a.ron", "--cohort", "c.ron"]),
             Ok(Invocation::Summary { patient: "a.ron".into(), cohorts: vec!["c.ron".into()] })
         );
-        assert_eq!(p(&["summary", "--help"]), Ok(Invocation::SummaryHelp));
+        assert_eq!(p(&["summary", "--help"]), Ok(Invocation::Help(SUMMARY_USAGE)));
         assert_eq!(p(&["summary"]), Err(UsageError("summary needs a patient file".to_owned())));
         assert!(p(&["summary", "a.ron", "b.ron"]).is_err());
         assert!(p(&["summary", "a.ron", "--width"]).unwrap_err().0.contains("--width"));
@@ -399,14 +491,20 @@ mod tests {
     fn plain_and_with_patient() {
         assert_eq!(
             p(&[]),
-            Ok(Invocation::Gui { patient: None, cohorts: vec![], display: Display::default() })
+            Ok(Invocation::Gui {
+                patient: None,
+                cohorts: vec![],
+                display: Display::default(),
+                data_dir: None
+            })
         );
         assert_eq!(
             p(&["a.ron"]),
             Ok(Invocation::Gui {
                 patient: Some("a.ron".into()),
                 cohorts: vec![],
-                display: Display::default()
+                display: Display::default(),
+                data_dir: None
             })
         );
         assert_eq!(
@@ -414,7 +512,8 @@ mod tests {
             Ok(Invocation::Gui {
                 patient: Some("a.ron".into()),
                 cohorts: vec!["c.ron".into(), "d.ron".into()],
-                display: Display::default()
+                display: Display::default(),
+                data_dir: None
             })
         );
         assert!(p(&["--cohort"]).unwrap_err().0.contains("needs a cohort file"));
@@ -427,6 +526,7 @@ mod tests {
             patient: Some("a.ron".into()),
             cohorts: vec![],
             display: Display::default(),
+            data_dir: None,
         };
         assert_eq!(p(&["--screenshot", "s.png", "a.ron"]), Ok(want.clone()));
         assert_eq!(p(&["a.ron", "--screenshot", "s.png"]), Ok(want));
@@ -436,7 +536,8 @@ mod tests {
                 out: "s.png".into(),
                 patient: None,
                 cohorts: vec![],
-                display: Display::default()
+                display: Display::default(),
+                data_dir: None
             })
         );
     }
@@ -449,7 +550,8 @@ mod tests {
             Invocation::Gui {
                 patient: None,
                 cohorts: vec![],
-                display: Display { family: Some(true), zoom: Some(2.0) }
+                display: Display { family: Some(true), zoom: Some(2.0) },
+                data_dir: None
             }
         );
         assert!(p(&["--view", "kids"]).unwrap_err().0.contains("--view"));
@@ -517,7 +619,8 @@ mod tests {
     #[test]
     fn cohort_build_mistakes() {
         for (args, want) in [
-            (vec!["cohort"], "only subcommand"),
+            (vec!["cohort"], "needs a subcommand: build"),
+            (vec!["cohort", "digest"], "unknown subcommand “digest”"),
             (vec!["cohort", "build", "--records", "r.csv", "--time", "t", "--event", "e"], "--out"),
             (vec!["cohort", "build", "--records", "r.csv", "--event", "e", "--out", "c"], "--time"),
             (vec!["cohort", "build", "--digitized", "k.csv", "--out", "c"], "--at-risk"),
@@ -593,15 +696,68 @@ mod tests {
 
     #[test]
     fn help_and_version() {
-        assert_eq!(p(&["--help"]), Ok(Invocation::Help));
+        assert_eq!(p(&["--help"]), Ok(Invocation::Help(USAGE)));
+        assert_eq!(p(&["a.ron", "-h"]), Ok(Invocation::Help(USAGE)));
         assert_eq!(p(&["-V"]), Ok(Invocation::Version));
+    }
+
+    #[test]
+    fn every_subcommand_has_its_own_help() {
+        for (args, usage) in [
+            (&["validate", "--help"][..], VALIDATE_USAGE),
+            (&["validate", "-h"], VALIDATE_USAGE),
+            (&["validate", "a.ron", "--help"], VALIDATE_USAGE),
+            (&["report", "--help"], REPORT_USAGE),
+            (&["report", "a.ron", "--out", "r.pdf", "-h"], REPORT_USAGE),
+            (&["cohort", "build", "--help"], COHORT_BUILD_USAGE),
+            (&["cohort", "build", "--records", "r.csv", "-h"], COHORT_BUILD_USAGE),
+            (&["cohort", "--help"], COHORT_USAGE),
+            (&["cohort", "-h"], COHORT_USAGE),
+        ] {
+            assert_eq!(p(args), Ok(Invocation::Help(usage)), "{args:?}");
+        }
+        for sub in SUBCOMMANDS {
+            let named = sub.words.join(" ");
+            assert!(sub.usage.starts_with(&format!("usage: xhim-aid {named}")), "{named}: {}", sub.usage);
+            assert!(USAGE.contains(&format!("xhim-aid {named}")), "the main usage lists {named}");
+        }
+    }
+
+    #[test]
+    fn mistakes_are_shown_with_the_subcommands_usage() {
+        let os = |args: &[&str]| args.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(usage_for(&os(&["report", "a.ron"])), REPORT_USAGE);
+        assert_eq!(usage_for(&os(&["cohort", "build", "--bogus"])), COHORT_BUILD_USAGE);
+        assert_eq!(usage_for(&os(&["cohort", "bake"])), COHORT_USAGE);
+        assert_eq!(usage_for(&os(&["validate"])), VALIDATE_USAGE);
+        assert_eq!(usage_for(&os(&["--frobnicate"])), USAGE);
+        assert_eq!(usage_for(&[]), USAGE);
+    }
+
+    #[test]
+    fn data_dir_for_the_window_and_screenshots() {
+        let Ok(Invocation::Gui { data_dir, .. }) = p(&["--data-dir", "/tmp/d", "a.ron"]) else { panic!() };
+        assert_eq!(data_dir, Some("/tmp/d".into()));
+        let Ok(Invocation::Screenshot { data_dir, .. }) = p(&["--screenshot", "s.png"]) else { panic!() };
+        assert_eq!(data_dir, None, "a screenshot run uses no data folder unless given one");
+        let Ok(Invocation::Screenshot { data_dir, .. }) = p(&["--screenshot", "s.png", "--data-dir", "d"])
+        else {
+            panic!()
+        };
+        assert_eq!(data_dir, Some("d".into()));
+        assert!(p(&["--data-dir"]).unwrap_err().0.contains("needs a folder"));
     }
 
     #[test]
     fn a_lone_dash_is_a_file_name() {
         assert_eq!(
             p(&["-"]),
-            Ok(Invocation::Gui { patient: Some("-".into()), cohorts: vec![], display: Display::default() })
+            Ok(Invocation::Gui {
+                patient: Some("-".into()),
+                cohorts: vec![],
+                display: Display::default(),
+                data_dir: None
+            })
         );
     }
 }

@@ -7,16 +7,17 @@ use xhim_aid::app::{ScreenshotRequest, StartOptions};
 use xhim_aid::cli::{self, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, Invocation};
 
 fn main() -> ExitCode {
-    let invocation = match cli::parse(std::env::args_os().skip(1)) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let invocation = match cli::parse(args.clone()) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("xhim-aid: {e}\n\n{}", cli::USAGE);
+            eprintln!("xhim-aid: {e}\n\n{}", cli::usage_for(&args));
             return ExitCode::from(EXIT_USAGE);
         }
     };
     match invocation {
-        Invocation::Help => {
-            println!("{}", cli::USAGE);
+        Invocation::Help(usage) => {
+            println!("{usage}");
             ExitCode::from(EXIT_OK)
         }
         Invocation::Version => {
@@ -54,10 +55,6 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Invocation::SummaryHelp => {
-            println!("{}", cli::SUMMARY_USAGE);
-            ExitCode::from(EXIT_OK)
-        }
         Invocation::CohortBuild(build) => match cohort_build(&build) {
             Ok(message) => {
                 println!("{message}");
@@ -68,14 +65,25 @@ fn main() -> ExitCode {
                 ExitCode::from(EXIT_BAD_INPUT)
             }
         },
-        Invocation::Gui { patient, cohorts, display } => {
-            run_window(&StartOptions { open: patient, cohorts, display, screenshot: None })
+        Invocation::Gui { patient, cohorts, display, data_dir } => {
+            let data_dir = data_dir.or_else(xhim_aid::io::data_dir::platform);
+            let options = StartOptions {
+                open: patient,
+                cohorts,
+                display,
+                screenshot: None,
+                data_dir,
+                lock_files: true,
+            };
+            run_window(&options)
         }
-        Invocation::Screenshot { out, patient, cohorts, display } => {
+        Invocation::Screenshot { out, patient, cohorts, display, data_dir } => {
             let outcome = Arc::new(Mutex::new(None));
             let request = ScreenshotRequest { out, outcome: Arc::clone(&outcome) };
-            let code =
-                run_window(&StartOptions { open: patient, cohorts, display, screenshot: Some(request) });
+            let screenshot = Some(request);
+            let options =
+                StartOptions { open: patient, cohorts, display, screenshot, data_dir, lock_files: false };
+            let code = run_window(&options);
             match outcome.lock().ok().and_then(|mut o| o.take()) {
                 Some(Ok(())) => code,
                 Some(Err(e)) => {
@@ -175,16 +183,15 @@ fn cohort_build(build: &cli::CohortBuild) -> Result<String, String> {
 /// A screenshot run neither reads nor writes the remembered window geometry,
 /// so smoke tests are repeatable and leave a user's setup alone.
 fn native_options(renderer: eframe::Renderer, screenshot: bool) -> eframe::NativeOptions {
-    eframe::NativeOptions {
-        persist_window: !screenshot,
-        viewport: egui::ViewportBuilder::default()
-            .with_title("xhim-aid")
-            .with_app_id(xhim_aid::APP_ID)
-            .with_inner_size([1400.0, 900.0])
-            .with_min_inner_size([900.0, 600.0]),
-        renderer,
-        ..Default::default()
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("xhim-aid")
+        .with_app_id(xhim_aid::APP_ID)
+        .with_inner_size([1400.0, 900.0])
+        .with_min_inner_size([900.0, 600.0]);
+    if let Some(icon) = xhim_aid::ui::icon::window_icon() {
+        viewport = viewport.with_icon(icon);
     }
+    eframe::NativeOptions { persist_window: !screenshot, viewport, renderer, ..Default::default() }
 }
 
 /// Starts the window with wgpu, and again with glow if wgpu cannot start

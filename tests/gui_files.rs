@@ -189,7 +189,7 @@ fn without_a_system_dialog_a_path_can_be_typed() {
     set_text(&mut harness, PATH_FIELD_LABEL, &target.display().to_string());
     harness.get_by_label("Save").click();
     wait_for_save(&mut harness);
-    let written = dir.path().join("typed.ron");
+    let written = dir.path().join("typed.xhim.ron");
     assert_eq!(harness.state().path(), Some(written.as_path()));
     let loaded = xhim_aid::io::patient_file::load(&written).unwrap();
     assert_eq!(loaded.document.patient.age_months(), Some(24));

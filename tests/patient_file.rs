@@ -560,18 +560,23 @@ fn random_patient(rng: &mut Rng, case: usize) -> Patient {
     }
 }
 
+/// A save time between 2000 and 2100 (record times must be RFC 3339 UTC).
+fn random_time(rng: &mut Rng) -> String {
+    utc_timestamp(UNIX_EPOCH + Duration::from_secs(946_684_800 + rng.next() % 3_155_760_000))
+}
+
 fn random_record(rng: &mut Rng) -> Record {
     let saves = (0..rng.below(4))
         .map(|_| SaveStamp {
             app_version: text(rng, 3),
             evidence_version: text(rng, 3),
             saved_by: text(rng, 6),
-            saved_at: text(rng, 4),
+            saved_at: random_time(rng),
         })
         .collect();
     let changes = (0..rng.below(6))
         .map(|_| Change {
-            at: text(rng, 4),
+            at: random_time(rng),
             by: text(rng, 6),
             field: text(rng, 4),
             old: text(rng, 20),

@@ -4,12 +4,15 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use super::conflict::Access;
 use super::{App, SaveInFlight};
 use crate::command::Command;
 use crate::io::dialogs::{DialogKind, DialogOutcome};
 use crate::io::file_name;
 use crate::io::jobs::Job;
-use crate::io::patient_file::{self, LoadErrorKind, PatientDocument, PatientFileError, SaveContext};
+use crate::io::patient_file::{
+    self, ContentHash, GuardedSaveError, LoadErrorKind, PatientDocument, PatientFileError, SaveContext,
+};
 use crate::model::patient::Patient;
 use crate::ui::file_ui::{PathField, PathPurpose};
 
@@ -41,13 +44,14 @@ impl App {
             Command::New | Command::Close => {
                 self.doc = PatientDocument::default();
                 self.path = None;
+                self.shared.forget();
                 self.show_patient(Patient::default());
             }
             Command::Open => self.ask(DialogKind::OpenPatient, ctx),
             Command::OpenPath(path) => self.open(&path),
             Command::Save => match self.path.clone() {
-                Some(path) => self.start_save(path, ctx),
-                None => self.ask(DialogKind::SavePatient(self.suggested_name()), ctx),
+                Some(path) if !self.shared.read_only() => self.start_save(path, ctx),
+                _ => self.ask(DialogKind::SavePatient(self.suggested_name()), ctx),
             },
             Command::SaveAs => self.ask(DialogKind::SavePatient(self.suggested_name()), ctx),
             Command::SaveAsPath(path) => self.start_save(with_ron_extension(path), ctx),
@@ -80,6 +84,8 @@ impl App {
             Command::TogglePreferences => self.show_prefs = !self.show_prefs,
             Command::ToggleAbout => self.show_about = !self.show_about,
             Command::Quit => {
+                // Saved or discarded by now: the recovery copy has served.
+                self.recovery_closing();
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -129,11 +135,11 @@ impl App {
         }));
     }
 
+    /// `NAME.xhim.ron`, the name a file manager opens with this app.
     fn suggested_name(&self) -> String {
-        self.path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map_or_else(|| "patient.ron".to_owned(), |n| n.to_string_lossy().into_owned())
+        let name = self.path.as_deref().map_or_else(|| "patient".to_owned(), file_name);
+        let stem = name.strip_suffix(".ron").unwrap_or(&name);
+        format!("{}.xhim.ron", stem.strip_suffix(".xhim").unwrap_or(stem))
     }
 
     pub(super) fn ask(&mut self, kind: DialogKind, ctx: &egui::Context) {
@@ -143,11 +149,20 @@ impl App {
         self.pending_dialog = Some(self.dialogs.show(kind, ctx));
     }
 
+    /// Opens `path` for editing, or asks first if it is open elsewhere.
     fn open(&mut self, path: &Path) {
+        match self.held_elsewhere(path) {
+            Some(holder) => self.ask_open_elsewhere(path.to_path_buf(), holder),
+            None => self.open_with(path, Access::Edit),
+        }
+    }
+
+    pub(super) fn open_with(&mut self, path: &Path, access: Access) {
         let name = file_name(path);
-        match patient_file::load(path) {
+        let tracked = patient_file::load_tracked(path);
+        match tracked.loaded {
             Ok(loaded) => {
-                self.adopt(loaded.document, path);
+                self.adopt(loaded.document, path, tracked.hash, access);
                 if let Some(notice) = loaded.notice {
                     self.notify(format!("{name}: {notice}"), false);
                 } else {
@@ -158,7 +173,7 @@ impl App {
                 // The file is well formed but a value is impossible: open it
                 // so the clinician can see and correct each problem.
                 LoadErrorKind::Content(PatientFileError::Invalid { document, problems }) => {
-                    self.adopt(*document, path);
+                    self.adopt(*document, path, tracked.hash, access);
                     self.notify(
                         format!(
                             "{name}: opened with {} problem(s) to correct: {}",
@@ -173,15 +188,60 @@ impl App {
         }
     }
 
-    fn adopt(&mut self, document: PatientDocument, path: &Path) {
+    /// Shows `document`, read from `path` at version `hash`.
+    pub(super) fn adopt(
+        &mut self,
+        document: PatientDocument,
+        path: &Path,
+        hash: Option<ContentHash>,
+        access: Access,
+    ) {
         let patient = document.patient.clone();
         self.doc = document;
         self.path = Some(path.to_path_buf());
+        self.track(Some(path), hash, access);
         self.prefs.note_recent(path);
         self.show_patient(patient);
     }
 
+    /// Saves the edits to `path`: over the version this window has, or to a
+    /// new file nobody else has open.
     fn start_save(&mut self, path: PathBuf, ctx: &egui::Context) {
+        let current = self.path.as_deref() == Some(path.as_path());
+        if current && self.shared.read_only() {
+            self.notify(
+                format!("{} is open read-only here; save your edits as a new file.", file_name(&path)),
+                true,
+            );
+            self.ask(DialogKind::SavePatient(self.suggested_name()), ctx);
+            return;
+        }
+        if !current && let Some(holder) = self.held_elsewhere(&path) {
+            self.notify(
+                format!(
+                    "Not saved: {} is open for editing by {}. Choose another name.",
+                    file_name(&path),
+                    holder.describe()
+                ),
+                true,
+            );
+            self.after_save = None;
+            return;
+        }
+        let expected = if current { self.shared.hash } else { None };
+        let base = self.doc.clone();
+        self.start_save_from(path, &base, expected, ctx);
+    }
+
+    /// Saves the edits as the next version of `base`, provided the file on
+    /// disk is still version `expected` (if given).
+    pub(super) fn start_save_from(
+        &mut self,
+        path: PathBuf,
+        base: &PatientDocument,
+        expected: Option<ContentHash>,
+        ctx: &egui::Context,
+    ) {
         if self.save.is_some() {
             self.notify("A save is still being written; try again in a moment.".to_owned(), true);
             return;
@@ -200,10 +260,10 @@ impl App {
             evidence_version: self.evidence.version.clone(),
             saved_by: self.prefs.saved_by(),
         };
-        let next = self.doc.revised(&self.patient, &context, SystemTime::now());
+        let next = base.revised(&self.patient, &context, SystemTime::now());
         let (target, to_write) = (path.clone(), next.clone());
         let job = Job::spawn("save-patient", format!("Saving {}", file_name(&path)), ctx, move || {
-            patient_file::save(&target, &to_write)
+            patient_file::save_unless_changed(&target, &to_write, expected)
         });
         self.save = Some(SaveInFlight { job, path, next });
     }
@@ -228,16 +288,21 @@ impl App {
         let Some(done) = self.save.take() else { return };
         ctx.request_repaint();
         match result {
-            Ok(()) => {
+            Ok(hash) => {
                 self.notify(format!("Saved {}.", file_name(&done.path)), false);
                 self.doc = done.next;
                 self.prefs.note_recent(&done.path);
+                // A new file is ours to edit; the same file keeps its access.
+                let same = self.path.as_deref() == Some(done.path.as_path());
+                let access = if same { self.shared.access } else { Access::Edit };
+                self.track(Some(&done.path), Some(hash), access);
                 self.path = Some(done.path);
                 self.form_changed();
                 if let Some(next) = self.after_save.take() {
                     self.perform(next, ctx);
                 }
             }
+            Err(GuardedSaveError::Changed { path, conflict }) => self.ask_changed(path, conflict.theirs),
             Err(e) => {
                 self.after_save = None;
                 self.notify(format!("{e}. Nothing was changed on disk."), true);
@@ -284,12 +349,14 @@ impl App {
     }
 }
 
+/// A typed or picked name without `.ron` gets `.xhim.ron`, the patient-file
+/// type a file manager opens with this app; any `.ron` name is kept.
 fn with_ron_extension(path: PathBuf) -> PathBuf {
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
         path
     } else {
         let mut s = path.into_os_string();
-        s.push(".ron");
+        s.push(".xhim.ron");
         PathBuf::from(s)
     }
 }

@@ -2,9 +2,12 @@
 //! later. Nothing here draws.
 
 pub mod cohort_file;
+pub mod data_dir;
 pub mod dialogs;
+pub mod instance;
 pub mod jobs;
 pub mod patient_file;
+pub mod recovery;
 pub mod report;
 pub mod text;
 

@@ -5,6 +5,7 @@ use xhim_aid::App;
 use xhim_aid::app::StartOptions;
 
 /// The app in a 1400 × 900 window with default options.
+#[allow(dead_code, reason = "not every test binary uses every helper")]
 pub fn harness() -> Harness<'static, App> {
     harness_with(StartOptions::default())
 }

@@ -3,10 +3,15 @@
 //!
 //! Steps: create `.<name>.tmp-<pid>-<n>` in the same folder (so the final
 //! rename never crosses file systems), write, flush and `sync_all`, copy the
-//! existing file to `<name>.bak`, rename the temporary file over the target,
-//! then flush the folder (Unix) so the rename itself is durable. A failure
-//! before the rename removes the temporary file and leaves the target
-//! untouched.
+//! existing file to `<name>.bak` (itself through a flushed temporary copy and
+//! a rename, so a crash mid-copy never leaves a half `.bak`), rename the
+//! temporary file over the target, then flush the folder (Unix) so the rename
+//! itself is durable. A failure before the rename removes the temporary file
+//! and leaves the target untouched.
+//!
+//! [`write_privately`] is the same without the `.bak`, for files that are the
+//! user's alone (recovery copies): readable by the owner only from the first
+//! byte written.
 //!
 //! The file-system calls go through [`Fs`] so tests can make any step fail.
 
@@ -71,10 +76,22 @@ impl Fs for RealFs {
 
     fn backup(&self, from: &Path, to: &Path) -> io::Result<()> {
         match fs::symlink_metadata(from) {
-            Ok(_) => fs::copy(from, to).map(drop),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(e),
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(e),
         }
+        let name = to.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+        let temp = folder_of(to).join(format!(".{name}.tmp-{}-{n}", std::process::id()));
+        let copied = fs::copy(from, &temp)
+            .and_then(|_| OpenOptions::new().write(true).open(&temp))
+            .and_then(|file| file.sync_all())
+            .and_then(|()| fs::rename(&temp, to));
+        if copied.is_err() {
+            // The copy is worthless now; the old `.bak` (if any) is intact.
+            let _ = fs::remove_file(&temp);
+        }
+        copied
     }
 
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
@@ -114,6 +131,25 @@ fn folder_of(path: &Path) -> &Path {
 
 /// Replaces `path` with `bytes` as described in the module docs.
 pub(crate) fn write_atomically(fs: &dyn Fs, path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    replace(fs, path, bytes, Kind::Document)
+}
+
+/// Replaces `path` with `bytes` like [`write_atomically`], but keeps no
+/// `.bak` and makes the file readable and writable by its owner only (Unix
+/// mode 0600) before anything is written to it.
+pub(crate) fn write_privately(fs: &dyn Fs, path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    replace(fs, path, bytes, Kind::Private)
+}
+
+/// A document keeps its previous version as `.bak`; a private file is the
+/// user's alone and keeps none.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Document,
+    Private,
+}
+
+fn replace(fs: &dyn Fs, path: &Path, bytes: &[u8], kind: Kind) -> Result<(), SaveError> {
     let fail = |step, source| SaveError { step, path: path.to_path_buf(), source };
     let Some(name) = path.file_name() else {
         let source = io::Error::new(io::ErrorKind::InvalidInput, "the path does not name a file");
@@ -125,7 +161,7 @@ pub(crate) fn write_atomically(fs: &dyn Fs, path: &Path, bytes: &[u8]) -> Result
     let (temp, file) = create_unique_temp(fs, folder, &name.to_string_lossy(), path)
         .map_err(|e| fail(SaveStep::CreateTemp, e))?;
 
-    if let Err((step, source)) = fill_and_replace(fs, file, &temp, path, bytes) {
+    if let Err((step, source)) = fill_and_replace(fs, file, &temp, path, bytes, kind) {
         if let Err(e) = fs.remove(&temp)
             && e.kind() != io::ErrorKind::NotFound
         {
@@ -137,6 +173,18 @@ pub(crate) fn write_atomically(fs: &dyn Fs, path: &Path, bytes: &[u8]) -> Result
     fs.before(SaveStep::SyncFolder)
         .and_then(|()| fs.sync_folder(folder))
         .map_err(|e| fail(SaveStep::SyncFolder, e))
+}
+
+#[cfg(unix)]
+fn owner_only(file: &File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    file.set_permissions(fs::Permissions::from_mode(0o600))
+}
+
+#[cfg(not(unix))]
+fn owner_only(_file: &File) -> io::Result<()> {
+    // Elsewhere the user's own data folder is private to the user already.
+    Ok(())
 }
 
 /// Creates a temporary file that did not exist before, trying a few names in
@@ -164,14 +212,20 @@ fn fill_and_replace(
     temp: &Path,
     path: &Path,
     bytes: &[u8],
+    kind: Kind,
 ) -> Result<(), (SaveStep, io::Error)> {
     let step = |step: SaveStep, result: io::Result<()>| result.map_err(|e| (step, e));
+    if kind == Kind::Private {
+        step(SaveStep::CreateTemp, owner_only(&file))?;
+    }
     step(SaveStep::WriteTemp, fs.before(SaveStep::WriteTemp).and_then(|()| fs.write_all(&mut file, bytes)))?;
     step(SaveStep::SyncTemp, fs.before(SaveStep::SyncTemp).and_then(|()| fs.sync(&mut file)))?;
     // Closed before the rename: Windows refuses to rename an open file.
     drop(file);
-    let backup = backup_path(path);
-    step(SaveStep::Backup, fs.before(SaveStep::Backup).and_then(|()| fs.backup(path, &backup)))?;
+    if kind == Kind::Document {
+        let backup = backup_path(path);
+        step(SaveStep::Backup, fs.before(SaveStep::Backup).and_then(|()| fs.backup(path, &backup)))?;
+    }
     step(SaveStep::Replace, fs.before(SaveStep::Replace).and_then(|()| fs.rename(temp, path)))
 }
 
@@ -263,6 +317,49 @@ mod tests {
         fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
         write_atomically(&RealFs, &path, b"second").unwrap();
         assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_private_file_is_the_owners_alone_and_keeps_no_backup() {
+        use std::os::unix::fs::PermissionsExt as _;
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("edits.ron");
+        write_privately(&RealFs, &path, b"first").unwrap();
+        write_privately(&RealFs, &path, b"second").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"second");
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(names_in(dir.path()), ["edits.ron"]);
+    }
+
+    #[test]
+    fn a_failed_private_write_keeps_the_previous_contents() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("edits.ron");
+        write_privately(&RealFs, &path, b"kept").unwrap();
+        for step in SaveStep::ALL {
+            if step == SaveStep::Serialize || step == SaveStep::Backup {
+                continue;
+            }
+            let err = write_privately(&testing::FailAt(step), &path, b"lost").unwrap_err();
+            assert_eq!(err.step, step);
+            let want: &[u8] = if step == SaveStep::SyncFolder { b"lost" } else { b"kept" };
+            assert_eq!(fs::read(&path).unwrap(), want, "{step:?}");
+            write_privately(&RealFs, &path, b"kept").unwrap();
+            assert_eq!(names_in(dir.path()), ["edits.ron"], "{step:?}: no temporary file is left");
+        }
+    }
+
+    #[test]
+    fn the_backup_is_replaced_whole_and_leaves_no_temporary_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ron");
+        fs::write(&path, b"first version").unwrap();
+        fs::write(backup_path(&path), b"an older and longer backup").unwrap();
+        write_atomically(&RealFs, &path, b"second").unwrap();
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"first version");
+        assert_eq!(names_in(dir.path()), ["a.ron", "a.ron.bak"]);
     }
 
     #[test]

@@ -23,10 +23,12 @@
 //! form can open it and show each problem by its field. [`save`] itself does
 //! not validate, so a draft can always be kept.
 
-mod atomic;
+pub(crate) mod atomic;
 mod diff;
 mod error;
 mod format;
+mod guard;
+pub mod lock;
 mod time;
 
 use std::fs::File;
@@ -39,7 +41,8 @@ use serde::{Deserialize, Serialize};
 pub use self::atomic::backup_path;
 pub use self::diff::{FieldChange, diff};
 pub use self::error::{LoadError, LoadErrorKind, PatientFileError, SaveError, SaveStep};
-pub use self::time::utc_timestamp;
+pub use self::guard::{ContentHash, GuardedSaveError, SaveConflict, Tracked, save_unless_changed};
+pub use self::time::{parse_utc_timestamp, utc_timestamp};
 use crate::model::patient::Patient;
 
 /// The schema version this build writes (and the newest it reads).
@@ -73,7 +76,9 @@ pub struct SaveStamp {
     pub evidence_version: String,
     /// The name the user gave for themselves.
     pub saved_by: String,
-    /// UTC, ISO 8601 (`2026-11-25T12:34:56Z`).
+    /// UTC, RFC 3339 (`2026-11-25T12:34:56Z`); anything else makes the
+    /// file invalid.
+    #[serde(deserialize_with = "time::utc_timestamp_field")]
     pub saved_at: String,
 }
 
@@ -81,7 +86,9 @@ pub struct SaveStamp {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Change {
-    /// UTC, ISO 8601, the time of the save that recorded it.
+    /// UTC, RFC 3339, the time of the save that recorded it; anything else
+    /// makes the file invalid.
+    #[serde(deserialize_with = "time::utc_timestamp_field")]
     pub at: String,
     /// Who saved.
     pub by: String,
@@ -211,17 +218,30 @@ pub fn parse(bytes: &[u8]) -> Result<PatientDocument, PatientFileError> {
 /// before reading and the read is capped, so pointing it at a huge file or a
 /// device cannot exhaust memory.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    load_tracked(path).loaded
+}
+
+/// [`load`], keeping the hash of the bytes read so a later save can check
+/// the file was not changed by someone else in the meantime (see
+/// [`save_unless_changed`]).
+pub fn load_tracked(path: &Path) -> Tracked {
     let fail = |kind| LoadError { file: error::file_name(path), kind };
-    let bytes = read_capped(path).map_err(fail)?;
-    let document = parse(&bytes).map_err(|e| fail(LoadErrorKind::Content(e)))?;
-    let notice = document.upgraded_from().map(|version| {
-        let log = if version < 2 { " and start its change log" } else { "" };
-        format!(
-            "This file uses the older format version {version}; saving it will convert it to \
-             version {CURRENT_VERSION}{log}."
-        )
+    let bytes = match read_capped(path) {
+        Ok(bytes) => bytes,
+        Err(kind) => return Tracked { loaded: Err(fail(kind)), hash: None },
+    };
+    let hash = Some(ContentHash::of(&bytes));
+    let loaded = parse(&bytes).map_err(|e| fail(LoadErrorKind::Content(e))).map(|document| {
+        let notice = document.upgraded_from().map(|version| {
+            let log = if version < 2 { " and start its change log" } else { "" };
+            format!(
+                "This file uses the older format version {version}; saving it will convert it to \
+                 version {CURRENT_VERSION}{log}."
+            )
+        });
+        Loaded { document, notice }
     });
-    Ok(Loaded { document, notice })
+    Tracked { loaded, hash }
 }
 
 fn read_capped(path: &Path) -> Result<Vec<u8>, LoadErrorKind> {

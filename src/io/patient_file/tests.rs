@@ -269,3 +269,26 @@ fn a_failure_at_every_save_step_leaves_the_file_intact() {
         assert_eq!(load(&path).unwrap().document, edited);
     }
 }
+
+#[test]
+fn a_record_time_that_is_not_rfc_3339_utc_names_its_line() {
+    let mut doc = PatientDocument::new(aged(3, 4)).revised(&aged(3, 5), &context("Dr A"), at(1_795_610_096));
+    let good = doc.to_ron().unwrap();
+    assert!(parse_str(&good).is_ok());
+    for (field, bad) in [("saved_at", "yesterday at noon"), ("at", "2026-11-25T12:34:56+01:00")] {
+        doc.record.saves[0].saved_at = "2026-11-25T12:34:56Z".to_owned();
+        doc.record.changes[0].at = "2026-11-25T12:34:56Z".to_owned();
+        if field == "saved_at" {
+            doc.record.saves[0].saved_at = bad.to_owned();
+        } else {
+            doc.record.changes[0].at = bad.to_owned();
+        }
+        let text = doc.to_ron().unwrap();
+        let line =
+            1 + text.lines().position(|l| l.trim_start().starts_with(&format!("{field}: \"{bad}"))).unwrap();
+        let err = parse_str(&text).unwrap_err();
+        let PatientFileError::Parse { line: got, message, .. } = &err else { panic!("{err:?}") };
+        assert_eq!(*got, line, "{field}: {err}\n{text}");
+        assert!(message.contains(bad) && message.contains("RFC 3339"), "{message}");
+    }
+}

@@ -1,0 +1,230 @@
+//! Crash recovery in the window: unsaved edits are copied to the data
+//! folder every [`RECOVERY_INTERVAL`] and when the window loses focus, the
+//! copy is deleted once they are saved or discarded, and edits left by a
+//! window that ended without either are offered at the next start. The
+//! patient file itself is never written here.
+
+use std::collections::VecDeque;
+use std::path::Path;
+use std::time::Duration;
+
+use super::App;
+use super::conflict::Access;
+use crate::io::file_name;
+use crate::io::instance::Instance;
+use crate::io::jobs::Job;
+use crate::io::patient_file::{self, SaveError, diff};
+use crate::io::recovery::{Edits, Found, Store};
+use crate::ui::conflict_ui::{self, OfferView, RecoveryChoice};
+
+/// How often unsaved edits are copied: at most this much work is lost.
+pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(30);
+
+/// Recovery state of one window.
+pub(super) struct Recovery {
+    /// `None` without a data folder (tests, screenshot runs) or when it
+    /// cannot be made.
+    store: Option<Store>,
+    /// What this window's recovery file holds; `None` when there is none.
+    written: Option<Edits>,
+    job: Option<Job<(Edits, Result<(), SaveError>)>>,
+    /// `egui` time of the last copy (or of the start).
+    last_copy: f64,
+    /// A failed copy is reported once, not every 30 seconds.
+    reported_failure: bool,
+    /// Edits left by ended windows, offered one at a time.
+    offers: VecDeque<Found>,
+    /// What the first offer shows, worked out once.
+    view: Option<OfferView>,
+}
+
+impl Recovery {
+    /// Recovery in `data_dir` for `instance`; any problem with the folder is
+    /// returned as a message for the user, and recovery is then off.
+    pub(super) fn new(data_dir: Option<&Path>, instance: &Instance) -> (Self, Option<String>) {
+        let mut recovery = Self {
+            store: None,
+            written: None,
+            job: None,
+            last_copy: 0.0,
+            reported_failure: false,
+            offers: VecDeque::new(),
+            view: None,
+        };
+        let Some(dir) = data_dir else { return (recovery, None) };
+        match Store::open(dir, instance.clone()) {
+            Ok(store) => {
+                recovery.offers = store.left_behind().into();
+                recovery.store = Some(store);
+                (recovery, None)
+            }
+            Err(e) => (recovery, Some(format!("Unsaved edits cannot be kept for recovery: {e}"))),
+        }
+    }
+
+    /// Whether a copy is being written.
+    pub(super) fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+}
+
+impl App {
+    fn current_edits(&self) -> Edits {
+        Edits {
+            file: self.path.clone(),
+            base: self.doc.clone(),
+            base_hash: self.shared.hash,
+            edited: self.patient.clone(),
+        }
+    }
+
+    /// Once per frame: collects a finished copy, deletes the copy once the
+    /// edits are saved or discarded, and starts a new copy when one is due.
+    pub(super) fn recovery_step(&mut self, ctx: &egui::Context) {
+        if let Some((edits, result)) = self.recovery.job.as_ref().and_then(Job::poll) {
+            self.recovery.job = None;
+            match result {
+                Ok(()) => {
+                    self.recovery.written = Some(edits);
+                    self.recovery.reported_failure = false;
+                }
+                Err(e) if !self.recovery.reported_failure => {
+                    self.recovery.reported_failure = true;
+                    self.notify(format!("Unsaved edits could not be kept for recovery: {e}"), true);
+                }
+                Err(e) => log::warn!("recovery copy failed again: {e}"),
+            }
+        }
+        let Some(store) = self.recovery.store.clone() else { return };
+        if self.recovery.job.is_some() {
+            return;
+        }
+        if !self.dirty {
+            if self.recovery.written.take().is_some()
+                && let Err(e) = store.remove()
+            {
+                log::warn!("could not delete the recovery copy: {e}");
+            }
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let focus_lost =
+            ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::WindowFocused(false))));
+        let wait = RECOVERY_INTERVAL.as_secs_f64() - (now - self.recovery.last_copy);
+        if focus_lost || wait <= 0.0 {
+            self.recovery.last_copy = now;
+            let edits = self.current_edits();
+            if self.recovery.written.as_ref() != Some(&edits) {
+                let label = "Keeping unsaved edits for recovery".to_owned();
+                self.recovery.job = Some(Job::spawn("recovery-copy", label, ctx, move || {
+                    let result = store.write(&edits);
+                    (edits, result)
+                }));
+            }
+            ctx.request_repaint_after(RECOVERY_INTERVAL);
+        } else {
+            ctx.request_repaint_after(Duration::from_secs_f64(wait));
+        }
+    }
+
+    /// The window is closing with its edits saved or discarded: the copy
+    /// goes (after any copy still being written).
+    pub(super) fn recovery_closing(&mut self) {
+        if let Some(job) = self.recovery.job.take() {
+            job.wait();
+        }
+        self.recovery.written = None;
+        if let Some(store) = &self.recovery.store
+            && let Err(e) = store.remove()
+        {
+            log::warn!("could not delete the recovery copy: {e}");
+        }
+    }
+
+    /// Offers edits left by an ended window, one at a time, while this
+    /// window has none of its own unsaved.
+    pub(super) fn recovery_offer_ui(&mut self, ctx: &egui::Context) {
+        if self.dirty || self.confirm.is_some() || self.shared.asking() {
+            return;
+        }
+        let Some(found) = self.recovery.offers.front() else { return };
+        let view = self.recovery.view.get_or_insert_with(|| offer_view(found));
+        let Some(choice) = conflict_ui::recovery_offer_ui(ctx, view) else { return };
+        ctx.request_repaint();
+        self.recovery.view = None;
+        let Some(found) = self.recovery.offers.pop_front() else { return };
+        match choice {
+            RecoveryChoice::Discard => {
+                if let Err(e) = found.discard() {
+                    self.notify(format!("The unsaved edits could not be deleted: {e}"), true);
+                }
+            }
+            RecoveryChoice::Restore => self.restore(found),
+        }
+    }
+
+    fn restore(&mut self, found: Found) {
+        if found.edits.is_err() {
+            return;
+        }
+        if let Some(store) = &self.recovery.store
+            && let Err(e) = store.take_over(&found)
+        {
+            log::warn!("could not take over the recovery copy: {e}");
+        }
+        let Ok(edits) = found.edits else { return };
+        // Copy again at once, under this window's name.
+        self.recovery.written = None;
+        self.recovery.last_copy = f64::NEG_INFINITY;
+        let Edits { file, base, base_hash, edited } = edits;
+        self.doc = base;
+        self.path = file;
+        self.track(self.path.clone().as_deref(), base_hash, Access::Edit);
+        let name = self.file_label();
+        self.show_patient(edited);
+        self.notify(format!("Restored unsaved edits to {name}; they are not saved yet."), false);
+    }
+}
+
+/// What the offer shows: the edits against the file as saved now.
+fn offer_view(found: &Found) -> OfferView {
+    let mut view = OfferView {
+        file: "an untitled patient".to_owned(),
+        written_at: found.written_at.clone(),
+        changes: Vec::new(),
+        note: None,
+        problem: None,
+    };
+    let edits = match &found.edits {
+        Ok(edits) => edits,
+        Err(problem) => {
+            view.problem = Some(problem.clone());
+            return view;
+        }
+    };
+    let mut saved = &edits.base.patient;
+    let on_disk;
+    if let Some(path) = &edits.file {
+        view.file = file_name(path);
+        on_disk = patient_file::load_tracked(path);
+        match on_disk.document() {
+            Some(doc) => {
+                saved = &doc.patient;
+                if on_disk.hash != edits.base_hash {
+                    view.note = Some(format!(
+                        "{} was saved again after these edits began; saving will ask which version to keep.",
+                        view.file
+                    ));
+                }
+            }
+            None => {
+                view.note = Some(format!(
+                    "{} cannot be read now; the edits are shown against the version they started from.",
+                    view.file
+                ));
+            }
+        }
+    }
+    view.changes = diff(saved, &edits.edited);
+    view
+}

@@ -1,0 +1,241 @@
+//! Crash recovery as a clinician meets it: edits are copied to the data
+//! folder (every 30 seconds and when the window loses focus), a window that
+//! ends without saving leaves them, and the next start offers to restore or
+//! discard them. The patient file is never written by any of this.
+
+#![expect(clippy::unwrap_used, reason = "test helpers fail the test on setup errors")]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use xhim_aid::App;
+use xhim_aid::app::StartOptions;
+use xhim_aid::io::patient_file;
+use xhim_aid::io::recovery::FOLDER;
+use xhim_aid::ui::conflict_ui::{DISCARD_EDITS, RESTORE_EDITS};
+use xhim_aid::ui::patient_panel::labels;
+
+struct Setup {
+    _dirs: (tempfile::TempDir, tempfile::TempDir),
+    data: PathBuf,
+    file: PathBuf,
+}
+
+fn setup() -> Setup {
+    let (data, share) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let file = share.path().join("boy.xhim.ron");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples/young-boy-in-window.ron");
+    std::fs::copy(example, &file).unwrap();
+    Setup { data: data.path().to_path_buf(), file, _dirs: (data, share) }
+}
+
+fn window(data: &Path, open: Option<&Path>) -> Harness<'static, App> {
+    common::harness_with(StartOptions {
+        open: open.map(Path::to_path_buf),
+        data_dir: Some(data.to_path_buf()),
+        lock_files: true,
+        ..StartOptions::default()
+    })
+}
+
+fn recovery_files(data: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(data.join(FOLDER))
+        .map_or_else(|_| Vec::new(), |d| d.map(|e| e.unwrap().path()).collect())
+}
+
+/// Steps until background writes have landed.
+fn settle(harness: &mut Harness<'_, App>) {
+    // A few frames first: a dialog or a click may start the write a frame later.
+    for frame in 0..500 {
+        harness.step();
+        if frame >= 3 && !harness.state().is_saving() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    panic!("writing did not finish");
+}
+
+fn lose_focus(harness: &mut Harness<'_, App>) {
+    harness.input_mut().events.push(egui::Event::WindowFocused(false));
+    settle(harness);
+}
+
+fn set_age_years(harness: &mut Harness<'_, App>, years: &str) {
+    harness.get_by_label(labels::AGE_YEARS).click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(labels::AGE_YEARS).type_text(years);
+    harness.run();
+}
+
+/// A window that edits the file, keeps a recovery copy, then "crashes"
+/// (ends without saving or discarding).
+fn crash_with_edits(s: &Setup) -> Vec<u8> {
+    let saved = std::fs::read(&s.file).unwrap();
+    let mut harness = window(&s.data, Some(&s.file));
+    harness.get_by_label("Neutropenia").click();
+    set_age_years(&mut harness, "5");
+    assert!(recovery_files(&s.data).is_empty(), "nothing copied before it is due");
+    lose_focus(&mut harness);
+    assert_eq!(recovery_files(&s.data).len(), 1);
+    drop(harness);
+    assert_eq!(std::fs::read(&s.file).unwrap(), saved, "the patient file is never written");
+    saved
+}
+
+#[test]
+fn edits_are_copied_when_focus_is_lost_and_every_30_seconds() {
+    let s = setup();
+    let mut harness = window(&s.data, Some(&s.file));
+    harness.input_mut().time = Some(1.0);
+    harness.get_by_label("Neutropenia").click();
+    harness.run();
+    assert!(recovery_files(&s.data).is_empty());
+
+    harness.input_mut().time = Some(31.5);
+    settle(&mut harness);
+    let files = recovery_files(&s.data);
+    assert_eq!(files.len(), 1, "copied 30 seconds on");
+    let first = std::fs::read_to_string(&files[0]).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        assert_eq!(std::fs::metadata(&files[0]).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    // Another edit: not copied before the next 30 seconds are up …
+    harness.get_by_label("Pneumocystis pneumonia").click();
+    harness.input_mut().time = Some(45.0);
+    settle(&mut harness);
+    assert_eq!(std::fs::read_to_string(&files[0]).unwrap(), first);
+    // … or the window loses focus.
+    lose_focus(&mut harness);
+    assert_ne!(std::fs::read_to_string(&files[0]).unwrap(), first);
+
+    // Saving deletes the copy.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    settle(&mut harness);
+    harness.run();
+    assert!(!harness.state().is_dirty());
+    assert!(recovery_files(&s.data).is_empty(), "{:?}", recovery_files(&s.data));
+}
+
+#[test]
+fn the_next_start_offers_the_edits_and_restore_brings_them_back_unsaved() {
+    let s = setup();
+    let saved = crash_with_edits(&s);
+    let changes_before = patient_file::load(&s.file).unwrap().document.record.changes.len();
+
+    let mut harness = window(&s.data, None);
+    harness.get_by_label("Unsaved edits from an earlier session");
+    harness.get_by_label_contains("The app closed without saving edits to boy.xhim.ron.");
+    harness.get_by_label("Age: saved 3 years 4 months, edited 5 years 4 months");
+    harness.get_by_label("Conditions: Neutropenia: saved absent, edited present");
+    harness.get_by_label(RESTORE_EDITS).click();
+    harness.run();
+
+    let app = harness.state();
+    assert_eq!(app.path(), Some(s.file.as_path()));
+    assert!(app.is_dirty(), "restored edits are not saved");
+    assert!(app.patient().conditions.neutropenia);
+    assert_eq!(app.patient().age_months(), Some(5 * 12 + 4));
+    assert_eq!(app.window_title(), "boy.xhim.ron • unsaved — xhim-aid");
+    assert_eq!(std::fs::read(&s.file).unwrap(), saved);
+    assert_eq!(recovery_files(&s.data).len(), 1, "the edits keep a recovery copy");
+
+    // Saving appends to the change log and deletes the copy.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    settle(&mut harness);
+    harness.run();
+    let record = patient_file::load(&s.file).unwrap().document.record;
+    assert_eq!(record.changes.len(), changes_before + 2, "{:#?}", record.changes);
+    assert!(recovery_files(&s.data).is_empty());
+    drop(harness);
+
+    // Nothing is offered any more.
+    let next = window(&s.data, None);
+    assert!(next.query_by_label("Unsaved edits from an earlier session").is_none());
+}
+
+#[test]
+fn discard_deletes_the_copy_and_leaves_the_file() {
+    let s = setup();
+    let saved = crash_with_edits(&s);
+    let mut harness = window(&s.data, Some(&s.file));
+    harness.get_by_label(DISCARD_EDITS).click();
+    harness.run();
+    assert!(recovery_files(&s.data).is_empty());
+    assert!(!harness.state().is_dirty());
+    assert!(!harness.state().patient().conditions.neutropenia);
+    assert_eq!(std::fs::read(&s.file).unwrap(), saved);
+}
+
+#[test]
+fn a_window_still_running_keeps_its_edits_to_itself() {
+    let s = setup();
+    let mut first = window(&s.data, Some(&s.file));
+    first.get_by_label("Neutropenia").click();
+    first.run();
+    lose_focus(&mut first);
+    assert_eq!(recovery_files(&s.data).len(), 1);
+    let second = window(&s.data, None);
+    assert!(second.query_by_label("Unsaved edits from an earlier session").is_none());
+}
+
+#[test]
+fn restored_edits_to_a_file_saved_since_still_ask_before_overwriting() {
+    let s = setup();
+    crash_with_edits(&s);
+    // Meanwhile a colleague saved the file.
+    let doc = patient_file::load(&s.file).unwrap().document;
+    let context = patient_file::SaveContext {
+        app_version: "0.1.0".to_owned(),
+        evidence_version: "e".to_owned(),
+        saved_by: "Dr Colleague".to_owned(),
+    };
+    let mut theirs = doc.patient.clone();
+    theirs.note = "seen in clinic".to_owned();
+    patient_file::save(&s.file, &doc.revised(&theirs, &context, std::time::SystemTime::now())).unwrap();
+
+    let mut harness = window(&s.data, None);
+    harness.get_by_label_contains("was saved again after these edits began");
+    harness.get_by_label(RESTORE_EDITS).click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    settle(&mut harness);
+    harness.get_by_label("Changed by someone else");
+    assert_eq!(patient_file::load(&s.file).unwrap().document.patient.note, "seen in clinic");
+}
+
+#[test]
+fn without_a_data_folder_nothing_is_kept() {
+    let s = setup();
+    let mut harness =
+        common::harness_with(StartOptions { open: Some(s.file.clone()), ..StartOptions::default() });
+    harness.get_by_label("Neutropenia").click();
+    harness.run();
+    assert!(harness.state().is_dirty());
+    lose_focus(&mut harness);
+    assert!(!s.data.join(FOLDER).exists());
+}
+
+#[test]
+fn closing_and_discarding_the_edits_deletes_the_copy() {
+    let s = setup();
+    let mut harness = window(&s.data, Some(&s.file));
+    harness.get_by_label("Neutropenia").click();
+    harness.run();
+    lose_focus(&mut harness);
+    assert_eq!(recovery_files(&s.data).len(), 1);
+    harness.state_mut().push(xhim_aid::command::Command::Quit);
+    harness.run();
+    harness.get_by_label("Discard changes").click();
+    harness.run();
+    assert!(recovery_files(&s.data).is_empty());
+}
