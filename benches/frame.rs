@@ -8,6 +8,8 @@
 //! the same data) and written as cohort files, then loaded as the app loads
 //! them.
 
+#![expect(clippy::expect_used, reason = "a benchmark stops at the first setup failure")]
+
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

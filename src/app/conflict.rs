@@ -30,7 +30,7 @@ enum Question {
     /// The file to open is open elsewhere.
     OpenElsewhere { path: PathBuf, holder: Holder },
     /// Our save found someone else's version on disk.
-    Changed { path: PathBuf, theirs: Tracked, view: ChangedView },
+    Changed { path: PathBuf, theirs: Box<Tracked>, view: ChangedView },
 }
 
 /// The state of the open file with respect to other people.
@@ -132,7 +132,7 @@ impl App {
             _ => None,
         };
         let view = ChangedView { file: file_name(&path), their_save, unreadable, summary: None };
-        self.shared.question = Some(Question::Changed { path, theirs, view });
+        self.shared.question = Some(Question::Changed { path, theirs: Box::new(theirs), view });
     }
 
     /// Shows the pending question, if any, and acts on the answer.
