@@ -5,16 +5,20 @@
 //! every page.
 //!
 //! Everything shown comes from [`crate::model`]: the text is built by
-//! [`TimingEvidence`], [`family_view`] and [`Evidence::match_patient`], and
+//! [`TimingEvidence`], [`family_doc`] and [`Evidence::match_patient`], and
 //! the plot from [`picture`]; this module only lays it out. Text is real
 //! text in an embedded font with a `ToUnicode` map, so it can be selected,
 //! searched and read aloud. The file is written to a temporary file in the
 //! same folder and renamed into place, so a failed export never leaves half
 //! a PDF behind.
 
+mod family;
 mod figures;
 mod flow;
+mod handout;
 mod pdf;
+
+pub use handout::{HandoutOptions, handout_pdf, write_handout};
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write as _};
@@ -23,10 +27,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::SystemTime;
 
 use crate::io::patient_file::{PatientDocument, utc_timestamp};
+use crate::model::Inputs;
+use crate::model::discussion::FamilyDiscussion;
 use crate::model::evidence::{Evidence, Topic};
-use crate::model::family::{IconStyle, Statement, family_view};
+use crate::model::family::{IconStyle, about_section, family_doc};
 use crate::model::patient::{AgeSource, Hsct, Patient, describe_months};
 use crate::model::picture::picture;
+use crate::model::text::{SectionId, words};
 use crate::model::timing::TimingEvidence;
 
 use self::flow::Flow;
@@ -149,7 +156,15 @@ pub fn report_texts(evidence: &Evidence, patient: &Patient) -> Vec<String> {
     let pic = picture(evidence, patient);
     out.extend(pic.layers.iter().map(|l| l.name.clone()));
     out.extend(pic.notes.iter().cloned());
-    out.extend(family_view(evidence, patient).texts().into_iter().map(str::to_owned));
+    let inputs = Inputs {
+        evidence,
+        cohorts: &[],
+        patient: Some(patient),
+        options: crate::model::figure::CurveOptions::default(),
+    };
+    let family = family_doc(&inputs, patient.discussion.as_ref().unwrap_or(&FamilyDiscussion::default()));
+    out.extend(family.sections.iter().map(|s| s.heading.clone()));
+    out.extend(family.runs().map(words::run));
     for c in &evidence.cohorts {
         out.push(c.citation.clone());
         out.extend(c.findings.iter().map(|f| f.statement.clone()));
@@ -187,6 +202,7 @@ fn layout(
     family_pages(flow, evidence, patient, options.icon_style);
     matched_findings(flow, evidence, patient);
     citations(flow, evidence);
+    about_this_aid(flow, evidence);
 }
 
 fn title(flow: &mut Flow, evidence: &Evidence, doc: &PatientDocument, generated: &str) {
@@ -221,8 +237,9 @@ fn title(flow: &mut Flow, evidence: &Evidence, doc: &PatientDocument, generated:
     );
     flow.small(&saved, 0.0);
     flow.small(
-        "Every number in this report is a published value, named with its source; lines between points \
-         join published values and are not fitted curves.",
+        "Numbers are published values, each named with its source. A number calculated from a published \
+         one says so and how (for example, about 22 of 100 boys died: calculated as 100 minus 78.2 %). \
+         Lines between points join published values and are not fitted curves.",
         0.0,
     );
 }
@@ -333,57 +350,43 @@ fn question_title(key: &str) -> String {
     }
 }
 
-fn statements(flow: &mut Flow, items: &[Statement]) {
-    for s in items {
-        flow.bullet(&s.text, Some(&format!("Source: {}", s.source)));
-    }
-}
-
+/// The family pages: the family text as the family sees it (the choice,
+/// his own situation, the options side by side, the pictures of 100 boys
+/// and inheritance), so the clinician knows what the family was shown.
 fn family_pages(flow: &mut Flow, evidence: &Evidence, patient: &Patient, style: IconStyle) {
-    let view = family_view(evidence, patient);
+    let valid = patient.validate().is_empty();
+    let inputs = Inputs {
+        evidence,
+        cohorts: &[],
+        patient: valid.then_some(patient),
+        options: crate::model::figure::CurveOptions::default(),
+    };
+    let text = family_doc(&inputs, patient.discussion.as_ref().unwrap_or(&FamilyDiscussion::default()));
     flow.new_page();
     flow.heading("For the family: what the studies found, in plain words");
     flow.small(
-        "This page describes what published studies found for groups of boys. It cannot say what will \
-         happen to one boy, and it does not say what to do: that is for the family and the care team to \
-         talk through together.",
+        "These pages are what the family view shows. They describe what published studies found for groups \
+         of boys. They cannot say what will happen to one boy, and they do not say what to do.",
         0.0,
     );
-    if let Some(w) = &view.where_he_is {
-        flow.paragraph(w);
-    }
-    if !view.without_transplant.is_empty() {
-        flow.subheading("Without a transplant");
-        statements(flow, &view.without_transplant);
-    }
-    if !view.after_transplant.is_empty() {
-        flow.subheading("After a transplant");
-        statements(flow, &view.after_transplant);
-    }
-    if !view.risks.is_empty() {
-        flow.subheading("Risks of a transplant");
-        statements(flow, &view.risks);
-    }
-    if !view.timing.is_empty() {
-        flow.subheading("Age at transplant");
-        statements(flow, &view.timing);
-    }
-    if let Some(liver) = &view.liver {
-        flow.subheading("Liver disease");
-        statements(flow, std::slice::from_ref(liver));
-    }
-    if !view.icon_arrays.is_empty() {
-        flow.heading("Pictures of 100 boys");
-        flow.paragraph(&view.comparability);
-        flow.gap(4.0);
-        for array in &view.icon_arrays {
-            figures::icon_array(flow, array, style);
+    for id in [
+        SectionId::Choice,
+        SectionId::LifeAfterTransplant,
+        SectionId::HisSituation,
+        SectionId::Options,
+        SectionId::Pictures,
+        SectionId::Inheritance,
+    ] {
+        if let Some(section) = text.section(id) {
+            family::section(flow, section, style);
         }
     }
-    // Heading, summary, diagram, key and note stay together.
-    flow.need(320.0);
-    flow.heading("How the condition is inherited");
-    figures::inheritance(flow, &view.inheritance);
+}
+
+/// "About this aid": who made it, funding, evidence, updates, errors and
+/// limits, as in the Help menu and the family handout.
+fn about_this_aid(flow: &mut Flow, evidence: &Evidence) {
+    family::section(flow, &about_section(evidence), IconStyle::default());
 }
 
 fn matched_findings(flow: &mut Flow, evidence: &Evidence, patient: &Patient) {
