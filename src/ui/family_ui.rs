@@ -276,7 +276,7 @@ fn questions_ui(ui: &mut Ui, prompts: &[Paragraph], c: &mut Consultation) -> boo
     let mut remove = None;
     for (i, q) in c.answers.questions.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
-            if ui.small_button("✕").accessible_name(remove_question_name(q)).clicked() {
+            if ui.small_button("Remove").accessible_name(remove_question_name(q)).clicked() {
                 remove = Some(i);
             }
             ui.label(RichText::new(q).size(BODY - 1.0).strong());
@@ -327,7 +327,7 @@ fn icon_array_ui(ui: &mut Ui, array: &IconArray, style: IconStyle) {
     ui.horizontal_top(|ui| {
         let side = CELL * grid_extent();
         let (rect, response) = ui.allocate_exact_size(vec2(side, side), egui::Sense::hover());
-        let _ = response.accessible_name(array.described());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, array.described()));
         let painter = ui.painter_at(rect);
         let (filled, empty) = icon_colors(ui);
         for cell in array.cells() {
@@ -403,7 +403,8 @@ fn inheritance_diagram_ui(ui: &mut Ui, inheritance: &Inheritance) {
                 ui.vertical(|ui| {
                     ui.set_width(120.0);
                     let (rect, response) = ui.allocate_exact_size(vec2(44.0, 44.0), egui::Sense::hover());
-                    let _ = response.accessible_name(format!("{}: {}", child.label(), status.label()));
+                    let name = format!("{}: {}", child.label(), status.label());
+                    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
                     pedigree_symbol(ui, rect.shrink(4.0), child, status);
                     ui.label(
                         RichText::new(format!("{}: {}", child.label(), status.label())).size(BODY - 6.0),

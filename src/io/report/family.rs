@@ -14,9 +14,9 @@ use super::flow::Flow;
 use super::pdf::{Align, CONTENT_W, INK, MARGIN_X, MUTED, Rgb, Weight};
 
 /// Body text size of the family pages.
-pub(super) const TEXT: f32 = 9.0;
+pub(super) const TEXT: f32 = 8.7;
 /// Small print (cell text, notes, sources).
-pub(super) const FINE: f32 = 7.6;
+pub(super) const FINE: f32 = 7.3;
 /// Line height as a multiple of the size.
 const LEADING: f32 = 1.3;
 /// Filled boxes and icons.
@@ -33,16 +33,22 @@ struct Word {
 
 fn words_of(p: &Paragraph) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
+    // Whether the text so far ends inside a word, so the next run's first
+    // word continues it.
+    let mut open = false;
     for run in &p.0 {
         let (text, weight, colour) = match run {
             Run::Strong(t) => (t.clone(), Weight::Bold, INK),
             Run::Cite(_) => (words::run(run), Weight::Regular, MUTED),
             _ => (words::run(run), Weight::Regular, INK),
         };
-        let mut glued = !text.starts_with(char::is_whitespace) && !out.is_empty();
+        let mut glued = open && !text.starts_with(char::is_whitespace);
         for w in text.split_whitespace() {
             out.push(Word { text: w.to_owned(), weight, colour, glued });
             glued = false;
+        }
+        if !text.is_empty() {
+            open = !text.ends_with(char::is_whitespace);
         }
     }
     out
@@ -113,6 +119,10 @@ fn rich_at(flow: &mut Flow, p: &Paragraph, size: f32, x: f32, top: f32, width: f
 
 /// A section: its heading, then its blocks.
 pub(super) fn section(flow: &mut Flow, s: &Section, style: IconStyle) {
+    // The inheritance heading stays with its diagram.
+    if s.blocks.iter().any(|b| matches!(b, Block::Inheritance(_))) {
+        flow.need(300.0);
+    }
     flow.heading(&s.heading);
     for block in &s.blocks {
         self::block(flow, block, style);
@@ -224,8 +234,9 @@ fn tick_box(flow: &mut Flow, x: f32, baseline: f32, chosen: bool) {
 /// Each statement with three boxes; a rated one also says the answer in
 /// words, so the page reads without colour.
 fn ratings(flow: &mut Flow, rated: &[RatedStatement]) {
-    let text_w = CONTENT_W - 3.0 * 62.0;
-    let col = |i: usize| MARGIN_X + text_w + 62.0 * count(i);
+    let col_w = 76.0;
+    let text_w = CONTENT_W - 3.0 * col_w;
+    let col = |i: usize| MARGIN_X + text_w + col_w * count(i);
     flow.need(2.0 * TEXT * LEADING);
     let baseline = flow.y - FINE;
     for (i, level) in Importance::ALL.iter().enumerate() {

@@ -418,7 +418,7 @@ fn pedigree_symbol(c: &mut Canvas1<'_>, male: bool, status: ChildStatus, centre:
 /// The inheritance diagram: parents, four example children, the facts,
 /// and the key to the symbols.
 pub(super) fn inheritance(flow: &mut Flow, inheritance: &Inheritance) {
-    use super::family::{FINE, TEXT, measure, rich};
+    use super::family::{TEXT, measure, rich};
     rich(flow, &inheritance.summary, TEXT, 0.0, CONTENT_W);
     flow.gap(3.0);
     let col_w = CONTENT_W / 2.0;
@@ -496,8 +496,8 @@ pub(super) fn inheritance(flow: &mut Flow, inheritance: &Inheritance) {
             x += 118.0;
         }
     }
+    // The drawn key above says what `inheritance.key` says in words.
     flow.y = y - 14.0;
-    rich(flow, &inheritance.key, FINE, 0.0, CONTENT_W);
     rich(flow, &inheritance.note, TEXT, 0.0, CONTENT_W);
     flow.gap(3.0);
 }

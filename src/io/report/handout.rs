@@ -12,7 +12,7 @@ use crate::io::patient_file::{PatientDocument, utc_timestamp};
 use crate::model::Inputs;
 use crate::model::discussion::FamilyDiscussion;
 use crate::model::evidence::Evidence;
-use crate::model::family::{IconStyle, family_doc};
+use crate::model::family::{IconStyle, about_section, family_doc, sources_section};
 use crate::model::figure::CurveOptions;
 use crate::model::patient::Hsct;
 use crate::model::text::{Doc, SectionId};
@@ -83,7 +83,14 @@ pub fn handout_pdf(
         patient: valid.then_some(patient),
         options: CurveOptions::default(),
     };
-    let text = family_doc(&inputs, answers);
+    // Only what is printed, so the sources list names only what it cites.
+    let mut text = family_doc(&inputs, answers);
+    text.sections.retain(|s| {
+        SECTIONS.contains(&s.id) && !matches!(s.id, SectionId::Sources | SectionId::AboutThisAid)
+    });
+    let sources = sources_section(evidence, Some(&text));
+    text.sections.push(sources);
+    text.sections.push(about_section(evidence));
     let mut flow = Flow::new(font);
     let made = utc_timestamp(options.generated_at.unwrap_or_else(SystemTime::now));
     let transplanted = valid && matches!(patient.hsct, Hsct::Done { .. });
@@ -128,7 +135,7 @@ fn layout(flow: &mut Flow, text: &Doc, style: IconStyle) {
                 flow.subheading(&section.heading);
                 for block in &section.blocks {
                     if let crate::model::text::Block::Note(p) = block {
-                        family::rich(flow, p, 6.8, 0.0, CONTENT_W);
+                        family::rich(flow, p, 6.4, 0.0, CONTENT_W);
                     }
                 }
                 continue;
