@@ -18,7 +18,7 @@
 //!   "-sion", "-cial"; "ua" except after q; a final "ea"), and at least
 //!   one. Words of three letters or fewer have one. A hyphenated word
 //!   counts the syllables of its parts. Abbreviations in capitals
-//!   ("HSCT", "IgG") are spelled out, one syllable a letter (W: three).
+//!   ("HSCT", "`IgG`") are spelled out, one syllable a letter (W: three).
 //!   Numbers are counted as they are said ("78.2": seventy-eight point
 //!   two; "1993": nineteen ninety-three). A test checks the counter
 //!   against dictionary counts of the aid's own vocabulary.
@@ -247,7 +247,7 @@ fn below_hundred(n: u64) -> u32 {
         return below_twenty(n);
     }
     let tens = if n / 10 == 7 { 3 } else { 2 };
-    tens + if n % 10 == 0 { 0 } else { below_twenty(n % 10) }
+    tens + if n.is_multiple_of(10) { 0 } else { below_twenty(n % 10) }
 }
 
 fn below_twenty(n: u64) -> u32 {

@@ -49,7 +49,7 @@ pub struct FamilyText {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// "GeneReviews 2025".
+    /// "`GeneReviews` 2025".
     pub short: String,
     /// The full reference; absent when `cohort` names it.
     #[serde(default)]
