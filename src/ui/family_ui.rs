@@ -95,7 +95,9 @@ pub fn family_view_ui(
 ) -> FamilyChanges {
     let mut changes = FamilyChanges::default();
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.set_max_width(MAX_WIDTH);
+        // Narrower than the panel at high zoom; never wider (lines stay readable).
+        // (less a margin, so the floating scroll bar never covers words).
+        ui.set_max_width((ui.available_width() - 14.0).min(MAX_WIDTH));
         // What a counselor reaches for first stays at the top.
         ui.horizontal_wrapped(|ui| {
             if ui.button(RichText::new(INHERITANCE_BUTTON).size(BODY)).clicked() {
@@ -196,17 +198,27 @@ fn item_ui(ui: &mut Ui, text: &Paragraph, concerns: &[Paragraph]) {
     ui.add_space(2.0);
 }
 
-/// The options in equal columns: every cell the same width, size and type.
+/// Narrower than this (points), the options table is shown row by row,
+/// each option's cell under the other, rather than squeezed into columns.
+const TABLE_MIN_WIDTH: f32 = 640.0;
+
+/// The options on equal terms: every cell the same width, size and type.
 fn options_table_ui(ui: &mut Ui, t: &Table) {
+    if ui.available_width() < TABLE_MIN_WIDTH {
+        stacked_table_ui(ui, t);
+        return;
+    }
     let label_w = (ui.available_width() * 0.16).clamp(90.0, 170.0);
     let columns = t.header.len().saturating_sub(1).max(1);
     #[expect(clippy::cast_precision_loss, reason = "three columns")]
-    let option_w = ((ui.available_width() - label_w) / columns as f32 - 12.0).max(80.0);
+    let option_w =
+        (ui.available_width() - label_w - 2.0 * f32::from(theme::CARD_MARGIN)) / columns as f32 - 8.0;
     let row_ui = |ui: &mut Ui, row: &[Paragraph], header: bool| {
         ui.horizontal_top(|ui| {
             for (i, cell) in row.iter().enumerate() {
                 let w = if i == 0 { label_w } else { option_w };
-                ui.allocate_ui(vec2(w, 0.0), |ui| {
+                // Top-down inside the row, so the words wrap at the column's width.
+                ui.allocate_ui_with_layout(vec2(w, 0.0), egui::Layout::top_down(egui::Align::Min), |ui| {
                     ui.set_width(w);
                     let size = if header { CELL_TEXT + 1.0 } else { CELL_TEXT };
                     doc_ui::paragraph_ui(ui, cell, size);
@@ -222,6 +234,23 @@ fn options_table_ui(ui: &mut Ui, t: &Table) {
             row_ui(ui, row, false);
         }
     });
+}
+
+/// The same table for a narrow window: each row under its name, with the
+/// options' cells one under the other in the same order.
+fn stacked_table_ui(ui: &mut Ui, t: &Table) {
+    for row in &t.rows {
+        let Some((name, cells)) = row.split_first() else { continue };
+        egui::Frame::group(ui.style()).inner_margin(theme::CARD_MARGIN).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            doc_ui::paragraph_ui(ui, name, CELL_TEXT + 1.0);
+            for (option, cell) in t.header.iter().skip(1).zip(cells) {
+                ui.add_space(4.0);
+                doc_ui::paragraph_ui(ui, option, CELL_TEXT);
+                doc_ui::paragraph_ui(ui, cell, CELL_TEXT);
+            }
+        });
+    }
 }
 
 /// Each statement with three choices; choosing the chosen one again clears
@@ -324,8 +353,14 @@ fn icon_array_ui(ui: &mut Ui, array: &IconArray, style: IconStyle) {
     ui.add_space(8.0);
     ui.label(RichText::new(&array.heading).size(BODY + 1.0).strong());
     doc_ui::paragraph_ui(ui, &Paragraph::new().strong(array.question.plain()), BODY);
-    ui.horizontal_top(|ui| {
-        let side = CELL * grid_extent();
+    let side = CELL * grid_extent();
+    // Text beside the picture where there is room, under it where there is not.
+    let layout = if ui.available_width() > side + 360.0 {
+        egui::Layout::left_to_right(egui::Align::Min)
+    } else {
+        egui::Layout::top_down(egui::Align::Min)
+    };
+    ui.with_layout(layout, |ui| {
         let (rect, response) = ui.allocate_exact_size(vec2(side, side), egui::Sense::hover());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, array.described()));
         let painter = ui.painter_at(rect);
@@ -356,7 +391,7 @@ fn key_row(ui: &mut Ui, color: Color32, filled: bool, label: &Paragraph, style: 
     ui.horizontal_top(|ui| {
         let (rect, _) = ui.allocate_exact_size(vec2(CELL, CELL), egui::Sense::hover());
         draw_icon(ui.painter(), rect.shrink(1.5), style, color, filled);
-        doc_ui::paragraph_ui(ui, label, BODY - 2.0);
+        ui.vertical(|ui| doc_ui::paragraph_ui(ui, label, BODY - 2.0));
     });
 }
 
@@ -398,10 +433,11 @@ fn inheritance_diagram_ui(ui: &mut Ui, inheritance: &Inheritance) {
     for case in &inheritance.cases {
         ui.add_space(10.0);
         ui.label(RichText::new(&case.parent).size(BODY).strong());
-        ui.horizontal_wrapped(|ui| {
+        let width = (ui.available_width() / 4.0 - ui.spacing().item_spacing.x).clamp(60.0, 120.0);
+        ui.horizontal_top(|ui| {
             for (child, status) in case.children {
                 ui.vertical(|ui| {
-                    ui.set_width(120.0);
+                    ui.set_width(width);
                     let (rect, response) = ui.allocate_exact_size(vec2(44.0, 44.0), egui::Sense::hover());
                     let name = format!("{}: {}", child.label(), status.label());
                     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
