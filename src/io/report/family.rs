@@ -237,7 +237,11 @@ fn ratings(flow: &mut Flow, rated: &[RatedStatement]) {
     let col_w = 76.0;
     let text_w = CONTENT_W - 3.0 * col_w;
     let col = |i: usize| MARGIN_X + text_w + col_w * count(i);
-    flow.need(2.0 * TEXT * LEADING);
+    // The statements stay together on one page when they fit on one.
+    let total = FINE * LEADING
+        + 2.0
+        + rated.iter().map(|r| measure(flow, &r.text, TEXT, text_w - 8.0).max(9.0) + 3.0).sum::<f32>();
+    flow.need(total.min(300.0));
     let baseline = flow.y - FINE;
     for (i, level) in Importance::ALL.iter().enumerate() {
         flow.draw().text(col(i), baseline, FINE, level.label(), (Weight::Bold, INK, Align::Left));
