@@ -74,7 +74,7 @@ fn the_family_view_opens_with_the_choice_and_the_options_on_equal_rows() {
     }
     harness.get_by_label_contains("Studies do not all agree.");
     // Harms stand beside benefits, and no P value or directive appears.
-    harness.get_by_label_contains("Graft-versus-host disease.");
+    harness.get_by_label_contains("graft-versus-host disease (the donor's cells attack his body)");
     assert!(harness.query_by_label_contains("P = ").is_none());
     assert!(harness.query_by_label_contains("should").is_none());
     assert!(harness.query_by_label_contains("event-free").is_none());

@@ -14,9 +14,9 @@ use super::flow::Flow;
 use super::pdf::{Align, CONTENT_W, INK, MARGIN_X, MUTED, Rgb, Weight};
 
 /// Body text size of the family pages.
-pub(super) const TEXT: f32 = 8.7;
+pub(super) const TEXT: f32 = 8.5;
 /// Small print (cell text, notes, sources).
-pub(super) const FINE: f32 = 7.3;
+pub(super) const FINE: f32 = 7.2;
 /// Line height as a multiple of the size.
 const LEADING: f32 = 1.3;
 /// Filled boxes and icons.
@@ -296,9 +296,11 @@ fn questions(flow: &mut Flow, prompts: &[Paragraph], own: &[Paragraph]) {
     for q in own {
         rich(flow, &Paragraph::new().text("– ").then(q.clone()), TEXT, 6.0, CONTENT_W - 6.0);
     }
-    for _ in 0..3 {
-        flow.need(16.0);
-        flow.gap(15.0);
+    // Lines to write on: fewer once the family has written some.
+    let lines = if own.is_empty() { 3 } else { 2 };
+    for _ in 0..lines {
+        flow.need(15.0);
+        flow.gap(14.0);
         let y = flow.y;
         flow.draw().line((MARGIN_X, y), (MARGIN_X + CONTENT_W, y), 0.4, MUTED, &[1.0, 1.5]);
     }

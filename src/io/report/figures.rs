@@ -352,7 +352,7 @@ fn icon(c: &mut Canvas1<'_>, style: IconStyle, at: (f32, f32), s: f32, fill: Rgb
 /// clock, who was counted and notes on the right.
 pub(super) fn icon_array(flow: &mut Flow, array: &IconArray, style: IconStyle) {
     use super::family::{FINE, TEXT, measure, rich};
-    let cell = 8.5;
+    let cell = 8.0;
     let grid = grid_extent() * cell;
     let indent = grid + 16.0;
     let text_w = CONTENT_W - indent;

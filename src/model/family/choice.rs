@@ -21,8 +21,9 @@ pub const OPTIONS: [(Leaning, &str); 3] = [
 ];
 
 /// The rows of the options table, in order.
-pub const ROWS: [&str; 5] = [
+pub const ROWS: [&str; 6] = [
     "What it involves",
+    "What it may offer",
     "What the studies found, out of 100",
     "Main risks",
     "Daily life",
@@ -104,6 +105,7 @@ pub(super) fn options(cx: &Ctx<'_>) -> Section {
     let cell = |id: &str| cx.said(id);
     let rows = vec![
         [cell("a-involves"), cell("b-involves"), cell("c-involves")],
+        [cell("a-offers"), cell("b-offers"), cell("c-offers")],
         [found_after(cx), found_later(cx), found_without(cx)],
         [cell("a-risks").then(died_after(cx)), cell("b-risks"), cell("c-risks").then(liver_by_age(cx))],
         [cell("a-daily"), Paragraph::from("Like C until the transplant, then like A."), cell("c-daily")],

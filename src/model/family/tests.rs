@@ -268,7 +268,9 @@ fn the_options_stand_on_the_same_rows() {
         assert_eq!(row[0].plain(), label);
         assert!(row.iter().skip(1).all(|c| !c.plain().trim().is_empty()), "{label}");
     }
-    let found: Vec<String> = t.rows[1].iter().map(Paragraph::plain).collect();
+    let offers: Vec<String> = t.rows[1].iter().map(Paragraph::plain).collect();
+    assert!(offers[1].starts_with("At present, the only treatment that can cure XHIM."), "{}", offers[1]);
+    let found: Vec<String> = t.rows[2].iter().map(Paragraph::plain).collect();
     assert!(found[1].contains("about 78 (calculated: 78.2 % as whole boys) were alive 5 years later. The study counted 130 boys."), "{}", found[1]);
     assert!(found[1].contains("all ages at HSCT"));
     assert!(found[2].starts_with("No number out of 100 is published"), "{}", found[2]);
@@ -279,13 +281,13 @@ fn the_options_stand_on_the_same_rows() {
         found[2]
     );
     assert!(found[3].contains("about 28 (calculated: 28.2 % as whole boys) were alive at 40 years of age. The study counted 27 boys without HSCT."), "{}", found[3]);
-    let risks: Vec<String> = t.rows[2].iter().map(Paragraph::plain).collect();
+    let risks: Vec<String> = t.rows[3].iter().map(Paragraph::plain).collect();
     assert!(
         risks[1].contains("about 22 (calculated: 100 minus 78.2 %) of 100 boys had died within 5 years"),
         "{}",
         risks[1]
     );
-    assert!(risks[1].contains("Graft-versus-host disease"));
+    assert!(risks[1].contains("graft-versus-host disease (the donor's cells attack his body)"));
     assert!(
         risks[3].contains("10 % of boys had liver disease by 5 years of age. By 10 years it was 26 %, and by 20 years it was 75 %."),
         "{}",
