@@ -480,9 +480,13 @@ pub fn about_ui(ctx: &egui::Context, open: &mut bool, about: &Section, sources: 
         ui.label(format!("xhim-aid {}", env!("CARGO_PKG_VERSION")));
         egui::ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
             for block in &about.blocks {
-                if let Block::Item { text, .. } = block {
-                    doc_ui::paragraph_ui(ui, text, 14.0);
-                    ui.add_space(4.0);
+                match block {
+                    Block::Item { text, .. } => {
+                        doc_ui::paragraph_ui(ui, text, 14.0);
+                        ui.add_space(4.0);
+                    }
+                    Block::Note(p) | Block::Paragraph(p) => doc_ui::paragraph_ui(ui, p, 12.5),
+                    _ => {}
                 }
             }
             ui.separator();

@@ -73,7 +73,7 @@ pub mod headings {
 }
 
 /// What the section builders share.
-pub(crate) struct Ctx<'a> {
+struct Ctx<'a> {
     evidence: &'a Evidence,
     text: &'a FamilyText,
     patient: Option<&'a Patient>,
