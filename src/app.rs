@@ -4,6 +4,7 @@
 mod cohorts;
 mod conflict;
 mod document;
+mod family;
 mod recovery;
 
 use std::path::PathBuf;
@@ -17,18 +18,23 @@ use crate::io::jobs::Job;
 use crate::io::patient_file::{ContentHash, GuardedSaveError, PatientDocument};
 use crate::model::Inputs;
 use crate::model::cohort::FittedCohort;
+use crate::model::discussion::FamilyDiscussion;
 use crate::model::evidence::Evidence;
-use crate::model::family::{FamilyView, IconStyle, family_view};
+use crate::model::family::{IconStyle, Inheritance, about_section, family_doc, inheritance, sources_section};
 use crate::model::figure::{CurveOptions, Figure, figure};
 use crate::model::patient::{AgeSource, Field, Patient, YearsMonths};
 use crate::model::status::status;
-use crate::model::text::Section;
+use crate::model::text::{Doc, Section};
 use crate::ui::figure_ui::PreparedFigure;
 use crate::ui::file_ui::{self, PathField, UnsavedChoice};
 use crate::ui::patient_panel::{PatientForm, patient_panel_ui};
 use crate::ui::status::Notification;
 use crate::ui::theme::{self, ThemeChoice, ViewMode};
 use crate::ui::{evidence_panel, figure_ui, menu, status as status_ui};
+
+/// The folded patient form in the family view (the note is never shown
+/// there).
+pub const FAMILY_DETAILS: &str = "Patient details (for the clinician)";
 
 /// Most recent files remembered.
 const MAX_RECENT: usize = 10;
@@ -139,14 +145,15 @@ struct Derived {
     /// The figure in words (its text alternative).
     described: Vec<Section>,
     status: Section,
-    family: FamilyView,
+    /// The family decision aid. The view binds the family's answers live
+    /// (they are not part of it); the handout is built with them.
+    family: Doc,
     reasons: Vec<Vec<String>>,
 }
 
 impl Derived {
     fn new(inputs: &Inputs<'_>) -> Self {
-        // A form that does not parse is shown as "no valid age"; an
-        // impossible age gives exactly that view in the family text.
+        // A form that does not parse is shown as "no valid age".
         let unplaced =
             Patient { age: AgeSource::Entered(YearsMonths { years: -1, months: 0 }), ..Patient::default() };
         let p = inputs.patient.unwrap_or(&unplaced);
@@ -156,7 +163,7 @@ impl Derived {
             described: figure.describe(),
             figure,
             status: status(inputs),
-            family: family_view(inputs.evidence, p),
+            family: family_doc(inputs, &FamilyDiscussion::default()),
             reasons: inputs
                 .evidence
                 .match_patient(p)
@@ -199,6 +206,13 @@ pub struct App {
     pending_dialog: Option<PendingDialog>,
     save: Option<SaveInFlight>,
     report: Option<Job<Result<PathBuf, crate::io::report::ReportError>>>,
+    handout: Option<Job<Result<PathBuf, crate::io::report::ReportError>>>,
+    /// The family's answers in this consultation (never in preferences).
+    consultation: crate::ui::family_ui::Consultation,
+    /// The inheritance explainer (a rule, the same for every patient).
+    inheritance: Inheritance,
+    /// "About this aid" and every source with its date, for the Help menu.
+    about: (Section, Section),
     /// A command waiting for the Save / Discard / Cancel answer.
     confirm: Option<Command>,
     /// A command to run once the current save succeeds.
@@ -260,6 +274,7 @@ impl App {
             patient: Some(&patient),
             options: prefs.curve_options(),
         });
+        let about = (about_section(&evidence), sources_section(&evidence, None));
         let mut commands: Vec<Command> = options.cohorts.into_iter().map(Command::LoadCohortPath).collect();
         if let Some(path) = options.open {
             commands.push(Command::OpenPath(path));
@@ -287,6 +302,10 @@ impl App {
             pending_dialog: None,
             save: None,
             report: None,
+            handout: None,
+            consultation: crate::ui::family_ui::Consultation::default(),
+            inheritance: inheritance(),
+            about,
             confirm: None,
             after_save: None,
             allow_close: false,
@@ -343,7 +362,7 @@ impl App {
 
     /// Whether a save, report or recovery copy is still being written.
     pub fn is_saving(&self) -> bool {
-        self.save.is_some() || self.report.is_some() || self.recovery.busy()
+        self.save.is_some() || self.report.is_some() || self.handout.is_some() || self.recovery.busy()
     }
 
     /// Whether the file is open read-only (open elsewhere): saving asks for
@@ -381,6 +400,7 @@ impl App {
     fn show_patient(&mut self, patient: Patient) {
         self.form = PatientForm::from_patient(&patient);
         self.patient = patient;
+        self.start_consultation();
         self.form_changed();
     }
 
@@ -446,18 +466,7 @@ impl App {
 
     fn about_ui(&mut self, ctx: &egui::Context) {
         let mut open = self.show_about;
-        egui::Window::new("About xhim-aid").open(&mut open).default_width(520.0).show(ctx, |ui| {
-            ui.label(format!("xhim-aid {}", env!("CARGO_PKG_VERSION")));
-            ui.label(format!("Evidence set: {}", self.evidence.version));
-            ui.label(crate::DISCLAIMER);
-            ui.separator();
-            ui.label("Sources:");
-            egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
-                for c in &self.evidence.cohorts {
-                    ui.label(format!("{} — {}", c.label, c.citation));
-                }
-            });
-        });
+        crate::ui::family_ui::about_ui(ctx, &mut open, &self.about.0, &self.about.1);
         self.show_about = open;
     }
 
@@ -553,6 +562,7 @@ impl App {
                         file_ui::PathPurpose::Open => self.perform(Command::OpenPath(path), ctx),
                         file_ui::PathPurpose::SaveAs => self.perform(Command::SaveAsPath(path), ctx),
                         file_ui::PathPurpose::Report => self.perform(Command::ExportReportTo(path), ctx),
+                        file_ui::PathPurpose::Handout => self.perform(Command::ExportHandoutTo(path), ctx),
                     }
                 }
                 file_ui::PathFieldAction::Cancel => self.path_field = None,
@@ -569,7 +579,7 @@ impl App {
         self.about_ui(ctx);
         self.import_window(ctx);
         let mut open = self.show_inheritance;
-        crate::ui::family_ui::inheritance_ui(ctx, &mut open, &self.derived.family.inheritance);
+        crate::ui::family_ui::inheritance_ui(ctx, &mut open, &self.inheritance);
         self.show_inheritance = open;
     }
 
@@ -614,23 +624,23 @@ impl eframe::App for App {
                     if self.shared.read_only() {
                         crate::ui::conflict_ui::read_only_line_ui(ui);
                     }
-                    form_changed = patient_panel_ui(ui, &mut self.form, &self.form_errors);
-                    ui.add_space(8.0);
-                    file_ui::record_ui(ui, &self.doc.record);
+                    if self.prefs.view == ViewMode::Family {
+                        // The family sees the screen: the clinician's note and the
+                        // change log (which repeats it) stay out of sight.
+                        egui::CollapsingHeader::new(FAMILY_DETAILS).default_open(false).show(ui, |ui| {
+                            form_changed = patient_panel_ui(ui, &mut self.form, &self.form_errors, false);
+                        });
+                    } else {
+                        form_changed = patient_panel_ui(ui, &mut self.form, &self.form_errors, true);
+                        ui.add_space(8.0);
+                        file_ui::record_ui(ui, &self.doc.record);
+                    }
                 });
             },
         );
         let mut view_changed = false;
         if self.prefs.view == ViewMode::Family {
-            egui::CentralPanel::default().show(ui, |ui| {
-                crate::ui::family_ui::family_view_ui(
-                    ui,
-                    &self.derived.family,
-                    &mut self.prefs.icons,
-                    &mut self.show_inheritance,
-                    &mut self.commands,
-                );
-            });
+            egui::CentralPanel::default().show(ui, |ui| self.family_view_ui(ui));
         } else {
             self.clinician_view_ui(ui, &mut view_changed);
         }
@@ -646,6 +656,7 @@ impl eframe::App for App {
         self.run_commands(&ctx);
         self.poll_background(&ctx);
         self.recovery_step(&ctx);
+        self.poll_handout(&ctx);
         self.update_title(&ctx);
         self.screenshot_step(&ctx);
     }

@@ -57,6 +57,8 @@ pub enum Invocation {
         include_note: bool,
         /// Abstract icons instead of person icons.
         abstract_icons: bool,
+        /// Write the family handout instead of the clinician report.
+        family: bool,
     },
     /// Print the plain-text clinical summary of a patient file.
     Summary {
@@ -133,6 +135,7 @@ usage: xhim-aid [OPTIONS] [PATIENT.ron]
        xhim-aid --screenshot OUT.png [OPTIONS] [PATIENT.ron]
        xhim-aid validate FILE.ron...
        xhim-aid report PATIENT.ron --out REPORT.pdf [--include-note] [--icons person|abstract]
+       xhim-aid report PATIENT.ron --family --out HANDOUT.pdf [--icons person|abstract]
        xhim-aid summary PATIENT.ron [--cohort COHORT.ron]...
        xhim-aid cohort build --records FILE.csv --time COL --event COL [--group COL] --out COHORT.ron
        xhim-aid cohort build --digitized CURVE.csv --at-risk AT_RISK.csv [--events N] --out COHORT.ron
@@ -146,7 +149,8 @@ OPTIONS: --cohort COHORT.ron (repeatable) loads a centre's cohort file;
          data folder (a --screenshot run uses none unless given).
 --screenshot renders the window once, writes a PNG and exits.
 validate checks patient files: one line per file, exit 0 if all are valid, 1 otherwise.
-report writes a PDF with the summary, survival picture, evidence and family pages.
+report writes a PDF with the summary, survival picture, evidence and family pages;
+  with --family, the family handout instead (at most 4 pages; never the note).
 summary prints the clinical summary as plain text for the record (exit 1 on a bad file).
 cohort build writes a cohort file the app loads (File > Load cohort file); on any error nothing is written.
 Each subcommand explains itself with --help (e.g. xhim-aid report --help).
@@ -336,6 +340,7 @@ fn parse_cohort(args: &[OsString]) -> Result<Invocation, UsageError> {
 
 fn parse_report(args: &[OsString]) -> Result<Invocation, UsageError> {
     let (mut patient, mut out, mut include_note, mut abstract_icons) = (None, None, false, false);
+    let mut family = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.to_string_lossy().as_ref() {
@@ -345,6 +350,7 @@ fn parse_report(args: &[OsString]) -> Result<Invocation, UsageError> {
                 ));
             }
             "--include-note" => include_note = true,
+            "--family" => family = true,
             "--icons" => {
                 let v = rest.next().map(|v| v.to_string_lossy().into_owned()).unwrap_or_default();
                 abstract_icons = match v.as_str() {
@@ -360,11 +366,18 @@ fn parse_report(args: &[OsString]) -> Result<Invocation, UsageError> {
             _ => patient = Some(PathBuf::from(arg)),
         }
     }
+    if family && include_note {
+        return Err(UsageError(
+            "report: --include-note cannot be used with --family (the handout never prints the note)"
+                .to_owned(),
+        ));
+    }
     Ok(Invocation::Report {
         patient: patient.ok_or_else(|| UsageError("report needs a patient file".to_owned()))?,
         out: out.ok_or_else(|| UsageError("report needs --out REPORT.pdf".to_owned()))?,
         include_note,
         abstract_icons,
+        family,
     })
 }
 
@@ -674,8 +687,25 @@ mod tests {
                 patient: "a.ron".into(),
                 out: "r.pdf".into(),
                 include_note: false,
-                abstract_icons: false
+                abstract_icons: false,
+                family: false,
             })
+        );
+        assert_eq!(
+            p(&["report", "a.ron", "--family", "--out", "h.pdf"]),
+            Ok(Invocation::Report {
+                patient: "a.ron".into(),
+                out: "h.pdf".into(),
+                include_note: false,
+                abstract_icons: false,
+                family: true,
+            })
+        );
+        assert!(
+            p(&["report", "a.ron", "--family", "--include-note", "--out", "h.pdf"])
+                .unwrap_err()
+                .0
+                .contains("--family")
         );
         assert_eq!(
             p(&["report", "--icons", "abstract", "--include-note", "--out", "r.pdf", "a.ron"]),
@@ -683,7 +713,8 @@ mod tests {
                 patient: "a.ron".into(),
                 out: "r.pdf".into(),
                 include_note: true,
-                abstract_icons: true
+                abstract_icons: true,
+                family: false,
             })
         );
         assert!(p(&["report", "a.ron"]).unwrap_err().0.contains("--out"));

@@ -32,6 +32,10 @@ pub enum Command {
     ExportReport,
     /// Write the PDF report to this path.
     ExportReportTo(PathBuf),
+    /// Choose where to write the family handout (PDF) and write it.
+    ExportHandout,
+    /// Write the family handout to this path.
+    ExportHandoutTo(PathBuf),
     /// Open the window that imports a CSV of records or a digitized curve.
     ImportCohortData,
     /// Choose a cohort file with the file dialog and load it.

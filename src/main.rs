@@ -31,10 +31,14 @@ fn main() -> ExitCode {
             }
             ExitCode::from(if all_valid { EXIT_OK } else { EXIT_BAD_INPUT })
         }
-        Invocation::Report { patient, out, include_note, abstract_icons } => {
-            match report(&patient, &out, include_note, abstract_icons) {
+        Invocation::Report { patient, out, include_note, abstract_icons, family } => {
+            match report(&patient, &out, include_note, abstract_icons, family) {
                 Ok(()) => {
-                    println!("{}: report written", out.display());
+                    println!(
+                        "{}: {} written",
+                        out.display(),
+                        if family { "family handout" } else { "report" }
+                    );
                     ExitCode::from(EXIT_OK)
                 }
                 Err(e) => {
@@ -104,8 +108,9 @@ fn report(
     out: &std::path::Path,
     include_note: bool,
     abstract_icons: bool,
+    family: bool,
 ) -> Result<(), String> {
-    use xhim_aid::io::report::{ReportOptions, ReportSource, write_report};
+    use xhim_aid::io::report::{HandoutOptions, ReportOptions, ReportSource, write_handout, write_report};
     use xhim_aid::model::family::IconStyle;
     let doc = match xhim_aid::io::patient_file::load(patient) {
         Ok(loaded) => loaded.document,
@@ -113,6 +118,12 @@ fn report(
     };
     let evidence = xhim_aid::model::evidence::Evidence::embedded().map_err(|e| e.to_string())?;
     let icon_style = if abstract_icons { IconStyle::Abstract } else { IconStyle::Person };
+    if family {
+        // The answers kept in the file, if the counselor chose to keep them.
+        let answers = doc.patient.discussion.clone().unwrap_or_default();
+        let options = HandoutOptions { icon_style, generated_at: None };
+        return write_handout(out, &evidence, &doc, &answers, &options).map_err(|e| e.to_string());
+    }
     let options = ReportOptions { include_note, icon_style, generated_at: None };
     let source = ReportSource {
         evidence: &evidence,

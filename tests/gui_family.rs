@@ -1,16 +1,24 @@
-//! The family consultation as a counselor runs it, and keyboard and zoom
+//! The family consultation as a counselor runs it (the choice, the options,
+//! his own risk factors, the values exercise, questions, keeping the answers,
+//! the handout, About this aid), and keyboard and zoom
 //! access for everyone.
 
 mod common;
 
 use std::path::Path;
 
+use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
+use xhim_aid::app::FAMILY_DETAILS;
 use xhim_aid::app::StartOptions;
 use xhim_aid::command::Command;
 use xhim_aid::io::dialogs::{DialogOutcome, ScriptedDialogs};
-use xhim_aid::ui::family_ui::{EXPORT_BUTTON, INHERITANCE_BUTTON};
-use xhim_aid::ui::menu::FAMILY_VIEW;
+use xhim_aid::model::discussion::{Importance, Leaning};
+use xhim_aid::model::family::{OPTIONS, ROWS, headings};
+use xhim_aid::ui::family_ui::{
+    ADD_QUESTION, EXPORT_BUTTON, INHERITANCE_BUTTON, KEEP_ANSWERS, QUESTION_FIELD, rating_name,
+};
+use xhim_aid::ui::menu::{ABOUT_ITEM, FAMILY_VIEW};
 use xhim_aid::ui::patient_panel::labels;
 use xhim_aid::ui::theme::ViewMode;
 
@@ -18,68 +26,227 @@ fn example(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples").join(name)
 }
 
-#[test]
-fn family_view_shows_sentences_icon_arrays_and_inheritance() {
-    let mut harness = common::harness_with(StartOptions {
-        open: Some(example("young-boy-in-window.ron")),
-        ..StartOptions::default()
-    });
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/family").join(name)
+}
+
+/// The app showing `file` in the family view.
+fn family(file: std::path::PathBuf) -> egui_kittest::Harness<'static, xhim_aid::App> {
+    let mut harness = common::harness_with(StartOptions { open: Some(file), ..StartOptions::default() });
     harness.get_by_label(FAMILY_VIEW).click();
     harness.run();
-    assert_eq!(harness.state().prefs().view, ViewMode::Family, "remembered in preferences");
-
-    harness.get_by_label_contains("In the Japan 2015 study of 56 boys");
-    harness.get_by_label_contains(
-        "Of every 100 boys who did not have a transplant, about 28 were alive at age 40",
-    );
-    // Four pictures, each out of 100, each with its uncertainty in words.
-    let arrays = harness.get_all_by_label_contains("Icon array: Of every 100 boys").count();
-    assert_eq!(arrays, 4);
     harness
-        .get_by_label_contains("Icon array: Of every 100 boys, about 78 were alive 5 years after transplant");
-    harness.get_by_label_contains("They are not directly comparable");
-    // Risks are shown as well as benefits; no p-values, no directive.
-    harness.get_by_label_contains("died within those 5 years");
+}
+
+/// Steps the app until `done` holds (a background save or export).
+fn wait_for(
+    harness: &mut egui_kittest::Harness<'static, xhim_aid::App>,
+    done: impl Fn(&xhim_aid::App) -> bool,
+) {
+    for _ in 0..1000 {
+        harness.step();
+        if done(harness.state()) && !harness.state().is_saving() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run();
+}
+
+#[test]
+fn the_family_view_opens_with_the_choice_and_the_options_on_equal_rows() {
+    let harness = family(example("young-boy-in-window.ron"));
+    assert_eq!(harness.state().prefs().view, ViewMode::Family, "remembered in preferences");
+    harness.get_by_label(headings::CHOICE);
+    harness.get_by_label_contains("The decision: whether and when he has a stem cell transplant (HSCT).");
+    for (_, words) in OPTIONS {
+        harness.get_by_label_contains(words);
+    }
+    harness.get_by_label_contains("You do not have to decide today.");
+    // One column per option, the same rows for each.
+    harness.get_by_label(headings::OPTIONS);
+    for leaning in [Leaning::TransplantSoon, Leaning::CareNowTransplantLater, Leaning::CareWithoutTransplant]
+    {
+        assert!(harness.query_all_by_label(leaning.label()).count() >= 1, "{}", leaning.label());
+    }
+    for row in ROWS {
+        harness.get_by_label(row);
+    }
+    harness.get_by_label_contains("Studies do not all agree.");
+    // Harms stand beside benefits, and no P value or directive appears.
+    harness.get_by_label_contains("graft-versus-host disease (the donor's cells attack his body)");
     assert!(harness.query_by_label_contains("P = ").is_none());
     assert!(harness.query_by_label_contains("should").is_none());
+    assert!(harness.query_by_label_contains("event-free").is_none());
+}
 
+#[test]
+fn pictures_say_their_question_and_stand_one_under_the_other() {
+    // Tall enough that the whole view is on screen and every picture has a place.
+    let mut harness =
+        egui_kittest::Harness::builder().with_size(egui::vec2(1400.0, 9000.0)).build_eframe(|cc| {
+            let open = Some(example("young-boy-in-window.ron"));
+            xhim_aid::App::new(cc, StartOptions { open, ..StartOptions::default() })
+        });
+    harness.run();
+    harness.state_mut().push(Command::SetView(ViewMode::Family));
+    harness.run();
+    let arrays: Vec<egui::Rect> =
+        harness.get_all_by_label_contains("Picture of 100 boys.").map(|n| n.rect()).collect();
+    assert_eq!(arrays.len(), 2);
+    assert!(arrays[1].min.y >= arrays[0].max.y, "side by side: {arrays:?}");
+    harness.get_by_label_contains(
+        "Picture of 100 boys. Of 100 boys who had a transplant, at any age, how many were alive 5 years later?",
+    );
+    // Said beside each picture, and in its description for screen readers.
+    for clock in ["Counted from the day of the transplant.", "Counted from birth."] {
+        assert_eq!(harness.get_all_by_label_contains(clock).count(), 2, "{clock}");
+    }
     harness.get_by_label("Squares").click();
     harness.run();
     assert_eq!(harness.state().prefs().icons, xhim_aid::model::family::IconStyle::Abstract);
-
-    harness.get_by_label(INHERITANCE_BUTTON).click();
+    harness.get_by_role_and_label(Role::Button, INHERITANCE_BUTTON).click();
     harness.run();
-    harness.get_by_label_contains("Each son has a 1 in 2 chance");
+    assert!(harness.query_all_by_label_contains("Each son has a 1 in 2 chance").count() >= 1);
     assert!(harness.get_all_by_label("Son: has the condition").count() >= 1);
+}
+
+#[test]
+fn a_boy_with_sclerosing_cholangitis_sees_his_own_risk_factor_and_donor() {
+    let harness = family(fixture("boy-7-sclerosing-cholangitis-haplo.ron"));
+    harness.get_by_label_contains("He has sclerosing cholangitis");
+    harness.get_by_label_contains("sclerosing cholangitis was the biggest risk factor for a transplant.");
+    harness.get_by_label_contains("His only donor is not a full match");
+    harness.get_by_label_contains("He is past his 6th birthday, and his 10th birthday is 3 years away.");
+}
+
+#[test]
+fn the_family_rates_asks_and_leans_without_touching_the_file() {
+    let mut harness = family(example("young-boy-in-window.ron"));
+    let statement = "Acting while he is young.";
+    harness.get_by_label(&rating_name(statement, Importance::Very)).click_accesskit();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, QUESTION_FIELD).focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, QUESTION_FIELD).type_text("Can his sister be tested?");
+    harness.run();
+    harness.get_by_label(ADD_QUESTION).click_accesskit();
+    harness.run();
+    harness.get_by_label(Leaning::NotSure.label()).click_accesskit();
+    harness.run();
+    let answers = &harness.state().consultation().answers;
+    assert_eq!(answers.importance("act-young"), Some(Importance::Very));
+    assert_eq!(answers.questions, ["Can his sister be tested?"]);
+    assert_eq!(answers.leaning, Some(Leaning::NotSure));
+    harness.get_by_label("Can his sister be tested?");
+    // Off by default: the answers stay in this session, the file is untouched.
+    assert!(!harness.state().consultation().keep);
+    assert!(!harness.state().is_dirty());
+    assert_eq!(harness.state().patient().discussion, None);
+    // Choosing the chosen answer again clears it.
+    harness.get_by_label(&rating_name(statement, Importance::Very)).click_accesskit();
+    harness.run();
+    assert_eq!(harness.state().consultation().answers.importance("act-young"), None);
+}
+
+#[test]
+fn answers_are_kept_in_the_file_only_when_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("boy.ron");
+    std::fs::copy(example("young-boy-in-window.ron"), &file).unwrap();
+    let mut harness = family(file.clone());
     harness
-        .get_by_label_contains("Carrier testing and prenatal options are discussed with the genetics team");
+        .get_by_label(&rating_name(
+            "Avoiding weeks in hospital and time apart as a family.",
+            Importance::Somewhat,
+        ))
+        .click_accesskit();
+    harness.run();
+    assert!(!harness.state().is_dirty());
+    harness.get_by_label(KEEP_ANSWERS).click();
+    harness.run();
+    assert!(harness.state().is_dirty(), "keeping the answers changes the file");
+    harness.state_mut().push(Command::Save);
+    wait_for(&mut harness, |app| !app.is_dirty());
+    let saved = xhim_aid::io::patient_file::load(&file).unwrap().document;
+    let kept = saved.patient.discussion.as_ref().unwrap();
+    assert_eq!(kept.importance("time-apart"), Some(Importance::Somewhat));
+    assert_eq!(saved.record.changes.last().unwrap().field, "Family discussion");
+    // Reopened, the answers come back with "keep" on.
+    harness.state_mut().push(Command::New);
+    harness.run();
+    assert_eq!(harness.state().consultation().answers, Default::default());
+    harness.state_mut().push(Command::OpenPath(file.clone()));
+    harness.run();
+    assert!(harness.state().consultation().keep);
+    assert_eq!(harness.state().consultation().answers.importance("time-apart"), Some(Importance::Somewhat));
+    // Turning "keep" off takes them out of the file at the next save.
+    harness.get_by_label(KEEP_ANSWERS).click();
+    harness.run();
+    assert!(harness.state().is_dirty());
+    assert_eq!(harness.state().patient().discussion, None);
+}
+
+#[test]
+fn the_clinicians_note_is_not_shown_in_the_family_view() {
+    let mut harness = family(example("young-boy-in-window.ron"));
+    let note = "CD40LG variant confirmed";
+    assert!(harness.query_by_label_contains(note).is_none());
+    // Opening the folded clinician details shows the form, still without the note.
+    harness.get_by_label(FAMILY_DETAILS).click();
+    harness.run();
+    harness.get_by_label(labels::AGE_YEARS);
+    assert!(harness.query_by_label_contains(note).is_none());
+    assert!(harness.query_by_label(labels::NOTE).is_none());
+    harness.state_mut().push(Command::SetView(ViewMode::Clinician));
+    harness.run();
+    let shown = harness.query_all_by_label(labels::NOTE).any(|n| n.value().is_some_and(|v| v.contains(note)));
+    assert!(shown, "the clinician view shows it");
+}
+
+#[test]
+fn a_transplanted_boys_family_reads_about_life_after_transplant() {
+    let harness = family(example("post-hsct-follow-up.ron"));
+    harness.get_by_label(headings::LIFE_AFTER);
+    assert!(harness.query_by_label(headings::CHOICE).is_none());
+    assert!(harness.query_by_label(headings::OPTIONS).is_none());
+    assert_eq!(harness.get_all_by_label_contains("Picture of 100 boys.").count(), 1);
 }
 
 #[test]
 fn handout_is_exported_in_two_clicks() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("handout.pdf");
-    let mut harness = common::harness_with(StartOptions {
-        open: Some(example("older-boy-sclerosing-cholangitis.ron")),
-        ..StartOptions::default()
-    });
+    let mut harness = family(example("older-boy-sclerosing-cholangitis.ron"));
     let mut dialogs = ScriptedDialogs::default();
     dialogs.answers.push_back(DialogOutcome::Picked(out.clone()));
     harness.state_mut().set_dialogs(Box::new(dialogs));
-    harness.state_mut().push(Command::SetView(ViewMode::Family));
+    harness.get_by_label(&rating_name("Acting while he is young.", Importance::Very)).click_accesskit();
     harness.run();
     harness.get_by_label(EXPORT_BUTTON).click(); // click 1; the dialog's Save is click 2
-    for _ in 0..1000 {
-        harness.step();
-        if out.exists() && !harness.state().is_saving() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    let target = out.clone();
+    wait_for(&mut harness, move |_| target.exists());
     let bytes = std::fs::read(&out).unwrap_or_else(|e| panic!("{e}: {:?}", harness.state().notifications()));
     assert!(bytes.starts_with(b"%PDF-"));
+    harness.get_by_label_contains("Handout written to");
+    let pdf = lopdf::Document::load_mem(&bytes).unwrap();
+    assert!(pdf.get_pages().len() <= 4);
+    let text = pdf.extract_text(&pdf.get_pages().keys().copied().collect::<Vec<_>>()).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Acting while he is young. Your answer: Very important"), "{text}");
+}
+
+#[test]
+fn about_this_aid_opens_from_the_help_menu() {
+    let mut harness = common::harness();
+    harness.get_by_label("Help").click();
     harness.run();
-    harness.get_by_label_contains("Report written to");
+    harness.get_by_label_contains(ABOUT_ITEM).click();
+    harness.run();
+    harness.get_by_label_contains("It has not yet been tested with families.");
+    harness.get_by_label_contains("It had no funding.");
+    harness.get_by_label_contains("Evidence version: evidence-");
+    harness.get_by_label_contains("GeneReviews 2025:");
 }
 
 /// Accessible names of every patient input, in form order.

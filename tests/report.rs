@@ -98,7 +98,7 @@ fn every_example_report_has_age_citation_and_disclaimer() {
         assert!(all.contains("all ages at HSCT"), "{}", path.display());
         assert!(all.contains("Survival after HSCT"), "{}", path.display());
         // Plain-language family text is there, with no directive.
-        assert!(all.contains("of every 100"), "{}", path.display());
+        assert!(all.contains("Of 100 boys who had a transplant"), "{}", path.display());
         assert!(!all.to_lowercase().contains("should"), "{}", path.display());
         assert!(!all.to_lowercase().contains("transplant now"), "{}", path.display());
     }

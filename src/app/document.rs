@@ -74,6 +74,8 @@ impl App {
             }
             Command::ExportReport => self.ask(DialogKind::SaveReport(self.report_name()), ctx),
             Command::ExportReportTo(path) => self.start_report(path, ctx),
+            Command::ExportHandout => self.ask(DialogKind::SaveHandout(self.handout_name()), ctx),
+            Command::ExportHandoutTo(path) => self.start_handout(path, ctx),
             Command::SetView(view) => self.prefs.view = view,
             Command::ShowInheritance => self.show_inheritance = true,
             Command::CopySummary => {
@@ -320,6 +322,7 @@ impl App {
             }
             (DialogKind::OpenCohort, DialogOutcome::Picked(path)) => self.load_cohort(&path),
             (DialogKind::SaveReport(_), DialogOutcome::Picked(path)) => self.start_report(path, ctx),
+            (DialogKind::SaveHandout(_), DialogOutcome::Picked(path)) => self.start_handout(path, ctx),
             (DialogKind::OpenCsv { at_risk }, DialogOutcome::Picked(path)) => self.csv_chosen(at_risk, &path),
             (
                 DialogKind::OpenCsv { .. } | DialogKind::OpenCohort | DialogKind::SaveReport(_),
@@ -334,10 +337,16 @@ impl App {
                 let purpose = match kind {
                     DialogKind::SavePatient(_) => PathPurpose::SaveAs,
                     DialogKind::SaveReport(_) => PathPurpose::Report,
+                    DialogKind::SaveHandout(_) => PathPurpose::Handout,
                     _ => PathPurpose::Open,
                 };
                 let text = match (&kind, &self.path) {
-                    (DialogKind::SavePatient(name) | DialogKind::SaveReport(name), None) => name.clone(),
+                    (
+                        DialogKind::SavePatient(name)
+                        | DialogKind::SaveReport(name)
+                        | DialogKind::SaveHandout(name),
+                        None,
+                    ) => name.clone(),
                     (DialogKind::SavePatient(_), Some(p)) => p.display().to_string(),
                     _ => String::new(),
                 };

@@ -30,6 +30,8 @@ pub enum DialogKind {
     SavePatient(String),
     /// Choose where to write a report; the suggested file name.
     SaveReport(String),
+    /// Choose where to write the family handout; the suggested file name.
+    SaveHandout(String),
     /// Choose a CSV file to import; `at_risk` when it is the numbers-at-risk
     /// table of a digitized curve.
     OpenCsv {
@@ -97,6 +99,13 @@ impl Dialogs for NativeDialogs {
             DialogKind::SaveReport(name) => Box::pin(
                 dialog
                     .set_title("Export report")
+                    .add_filter("PDF document", &["pdf"])
+                    .set_file_name(name.clone())
+                    .save_file(),
+            ),
+            DialogKind::SaveHandout(name) => Box::pin(
+                dialog
+                    .set_title("Export family handout")
                     .add_filter("PDF document", &["pdf"])
                     .set_file_name(name.clone())
                     .save_file(),

@@ -84,7 +84,15 @@ pub fn blocks_ui(ui: &mut Ui, section: &Section, size: f32) {
                     }
                 });
             }
-            Block::Figure(_) => {}
+            // The family view draws its own blocks (ui::family_ui); the
+            // clinician view has none.
+            Block::Figure(_)
+            | Block::IconArray(_)
+            | Block::Inheritance(_)
+            | Block::Ratings(_)
+            | Block::Leaning(_)
+            | Block::Questions { .. }
+            | Block::Steps(_) => {}
         }
     }
 }

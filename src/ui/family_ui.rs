@@ -1,103 +1,343 @@
-//! The family-consultation view: plain sentences in large type, icon arrays
-//! of 100, and the X-linked inheritance explainer. Same evidence as the
-//! clinician view, told differently; everything shown comes from
-//! [`FamilyView`].
+//! The family view: the family [`Doc`] in large type, plain words. The
+//! options stand in equal columns on the same rows; pictures of 100 boys
+//! stand one under the other, never side by side; the family rates what
+//! matters to them, adds questions and says which way they lean. Their
+//! answers live in [`Consultation`] (this session only) unless the
+//! counselor chooses to keep them in the patient file.
 
 use egui::{Color32, Pos2, Rect, RichText, Stroke, Ui, vec2};
 
+use crate::command::Command;
+use crate::model::discussion::{FamilyDiscussion, Importance, Leaning, MAX_QUESTION_CHARS, MAX_QUESTIONS};
 use crate::model::family::{
-    Child, ChildStatus, FamilyView, IconArray, IconStyle, Inheritance, Statement, grid_extent,
+    Child, ChildStatus, IconArray, IconStyle, Inheritance, RatedStatement, grid_extent, headings,
 };
-use crate::ui::theme;
+use crate::model::text::{Block, Doc, Paragraph, Section, SectionId, Table};
+use crate::ui::{doc_ui, theme};
 
 /// Body text size in the family view (points).
 const BODY: f32 = 19.0;
 /// Heading size in the family view (points).
 const HEADING: f32 = 24.0;
+/// Text size in the options table (points), the same in every cell.
+const CELL_TEXT: f32 = 16.0;
 /// Side of one icon cell (points).
 const CELL: f32 = 20.0;
-/// Width given to each icon array with its captions (points).
-const ARRAY_WIDTH: f32 = 330.0;
+/// Widest the text column grows, so lines stay readable (points).
+const MAX_WIDTH: f32 = 1000.0;
 
 /// Text of the button that opens the inheritance explainer.
 pub const INHERITANCE_BUTTON: &str = "How XHIM is inherited";
-
-/// Text of the button that writes the take-home PDF.
+/// Text of the button that writes the family handout.
 pub const EXPORT_BUTTON: &str = "Export handout (PDF)…";
+/// The checkbox that keeps the family's answers in the patient file.
+pub const KEEP_ANSWERS: &str = "Keep the family's answers in the patient file";
+/// The field for the family's own question.
+pub const QUESTION_FIELD: &str = "Your own question";
+/// The button that adds it.
+pub const ADD_QUESTION: &str = "Add question";
 
-/// Draws the family view; returns true if the icon style was changed.
+/// The family's answers in this consultation. Held in memory only (never
+/// in the app's saved preferences); copied into the patient file only
+/// while `keep` is on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Consultation {
+    /// Ratings, leaning and questions so far.
+    pub answers: FamilyDiscussion,
+    /// The counselor chose to keep them in the patient file.
+    pub keep: bool,
+    /// The question being typed.
+    pub draft: String,
+}
+
+impl Consultation {
+    /// The consultation of a patient as opened: answers kept in his file
+    /// come back with "keep" on.
+    pub fn of(discussion: Option<&FamilyDiscussion>) -> Self {
+        Self {
+            answers: discussion.cloned().unwrap_or_default(),
+            keep: discussion.is_some(),
+            draft: String::new(),
+        }
+    }
+}
+
+/// What the family view changed this frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FamilyChanges {
+    /// The icon style.
+    pub icons: bool,
+    /// The family's answers.
+    pub answers: bool,
+    /// The keep-in-file choice.
+    pub keep: bool,
+}
+
+/// The accessible name of one rating button.
+pub fn rating_name(statement: &str, level: Importance) -> String {
+    format!("{}: {statement}", level.label())
+}
+
+/// The accessible name of the button that removes one of the family's
+/// questions.
+pub fn remove_question_name(question: &str) -> String {
+    format!("Remove question: {question}")
+}
+
+/// Draws the family view.
 pub fn family_view_ui(
     ui: &mut Ui,
-    view: &FamilyView,
-    style: &mut IconStyle,
+    doc: &Doc,
+    icons: &mut IconStyle,
+    consultation: &mut Consultation,
     show_inheritance: &mut bool,
-    out: &mut Vec<crate::command::Command>,
-) -> bool {
-    let mut changed = false;
+    out: &mut Vec<Command>,
+) -> FamilyChanges {
+    let mut changes = FamilyChanges::default();
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.set_max_width(980.0);
-        // The two things a counselor reaches for first stay at the top.
+        // Narrower than the panel at high zoom; never wider (lines stay readable).
+        // (less a margin, so the floating scroll bar never covers words).
+        ui.set_max_width((ui.available_width() - 14.0).min(MAX_WIDTH));
+        // What a counselor reaches for first stays at the top.
         ui.horizontal_wrapped(|ui| {
             if ui.button(RichText::new(INHERITANCE_BUTTON).size(BODY)).clicked() {
                 *show_inheritance = true;
             }
             if ui.button(RichText::new(EXPORT_BUTTON).size(BODY)).clicked() {
-                out.push(crate::command::Command::ExportReport);
+                out.push(Command::ExportHandout);
             }
+            changes.keep = ui
+                .checkbox(&mut consultation.keep, RichText::new(KEEP_ANSWERS).size(BODY - 3.0))
+                .on_hover_text(
+                    "Off: the answers stay in this session only and are printed on the handout. \
+                     On: they are saved with the patient file.",
+                )
+                .changed();
         });
-        ui.add_space(6.0);
-        if let Some(where_he_is) = &view.where_he_is {
-            crate::ui::status::status_line_ui(ui, where_he_is);
+        for section in &doc.sections {
+            match section.id {
+                SectionId::AboutTheCondition | SectionId::Sources | SectionId::AboutThisAid => {
+                    collapsed_section_ui(ui, section, *icons);
+                }
+                SectionId::Pictures => {
+                    ui.add_space(14.0);
+                    ui.label(RichText::new(&section.heading).size(HEADING).strong());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new("Pictures show").size(BODY));
+                        for s in IconStyle::ALL {
+                            changes.icons |=
+                                ui.radio_value(icons, s, RichText::new(s.label()).size(BODY)).changed();
+                        }
+                    });
+                    blocks_ui(ui, section, *icons, consultation, &mut changes.answers);
+                }
+                _ => {
+                    ui.add_space(14.0);
+                    ui.label(RichText::new(&section.heading).size(HEADING).strong());
+                    blocks_ui(ui, section, *icons, consultation, &mut changes.answers);
+                }
+            }
         }
         ui.add_space(12.0);
-        ui.label(RichText::new("Out of 100 boys").size(HEADING).strong());
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Pictures show").size(BODY));
-            for s in IconStyle::ALL {
-                changed |= ui.radio_value(style, s, RichText::new(s.label()).size(BODY)).changed();
+        ui.label(RichText::new(crate::DISCLAIMER).size(BODY - 3.0));
+    });
+    changes
+}
+
+/// Long or reference sections, folded away until opened.
+fn collapsed_section_ui(ui: &mut Ui, section: &Section, icons: IconStyle) {
+    ui.add_space(10.0);
+    egui::CollapsingHeader::new(RichText::new(&section.heading).size(HEADING - 4.0).strong())
+        .id_salt(("family-section", section.heading.as_str()))
+        .default_open(false)
+        .show(ui, |ui| {
+            let mut unused = Consultation::default();
+            let mut changed = false;
+            blocks_ui(ui, section, icons, &mut unused, &mut changed);
+        });
+}
+
+fn blocks_ui(ui: &mut Ui, section: &Section, icons: IconStyle, c: &mut Consultation, changed: &mut bool) {
+    for block in &section.blocks {
+        match block {
+            Block::Paragraph(p) => {
+                doc_ui::paragraph_ui(ui, p, BODY);
+                ui.add_space(4.0);
+            }
+            Block::Note(p) => doc_ui::paragraph_ui(ui, p, BODY - 4.0),
+            Block::Item { text, concerns, .. } => item_ui(ui, text, concerns),
+            Block::Table(t) => options_table_ui(ui, t),
+            Block::IconArray(a) => icon_array_ui(ui, a, icons),
+            Block::Inheritance(i) => inheritance_diagram_ui(ui, i),
+            Block::Ratings(r) => *changed |= ratings_ui(ui, r, &mut c.answers),
+            Block::Leaning(_) => *changed |= leaning_ui(ui, &mut c.answers),
+            Block::Questions { prompts, .. } => *changed |= questions_ui(ui, prompts, c),
+            Block::Steps(steps) => {
+                for (i, s) in steps.iter().enumerate() {
+                    doc_ui::paragraph_ui(
+                        ui,
+                        &Paragraph::new().strong(format!("{}. ", i + 1)).then(s.clone()),
+                        BODY,
+                    );
+                }
+                ui.add_space(4.0);
+            }
+            Block::Figure(_) => {}
+        }
+    }
+}
+
+fn item_ui(ui: &mut Ui, text: &Paragraph, concerns: &[Paragraph]) {
+    egui::Frame::group(ui.style()).inner_margin(theme::CARD_MARGIN).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        doc_ui::paragraph_ui(ui, text, BODY);
+        for p in concerns {
+            doc_ui::paragraph_ui(ui, p, BODY - 2.0);
+        }
+    });
+    ui.add_space(2.0);
+}
+
+/// Narrower than this (points), the options table is shown row by row,
+/// each option's cell under the other, rather than squeezed into columns.
+const TABLE_MIN_WIDTH: f32 = 640.0;
+
+/// The options on equal terms: every cell the same width, size and type.
+fn options_table_ui(ui: &mut Ui, t: &Table) {
+    if ui.available_width() < TABLE_MIN_WIDTH {
+        stacked_table_ui(ui, t);
+        return;
+    }
+    let label_w = (ui.available_width() * 0.16).clamp(90.0, 170.0);
+    let columns = t.header.len().saturating_sub(1).max(1);
+    #[expect(clippy::cast_precision_loss, reason = "three columns")]
+    let option_w =
+        (ui.available_width() - label_w - 2.0 * f32::from(theme::CARD_MARGIN)) / columns as f32 - 8.0;
+    let row_ui = |ui: &mut Ui, row: &[Paragraph], header: bool| {
+        ui.horizontal_top(|ui| {
+            for (i, cell) in row.iter().enumerate() {
+                let w = if i == 0 { label_w } else { option_w };
+                // Top-down inside the row, so the words wrap at the column's width.
+                ui.allocate_ui_with_layout(vec2(w, 0.0), egui::Layout::top_down(egui::Align::Min), |ui| {
+                    ui.set_width(w);
+                    let size = if header { CELL_TEXT + 1.0 } else { CELL_TEXT };
+                    doc_ui::paragraph_ui(ui, cell, size);
+                });
+                ui.add_space(6.0);
             }
         });
-        ui.label(RichText::new(&view.comparability).size(BODY).italics());
-        ui.add_space(6.0);
-        // As many arrays side by side as fit, each the same width.
-        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a small positive count")]
-        let per_row = ((ui.available_width() / ARRAY_WIDTH).floor() as usize).max(1);
-        for row in view.icon_arrays.chunks(per_row) {
-            ui.horizontal_top(|ui| {
-                for array in row {
-                    icon_array_ui(ui, array, *style);
+        ui.separator();
+    };
+    egui::Frame::group(ui.style()).inner_margin(theme::CARD_MARGIN).show(ui, |ui| {
+        row_ui(ui, &t.header, true);
+        for row in &t.rows {
+            row_ui(ui, row, false);
+        }
+    });
+}
+
+/// The same table for a narrow window: each row under its name, with the
+/// options' cells one under the other in the same order.
+fn stacked_table_ui(ui: &mut Ui, t: &Table) {
+    for row in &t.rows {
+        let Some((name, cells)) = row.split_first() else { continue };
+        egui::Frame::group(ui.style()).inner_margin(theme::CARD_MARGIN).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            doc_ui::paragraph_ui(ui, name, CELL_TEXT + 1.0);
+            for (option, cell) in t.header.iter().skip(1).zip(cells) {
+                ui.add_space(4.0);
+                doc_ui::paragraph_ui(ui, option, CELL_TEXT);
+                doc_ui::paragraph_ui(ui, cell, CELL_TEXT);
+            }
+        });
+    }
+}
+
+/// Each statement with three choices; choosing the chosen one again clears
+/// it. Returns true when a rating changed.
+fn ratings_ui(ui: &mut Ui, rated: &[RatedStatement], answers: &mut FamilyDiscussion) -> bool {
+    let mut changed = false;
+    for r in rated {
+        let statement = r.text.plain();
+        let current = answers.importance(&r.id);
+        egui::Frame::group(ui.style()).inner_margin(theme::CARD_MARGIN).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            doc_ui::paragraph_ui(ui, &r.text, BODY);
+            ui.horizontal_wrapped(|ui| {
+                for level in Importance::ALL {
+                    let chosen = current == Some(level);
+                    let response = ui
+                        .radio(chosen, RichText::new(level.label()).size(BODY - 2.0))
+                        .accessible_name(rating_name(&statement, level));
+                    if response.clicked() {
+                        answers.set_importance(&r.id, if chosen { None } else { Some(level) });
+                        changed = true;
+                    }
                 }
             });
-            ui.add_space(10.0);
-        }
+        });
+    }
+    changed
+}
 
-        ui.add_space(8.0);
-        section(ui, "Without a transplant", &view.without_transplant);
-        section(ui, "After a transplant", &view.after_transplant);
-        section(ui, "Risks of a transplant", &view.risks);
-        section(ui, "Age at transplant", &view.timing);
-        if let Some(liver) = &view.liver {
-            section(ui, "Liver problems with age", std::slice::from_ref(liver));
+fn leaning_ui(ui: &mut Ui, answers: &mut FamilyDiscussion) -> bool {
+    let mut changed = false;
+    ui.horizontal_wrapped(|ui| {
+        for l in Leaning::ALL {
+            let chosen = answers.leaning == Some(l);
+            if ui.radio(chosen, RichText::new(l.label()).size(BODY - 2.0)).clicked() {
+                answers.leaning = if chosen { None } else { Some(l) };
+                changed = true;
+            }
         }
-
-        ui.add_space(8.0);
-        ui.label(RichText::new(crate::DISCLAIMER).size(BODY - 3.0));
     });
     changed
 }
 
-fn section(ui: &mut Ui, heading: &str, statements: &[Statement]) {
-    if statements.is_empty() {
-        return;
+/// Prompt questions, the family's own with a way to remove each, and a
+/// field to add more.
+fn questions_ui(ui: &mut Ui, prompts: &[Paragraph], c: &mut Consultation) -> bool {
+    let mut changed = false;
+    for q in prompts {
+        doc_ui::paragraph_ui(ui, &Paragraph::new().text("• ").then(q.clone()), BODY - 1.0);
     }
-    ui.add_space(10.0);
-    ui.label(RichText::new(heading).size(HEADING).strong());
-    let strong = ui.visuals().strong_text_color();
-    for s in statements {
-        ui.label(RichText::new(&s.text).size(BODY).color(strong));
-        ui.label(RichText::new(format!("Source: {}", s.source)).size(BODY - 5.0).weak());
-        ui.add_space(4.0);
+    ui.add_space(6.0);
+    let mut remove = None;
+    for (i, q) in c.answers.questions.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            if ui.small_button("Remove").accessible_name(remove_question_name(q)).clicked() {
+                remove = Some(i);
+            }
+            ui.label(RichText::new(q).size(BODY - 1.0).strong());
+        });
     }
+    if let Some(i) = remove {
+        c.answers.questions.remove(i);
+        changed = true;
+    }
+    let full = c.answers.questions.len() >= MAX_QUESTIONS;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(RichText::new(QUESTION_FIELD).size(BODY - 2.0));
+        let field = ui
+            .add_enabled(
+                !full,
+                egui::TextEdit::singleline(&mut c.draft).desired_width(420.0).char_limit(MAX_QUESTION_CHARS),
+            )
+            .labelled_by(label.id);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let clicked =
+            ui.add_enabled(!full, egui::Button::new(RichText::new(ADD_QUESTION).size(BODY - 2.0))).clicked();
+        let text = c.draft.trim().to_owned();
+        if (entered || clicked) && !text.is_empty() {
+            c.answers.questions.push(text);
+            c.draft.clear();
+            changed = true;
+        }
+    });
+    if full {
+        ui.label(format!("At most {MAX_QUESTIONS} questions are kept."));
+    }
+    changed
 }
 
 /// Colours of filled and empty icons; filled icons are also solid and empty
@@ -106,14 +346,23 @@ fn icon_colors(ui: &Ui) -> (Color32, Color32) {
     (theme::hue(crate::look::Hue::Blue, ui.visuals()), ui.visuals().weak_text_color())
 }
 
+/// One picture: its grid on the left, its question, key, clock and who
+/// was counted on the right. One per row: pictures on different clocks are
+/// never side by side.
 fn icon_array_ui(ui: &mut Ui, array: &IconArray, style: IconStyle) {
-    ui.vertical(|ui| {
-        ui.set_width(ARRAY_WIDTH - 20.0);
-        ui.label(RichText::new(&array.title).size(BODY).strong());
-        let side = CELL * grid_extent();
+    ui.add_space(8.0);
+    ui.label(RichText::new(&array.heading).size(BODY + 1.0).strong());
+    doc_ui::paragraph_ui(ui, &Paragraph::new().strong(array.question.plain()), BODY);
+    let side = CELL * grid_extent();
+    // Text beside the picture where there is room, under it where there is not.
+    let layout = if ui.available_width() > side + 360.0 {
+        egui::Layout::left_to_right(egui::Align::Min)
+    } else {
+        egui::Layout::top_down(egui::Align::Min)
+    };
+    ui.with_layout(layout, |ui| {
         let (rect, response) = ui.allocate_exact_size(vec2(side, side), egui::Sense::hover());
-        let summary = format!("Icon array: {}. {}", array.caption, array.uncertainty);
-        let _ = response.accessible_name(summary);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, array.described()));
         let painter = ui.painter_at(rect);
         let (filled, empty) = icon_colors(ui);
         for cell in array.cells() {
@@ -123,20 +372,26 @@ fn icon_array_ui(ui: &mut Ui, array: &IconArray, style: IconStyle) {
             let color = if cell.filled { filled } else { empty };
             draw_icon(&painter, cell_rect, style, color, cell.filled);
         }
-        key_row(ui, filled, true, &array.filled_label, style);
-        key_row(ui, empty, false, &array.empty_label, style);
-        ui.label(RichText::new(&array.caption).size(BODY - 2.0));
-        ui.label(RichText::new(&array.uncertainty).size(BODY - 4.0).italics());
-        ui.label(RichText::new(format!("{} · {}", array.source, array.time_frame)).size(BODY - 5.0).weak());
+        ui.add_space(16.0);
+        ui.vertical(|ui| {
+            key_row(ui, filled, true, &array.filled_label, style);
+            key_row(ui, empty, false, &array.empty_label, style);
+            ui.add_space(4.0);
+            doc_ui::paragraph_ui(ui, &array.clock, BODY - 2.0);
+            doc_ui::paragraph_ui(ui, &array.who, BODY - 3.0);
+            for note in &array.notes {
+                doc_ui::paragraph_ui(ui, note, BODY - 4.0);
+            }
+        });
     });
-    ui.add_space(20.0);
+    ui.add_space(10.0);
 }
 
-fn key_row(ui: &mut Ui, color: Color32, filled: bool, label: &str, style: IconStyle) {
+fn key_row(ui: &mut Ui, color: Color32, filled: bool, label: &Paragraph, style: IconStyle) {
     ui.horizontal_top(|ui| {
         let (rect, _) = ui.allocate_exact_size(vec2(CELL, CELL), egui::Sense::hover());
         draw_icon(ui.painter(), rect.shrink(1.5), style, color, filled);
-        ui.add(egui::Label::new(RichText::new(label).size(BODY - 3.0)).wrap());
+        ui.vertical(|ui| doc_ui::paragraph_ui(ui, label, BODY - 2.0));
     });
 }
 
@@ -162,40 +417,43 @@ fn draw_icon(painter: &egui::Painter, r: Rect, style: IconStyle, color: Color32,
     }
 }
 
-/// The inheritance explainer window: pedigree symbols (square: male,
-/// circle: female; filled: has the condition, dot: carrier) with sentences.
+/// The inheritance explainer as its own window (View menu and the button
+/// at the top of the family view).
 pub fn inheritance_ui(ctx: &egui::Context, open: &mut bool, inheritance: &Inheritance) {
     egui::Window::new(INHERITANCE_BUTTON).open(open).default_width(640.0).show(ctx, |ui| {
-        ui.label(RichText::new(&inheritance.summary).size(BODY - 2.0));
-        ui.label(
-            RichText::new("Squares are males, circles are females. Filled: has the condition. Dot: carrier. Empty: neither.")
-                .size(BODY - 5.0),
-        );
-        for case in &inheritance.cases {
-            ui.add_space(10.0);
-            ui.label(RichText::new(&case.parent).size(BODY).strong());
-            ui.horizontal(|ui| {
-                for (child, status) in case.children {
-                    ui.vertical(|ui| {
-                        ui.set_width(120.0);
-                        let (rect, response) = ui.allocate_exact_size(vec2(44.0, 44.0), egui::Sense::hover());
-                        let who = match child {
-                            Child::Son => "Son",
-                            Child::Daughter => "Daughter",
-                        };
-                        let _ = response.accessible_name(format!("{who}: {}", status.label()));
-                        pedigree_symbol(ui, rect.shrink(4.0), child, status);
-                        ui.label(RichText::new(format!("{who}: {}", status.label())).size(BODY - 6.0));
-                    });
-                }
-            });
-            for s in &case.sentences {
-                ui.label(RichText::new(s).size(BODY - 3.0));
-            }
-        }
-        ui.add_space(10.0);
-        ui.label(RichText::new(&inheritance.note).size(BODY - 3.0).strong());
+        egui::ScrollArea::vertical().show(ui, |ui| inheritance_diagram_ui(ui, inheritance));
     });
+}
+
+/// Pedigree symbols (square: male, circle: female; filled: has the
+/// condition, dot: carrier) with the sentences.
+fn inheritance_diagram_ui(ui: &mut Ui, inheritance: &Inheritance) {
+    doc_ui::paragraph_ui(ui, &inheritance.summary, BODY - 2.0);
+    doc_ui::paragraph_ui(ui, &inheritance.key, BODY - 5.0);
+    for case in &inheritance.cases {
+        ui.add_space(10.0);
+        ui.label(RichText::new(&case.parent).size(BODY).strong());
+        let width = (ui.available_width() / 4.0 - ui.spacing().item_spacing.x).clamp(60.0, 120.0);
+        ui.horizontal_top(|ui| {
+            for (child, status) in case.children {
+                ui.vertical(|ui| {
+                    ui.set_width(width);
+                    let (rect, response) = ui.allocate_exact_size(vec2(44.0, 44.0), egui::Sense::hover());
+                    let name = format!("{}: {}", child.label(), status.label());
+                    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
+                    pedigree_symbol(ui, rect.shrink(4.0), child, status);
+                    ui.label(
+                        RichText::new(format!("{}: {}", child.label(), status.label())).size(BODY - 6.0),
+                    );
+                });
+            }
+        });
+        for s in &case.sentences {
+            doc_ui::paragraph_ui(ui, s, BODY - 3.0);
+        }
+    }
+    ui.add_space(10.0);
+    doc_ui::paragraph_ui(ui, &Paragraph::new().strong(inheritance.note.plain()), BODY - 3.0);
 }
 
 fn pedigree_symbol(ui: &Ui, r: Rect, child: Child, status: ChildStatus) {
@@ -214,4 +472,32 @@ fn pedigree_symbol(ui: &Ui, r: Rect, child: Child, status: ChildStatus) {
     if status == ChildStatus::Carrier {
         painter.circle_filled(r.center(), r.width() * 0.15, color);
     }
+}
+
+/// "About this aid" and every source with its date, for the Help menu.
+pub fn about_ui(ctx: &egui::Context, open: &mut bool, about: &Section, sources: &Section) {
+    egui::Window::new(headings::ABOUT).open(open).default_width(620.0).show(ctx, |ui| {
+        ui.label(format!("xhim-aid {}", env!("CARGO_PKG_VERSION")));
+        egui::ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
+            for block in &about.blocks {
+                match block {
+                    Block::Item { text, .. } => {
+                        doc_ui::paragraph_ui(ui, text, 14.0);
+                        ui.add_space(4.0);
+                    }
+                    Block::Note(p) | Block::Paragraph(p) => doc_ui::paragraph_ui(ui, p, 12.5),
+                    _ => {}
+                }
+            }
+            ui.separator();
+            ui.label(RichText::new(&sources.heading).strong());
+            for block in &sources.blocks {
+                if let Block::Note(p) = block {
+                    doc_ui::paragraph_ui(ui, p, 12.5);
+                }
+            }
+            ui.separator();
+            ui.label(crate::DISCLAIMER);
+        });
+    });
 }

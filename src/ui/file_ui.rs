@@ -52,6 +52,8 @@ pub enum PathPurpose {
     SaveAs,
     /// Write the PDF report.
     Report,
+    /// Write the family handout.
+    Handout,
 }
 
 /// The typed-path window's state.
@@ -84,10 +86,11 @@ pub fn path_field_ui(ctx: &egui::Context, field: &mut PathField) -> PathFieldAct
         PathPurpose::Open => "Open patient file by path",
         PathPurpose::SaveAs => "Save patient file to path",
         PathPurpose::Report => "Write report to path",
+        PathPurpose::Handout => "Write family handout to path",
     };
     egui::Window::new(title).collapsible(false).resizable(false).show(ctx, |ui| {
         ui.label(match field.purpose {
-            PathPurpose::Report => "Type the full path of the PDF to write.",
+            PathPurpose::Report | PathPurpose::Handout => "Type the full path of the PDF to write.",
             _ => "Type the full path of a .ron patient file. You can also drop a file on the window.",
         });
         let label = ui.label(PATH_FIELD_LABEL);
@@ -97,7 +100,7 @@ pub fn path_field_ui(ctx: &egui::Context, field: &mut PathField) -> PathFieldAct
         ui.horizontal(|ui| {
             let ok = match field.purpose {
                 PathPurpose::Open => "Open",
-                PathPurpose::SaveAs | PathPurpose::Report => "Save",
+                PathPurpose::SaveAs | PathPurpose::Report | PathPurpose::Handout => "Save",
             };
             if (ui.button(ok).clicked() || entered) && !field.text.trim().is_empty() {
                 action = PathFieldAction::Submit(field.text.trim().into());

@@ -11,6 +11,8 @@ use crate::ui::theme::{ThemeChoice, ViewMode};
 pub const CLINICIAN_VIEW: &str = "Clinician view";
 /// See [`CLINICIAN_VIEW`].
 pub const FAMILY_VIEW: &str = "Family view";
+/// The Help menu's entry for "About this aid".
+pub const ABOUT_ITEM: &str = "About this aid and its sources";
 
 /// Draws the menu bar and the view switch; chosen entries are pushed to `out`.
 pub fn menu_bar_ui(
@@ -44,6 +46,7 @@ pub fn menu_bar_ui(
             item(ui, "Save", Command::Save, out);
             item(ui, "Save As…", Command::SaveAs, out);
             item(ui, "Export report (PDF)…", Command::ExportReport, out);
+            item(ui, "Export family handout (PDF)…", Command::ExportHandout, out);
             ui.separator();
             item(ui, "Import cohort data…", Command::ImportCohortData, out);
             item(ui, "Load cohort file…", Command::LoadCohortFile, out);
@@ -73,7 +76,7 @@ pub fn menu_bar_ui(
             ui.label("Zoom: Ctrl + / Ctrl − / Ctrl 0");
         });
         ui.menu_button("Help", |ui| {
-            item(ui, "About xhim-aid and its sources", Command::ToggleAbout, out);
+            item(ui, ABOUT_ITEM, Command::ToggleAbout, out);
         });
         ui.separator();
         // The view switch is on the bar itself: counselors flip it mid-consultation.

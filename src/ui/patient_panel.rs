@@ -285,8 +285,14 @@ pub mod labels {
     pub const NOTE: &str = "Note";
 }
 
-/// Draws the form; returns true when anything changed.
-pub fn patient_panel_ui(ui: &mut Ui, form: &mut PatientForm, errors: &[(Field, String)]) -> bool {
+/// Draws the form; returns true when anything changed. The free-text note
+/// is drawn only when `show_note` is set (never in the family view).
+pub fn patient_panel_ui(
+    ui: &mut Ui,
+    form: &mut PatientForm,
+    errors: &[(Field, String)],
+    show_note: bool,
+) -> bool {
     let PatientForm {
         age_mode,
         years,
@@ -393,13 +399,15 @@ pub fn patient_panel_ui(ui: &mut Ui, form: &mut PatientForm, errors: &[(Field, S
         }
     });
 
-    ui.add_space(6.0);
-    let label = ui.label(labels::NOTE);
-    changed |= ui
-        .add(egui::TextEdit::multiline(note).desired_rows(3).char_limit(MAX_NOTE_CHARS + 1))
-        .labelled_by(label.id)
-        .changed();
-    show_errors(ui, Field::Note);
+    if show_note {
+        ui.add_space(6.0);
+        let label = ui.label(labels::NOTE);
+        changed |= ui
+            .add(egui::TextEdit::multiline(note).desired_rows(3).char_limit(MAX_NOTE_CHARS + 1))
+            .labelled_by(label.id)
+            .changed();
+        show_errors(ui, Field::Note);
+    }
     changed
 }
 

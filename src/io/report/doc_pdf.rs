@@ -31,6 +31,14 @@ pub(super) fn blocks(flow: &mut Flow, section: &Section) {
             }
             Block::Table(t) => table(flow, t),
             Block::Figure(_) => {}
+            Block::IconArray(_)
+            | Block::Inheritance(_)
+            | Block::Ratings(_)
+            | Block::Leaning(_)
+            | Block::Questions { .. }
+            | Block::Steps(_) => {
+                super::family::block(flow, block, crate::model::family::IconStyle::default());
+            }
         }
     }
 }

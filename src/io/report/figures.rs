@@ -2,6 +2,7 @@
 //! inheritance diagram.
 
 use crate::model::family::{Child, ChildStatus, IconArray, IconStyle, Inheritance, grid_extent};
+use crate::model::text::Paragraph;
 
 use super::flow::Flow;
 use super::pdf::{Align, BODY, CONTENT_W, Canvas1, INK, MARGIN_X, MUTED, Rgb, SMALL, Weight, wrap};
@@ -32,21 +33,25 @@ fn icon(c: &mut Canvas1<'_>, style: IconStyle, at: (f32, f32), s: f32, fill: Rgb
     }
 }
 
-/// One icon array with its title, caption, key and words on uncertainty.
+/// One icon array: the grid on the left; its heading, question, key,
+/// clock, who was counted and notes on the right.
 pub(super) fn icon_array(flow: &mut Flow, array: &IconArray, style: IconStyle) {
-    let cell = 9.0;
+    use super::family::{FINE, TEXT, measure, rich};
+    let cell = 8.0;
     let grid = grid_extent() * cell;
     let indent = grid + 16.0;
     let text_w = CONTENT_W - indent;
-    let texts = [
-        (array.title.as_str(), BODY),
-        (array.caption.as_str(), BODY),
-        (array.filled_label.as_str(), SMALL),
-        (array.empty_label.as_str(), SMALL),
-        (array.uncertainty.as_str(), SMALL),
-    ];
-    let text_h: f32 = texts.iter().map(|(t, size)| flow.measure(t, *size, text_w) + 3.0).sum::<f32>() + 14.0;
-    flow.need(text_h.max(grid) + 6.0);
+    let key = 13.0;
+    let heading = Paragraph::new().strong(&array.heading);
+    let question = Paragraph::new().strong(array.question.plain());
+    let mut text_h = measure(flow, &heading, TEXT, text_w) + measure(flow, &question, TEXT, text_w) + 10.0;
+    for p in [&array.filled_label, &array.empty_label] {
+        text_h += measure(flow, p, TEXT, text_w - key) + 2.0;
+    }
+    for p in std::iter::once(&array.clock).chain(std::iter::once(&array.who)).chain(&array.notes) {
+        text_h += measure(flow, p, FINE, text_w) + 1.5;
+    }
+    flow.need(text_h.max(grid) + 8.0);
     let top = flow.y;
     {
         let mut c = flow.draw();
@@ -56,31 +61,24 @@ pub(super) fn icon_array(flow: &mut Flow, array: &IconArray, style: IconStyle) {
             icon(&mut c, style, (MARGIN_X + ox * cell, top - oy * cell), cell, fill);
         }
     }
-    flow.paragraph_at(&array.title, BODY, indent, text_w, (Weight::Bold, INK));
-    flow.gap(2.0);
-    flow.paragraph_at(&array.caption, BODY, indent, text_w, (Weight::Regular, INK));
+    rich(flow, &heading, TEXT, indent, text_w);
+    rich(flow, &question, TEXT, indent, text_w);
     flow.gap(3.0);
     for (filled, label) in [(true, &array.filled_label), (false, &array.empty_label)] {
-        let count = if filled { array.filled } else { array.total.saturating_sub(array.filled) };
-        let prefix = if array.approximate { "about " } else { "" };
-        let text = format!("{prefix}{count} of {}: {label}", array.total);
         let y = flow.y;
         {
             let mut c = flow.draw();
             icon(&mut c, style, (MARGIN_X + indent, y - 0.5), 9.0, if filled { BLUE } else { EMPTY_ICON });
         }
-        flow.paragraph_at(&text, SMALL, indent + 13.0, text_w - 13.0, (Weight::Regular, INK));
+        rich(flow, label, TEXT, indent + key, text_w - key);
+        flow.gap(2.0);
+    }
+    flow.gap(1.0);
+    for p in std::iter::once(&array.clock).chain(std::iter::once(&array.who)).chain(&array.notes) {
+        rich(flow, p, FINE, indent, text_w);
         flow.gap(1.5);
     }
-    flow.gap(2.0);
-    flow.paragraph_at(
-        &format!("Time frame: {}. {}", array.time_frame, array.uncertainty),
-        SMALL,
-        indent,
-        text_w,
-        (Weight::Regular, MUTED),
-    );
-    flow.y = flow.y.min(top - grid) - 12.0;
+    flow.y = flow.y.min(top - grid) - 10.0;
 }
 
 /// Pedigree symbols: square for a male, circle for a female; filled when
@@ -102,18 +100,21 @@ fn pedigree_symbol(c: &mut Canvas1<'_>, male: bool, status: ChildStatus, centre:
     }
 }
 
-/// The inheritance diagram: parent, four example children, and the facts.
+/// The inheritance diagram: parents, four example children, the facts,
+/// and the key to the symbols.
 pub(super) fn inheritance(flow: &mut Flow, inheritance: &Inheritance) {
-    flow.paragraph(&inheritance.summary);
+    use super::family::{TEXT, measure, rich};
+    rich(flow, &inheritance.summary, TEXT, 0.0, CONTENT_W);
+    flow.gap(3.0);
     let col_w = CONTENT_W / 2.0;
     let child_w = (col_w - 16.0) / 4.0;
     let sentence_h = inheritance
         .cases
         .iter()
-        .map(|case| case.sentences.iter().map(|s| flow.measure(s, BODY, col_w - 16.0)).sum::<f32>())
+        .map(|case| case.sentences.iter().map(|s| measure(flow, s, TEXT, col_w - 16.0)).sum::<f32>())
         .fold(0.0_f32, f32::max);
-    let height = 16.0 + 26.0 + 22.0 + 3.0 * 7.5 + 8.0 + sentence_h;
-    flow.need(height + 30.0);
+    let drawing_h = 16.0 + 26.0 + 22.0 + 3.0 * 7.5 + 8.0;
+    flow.need(drawing_h + sentence_h + 30.0);
     let top = flow.y;
     for (i, case) in inheritance.cases.iter().enumerate() {
         #[expect(clippy::cast_precision_loss, reason = "two cases")]
@@ -122,21 +123,13 @@ pub(super) fn inheritance(flow: &mut Flow, inheritance: &Inheritance) {
             .children
             .iter()
             .map(|(child, status)| {
-                let who = match child {
-                    Child::Son => "Son",
-                    Child::Daughter => "Daughter",
-                };
-                wrap(flow.font(), &format!("{who}: {}", status.label()), 6.8, child_w - 2.0)
+                wrap(flow.font(), &format!("{}: {}", child.label(), status.label()), 6.8, child_w - 2.0)
             })
             .collect();
         let mut c = flow.draw();
         c.text(x0, top - 11.0, BODY, &case.parent, (Weight::Bold, INK, Align::Left));
         // The couple (male left, female right) and the line down to the children.
-        let (father, mother) = if i == 0 {
-            (ChildStatus::Unaffected, ChildStatus::Carrier)
-        } else {
-            (ChildStatus::Affected, ChildStatus::Unaffected)
-        };
+        let (father, mother) = case.parents;
         let px = x0 + 2.0 * child_w;
         let py = top - 28.0;
         pedigree_symbol(&mut c, true, father, (px - 16.0, py));
@@ -159,14 +152,14 @@ pub(super) fn inheritance(flow: &mut Flow, inheritance: &Inheritance) {
             }
         }
     }
-    let sentences_top = top - (16.0 + 26.0 + 22.0 + 3.0 * 7.5 + 8.0);
+    let sentences_top = top - drawing_h;
     let mut lowest = sentences_top;
     for (i, case) in inheritance.cases.iter().enumerate() {
         flow.y = sentences_top;
         #[expect(clippy::cast_precision_loss, reason = "two cases")]
         let indent = i as f32 * col_w;
         for s in &case.sentences {
-            flow.paragraph_at(s, BODY, indent, col_w - 16.0, (Weight::Regular, INK));
+            rich(flow, s, TEXT, indent, col_w - 16.0);
         }
         lowest = lowest.min(flow.y);
     }
@@ -188,6 +181,8 @@ pub(super) fn inheritance(flow: &mut Flow, inheritance: &Inheritance) {
             x += 118.0;
         }
     }
+    // The drawn key above says what `inheritance.key` says in words.
     flow.y = y - 14.0;
-    flow.paragraph(&inheritance.note);
+    rich(flow, &inheritance.note, TEXT, 0.0, CONTENT_W);
+    flow.gap(3.0);
 }

@@ -13,10 +13,14 @@
 //! place, so a failed export never leaves half a PDF behind.
 
 mod doc_pdf;
+mod family;
 mod figures;
 mod flow;
+mod handout;
 mod panels;
 mod pdf;
+
+pub use handout::{HandoutOptions, handout_pdf, write_handout};
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write as _};
@@ -27,8 +31,9 @@ use std::time::SystemTime;
 use crate::io::patient_file::{PatientDocument, utc_timestamp};
 use crate::model::Inputs;
 use crate::model::cohort::FittedCohort;
+use crate::model::discussion::FamilyDiscussion;
 use crate::model::evidence::Evidence;
-use crate::model::family::{IconStyle, Statement, family_view};
+use crate::model::family::{IconStyle, about_section, family_doc};
 use crate::model::figure::{CurveOptions, figure};
 use crate::model::patient::Patient;
 use crate::model::summary::clinical_summary;
@@ -182,7 +187,15 @@ pub fn report_texts(source: &ReportSource<'_>) -> Vec<String> {
         );
         out.extend(panel.notes.iter().chain(&panel.curve_notes).map(Paragraph::plain));
     }
-    out.extend(family_view(source.evidence, &source.document.patient).texts().into_iter().map(str::to_owned));
+    let patient = &source.document.patient;
+    let family = family_doc(&inputs, patient.discussion.as_ref().unwrap_or(&FamilyDiscussion::default()));
+    out.extend(family.sections.iter().map(|s| s.heading.clone()));
+    out.extend(family.runs().map(crate::model::text::words::run));
+    let about = about_section(source.evidence);
+    out.push(about.heading.clone());
+    out.extend(
+        about.blocks.iter().flat_map(crate::model::text::Block::runs).map(crate::model::text::words::run),
+    );
     out.push(crate::DISCLAIMER.to_owned());
     out
 }
@@ -221,10 +234,11 @@ fn layout(flow: &mut Flow, source: &ReportSource<'_>, options: &ReportOptions, g
             doc_pdf::section(flow, s);
         }
     }
-    family_pages(flow, source.evidence, &source.document.patient, options.icon_style);
+    family_pages(flow, &inputs, &source.document.patient, options.icon_style);
     if let Some(s) = doc.section(SectionId::Sources) {
         doc_pdf::section(flow, s);
     }
+    about_this_aid(flow, source.evidence);
 }
 
 fn title(flow: &mut Flow, evidence: &Evidence, doc: &PatientDocument, generated: &str) {
@@ -291,57 +305,36 @@ fn patient_section(flow: &mut Flow, doc: &Doc, patient: &Patient, options: &Repo
     }
 }
 
-fn statements(flow: &mut Flow, items: &[Statement]) {
-    for s in items {
-        flow.bullet(&s.text, Some(&format!("Source: {}", s.source)));
-    }
-}
-
-fn family_pages(flow: &mut Flow, evidence: &Evidence, patient: &Patient, style: IconStyle) {
-    let view = family_view(evidence, patient);
+/// The family pages: the family text as the family sees it (the choice,
+/// his own situation, the options side by side, the pictures of 100 boys
+/// and inheritance), so the clinician knows what the family was shown.
+fn family_pages(flow: &mut Flow, inputs: &Inputs<'_>, patient: &Patient, style: IconStyle) {
+    let text = family_doc(inputs, patient.discussion.as_ref().unwrap_or(&FamilyDiscussion::default()));
     flow.new_page();
     flow.heading("For the family: what the studies found, in plain words");
     flow.small(
-        "This page describes what published studies found for groups of boys. It cannot say what will \
-         happen to one boy, and it does not say what to do: that is for the family and the care team to \
-         talk through together.",
+        "These pages are what the family view shows. They describe what published studies found for groups \
+         of boys. They cannot say what will happen to one boy, and they do not say what to do.",
         0.0,
     );
-    if let Some(w) = &view.where_he_is {
-        flow.paragraph(w);
-    }
-    if !view.without_transplant.is_empty() {
-        flow.subheading("Without a transplant");
-        statements(flow, &view.without_transplant);
-    }
-    if !view.after_transplant.is_empty() {
-        flow.subheading("After a transplant");
-        statements(flow, &view.after_transplant);
-    }
-    if !view.risks.is_empty() {
-        flow.subheading("Risks of a transplant");
-        statements(flow, &view.risks);
-    }
-    if !view.timing.is_empty() {
-        flow.subheading("Age at transplant");
-        statements(flow, &view.timing);
-    }
-    if let Some(liver) = &view.liver {
-        flow.subheading("Liver disease");
-        statements(flow, std::slice::from_ref(liver));
-    }
-    if !view.icon_arrays.is_empty() {
-        flow.heading("Pictures of 100 boys");
-        flow.paragraph(&view.comparability);
-        flow.gap(4.0);
-        for array in &view.icon_arrays {
-            figures::icon_array(flow, array, style);
+    for id in [
+        SectionId::Choice,
+        SectionId::LifeAfterTransplant,
+        SectionId::HisSituation,
+        SectionId::Options,
+        SectionId::Pictures,
+        SectionId::Inheritance,
+    ] {
+        if let Some(section) = text.section(id) {
+            family::section(flow, section, style);
         }
     }
-    // Heading, summary, diagram, key and note stay together.
-    flow.need(320.0);
-    flow.heading("How the condition is inherited");
-    figures::inheritance(flow, &view.inheritance);
+}
+
+/// "About this aid": who made it, funding, evidence, updates, errors and
+/// limits, as in the Help menu and the family handout.
+fn about_this_aid(flow: &mut Flow, evidence: &Evidence) {
+    family::section(flow, &about_section(evidence), IconStyle::default());
 }
 
 fn footers(flow: &mut Flow) {

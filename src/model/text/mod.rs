@@ -56,6 +56,26 @@ pub enum SectionId {
     Sources,
     /// The disclaimer.
     Disclaimer,
+    /// Family view: the decision, the options and where he is.
+    Choice,
+    /// Family view, for a transplanted boy: life after his transplant.
+    LifeAfterTransplant,
+    /// Family view: the options side by side on the same rows.
+    Options,
+    /// Family view: what his own record means for the choice.
+    HisSituation,
+    /// Family view: pictures of 100 boys.
+    Pictures,
+    /// Family view: the condition and its care in plain words.
+    AboutTheCondition,
+    /// Family view: what matters to the family (the values exercise).
+    WhatMatters,
+    /// Family view: steps towards the decision and questions to ask.
+    Steps,
+    /// Family view: how the condition is inherited.
+    Inheritance,
+    /// Who made the aid, its evidence and its limits.
+    AboutThisAid,
 }
 
 /// A heading and its blocks.
@@ -105,6 +125,23 @@ pub enum Block {
     Figure(super::figure::PanelId),
     /// Small print.
     Note(Paragraph),
+    /// A picture of 100 boys with its question, clock and who was counted.
+    IconArray(super::family::IconArray),
+    /// The X-linked inheritance diagram with its sentences.
+    Inheritance(super::family::Inheritance),
+    /// "What matters" statements, each with the family's rating if given.
+    Ratings(Vec<super::family::RatedStatement>),
+    /// Which option the family is leaning towards, if they said.
+    Leaning(Option<super::discussion::Leaning>),
+    /// Questions for the team: prompts, then the family's own.
+    Questions {
+        /// Suggested questions.
+        prompts: Vec<Paragraph>,
+        /// The family's own questions, as they wrote them.
+        own: Vec<Paragraph>,
+    },
+    /// Steps in order; renderers number them.
+    Steps(Vec<Paragraph>),
 }
 
 impl Block {
@@ -121,7 +158,12 @@ impl Block {
                     .flat_map(|p| p.0.iter())
                     .chain(t.rows.iter().flatten().flat_map(|p| p.0.iter())),
             ),
-            Self::Figure(_) => Box::new(std::iter::empty()),
+            Self::Figure(_) | Self::Leaning(_) => Box::new(std::iter::empty()),
+            Self::IconArray(a) => Box::new(a.paragraphs().flat_map(|p| p.0.iter())),
+            Self::Inheritance(i) => Box::new(i.paragraphs().flat_map(|p| p.0.iter())),
+            Self::Ratings(r) => Box::new(r.iter().flat_map(|s| s.text.0.iter())),
+            Self::Questions { prompts, own } => Box::new(prompts.iter().chain(own).flat_map(|p| p.0.iter())),
+            Self::Steps(steps) => Box::new(steps.iter().flat_map(|p| p.0.iter())),
         }
     }
 }
@@ -220,8 +262,10 @@ pub enum Run {
     Strong(String),
     /// A number, written by [`words::quantity`].
     Number(Quantity),
-    /// A cohort file's own statement, verbatim (its numbers are checked
-    /// against the publication by the evidence tests).
+    /// A data file's own statement, verbatim: a cohort finding (its numbers
+    /// are checked against the publication by the evidence tests) or a
+    /// family statement (its numbers are checked against the evidence notes
+    /// by the family tests).
     Quote {
         /// The statement.
         text: String,
@@ -269,6 +313,12 @@ impl Quantity {
     /// words ("100 minus 78, rounded from 78.2 %").
     pub fn calculated(value: f64, unit: Unit, source: SourceRef, how: impl Into<String>) -> Self {
         Self { value, unit, approximate: false, basis: Basis::Calculated { source, how: how.into() } }
+    }
+
+    /// A number given by a rule rather than a study (X-linked inheritance:
+    /// 1 in 2).
+    pub fn rule(value: f64, unit: Unit) -> Self {
+        Self { value, unit, approximate: false, basis: Basis::Rule }
     }
 
     /// A number from the patient's own record (his age, months remaining).

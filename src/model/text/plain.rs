@@ -41,6 +41,36 @@ fn block_text(out: &mut String, block: &Block, width: usize) {
         }
         Block::Table(t) => table_text(out, t, width),
         Block::Figure(_) => {}
+        Block::IconArray(a) => {
+            for p in a.paragraphs() {
+                wrap_into(out, &p.plain(), width, "  ", "  ");
+            }
+        }
+        Block::Inheritance(i) => {
+            for p in i.paragraphs() {
+                wrap_into(out, &p.plain(), width, "", "");
+            }
+        }
+        Block::Ratings(ratings) => {
+            for r in ratings {
+                let answer = r.importance.map_or("not rated", crate::model::discussion::Importance::label);
+                wrap_into(out, &format!("{} [{answer}]", r.text.plain()), width, "- ", "  ");
+            }
+        }
+        Block::Leaning(l) => {
+            let answer = l.map_or("not said", crate::model::discussion::Leaning::label);
+            wrap_into(out, &format!("Leaning: {answer}"), width, "", "");
+        }
+        Block::Questions { prompts, own } => {
+            for q in prompts.iter().chain(own) {
+                wrap_into(out, &q.plain(), width, "- ", "  ");
+            }
+        }
+        Block::Steps(steps) => {
+            for (i, s) in steps.iter().enumerate() {
+                wrap_into(out, &s.plain(), width, &format!("{}. ", i + 1), "   ");
+            }
+        }
     }
 }
 

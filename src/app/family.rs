@@ -1,0 +1,87 @@
+//! The family consultation: the family's answers (kept in the patient file
+//! only when the counselor chooses), the family view, and the handout.
+
+use std::path::PathBuf;
+
+use super::App;
+use crate::io::file_name;
+use crate::io::jobs::Job;
+use crate::ui::family_ui::{self, Consultation};
+
+impl App {
+    /// The family's answers in this consultation.
+    pub fn consultation(&self) -> &Consultation {
+        &self.consultation
+    }
+
+    /// Starts the consultation of a patient just shown: answers kept in his
+    /// file come back; otherwise it starts empty.
+    pub(super) fn start_consultation(&mut self) {
+        self.consultation = Consultation::of(self.patient.discussion.as_ref());
+    }
+
+    /// The family view in the central panel.
+    pub(super) fn family_view_ui(&mut self, ui: &mut egui::Ui) {
+        let changes = family_ui::family_view_ui(
+            ui,
+            &self.derived.family,
+            &mut self.prefs.icons,
+            &mut self.consultation,
+            &mut self.show_inheritance,
+            &mut self.commands,
+        );
+        // Into the file only while "keep" is on; turning it off takes them
+        // out again (the next save records that).
+        if changes.keep || (changes.answers && self.consultation.keep) {
+            self.form.discussion = self.consultation.keep.then(|| self.consultation.answers.clone());
+            self.form_changed();
+        }
+    }
+
+    pub(super) fn handout_name(&self) -> String {
+        let stem = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map_or_else(|| "patient".into(), |s| s.to_string_lossy().into_owned());
+        format!("{stem}-family-handout.pdf")
+    }
+
+    /// Writes the family handout for the patient as shown, with this
+    /// consultation's answers, on a background thread.
+    pub(super) fn start_handout(&mut self, path: PathBuf, ctx: &egui::Context) {
+        if self.handout.is_some() {
+            self.notify("A handout is still being written; try again in a moment.".to_owned(), true);
+            return;
+        }
+        if !self.form_errors.is_empty() {
+            self.notify("No handout: correct the marked fields first.".to_owned(), true);
+            return;
+        }
+        let path = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+            path
+        } else {
+            path.with_extension("pdf")
+        };
+        let mut doc = self.doc.clone();
+        doc.patient = self.patient.clone();
+        let answers = self.consultation.answers.clone();
+        let evidence = self.evidence.clone();
+        let options = crate::io::report::HandoutOptions { icon_style: self.prefs.icons, generated_at: None };
+        let label = format!("Writing {}", file_name(&path));
+        self.handout = Some(Job::spawn("export-handout", label, ctx, move || {
+            crate::io::report::write_handout(&path, &evidence, &doc, &answers, &options).map(|()| path)
+        }));
+    }
+
+    /// Reports a finished handout.
+    pub(super) fn poll_handout(&mut self, ctx: &egui::Context) {
+        let Some(result) = self.handout.as_ref().and_then(Job::poll) else { return };
+        self.handout = None;
+        ctx.request_repaint();
+        match result {
+            Ok(path) => self.notify(format!("Handout written to {}.", path.display()), false),
+            Err(e) => self.notify(format!("{e}"), true),
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! The family handout: the family [`Doc`] on at most four A4 pages — the
+//! choice, what his own health means, the options side by side, the
+//! pictures of 100 boys, the family's ratings, questions and leaning, the
+//! inheritance page, short sources and "About this aid". No P values and no
+//! survival-statistics terms (the family text has none); the clinician's
+//! note is never printed.
+
+use std::path::Path;
+use std::time::SystemTime;
+
+use crate::io::patient_file::{PatientDocument, utc_timestamp};
+use crate::model::Inputs;
+use crate::model::discussion::FamilyDiscussion;
+use crate::model::evidence::Evidence;
+use crate::model::family::{IconStyle, about_section, family_doc, sources_section};
+use crate::model::figure::CurveOptions;
+use crate::model::patient::Hsct;
+use crate::model::text::{Doc, SectionId};
+
+use super::flow::Flow;
+use super::pdf::{CONTENT_W, Font, INK, Weight};
+use super::{ReportError, family, footers, write_atomically};
+
+/// Sections of the family text the handout prints, in order; the longer
+/// "More about XHIM" text stays on screen.
+const SECTIONS: [SectionId; 10] = [
+    SectionId::Choice,
+    SectionId::LifeAfterTransplant,
+    SectionId::HisSituation,
+    SectionId::Options,
+    SectionId::Pictures,
+    SectionId::WhatMatters,
+    SectionId::Steps,
+    SectionId::Inheritance,
+    SectionId::Sources,
+    SectionId::AboutThisAid,
+];
+
+/// What the user chose for the handout.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HandoutOptions {
+    /// People or abstract icons in the icon arrays.
+    pub icon_style: IconStyle,
+    /// The time printed as "made on"; `None` means now. Tests fix it.
+    pub generated_at: Option<SystemTime>,
+}
+
+/// Builds the handout and writes it to `path` atomically.
+///
+/// # Errors
+/// A [`ReportError`] naming the file and the step that failed.
+pub fn write_handout(
+    path: &Path,
+    evidence: &Evidence,
+    doc: &PatientDocument,
+    answers: &FamilyDiscussion,
+    options: &HandoutOptions,
+) -> Result<(), ReportError> {
+    let bytes = handout_pdf(evidence, doc, answers, options).map_err(|e| match e {
+        ReportError::Build { message, .. } => ReportError::Build { path: Some(path.to_path_buf()), message },
+        other => other,
+    })?;
+    write_atomically(path, &bytes)
+}
+
+/// The handout as PDF bytes, with the family's answers (from this
+/// consultation, whether or not they are kept in the file).
+///
+/// # Errors
+/// [`ReportError::Build`] when the bundled font cannot be read.
+pub fn handout_pdf(
+    evidence: &Evidence,
+    doc: &PatientDocument,
+    answers: &FamilyDiscussion,
+    options: &HandoutOptions,
+) -> Result<Vec<u8>, ReportError> {
+    let font = Font::bundled().map_err(|message| ReportError::Build { path: None, message })?;
+    let patient = &doc.patient;
+    let valid = patient.validate().is_empty();
+    let inputs = Inputs {
+        evidence,
+        cohorts: &[],
+        patient: valid.then_some(patient),
+        options: CurveOptions::default(),
+    };
+    // Only what is printed, so the sources list names only what it cites.
+    let mut text = family_doc(&inputs, answers);
+    text.sections.retain(|s| {
+        SECTIONS.contains(&s.id) && !matches!(s.id, SectionId::Sources | SectionId::AboutThisAid)
+    });
+    let sources = sources_section(evidence, Some(&text));
+    text.sections.push(sources);
+    text.sections.push(about_section(evidence));
+    let mut flow = Flow::new(font);
+    let made = utc_timestamp(options.generated_at.unwrap_or_else(SystemTime::now));
+    let transplanted = valid && matches!(patient.hsct, Hsct::Done { .. });
+    title(&mut flow, evidence, &made, transplanted);
+    layout(&mut flow, &text, options.icon_style);
+    footers(&mut flow);
+    if !flow.canvas.missing.is_empty() {
+        log::warn!("handout: characters missing from the font: {:?}", flow.canvas.missing);
+    }
+    let creator = format!("xhim-aid {}", env!("CARGO_PKG_VERSION"));
+    Ok(flow.canvas.finish("Family handout: a stem cell transplant for XHIM", &creator))
+}
+
+fn title(flow: &mut Flow, evidence: &Evidence, made: &str, transplanted: bool) {
+    let heading = if transplanted {
+        "Life after a stem cell transplant for XHIM"
+    } else {
+        "Deciding about a stem cell transplant for XHIM"
+    };
+    flow.paragraph_at(heading, 16.0, 0.0, CONTENT_W, (Weight::Bold, INK));
+    flow.gap(2.0);
+    let date = made.split('T').next().unwrap_or(made);
+    flow.small(
+        &format!(
+            "A handout for the family, made on {date} with xhim-aid {} (evidence {}). It tells you what studies \
+             found for groups of boys. It cannot say what will happen to one boy, and it does not tell you what \
+             to do.",
+            env!("CARGO_PKG_VERSION"),
+            evidence.version
+        ),
+        0.0,
+    );
+}
+
+/// The printed sections, in order. A section starts on a new page only
+/// where it would otherwise break right after its heading.
+fn layout(flow: &mut Flow, text: &Doc, style: IconStyle) {
+    for id in SECTIONS {
+        if let Some(section) = text.section(id) {
+            if id == SectionId::Sources {
+                // Sources are small print; their heading stays small too.
+                flow.subheading(&section.heading);
+                for block in &section.blocks {
+                    if let crate::model::text::Block::Note(p) = block {
+                        family::rich(flow, p, 6.4, 0.0, CONTENT_W);
+                    }
+                }
+                continue;
+            }
+            family::section(flow, section, style);
+        }
+    }
+}
