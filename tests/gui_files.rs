@@ -292,3 +292,25 @@ fn dropping_a_patient_file_opens_it_and_other_files_are_refused() {
     harness.get_by_label("scan.pdf: only .ron patient files can be opened here.");
     assert_eq!(harness.state().window_title(), "post-hsct-follow-up.ron — xhim-aid");
 }
+
+#[test]
+fn without_a_system_dialog_a_report_path_can_be_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = common::harness();
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs.answers.push_back(DialogOutcome::Unavailable);
+    harness.state_mut().set_dialogs(Box::new(dialogs));
+    command(&mut harness, Command::ExportReport);
+    harness.run();
+    let target = dir.path().join("typed-report");
+    set_text(&mut harness, PATH_FIELD_LABEL, &target.display().to_string());
+    harness.get_by_label("Save").click();
+    for _ in 0..400 {
+        harness.step();
+        if dir.path().join("typed-report.pdf").exists() && !harness.state().is_saving() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(std::fs::read(dir.path().join("typed-report.pdf")).unwrap().starts_with(b"%PDF-"));
+}

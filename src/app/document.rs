@@ -324,10 +324,7 @@ impl App {
             (DialogKind::SaveReport(_), DialogOutcome::Picked(path)) => self.start_report(path, ctx),
             (DialogKind::SaveHandout(_), DialogOutcome::Picked(path)) => self.start_handout(path, ctx),
             (DialogKind::OpenCsv { at_risk }, DialogOutcome::Picked(path)) => self.csv_chosen(at_risk, &path),
-            (
-                DialogKind::OpenCsv { .. } | DialogKind::OpenCohort | DialogKind::SaveReport(_),
-                DialogOutcome::Unavailable,
-            ) => {
+            (DialogKind::OpenCsv { .. } | DialogKind::OpenCohort, DialogOutcome::Unavailable) => {
                 self.notify(
                     "No system file dialog is available; type the path in the field instead.".to_owned(),
                     false,

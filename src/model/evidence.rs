@@ -172,7 +172,8 @@ impl Measure {
 pub enum Value {
     /// A percentage, 0–100.
     Percent(f64),
-    /// A published range of percentages ("approximately 40–50 %").
+    /// A published approximate range of percentages ("approximately 40–50 %"):
+    /// the word stays wherever the range is shown.
     PercentRange(f64, f64),
     /// A hazard ratio.
     HazardRatio(f64),
@@ -185,7 +186,7 @@ impl Value {
     pub fn describe(self) -> String {
         match self {
             Self::Percent(p) => format!("{} %", trim_number(p)),
-            Self::PercentRange(lo, hi) => format!("{}–{} %", trim_number(lo), trim_number(hi)),
+            Self::PercentRange(lo, hi) => format!("approximately {}–{} %", trim_number(lo), trim_number(hi)),
             Self::HazardRatio(hr) => format!("hazard ratio {}", trim_number(hr)),
             Self::PValue(p) => format!("P = {}", trim_p(p)),
         }

@@ -282,7 +282,7 @@ fn numbers_are_found_in_text() {
 #[test]
 fn values_print_as_published() {
     assert_eq!(Value::Percent(28.2).describe(), "28.2 %");
-    assert_eq!(Value::PercentRange(40.0, 50.0).describe(), "40–50 %");
+    assert_eq!(Value::PercentRange(40.0, 50.0).describe(), "approximately 40–50 %");
     assert_eq!(Value::PValue(0.0231).describe(), "P = .0231");
     assert_eq!(Value::HazardRatio(4.9).describe(), "hazard ratio 4.9");
 }

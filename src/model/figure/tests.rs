@@ -143,7 +143,7 @@ fn the_background_range_is_a_box_with_no_point_inside() {
         f.panel(PanelId::SurvivalByAge).unwrap().series.iter().find(|s| s.role == Role::Background).unwrap();
     assert_eq!(bg.kind, SeriesKind::PublishedRange { x_years: [20.0, 30.0], percent: [40.0, 50.0] });
     assert!(bg.points.iter().all(|p| (p[0] == 20.0 || p[0] == 30.0) && (p[1] == 40.0 || p[1] == 50.0)));
-    assert!(bg.label.contains("Background, not a cohort result: 40–50 %"), "{}", bg.label);
+    assert!(bg.label.contains("Background, not a cohort result: approximately 40–50 %"), "{}", bg.label);
     let everything = format!("{} {:?} {}", bg.label, bg.direct_labels, bg.hover(0).unwrap());
     assert!(!everything.contains("45") && !everything.contains("25 years"), "{everything}");
     let no_hsct =
