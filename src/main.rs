@@ -135,7 +135,7 @@ fn cohort_build(build: &cli::CohortBuild) -> Result<String, String> {
         cohort.label,
         cohort.groups.len()
     );
-    if let xhim_aid::model::cohort::Provenance::Reconstructed { report, .. } = &cohort.provenance {
+    if let Some(report) = cohort.provenance.reconstructions.first().map(|r| &r.report) {
         message.push_str(&format!(
             "; reconstruction RMSE {:.4}, max error {:.4}",
             report.rmse, report.max_abs_error

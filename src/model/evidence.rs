@@ -62,6 +62,13 @@ pub struct LocalAddition {
     pub on: String,
 }
 
+impl LocalAddition {
+    /// "added locally by A. Clinician on 2026-11-25".
+    pub fn describe(&self) -> String {
+        format!("added locally by {} on {}", self.by, self.on)
+    }
+}
+
 /// Where a cohort's survival clock starts; different origins must not be
 /// read off one axis without saying so.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
