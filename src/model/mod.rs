@@ -5,6 +5,7 @@ pub mod clock;
 pub mod cohort;
 pub mod curves;
 pub mod date;
+pub mod digitize;
 pub mod evidence;
 pub mod family;
 pub mod patient;
