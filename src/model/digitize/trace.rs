@@ -27,13 +27,14 @@ use crate::model::survival::CurvePoint;
 pub struct TraceOptions {
     /// The curve's colour.
     pub colour: Rgb,
-    /// Largest RGB distance (see [`Rgb::distance`]) a pixel may have from
-    /// `colour` and still count as the curve.
+    /// How far (RGB distance, see [`Rgb::distance`]) a pixel's colour may be
+    /// from a shade of `colour` on the figure's background and still count
+    /// as the curve.
     pub tolerance: f64,
 }
 
-/// Tolerance that keeps the core of an anti-aliased line and drops its
-/// faint edges and most other colours.
+/// Tolerance that keeps anti-aliased shades of the curve and leaves out
+/// other colours (black, greys and the other Okabe–Ito hues).
 pub const DEFAULT_TOLERANCE: f64 = 60.0;
 
 impl TraceOptions {
@@ -89,6 +90,80 @@ pub enum TraceError {
     InvertedSurvivalAxis,
 }
 
+/// Whether a pixel is the curve. An anti-aliased line is drawn in shades
+/// between the background and its colour: a pixel counts when it is such a
+/// shade at least half covered, give or take the tolerance. Colours too
+/// close to the background for shades to be told apart are compared
+/// directly.
+#[derive(Clone, Copy, Debug)]
+struct Matcher {
+    background: [f64; 3],
+    /// Background to curve colour.
+    towards: [f64; 3],
+    length_squared: f64,
+    colour: Rgb,
+    tolerance: f64,
+}
+
+/// Pixels further than this from the background are ink of some kind.
+const INK_DISTANCE: f64 = 40.0;
+
+/// Below this distance from the background (squared) shades are not used.
+const MIN_SHADE_RANGE_SQUARED: f64 = 40.0 * 40.0;
+
+impl Matcher {
+    fn new(background: Rgb, options: &TraceOptions) -> Self {
+        let background = background.0.map(f64::from);
+        let colour = options.colour.0.map(f64::from);
+        let towards = [colour[0] - background[0], colour[1] - background[1], colour[2] - background[2]];
+        let length_squared = towards.iter().map(|v| v * v).sum();
+        Self { background, towards, length_squared, colour: options.colour, tolerance: options.tolerance }
+    }
+
+    /// (is the curve, is other ink): ink is anything clearly not background.
+    fn classify(&self, pixel: Rgb) -> (bool, bool) {
+        let ink = pixel.distance(Rgb(self.background.map(|c| c as u8))) > INK_DISTANCE;
+        (self.matches(pixel), ink)
+    }
+
+    fn matches(&self, pixel: Rgb) -> bool {
+        if self.length_squared < MIN_SHADE_RANGE_SQUARED {
+            return pixel.distance(self.colour) <= self.tolerance;
+        }
+        let p = pixel.0.map(f64::from);
+        let d = [p[0] - self.background[0], p[1] - self.background[1], p[2] - self.background[2]];
+        let cover = d.iter().zip(&self.towards).map(|(a, b)| a * b).sum::<f64>() / self.length_squared;
+        if !(0.5..=4.0).contains(&cover) {
+            return false;
+        }
+        let off: f64 = d.iter().zip(&self.towards).map(|(a, b)| (a - cover * b).powi(2)).sum();
+        off.sqrt() <= self.tolerance
+    }
+}
+
+/// The most common colour in the plot area (sampled on a grid of at most
+/// about 40,000 points): the figure's background.
+fn background(raster: &Raster, columns: (usize, usize), rows: (usize, usize)) -> Rgb {
+    let mut counts: std::collections::HashMap<Rgb, usize> = std::collections::HashMap::new();
+    let step = |(a, b): (usize, usize)| ((b.saturating_sub(a) + 1) / 200).max(1);
+    for y in (rows.0..=rows.1).step_by(step(rows)) {
+        for x in (columns.0..=columns.1).step_by(step(columns)) {
+            if let Some(c) = raster.pixel(x, y) {
+                *counts.entry(c).or_default() += 1;
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|&(c, n)| (n, c.0)).map_or(Rgb([255, 255, 255]), |(c, _)| c)
+}
+
+/// One column of the plot: runs of the curve's colour, and runs of any ink
+/// (the curve, or something drawn over it).
+#[derive(Clone, Debug, Default)]
+struct Column {
+    curve: Vec<Run>,
+    ink: Vec<Run>,
+}
+
 /// A vertical run of matching pixels in one column, rows `top..=bottom`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Run {
@@ -122,12 +197,21 @@ struct Segment {
     first: usize,
     last: usize,
     /// Columns of the drop that led here (empty for the first level).
-    drop_columns: Vec<usize>,
+    drop: Vec<Vertical>,
+}
+
+/// A column where the curve hangs down from its level: part of a drop (or
+/// of a censor tick).
+#[derive(Clone, Copy, Debug)]
+struct Vertical {
+    x: usize,
+    top: f64,
+    bottom: f64,
 }
 
 impl Segment {
-    fn new(x: usize, centre: f64, drop_columns: Vec<usize>) -> Self {
-        Self { level: centre, centres: vec![centre], first: x, last: x, drop_columns }
+    fn new(x: usize, centre: f64, drop: Vec<Vertical>) -> Self {
+        Self { level: centre, centres: vec![centre], first: x, last: x, drop }
     }
 
     fn median(&self) -> f64 {
@@ -181,10 +265,11 @@ pub fn trace(
     let margin = 6.0;
     let rows = clamp_range(row_of_one - margin, row_of_zero + margin, raster.height());
     let x_start = clamp_range(column_of_zero, column_of_zero, raster.width()).0;
-    let columns: Vec<Vec<Run>> =
-        (x_start..raster.width()).map(|x| column_runs(raster, x, rows, options)).collect();
+    let matcher = Matcher::new(background(raster, (x_start, raster.width() - 1), rows), options);
+    let columns: Vec<Column> =
+        (x_start..raster.width()).map(|x| column_runs(raster, x, rows, &matcher)).collect();
     let colour = options.colour.hex();
-    if columns.iter().all(Vec::is_empty) {
+    if columns.iter().all(|c| c.curve.is_empty()) {
         return Err(TraceError::NoSuchColour { colour, tolerance: options.tolerance });
     }
     let plot_height = row_of_zero - row_of_one;
@@ -214,31 +299,38 @@ fn clamp_range(from: f64, to: f64, len: usize) -> (usize, usize) {
     (lo, hi)
 }
 
-fn column_runs(raster: &Raster, x: usize, (top, bottom): (usize, usize), options: &TraceOptions) -> Vec<Run> {
-    let mut runs = Vec::new();
-    let mut start: Option<usize> = None;
+fn column_runs(raster: &Raster, x: usize, (top, bottom): (usize, usize), matcher: &Matcher) -> Column {
+    let mut column = Column::default();
+    let mut curve_start: Option<usize> = None;
+    let mut ink_start: Option<usize> = None;
+    let close = |start: &mut Option<usize>, runs: &mut Vec<Run>, end: usize| {
+        if let Some(s) = start.take() {
+            runs.push(Run { top: s, bottom: end });
+        }
+    };
     for y in top..=bottom {
-        let hit = raster.pixel(x, y).is_some_and(|c| c.distance(options.colour) <= options.tolerance);
-        match (hit, start) {
-            (true, None) => start = Some(y),
-            (false, Some(s)) => {
-                runs.push(Run { top: s, bottom: y - 1 });
-                start = None;
-            }
-            _ => {}
+        let (curve, ink) = raster.pixel(x, y).map_or((false, false), |c| matcher.classify(c));
+        if curve {
+            curve_start.get_or_insert(y);
+        } else if y > 0 {
+            close(&mut curve_start, &mut column.curve, y - 1);
+        }
+        if ink || curve {
+            ink_start.get_or_insert(y);
+        } else if y > 0 {
+            close(&mut ink_start, &mut column.ink, y - 1);
         }
     }
-    if let Some(s) = start {
-        runs.push(Run { top: s, bottom });
-    }
-    runs
+    close(&mut curve_start, &mut column.curve, bottom);
+    close(&mut ink_start, &mut column.ink, bottom);
+    column
 }
 
 /// The most common run height: along a step curve most columns show the
 /// line's thickness.
-fn line_width(columns: &[Vec<Run>], wall: usize) -> usize {
+fn line_width(columns: &[Column], wall: usize) -> usize {
     let mut counts = [0usize; 21];
-    for run in columns.iter().flatten() {
+    for run in columns.iter().flat_map(|c| &c.curve) {
         let h = run.height();
         if h < wall
             && let Some(c) = counts.get_mut(h)
@@ -254,59 +346,70 @@ struct Track {
     segments: Vec<Segment>,
     last_seen: usize,
     /// A final drop with no level after it (to the bottom edge of its run).
-    final_drop: Option<(Vec<usize>, f64)>,
+    final_drop: Option<(Vec<Vertical>, f64)>,
 }
 
 /// Follows the line from survival 1; `None` if it is never found there.
-fn follow(columns: &[Vec<Run>], row_of_one: f64, g: Geometry) -> Option<Track> {
+fn follow(columns: &[Column], row_of_one: f64, g: Geometry) -> Option<Track> {
     let mut segments: Vec<Segment> = Vec::new();
     let mut level = row_of_one;
     // The first level may sit a little off the clicked calibration point.
     let start_tol = g.tol.max(6.0);
-    let mut verticals: Vec<usize> = Vec::new();
-    let mut reach = level;
-    let mut top_reach = level;
+    // Columns hanging down from the level. They are kept a few columns past
+    // the line seen at the level again: an anti-aliased line's end can show
+    // at the old level in the column after its drop.
+    let mut verticals: Vec<Vertical> = Vec::new();
     let mut last_seen = None;
-    for (x, runs) in columns.iter().enumerate() {
+    for (x, column) in columns.iter().enumerate() {
+        let runs = &column.curve;
         if runs.iter().any(|r| r.height() >= g.wall) {
             continue;
         }
+        let reach = verticals.iter().map(|v| v.bottom).fold(level, f64::max);
         let tol = if segments.is_empty() { start_tol } else { g.tol };
         let short = || runs.iter().copied().filter(|r| r.height() <= g.short);
         let on_level = short()
             .filter(|r| (r.centre() - level).abs() <= tol)
             .min_by(|a, b| (a.centre() - level).abs().total_cmp(&(b.centre() - level).abs()));
         let dropped = || {
-            let here = reach_down(runs, level, tol, g.bridge).map_or(reach, |(_, bottom)| reach.max(bottom));
+            let here =
+                reach_down(column, level, reach, tol, g).map_or(reach, |(_, bottom)| reach.max(bottom));
             short()
                 .filter(|r| r.centre() > level + tol && here >= r.centre() - tol)
                 .min_by(|a, b| a.centre().total_cmp(&b.centre()))
                 .filter(|r| persists(columns, x, r.centre(), level, g))
         };
-        if let Some(run) = on_level.or_else(dropped) {
+        let hanging = reach_down(column, level, reach, g.tol, g);
+        // A level found on the line that has crept down a pixel keeps the
+        // drop evidence gathered so far; a level reached by a drop uses it up.
+        let (found, by_drop) = match on_level {
+            Some(run) => (Some(run), false),
+            None => (dropped(), true),
+        };
+        let new_level = found.is_some_and(|r| segments.last().is_none_or(|s| r.centre() >= s.level + 1.0));
+        if let Some((top, bottom)) = hanging
+            && bottom > level + g.tol
+            && !segments.is_empty()
+            && !new_level
+        {
+            verticals.push(Vertical { x, top, bottom });
+        }
+        if let Some(run) = found {
             let centre = run.centre();
             match segments.last_mut() {
-                Some(s) if centre < s.level + 1.0 => {
+                Some(s) if !new_level => {
                     if (centre - s.level).abs() < 1.0 {
                         s.centres.push(centre);
                     }
                     s.last = x;
+                    verticals.retain(|v| v.x + g.look_ahead >= x);
                 }
-                _ => segments.push(Segment::new(x, centre, std::mem::take(&mut verticals))),
+                _ if by_drop => segments.push(Segment::new(x, centre, std::mem::take(&mut verticals))),
+                _ => segments.push(Segment::new(x, centre, Vec::new())),
             }
             level = segments.last().map_or(centre, |s| s.level);
-            verticals.clear();
-            reach = level;
-            top_reach = level;
             last_seen = Some(x);
-        } else if !segments.is_empty()
-            && let Some((top, bottom)) = reach_down(runs, level, g.tol, g.bridge)
-        {
-            if bottom > level + g.tol {
-                verticals.push(x);
-                reach = reach.max(bottom);
-                top_reach = top_reach.min(top);
-            }
+        } else if !segments.is_empty() && hanging.is_some() {
             last_seen = Some(x);
         }
     }
@@ -314,40 +417,62 @@ fn follow(columns: &[Vec<Run>], row_of_one: f64, g: Geometry) -> Option<Track> {
     // Columns after the last level that go down from it and not above it are
     // a last drop whose new level is hidden (on the axis, say); a run
     // crossing the line both ways is a censor tick.
-    let final_drop = (!verticals.is_empty() && top_reach >= level - g.tol && reach > level + 3.0 * g.tol)
+    let last_level = segments.last().map_or(0, |s| s.last);
+    verticals.retain(|v| v.x > last_level);
+    let reach = verticals.iter().map(|v| v.bottom).fold(level, f64::max);
+    let top = verticals.iter().map(|v| v.top).fold(level, f64::min);
+    let final_drop = (!verticals.is_empty() && top >= level - g.tol && reach > level + 3.0 * g.tol)
         .then(|| (verticals, reach - g.width / 2.0));
     (!segments.is_empty()).then_some(Track { segments, last_seen, final_drop })
 }
 
-/// The runs joined to `level` going down, bridging small gaps: the top and
-/// bottom edges of what hangs from the line, if anything touches it.
-fn reach_down(runs: &[Run], level: f64, tol: f64, bridge: f64) -> Option<(f64, f64)> {
+/// What hangs down from the line in one column: the top and bottom edges
+/// of the curve's runs joined to the band from `level` to `reach` (how far
+/// the drop got in earlier columns: a staircase of close drops moves down a
+/// little in every column). Runs are joined across small gaps and across
+/// ink of other colours drawn over the curve (another curve, a censor
+/// mark), but not through an axis or grid line running the plot's height.
+fn reach_down(column: &Column, level: f64, reach: f64, tol: f64, g: Geometry) -> Option<(f64, f64)> {
     let mut joined: Option<(f64, f64)> = None;
-    for run in runs {
+    for run in column.ink.iter().filter(|r| r.height() < g.wall) {
         let (top, bottom) = run.edges();
+        let touches = top <= reach.max(level) + tol && bottom >= level - tol;
         joined = match joined {
-            None if top <= level + tol && bottom >= level - tol => Some((top, bottom)),
-            Some((t, b)) if top <= b + bridge => Some((t, b.max(bottom))),
+            Some((t, b)) if touches || top <= b + g.bridge => Some((t, b.max(bottom))),
+            None if touches => Some((top, bottom)),
             other => other,
         };
     }
-    joined
+    let (top, bottom) = joined?;
+    column
+        .curve
+        .iter()
+        .map(|r| r.edges())
+        .filter(|&(t, b)| t >= top && b <= bottom)
+        .fold(None, |acc: Option<(f64, f64)>, (t, b)| {
+            Some(acc.map_or((t, b), |(at, ab)| (at.min(t), ab.max(b))))
+        })
 }
 
-/// A new level is real unless the line shows up again at the old level
-/// before it does (a censor tick hanging below the line).
-fn persists(columns: &[Vec<Run>], x: usize, centre: f64, level: f64, g: Geometry) -> bool {
-    for runs in columns.iter().skip(x + 1).take(g.look_ahead) {
-        for r in runs.iter().filter(|r| r.height() <= g.short) {
+/// A new level is real when the line is seen at it again within a few
+/// columns, before it is seen back at the old level (a censor tick hanging
+/// below the line) and before any other level (a fragment of a drop whose
+/// line is hidden by a mark of another colour). At the very end of the
+/// curve, with nothing after it, the level stands.
+fn persists(columns: &[Column], x: usize, centre: f64, level: f64, g: Geometry) -> bool {
+    let mut anything_after = false;
+    for column in columns.iter().skip(x + 1).take(g.look_ahead) {
+        for r in column.curve.iter().filter(|r| r.height() <= g.short) {
             if (r.centre() - centre).abs() <= g.tol {
                 return true;
             }
             if (r.centre() - level).abs() <= g.tol {
                 return false;
             }
+            anything_after = true;
         }
     }
-    true
+    !anything_after
 }
 
 /// Image coordinates of the curve's corners.
@@ -359,13 +484,6 @@ fn corners(
     g: Geometry,
 ) -> Vec<[f64; 2]> {
     let column = |i: usize| (x_start + i) as f64 + 0.5;
-    let drop_x = |drop_columns: &[usize], from: usize, to: usize| {
-        if drop_columns.is_empty() {
-            0.5 * (column(from) + column(to))
-        } else {
-            drop_columns.iter().map(|&c| column(c)).sum::<f64>() / drop_columns.len() as f64
-        }
-    };
     let mut out = Vec::new();
     let mut previous: Option<(f64, usize)> = None;
     for (i, s) in track.segments.iter().enumerate() {
@@ -376,24 +494,63 @@ fn corners(
         match previous {
             None => out.push([column_of_zero.max(x_start as f64), level]),
             Some((before, last)) => {
-                let x = drop_x(&s.drop_columns, last, s.first);
-                out.push([x, before]);
-                out.push([x, level]);
+                let fallback = 0.5 * (column(last) + column(s.first));
+                drop_steps(&mut out, (before, level), &s.drop, fallback, g, column);
             }
         }
         previous = Some((level, s.last));
     }
     if let Some((level, last)) = previous {
         match &track.final_drop {
-            Some((drop_columns, bottom)) => {
-                let x = drop_x(drop_columns, last, track.last_seen);
-                out.push([x, level]);
-                out.push([x, *bottom]);
+            Some((drop, bottom)) => {
+                let fallback = 0.5 * (column(last) + column(track.last_seen));
+                drop_steps(&mut out, (level, *bottom), drop, fallback, g, column);
             }
             None => out.push([column(track.last_seen), level]),
         }
     }
     out
+}
+
+/// The steps of a drop from level `from` to `to`. Each drop column has gone
+/// as far down as its run's bottom; columns that reach the same level are
+/// one step, at their mean position, so one thick vertical line is one step
+/// and a staircase of close drops keeps its stairs. Columns of a censor tick
+/// (reaching above the line) are left out.
+fn drop_steps(
+    out: &mut Vec<[f64; 2]>,
+    (from, to): (f64, f64),
+    drop: &[Vertical],
+    fallback_x: f64,
+    g: Geometry,
+    column: impl Fn(usize) -> f64,
+) {
+    let mut stairs: Vec<(Vec<f64>, f64)> = Vec::new();
+    for v in drop.iter().filter(|v| v.top >= from - g.tol) {
+        let reached = (v.bottom - g.width / 2.0).clamp(from, to);
+        let current = stairs.last().map_or(from, |(_, level)| *level);
+        match stairs.last_mut() {
+            Some((xs, level)) if (reached - *level).abs() < 1.0 => xs.push(column(v.x)),
+            _ if reached >= current + 1.0 => stairs.push((vec![column(v.x)], reached)),
+            _ => {}
+        }
+    }
+    if let Some((_, level)) = stairs.last_mut()
+        && to - *level < 1.0
+    {
+        *level = to;
+    }
+    let mut current = from;
+    for (xs, level) in &stairs {
+        let x = xs.iter().sum::<f64>() / xs.len() as f64;
+        out.push([x, current]);
+        out.push([x, *level]);
+        current = *level;
+    }
+    if current < to {
+        out.push([fallback_x, current]);
+        out.push([fallback_x, to]);
+    }
 }
 
 /// Data coordinates, with time from 0 and never decreasing, survival in
