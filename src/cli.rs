@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::model::clock::Clock;
 use crate::model::cohort::TimeUnit;
+use crate::model::digitize::AxisPoint;
 
 /// Exit code for success.
 pub const EXIT_OK: u8 = 0;
@@ -54,6 +55,10 @@ pub enum Invocation {
     },
     /// Build a cohort file from a CSV of records or a digitized curve.
     CohortBuild(CohortBuild),
+    /// Trace a curve on a figure image and reconstruct it into a cohort file.
+    CohortDigitize(CohortDigitize),
+    /// Print the usage of `cohort digitize`.
+    CohortDigitizeHelp,
     /// Print the usage text.
     Help,
     /// Print the version.
@@ -109,6 +114,59 @@ pub struct CohortBuild {
     pub unit: TimeUnit,
 }
 
+/// `xhim-aid cohort digitize …`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CohortDigitize {
+    /// The figure image (PNG or JPEG).
+    pub figure: PathBuf,
+    /// Two points on the time axis: pixel column (from the image's left
+    /// edge) and time.
+    pub x_axis: [AxisPoint; 2],
+    /// Two points on the survival axis: pixel row (from the image's top
+    /// edge) and survival proportion (0–1).
+    pub y_axis: [AxisPoint; 2],
+    /// The curve's colour as given (`#RRGGBB`); checked when run.
+    pub trace: String,
+    /// Colour tolerance, if not the default.
+    pub tolerance: Option<f64>,
+    /// The numbers-at-risk CSV (`time`, `at_risk`).
+    pub at_risk: PathBuf,
+    /// Total events, if published.
+    pub events: Option<usize>,
+    /// Legend name (default: the figure file's stem).
+    pub label: Option<String>,
+    /// Time origin.
+    pub origin: Clock,
+    /// Time unit.
+    pub unit: TimeUnit,
+    /// The publication's citation.
+    pub citation: Option<String>,
+    /// Figure and panel in the publication ("Figure 2A").
+    pub panel: Option<String>,
+    /// Output cohort file.
+    pub out: PathBuf,
+}
+
+/// Usage of `cohort digitize`.
+pub const DIGITIZE_USAGE: &str = "\
+usage: xhim-aid cohort digitize FIGURE.png --x-axis PX=VALUE,PX=VALUE --y-axis PY=VALUE,PY=VALUE
+                 --trace '#RRGGBB' [--tolerance N] --at-risk AT_RISK.csv [--events N]
+                 [--label NAME] [--origin age|hsct|diagnosis] [--unit years|months]
+                 [--citation TEXT] [--panel TEXT] --out COHORT.ron
+
+Traces the Kaplan-Meier curve of one colour on a figure image (PNG or JPEG), reconstructs
+patient records from it and the published numbers at risk (Guyot 2012), and writes a cohort file.
+--x-axis: two points on the time axis, pixel column = time (e.g. 102=0,718=20).
+--y-axis: two points on the survival axis, pixel row = survival proportion 0-1 (e.g. 40=1,460=0).
+          Pixels count from the image's top-left corner.
+--trace: the curve's colour; --tolerance: how far (RGB distance, default 60) a pixel may be from a
+         shade of that colour and still count.
+--at-risk: CSV with columns time,at_risk (the table under the figure); --events: total events, if published.
+--citation, --panel: the publication and the figure/panel, shown with the curve.
+Prints the reconstruction error and the at-risk agreement. On any error (bad colour, no curve of that
+colour, calibration points that coincide, an at-risk table that contradicts the trace) it exits 1 and
+writes nothing.";
+
 /// A malformed command line; the message is printed above the usage text.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
@@ -123,6 +181,8 @@ usage: xhim-aid [OPTIONS] [PATIENT.ron]
        xhim-aid cohort build --records FILE.csv --time COL --event COL [--group COL] --out COHORT.ron
        xhim-aid cohort build --digitized CURVE.csv --at-risk AT_RISK.csv [--events N] --out COHORT.ron
                  [--label NAME] [--origin age|hsct|diagnosis] [--unit years|months]
+       xhim-aid cohort digitize FIGURE.png --x-axis PX=VALUE,PX=VALUE --y-axis PY=VALUE,PY=VALUE
+                 --trace '#RRGGBB' --at-risk AT_RISK.csv --out COHORT.ron (see cohort digitize --help)
        xhim-aid --help | --version
 
 Opens the XHIM decision aid, optionally with a patient file.
@@ -132,6 +192,7 @@ OPTIONS: --cohort COHORT.ron (repeatable) loads a centre's cohort file;
 validate checks patient files: one line per file, exit 0 if all are valid, 1 otherwise.
 report writes a PDF with the summary, survival picture, evidence and family pages.
 cohort build writes a cohort file the app loads (File > Load cohort file); on any error nothing is written.
+cohort digitize traces a curve on a figure image and reconstructs it into a cohort file.
 Exit codes: 0 ok, 1 bad input, 2 usage.";
 
 /// Parses the arguments after the program name.
@@ -249,8 +310,11 @@ fn parse_report(args: &[std::ffi::OsString]) -> Result<Invocation, UsageError> {
 
 fn parse_cohort(args: &[std::ffi::OsString]) -> Result<Invocation, UsageError> {
     let usage = |m: &str| UsageError(m.to_owned());
+    if args.first().is_some_and(|a| a == "digitize") {
+        return parse_digitize(args.get(1..).unwrap_or_default());
+    }
     if args.first().is_none_or(|a| a != "build") {
-        return Err(usage("cohort: the only subcommand is “build”"));
+        return Err(usage("cohort: the subcommands are “build” and “digitize”"));
     }
     let mut values: std::collections::HashMap<String, std::ffi::OsString> = std::collections::HashMap::new();
     let mut rest = args.iter().skip(1);
@@ -326,6 +390,103 @@ fn parse_cohort(args: &[std::ffi::OsString]) -> Result<Invocation, UsageError> {
         }
     };
     Ok(Invocation::CohortBuild(CohortBuild { source, out, label: text("--label"), origin, unit }))
+}
+
+fn parse_digitize(args: &[std::ffi::OsString]) -> Result<Invocation, UsageError> {
+    const FLAGS: [&str; 12] = [
+        "--x-axis",
+        "--y-axis",
+        "--trace",
+        "--tolerance",
+        "--at-risk",
+        "--events",
+        "--label",
+        "--origin",
+        "--unit",
+        "--citation",
+        "--panel",
+        "--out",
+    ];
+    let mut values: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+    let mut figure: Option<PathBuf> = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let text = arg.to_string_lossy();
+        if text == "--help" || text == "-h" {
+            return Ok(Invocation::CohortDigitizeHelp);
+        }
+        if let Some(&flag) = FLAGS.iter().find(|f| **f == text) {
+            let value = rest.next().ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
+            if values.insert(flag, value.to_string_lossy().into_owned()).is_some() {
+                return Err(UsageError(format!("{flag} given twice")));
+            }
+        } else if text.starts_with("--") {
+            return Err(UsageError(format!("cohort digitize: unknown option “{text}”")));
+        } else if figure.replace(PathBuf::from(arg)).is_some() {
+            return Err(UsageError("cohort digitize takes one figure image".to_owned()));
+        }
+    }
+    let need = |flag: &str, what: &str| {
+        values.get(flag).cloned().ok_or_else(|| UsageError(format!("cohort digitize needs {flag} {what}")))
+    };
+    let figure =
+        figure.ok_or_else(|| UsageError("cohort digitize needs a figure image (PNG or JPEG)".to_owned()))?;
+    let number = |flag: &str, text: &str| {
+        text.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| UsageError(format!("{flag}: “{text}” is not a number")))
+    };
+    let axis = |flag: &str| -> Result<[AxisPoint; 2], UsageError> {
+        let text = need(flag, "PX=VALUE,PX=VALUE")?;
+        let points = text
+            .split(',')
+            .map(|pair| {
+                let (pixel, value) = pair
+                    .split_once('=')
+                    .ok_or_else(|| UsageError(format!("{flag}: “{pair}” is not PIXEL=VALUE (e.g. 102=0)")))?;
+                Ok(AxisPoint { pixel: number(flag, pixel)?, value: number(flag, value)? })
+            })
+            .collect::<Result<Vec<_>, UsageError>>()?;
+        <[AxisPoint; 2]>::try_from(points)
+            .map_err(|_| UsageError(format!("{flag}: give exactly two points, PX=VALUE,PX=VALUE")))
+    };
+    let tolerance = values.get("--tolerance").map(|t| number("--tolerance", t)).transpose()?;
+    let events = values
+        .get("--events")
+        .map(|n| {
+            n.trim()
+                .parse::<usize>()
+                .map_err(|_| UsageError(format!("--events: “{n}” is not a whole number")))
+        })
+        .transpose()?;
+    let origin = match values.get("--origin") {
+        None => Clock::Age,
+        Some(o) => Clock::parse(o)
+            .ok_or_else(|| UsageError(format!("--origin: “{o}” is not one of age, hsct, diagnosis")))?,
+    };
+    let unit = match values.get("--unit") {
+        None => TimeUnit::Years,
+        Some(u) => {
+            TimeUnit::parse(u).ok_or_else(|| UsageError(format!("--unit: “{u}” is not years or months")))?
+        }
+    };
+    Ok(Invocation::CohortDigitize(CohortDigitize {
+        figure,
+        x_axis: axis("--x-axis")?,
+        y_axis: axis("--y-axis")?,
+        trace: need("--trace", "'#RRGGBB'")?,
+        tolerance,
+        at_risk: PathBuf::from(need("--at-risk", "AT_RISK.csv")?),
+        events,
+        label: values.get("--label").cloned(),
+        origin,
+        unit,
+        citation: values.get("--citation").cloned(),
+        panel: values.get("--panel").cloned(),
+        out: PathBuf::from(need("--out", "COHORT.ron")?),
+    }))
 }
 
 #[cfg(test)]
@@ -458,7 +619,7 @@ mod tests {
     #[test]
     fn cohort_build_mistakes() {
         for (args, want) in [
-            (vec!["cohort"], "only subcommand"),
+            (vec!["cohort"], "subcommands are"),
             (vec!["cohort", "build", "--records", "r.csv", "--time", "t", "--event", "e"], "--out"),
             (vec!["cohort", "build", "--records", "r.csv", "--event", "e", "--out", "c"], "--time"),
             (vec!["cohort", "build", "--digitized", "k.csv", "--out", "c"], "--at-risk"),
@@ -544,5 +705,102 @@ mod tests {
             p(&["-"]),
             Ok(Invocation::Gui { patient: Some("-".into()), cohorts: vec![], display: Display::default() })
         );
+    }
+
+    fn digitize_args() -> Vec<&'static str> {
+        vec![
+            "cohort",
+            "digitize",
+            "fig.png",
+            "--x-axis",
+            "100=0,700=10",
+            "--y-axis",
+            "50=1, 450=0",
+            "--trace",
+            "#0072B2",
+            "--at-risk",
+            "risk.csv",
+            "--out",
+            "c.ron",
+        ]
+    }
+
+    #[test]
+    fn cohort_digitize_reads_every_option() {
+        let got = p(&digitize_args()).unwrap();
+        let Invocation::CohortDigitize(d) = got else { panic!("{got:?}") };
+        assert_eq!(d.figure, PathBuf::from("fig.png"));
+        assert_eq!(
+            d.x_axis,
+            [AxisPoint { pixel: 100.0, value: 0.0 }, AxisPoint { pixel: 700.0, value: 10.0 }]
+        );
+        assert_eq!(d.y_axis[1], AxisPoint { pixel: 450.0, value: 0.0 });
+        assert_eq!((d.trace.as_str(), d.tolerance, d.events), ("#0072B2", None, None));
+        assert_eq!((d.origin, d.unit, d.label, d.citation), (Clock::Age, TimeUnit::Years, None, None));
+
+        let mut args = digitize_args();
+        args.extend([
+            "--tolerance",
+            "80",
+            "--events",
+            "12",
+            "--origin",
+            "hsct",
+            "--unit",
+            "months",
+            "--label",
+            "Fig 2",
+            "--citation",
+            "Smith J. Blood 2020",
+            "--panel",
+            "Figure 2A",
+        ]);
+        let Invocation::CohortDigitize(d) = p(&args).unwrap() else { panic!("digitize") };
+        assert_eq!((d.tolerance, d.events), (Some(80.0), Some(12)));
+        assert_eq!((d.origin, d.unit), (Clock::SinceHsct, TimeUnit::Months));
+        assert_eq!(d.panel.as_deref(), Some("Figure 2A"));
+        assert_eq!(p(&["cohort", "digitize", "--help"]), Ok(Invocation::CohortDigitizeHelp));
+        assert_eq!(p(&["cohort", "digitize", "fig.png", "-h"]), Ok(Invocation::CohortDigitizeHelp));
+    }
+
+    #[test]
+    fn cohort_digitize_mistakes() {
+        let without = |flag: &str| {
+            let mut args = digitize_args();
+            let i = args.iter().position(|a| *a == flag).unwrap();
+            args.drain(i..i + 2);
+            args
+        };
+        let with = |flag: &'static str, value: &'static str| {
+            let mut args = digitize_args();
+            let i = args.iter().position(|a| *a == flag).unwrap();
+            args[i + 1] = value;
+            args
+        };
+        for (args, want) in [
+            (without("--x-axis"), "needs --x-axis"),
+            (without("--trace"), "needs --trace"),
+            (without("--at-risk"), "needs --at-risk"),
+            (without("--out"), "needs --out"),
+            (with("--x-axis", "100=0"), "exactly two points"),
+            (with("--x-axis", "100:0,700:10"), "is not PIXEL=VALUE"),
+            (with("--y-axis", "50=one,450=0"), "“one” is not a number"),
+            (with("--out", "c.ron"), ""),
+            (vec!["cohort", "digitize", "--x-axis"], "needs a value"),
+            (vec!["cohort", "digitize", "a.png", "b.png"], "one figure image"),
+            (vec!["cohort", "digitize", "--bogus", "1"], "unknown option"),
+            (vec!["cohort", "digitize", "--trace", "#000000"], "needs a figure image"),
+        ] {
+            match p(&args) {
+                Err(e) => assert!(!want.is_empty() && e.0.contains(want), "{args:?}: {e}"),
+                Ok(_) => assert!(want.is_empty(), "{args:?} should fail with {want}"),
+            }
+        }
+        let mut twice = digitize_args();
+        twice.extend(["--trace", "#FFFFFF"]);
+        assert!(p(&twice).unwrap_err().0.contains("given twice"));
+        let mut bad_events = digitize_args();
+        bad_events.extend(["--events", "many"]);
+        assert!(p(&bad_events).unwrap_err().0.contains("whole number"));
     }
 }

@@ -52,6 +52,20 @@ fn main() -> ExitCode {
                 ExitCode::from(EXIT_BAD_INPUT)
             }
         },
+        Invocation::CohortDigitizeHelp => {
+            println!("{}", cli::DIGITIZE_USAGE);
+            ExitCode::from(EXIT_OK)
+        }
+        Invocation::CohortDigitize(args) => match xhim_aid::io::digitize_cli::run(&args) {
+            Ok(message) => {
+                println!("{message}");
+                ExitCode::from(EXIT_OK)
+            }
+            Err(e) => {
+                eprintln!("xhim-aid: {e}");
+                ExitCode::from(EXIT_BAD_INPUT)
+            }
+        },
         Invocation::Gui { patient, cohorts, display } => {
             run_window(&StartOptions { open: patient, cohorts, display, screenshot: None })
         }

@@ -3,6 +3,8 @@
 
 pub mod cohort_file;
 pub mod dialogs;
+pub mod digitize_cli;
+pub mod figure_image;
 pub mod jobs;
 pub mod patient_file;
 pub mod report;
