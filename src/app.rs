@@ -2,7 +2,9 @@
 //! with the patient, and runs [`Command`]s after the layout pass.
 
 mod cohorts;
+mod digitizer;
 mod document;
+mod library;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -107,6 +109,9 @@ pub struct StartOptions {
     pub display: crate::cli::Display,
     /// Render once, save a PNG here, then close.
     pub screenshot: Option<ScreenshotRequest>,
+    /// The app's data folder (the evidence library lives in its `library`
+    /// folder); `None`: nothing is kept between runs.
+    pub data_dir: Option<PathBuf>,
 }
 
 /// A one-shot screenshot for smoke tests and the README.
@@ -164,8 +169,11 @@ struct SaveInFlight {
 /// The application.
 pub struct App {
     evidence: Evidence,
-    /// A centre's own cohorts loaded this session (not saved with patients).
+    /// The library's shown cohorts: what the plot draws (never saved with
+    /// patients).
     cohorts: Vec<FittedCohort>,
+    library: library::LibraryState,
+    digitizer: Option<digitizer::Digitizer>,
     import_form: Option<crate::ui::import_ui::ImportForm>,
     /// The document as it is on disk (or new).
     doc: PatientDocument,
@@ -231,9 +239,13 @@ impl App {
                 .push(Notification { text: format!("Evidence could not be loaded: {e}"), is_error: true });
             Evidence { cohorts: Vec::new(), version: "none".to_owned() }
         });
+        let (library, problems) = library::LibraryState::start(options.data_dir.as_deref(), evidence.clone());
+        notifications.extend(problems.into_iter().map(|text| Notification { text, is_error: true }));
+        let evidence = library.evidence().unwrap_or(evidence);
+        let cohorts = library.shown();
         let doc = PatientDocument::default();
         let patient = doc.patient.clone();
-        let derived = Derived::new(&evidence, &[], prefs.curve_options(), Some(&patient));
+        let derived = Derived::new(&evidence, &cohorts, prefs.curve_options(), Some(&patient));
         let mut commands: Vec<Command> = options.cohorts.into_iter().map(Command::LoadCohortPath).collect();
         if let Some(path) = options.open {
             commands.push(Command::OpenPath(path));
@@ -243,7 +255,9 @@ impl App {
             form_errors: Vec::new(),
             dirty: false,
             evidence,
-            cohorts: Vec::new(),
+            cohorts,
+            library,
+            digitizer: None,
             import_form: None,
             doc,
             path: None,
@@ -302,9 +316,9 @@ impl App {
         self.dirty
     }
 
-    /// Whether a save or report is still being written.
+    /// Whether a save, report or library change is still being written.
     pub fn is_saving(&self) -> bool {
-        self.save.is_some() || self.report.is_some()
+        self.save.is_some() || self.report.is_some() || self.library.is_busy()
     }
 
     /// Messages currently shown.
@@ -427,9 +441,14 @@ impl App {
         let Some(path) = dropped.into_iter().next() else { return };
         if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
             self.commands.push(Command::OpenPath(path));
+        } else if crate::io::figure_image::is_figure(&path) {
+            self.commands.push(Command::DigitizeFigurePath(path));
         } else {
             let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            self.notify(format!("{name}: only .ron patient files can be opened here."), true);
+            self.notify(
+                format!("{name}: drop a .ron patient file, or a PNG or JPEG figure to digitize."),
+                true,
+            );
         }
     }
 
@@ -501,6 +520,8 @@ impl App {
         self.show_prefs = open;
         self.about_ui(ctx);
         self.import_window(ctx);
+        self.library_window(ctx);
+        self.digitizer_window(ctx);
         let mut open = self.show_inheritance;
         crate::ui::family_ui::inheritance_ui(ctx, &mut open, &self.derived.family.inheritance);
         self.show_inheritance = open;

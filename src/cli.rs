@@ -25,6 +25,8 @@ pub enum Invocation {
         cohorts: Vec<PathBuf>,
         /// View and zoom to start with.
         display: Display,
+        /// The app's data folder (`--data-dir`), where the evidence library is kept.
+        data_dir: Option<PathBuf>,
     },
     /// Render the window once, save a PNG and exit.
     Screenshot {
@@ -36,6 +38,8 @@ pub enum Invocation {
         cohorts: Vec<PathBuf>,
         /// View and zoom to start with.
         display: Display,
+        /// The app's data folder (`--data-dir`), where the evidence library is kept.
+        data_dir: Option<PathBuf>,
     },
     /// Check patient files and print one line per file.
     Validate {
@@ -187,6 +191,8 @@ usage: xhim-aid [OPTIONS] [PATIENT.ron]
 
 Opens the XHIM decision aid, optionally with a patient file.
 OPTIONS: --cohort COHORT.ron (repeatable) loads a centre's cohort file;
+         --data-dir DIR keeps the evidence library in DIR/library (default: the app's data folder;
+         a --screenshot run keeps nothing unless given one);
          --view clinician|family chooses the view; --zoom FACTOR (0.5-3) enlarges everything.
 --screenshot renders the window once, writes a PNG and exits.
 validate checks patient files: one line per file, exit 0 if all are valid, 1 otherwise.
@@ -215,6 +221,7 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Invoc
     let mut patient: Option<PathBuf> = None;
     let mut cohorts = Vec::new();
     let mut display = Display::default();
+    let mut data_dir: Option<PathBuf> = None;
     let mut i = 0;
     while let Some(arg) = args.get(i) {
         let text = arg.to_string_lossy();
@@ -248,6 +255,14 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Invoc
                 );
                 i += 1;
             }
+            "--data-dir" => {
+                let dir =
+                    args.get(i + 1).ok_or_else(|| UsageError("--data-dir needs a folder".to_owned()))?;
+                if data_dir.replace(PathBuf::from(dir)).is_some() {
+                    return Err(UsageError("--data-dir given twice".to_owned()));
+                }
+                i += 1;
+            }
             "--cohort" => {
                 let file =
                     args.get(i + 1).ok_or_else(|| UsageError("--cohort needs a cohort file".to_owned()))?;
@@ -269,8 +284,8 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Invoc
         i += 1;
     }
     Ok(match screenshot {
-        Some(out) => Invocation::Screenshot { out, patient, cohorts, display },
-        None => Invocation::Gui { patient, cohorts, display },
+        Some(out) => Invocation::Screenshot { out, patient, cohorts, display, data_dir },
+        None => Invocation::Gui { patient, cohorts, display, data_dir },
     })
 }
 
@@ -501,14 +516,20 @@ mod tests {
     fn plain_and_with_patient() {
         assert_eq!(
             p(&[]),
-            Ok(Invocation::Gui { patient: None, cohorts: vec![], display: Display::default() })
+            Ok(Invocation::Gui {
+                patient: None,
+                cohorts: vec![],
+                display: Display::default(),
+                data_dir: None
+            })
         );
         assert_eq!(
             p(&["a.ron"]),
             Ok(Invocation::Gui {
                 patient: Some("a.ron".into()),
                 cohorts: vec![],
-                display: Display::default()
+                display: Display::default(),
+                data_dir: None
             })
         );
         assert_eq!(
@@ -516,7 +537,8 @@ mod tests {
             Ok(Invocation::Gui {
                 patient: Some("a.ron".into()),
                 cohorts: vec!["c.ron".into(), "d.ron".into()],
-                display: Display::default()
+                display: Display::default(),
+                data_dir: None
             })
         );
         assert!(p(&["--cohort"]).unwrap_err().0.contains("needs a cohort file"));
@@ -529,6 +551,7 @@ mod tests {
             patient: Some("a.ron".into()),
             cohorts: vec![],
             display: Display::default(),
+            data_dir: None,
         };
         assert_eq!(p(&["--screenshot", "s.png", "a.ron"]), Ok(want.clone()));
         assert_eq!(p(&["a.ron", "--screenshot", "s.png"]), Ok(want));
@@ -538,9 +561,23 @@ mod tests {
                 out: "s.png".into(),
                 patient: None,
                 cohorts: vec![],
-                display: Display::default()
+                display: Display::default(),
+                data_dir: None
             })
         );
+    }
+
+    #[test]
+    fn data_folder() {
+        let Ok(Invocation::Gui { data_dir, .. }) = p(&["--data-dir", "/tmp/x"]) else { panic!("gui") };
+        assert_eq!(data_dir, Some(PathBuf::from("/tmp/x")));
+        let Ok(Invocation::Screenshot { data_dir, .. }) = p(&["--screenshot", "s.png", "--data-dir", "d"])
+        else {
+            panic!("screenshot")
+        };
+        assert_eq!(data_dir, Some(PathBuf::from("d")));
+        assert!(p(&["--data-dir"]).unwrap_err().0.contains("needs a folder"));
+        assert!(p(&["--data-dir", "a", "--data-dir", "b"]).unwrap_err().0.contains("twice"));
     }
 
     #[test]
@@ -551,7 +588,8 @@ mod tests {
             Invocation::Gui {
                 patient: None,
                 cohorts: vec![],
-                display: Display { family: Some(true), zoom: Some(2.0) }
+                display: Display { family: Some(true), zoom: Some(2.0) },
+                data_dir: None
             }
         );
         assert!(p(&["--view", "kids"]).unwrap_err().0.contains("--view"));
@@ -703,7 +741,12 @@ mod tests {
     fn a_lone_dash_is_a_file_name() {
         assert_eq!(
             p(&["-"]),
-            Ok(Invocation::Gui { patient: Some("-".into()), cohorts: vec![], display: Display::default() })
+            Ok(Invocation::Gui {
+                patient: Some("-".into()),
+                cohorts: vec![],
+                display: Display::default(),
+                data_dir: None
+            })
         );
     }
 

@@ -66,14 +66,21 @@ fn main() -> ExitCode {
                 ExitCode::from(EXIT_BAD_INPUT)
             }
         },
-        Invocation::Gui { patient, cohorts, display } => {
-            run_window(&StartOptions { open: patient, cohorts, display, screenshot: None })
+        Invocation::Gui { patient, cohorts, display, data_dir } => {
+            // A normal window keeps its library in the platform's data folder.
+            let data_dir = data_dir.or_else(|| eframe::storage_dir(xhim_aid::APP_ID));
+            run_window(&StartOptions { open: patient, cohorts, display, screenshot: None, data_dir })
         }
-        Invocation::Screenshot { out, patient, cohorts, display } => {
+        Invocation::Screenshot { out, patient, cohorts, display, data_dir } => {
             let outcome = Arc::new(Mutex::new(None));
             let request = ScreenshotRequest { out, outcome: Arc::clone(&outcome) };
-            let code =
-                run_window(&StartOptions { open: patient, cohorts, display, screenshot: Some(request) });
+            let code = run_window(&StartOptions {
+                open: patient,
+                cohorts,
+                display,
+                screenshot: Some(request),
+                data_dir,
+            });
             match outcome.lock().ok().and_then(|mut o| o.take()) {
                 Some(Ok(())) => code,
                 Some(Err(e)) => {

@@ -3,7 +3,7 @@
 //! must give back the true survival, the numbers at risk and the published
 //! figure's shape. Also the `cohort digitize` command line.
 
-#![expect(clippy::unwrap_used, reason = "test helpers fail the test on setup errors")]
+#![expect(clippy::unwrap_used, clippy::expect_used, reason = "test helpers fail the test on setup errors")]
 
 #[path = "support/km_figure.rs"]
 mod km_figure;

@@ -60,10 +60,10 @@ impl App {
             }
             Command::LoadCohortFile => self.ask(DialogKind::OpenCohort, ctx),
             Command::LoadCohortPath(path) => self.load_cohort(&path),
-            Command::ClearCohorts => {
-                self.cohorts.clear();
-                self.refresh_views();
-            }
+            Command::ClearCohorts => self.hide_all_cohorts(),
+            Command::DigitizeFigure => self.start_digitizer(ctx),
+            Command::DigitizeFigurePath(path) => self.open_digitizer(&path),
+            Command::ToggleLibrary => self.toggle_library(),
             Command::SetTheme(choice) => {
                 self.prefs.theme = choice;
                 ctx.set_theme(choice.preference());
@@ -243,8 +243,14 @@ impl App {
             (DialogKind::OpenCohort, DialogOutcome::Picked(path)) => self.load_cohort(&path),
             (DialogKind::SaveReport(_), DialogOutcome::Picked(path)) => self.start_report(path, ctx),
             (DialogKind::OpenCsv { at_risk }, DialogOutcome::Picked(path)) => self.csv_chosen(at_risk, &path),
+            (DialogKind::OpenFigure, DialogOutcome::Picked(path)) => self.open_digitizer(&path),
+            (DialogKind::ExportCohort(_), DialogOutcome::Picked(path)) => self.export_chosen(path),
             (
-                DialogKind::OpenCsv { .. } | DialogKind::OpenCohort | DialogKind::SaveReport(_),
+                DialogKind::OpenCsv { .. }
+                | DialogKind::OpenCohort
+                | DialogKind::SaveReport(_)
+                | DialogKind::OpenFigure
+                | DialogKind::ExportCohort(_),
                 DialogOutcome::Unavailable,
             ) => {
                 self.notify(

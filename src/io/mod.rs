@@ -6,6 +6,7 @@ pub mod dialogs;
 pub mod digitize_cli;
 pub mod figure_image;
 pub mod jobs;
+pub mod library;
 pub mod patient_file;
 pub mod report;
 

@@ -136,6 +136,43 @@ pub fn reconstruct_curve(input: &CurveInput, time_slack: f64) -> Result<Reconstr
     })
 }
 
+/// Reads a numbers-at-risk table typed or pasted as one "time, at risk"
+/// pair per line (comma, semicolon, tab or spaces between; a header line of
+/// words and blank lines are skipped).
+///
+/// # Errors
+/// The line that is not a time and a whole number.
+pub fn parse_at_risk_table(text: &str) -> Result<Vec<AtRiskPoint>, String> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let fields: Vec<&str> =
+            line.split([',', ';', '\t', ' ']).map(str::trim).filter(|f| !f.is_empty()).collect();
+        match fields.as_slice() {
+            [] => {}
+            [a, ..] if i == 0 && a.parse::<f64>().is_err() => {}
+            [time, at_risk] => {
+                let t = time.parse::<f64>().ok().filter(|t| t.is_finite() && *t >= 0.0);
+                let n = at_risk.parse::<usize>().ok();
+                match (t, n) {
+                    (Some(time), Some(at_risk)) => out.push(AtRiskPoint { time, at_risk }),
+                    _ => {
+                        return Err(format!(
+                            "line {}: “{}” is not a time and a whole number at risk",
+                            i + 1,
+                            line.trim()
+                        ));
+                    }
+                }
+            }
+            _ => return Err(format!("line {}: give two numbers, time and number at risk", i + 1)),
+        }
+    }
+    if out.is_empty() {
+        return Err("enter the numbers at risk: one “time, at risk” per line, starting at time 0".to_owned());
+    }
+    Ok(out)
+}
+
 /// What the user says about the figure.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FigureInfo {
@@ -267,6 +304,20 @@ mod tests {
             reconstruct_curve(&few, 0.05),
             Err(DigitizeError::TooFewPoints { curve: "HSCT".to_owned() })
         );
+    }
+
+    #[test]
+    fn typed_at_risk_tables_are_read_line_by_line() {
+        let table = parse_at_risk_table("time, at risk\n0, 56\n\n5\t40\n10 ; 31\n").unwrap();
+        let pairs: Vec<(f64, usize)> = table.iter().map(|a| (a.time, a.at_risk)).collect();
+        assert_eq!(pairs, vec![(0.0, 56), (5.0, 40), (10.0, 31)]);
+        assert_eq!(
+            parse_at_risk_table("0,56\n5,forty").unwrap_err(),
+            "line 2: “5,forty” is not a time and a whole number at risk"
+        );
+        assert!(parse_at_risk_table("0,56,3").unwrap_err().contains("two numbers"));
+        assert!(parse_at_risk_table("  \n").unwrap_err().contains("enter the numbers at risk"));
+        assert!(parse_at_risk_table("-1,5").is_err());
     }
 
     #[test]

@@ -8,10 +8,11 @@ pub mod calibrate;
 pub mod trace;
 
 pub use build::{
-    CurveInput, DigitizeError, FigureInfo, ReconstructedCurve, cohort_from_curves, reconstruct_curve,
+    CurveInput, DigitizeError, FigureInfo, ReconstructedCurve, cohort_from_curves, parse_at_risk_table,
+    reconstruct_curve,
 };
 pub use calibrate::{Axis, AxisPoint, Calibration, CalibrationError, SurvivalScale};
-pub use trace::{Trace, TraceError, TraceOptions, trace};
+pub use trace::{DEFAULT_TOLERANCE, Trace, TraceError, TraceOptions, trace};
 
 /// A colour without transparency.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -118,6 +119,23 @@ impl Raster {
     }
 }
 
+/// The curve colour under a click: of the pixels within `radius` of
+/// `(x, y)`, the one least like white paper, so a click on the faint edge
+/// of an anti-aliased line still picks the line's own colour. `None` outside
+/// the image.
+pub fn pick_colour(raster: &Raster, [x, y]: [f64; 2], radius: usize) -> Option<Rgb> {
+    if !(x >= 0.0 && y >= 0.0) {
+        return None;
+    }
+    let (cx, cy) = (x as usize, y as usize);
+    raster.pixel(cx, cy)?;
+    let paper = Rgb([255, 255, 255]);
+    (cy.saturating_sub(radius)..=cy + radius)
+        .flat_map(|py| (cx.saturating_sub(radius)..=cx + radius).map(move |px| (px, py)))
+        .filter_map(|(px, py)| raster.pixel(px, py))
+        .max_by(|a, b| a.distance(paper).total_cmp(&b.distance(paper)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,5 +162,17 @@ mod tests {
         assert_eq!(r.pixel(2, 0), None);
         assert!(Raster::new(2, 2, vec![0; 4]).is_err());
         assert!(Raster::new(0, 0, Vec::new()).is_err());
+    }
+
+    #[test]
+    fn picking_takes_the_strongest_colour_near_the_click() {
+        let mut rgba = vec![255u8; 5 * 5 * 4];
+        rgba[(2 * 5 + 3) * 4..(2 * 5 + 3) * 4 + 4].copy_from_slice(&[0, 114, 178, 255]);
+        rgba[(2 * 5 + 2) * 4..(2 * 5 + 2) * 4 + 4].copy_from_slice(&[128, 185, 217, 255]);
+        let r = Raster::new(5, 5, rgba).unwrap();
+        assert_eq!(pick_colour(&r, [2.5, 2.5], 1), Some(Rgb([0, 114, 178])));
+        assert_eq!(pick_colour(&r, [2.5, 2.5], 0), Some(Rgb([128, 185, 217])));
+        assert_eq!(pick_colour(&r, [7.0, 1.0], 2), None);
+        assert_eq!(pick_colour(&r, [-1.0, 1.0], 2), None);
     }
 }

@@ -147,7 +147,7 @@ pub fn local_cohort(
     let time =
         optional(&form.time, |t| t.parse::<f64>().ok().filter(|y| y.is_finite() && *y >= 0.0 && *y <= 120.0))
             .map_err(|t| {
-                problems.push((FindingField::Time, format!("“{t}” is not a number of years from 0 to 120.")))
+                problems.push((FindingField::Time, format!("“{t}” is not a number of years from 0 to 120.")));
             })
             .ok()
             .flatten();
