@@ -226,19 +226,25 @@ pub fn parse(bytes: &[u8]) -> Result<ImportedCohort, String> {
     let ron_error = |e: ron::error::SpannedError| {
         format!("line {}, column {}: {}", e.span.start.line, e.span.start.col, e.code)
     };
-    let probe: VersionProbe = ron::from_str(text).map_err(ron_error)?;
-    let cohort = match probe.version {
-        1 => v1::migrate(ron::from_str(text).map_err(ron_error)?),
-        COHORT_FILE_VERSION => ron::from_str(text).map_err(ron_error)?,
-        found => {
-            return Err(format!(
-                "cohort-file version {found} is not supported (this app reads versions 1 to \
-                 {COHORT_FILE_VERSION})"
-            ));
-        }
+    // Current files are read at once; only a file that is not one is probed
+    // for its version (a probe reads the whole file, doubling the cost of
+    // the library's start-up).
+    let cohort = match ron::from_str::<ImportedCohort>(text) {
+        Ok(cohort) if cohort.version == COHORT_FILE_VERSION => cohort,
+        current => match ron::from_str::<VersionProbe>(text).map_err(ron_error)?.version {
+            1 => v1::migrate(ron::from_str(text).map_err(ron_error)?),
+            COHORT_FILE_VERSION => return Err(current.err().map_or_else(String::new, ron_error)),
+            found => return Err(unsupported(found)),
+        },
     };
     check(&cohort)?;
     Ok(cohort)
+}
+
+fn unsupported(found: u32) -> String {
+    format!(
+        "cohort-file version {found} is not supported (this app reads versions 1 to {COHORT_FILE_VERSION})"
+    )
 }
 
 /// What a valid cohort must satisfy whichever way it was made.
