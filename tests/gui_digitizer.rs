@@ -25,7 +25,14 @@ fn start(data_dir: &Path) -> Harness<'static, App> {
     common::harness_with(StartOptions { data_dir: Some(data_dir.to_path_buf()), ..StartOptions::default() })
 }
 
+/// Brings a widget into view, as a user scrolls to it.
+fn reveal(harness: &mut Harness<'_, App>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+}
+
 fn set_text(harness: &mut Harness<'_, App>, label: &str, text: &str) {
+    reveal(harness, label);
     harness.get_by_label(label).click();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -34,6 +41,7 @@ fn set_text(harness: &mut Harness<'_, App>, label: &str, text: &str) {
 }
 
 fn click(harness: &mut Harness<'_, App>, label: &str) {
+    reveal(harness, label);
     harness.get_by_label(label).click();
     harness.run();
 }
@@ -115,7 +123,11 @@ fn digitize_two_arms(harness: &mut Harness<'_, App>) {
         assert!(r.at_risk.iter().all(|a| a.published.abs_diff(a.reconstructed) <= 1), "{}", r.name);
         assert!(r.line.len() > 10, "the reconstruction is laid over the figure");
     }
-    harness.get_by_label_contains("RMSE 0.0");
+    assert_eq!(
+        harness.query_all_by_label_contains("against the traced points").count(),
+        2,
+        "both errors shown"
+    );
     click(harness, "Save to library");
     wait(harness);
 }
@@ -288,4 +300,29 @@ fn without_a_data_folder_nothing_is_kept() {
     harness.state_mut().push(Command::ToggleLibrary);
     harness.run();
     harness.get_by_label_contains("Not kept between runs");
+}
+
+#[test]
+fn a_received_cohort_file_is_imported_and_exported() {
+    use xhim_aid::io::dialogs::{DialogOutcome, ScriptedDialogs};
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = start(dir.path());
+    harness.state_mut().push(Command::ToggleLibrary);
+    harness.run();
+    let received = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cohorts/v1-reconstructed.ron");
+    set_text(&mut harness, "Cohort file to import", &received.display().to_string());
+    click(&mut harness, "Import");
+    wait(&mut harness);
+    assert_eq!(harness.state().cohorts().len(), 1);
+    assert!(dir.path().join("library/cohorts/published-curve.ron").exists(), "kept as a version-2 file");
+
+    let out = dir.path().join("to-share.ron");
+    let dialogs =
+        ScriptedDialogs { answers: [DialogOutcome::Picked(out.clone())].into(), ..Default::default() };
+    harness.state_mut().set_dialogs(Box::new(dialogs));
+    click(&mut harness, "Export Published curve…");
+    wait(&mut harness);
+    let shared = xhim_aid::io::cohort_file::load(&out).unwrap();
+    assert_eq!(shared, harness.state().cohorts()[0].cohort);
+    assert!(shared.provenance.added.is_some(), "the file says who added it");
 }

@@ -308,6 +308,8 @@ pub fn digitizer_ui(
         ctx,
         |ui| {
             egui::Panel::right("digitizer-steps").resizable(true).default_size(400.0).show(ui, |ui| {
+                // Reconstruct, Save and what they found stay in sight below the steps.
+                egui::Panel::bottom("digitizer-check").show(ui, |ui| check_ui(ui, form, &mut action));
                 egui::ScrollArea::vertical().show(ui, |ui| steps_ui(ui, form, &mut action));
             });
             egui::CentralPanel::default().show(ui, |ui| {
@@ -394,8 +396,9 @@ fn steps_ui(ui: &mut Ui, form: &mut DigitizerForm, action: &mut DigitizerAction)
     ui.separator();
     ui.heading("4. The publication");
     info_ui(ui, &mut form.info);
+}
 
-    ui.separator();
+fn check_ui(ui: &mut Ui, form: &mut DigitizerForm, action: &mut DigitizerAction) {
     ui.heading("5. Check and save");
     ui.horizontal(|ui| {
         if ui.add_enabled(!form.busy, egui::Button::new("Reconstruct")).clicked() {
@@ -415,9 +418,11 @@ fn steps_ui(ui: &mut Ui, form: &mut DigitizerForm, action: &mut DigitizerAction)
         let colour = if *is_error { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
         ui.colored_label(colour, text);
     }
-    for r in &form.results {
-        results_ui(ui, r);
-    }
+    egui::ScrollArea::vertical().max_height(240.0).id_salt("digitizer-results").show(ui, |ui| {
+        for r in &form.results {
+            results_ui(ui, r);
+        }
+    });
 }
 
 fn curve_ui(ui: &mut Ui, curve: &mut CurveForm, tool: &mut Tool, action: &mut DigitizerAction) {
