@@ -43,7 +43,9 @@ fn set_text(harness: &mut Harness<'_, App>, label: &str, text: &str) {
 fn click(harness: &mut Harness<'_, App>, label: &str) {
     reveal(harness, label);
     harness.get_by_label(label).click();
-    harness.run();
+    // A click may start background work that keeps asking for frames
+    // (spinner, job finishing); `wait` sees it through.
+    let _ = harness.try_run();
 }
 
 /// Clicks the figure at an image point, wherever the view puts it.
@@ -325,4 +327,25 @@ fn a_received_cohort_file_is_imported_and_exported() {
     let shared = xhim_aid::io::cohort_file::load(&out).unwrap();
     assert_eq!(shared, harness.state().cohorts()[0].cohort);
     assert!(shared.provenance.added.is_some(), "the file says who added it");
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_dropped_figure_opens_the_digitizer() {
+    let mut harness = common::harness();
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(fixture("matplotlib-two-arms.png"))));
+    harness.run();
+    harness.get_by_label("matplotlib-two-arms.png: 800 × 600 pixels");
+    assert_eq!(harness.state().digitizer().unwrap().info.label, "matplotlib-two-arms");
 }

@@ -13,7 +13,7 @@
 //!   added the cohort and when, and one reconstruction per group.
 //!
 //! Reading looks at `version` first, then reads the whole file strictly as
-//! that version; version 1 is migrated in memory (see [`v1`]).
+//! that version; version 1 is migrated in memory (module `v1`).
 
 mod v1;
 

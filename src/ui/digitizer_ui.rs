@@ -309,7 +309,9 @@ pub fn digitizer_ui(
         |ui| {
             egui::Panel::right("digitizer-steps").resizable(true).default_size(400.0).show(ui, |ui| {
                 // Reconstruct, Save and what they found stay in sight below the steps.
-                egui::Panel::bottom("digitizer-check").show(ui, |ui| check_ui(ui, form, &mut action));
+                egui::Panel::bottom("digitizer-check")
+                    .resizable(false)
+                    .show(ui, |ui| check_ui(ui, form, &mut action));
                 egui::ScrollArea::vertical().show(ui, |ui| steps_ui(ui, form, &mut action));
             });
             egui::CentralPanel::default().show(ui, |ui| {
@@ -418,11 +420,15 @@ fn check_ui(ui: &mut Ui, form: &mut DigitizerForm, action: &mut DigitizerAction)
         let colour = if *is_error { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
         ui.colored_label(colour, text);
     }
-    egui::ScrollArea::vertical().max_height(240.0).id_salt("digitizer-results").show(ui, |ui| {
-        for r in &form.results {
-            results_ui(ui, r);
-        }
-    });
+    egui::ScrollArea::vertical()
+        .min_scrolled_height(220.0)
+        .max_height(260.0)
+        .id_salt("digitizer-results")
+        .show(ui, |ui| {
+            for r in &form.results {
+                results_ui(ui, r);
+            }
+        });
 }
 
 fn curve_ui(ui: &mut Ui, curve: &mut CurveForm, tool: &mut Tool, action: &mut DigitizerAction) {
@@ -649,13 +655,18 @@ fn clicks(response: &egui::Response, form: &mut DigitizerForm) -> Option<Digitiz
             if let Some(point) = form.calibration.get_mut(slot.index()) {
                 point.pixel = Some(p);
             }
-            // Step on to the next point, so calibration is four clicks.
-            if let Some(next) = CalibrationSlot::ALL.get(slot.index() + 1) {
-                form.tool = Tool::Calibrate(*next);
-            }
+            // Step on to the next point, so calibration is four clicks, and
+            // after the last one to picking a colour: a later click never
+            // moves a calibration point by surprise.
+            form.tool = CalibrationSlot::ALL
+                .get(slot.index() + 1)
+                .map_or(Tool::PickColour, |next| Tool::Calibrate(*next));
             None
         }
-        Tool::PickColour => Some(DigitizerAction::PickColour(p)),
+        Tool::PickColour => {
+            form.tool = Tool::Pan;
+            Some(DigitizerAction::PickColour(p))
+        }
         Tool::AddPoints => {
             form.curve_mut()?.add_point(p);
             None
