@@ -3,8 +3,10 @@
 
 mod cohorts;
 mod conflict;
+mod digitizer;
 mod document;
 mod family;
+mod library;
 mod recovery;
 
 use std::path::PathBuf;
@@ -117,8 +119,9 @@ pub struct StartOptions {
     pub display: crate::cli::Display,
     /// Render once, save a PNG here, then close.
     pub screenshot: Option<ScreenshotRequest>,
-    /// The app's data folder (recovery copies of unsaved edits); `None`
-    /// keeps nothing there (tests, screenshot runs).
+    /// The app's data folder: recovery copies of unsaved edits in its
+    /// `recovery` folder, the evidence library in its `library` folder;
+    /// `None` keeps nothing there (tests, screenshot runs).
     pub data_dir: Option<PathBuf>,
     /// Put a lock file beside each patient file opened for editing, so
     /// colleagues are told it is open (a real window does; tests and
@@ -185,9 +188,12 @@ struct SaveInFlight {
 /// The application.
 pub struct App {
     evidence: Evidence,
-    /// A centre's own cohorts loaded this session (not saved with patients).
-    /// Shared with background jobs (reports) without copying the records.
+    /// The library's shown cohorts: what the plot draws (never saved with
+    /// patients). Shared with background jobs (reports) without copying
+    /// the records.
     cohorts: Arc<Vec<FittedCohort>>,
+    library: library::LibraryState,
+    digitizer: Option<digitizer::Digitizer>,
     import_form: Option<crate::ui::import_ui::ImportForm>,
     /// The document as it is on disk (or new).
     doc: PatientDocument,
@@ -266,11 +272,15 @@ impl App {
                 .push(Notification { text: format!("Evidence could not be loaded: {e}"), is_error: true });
             Evidence { cohorts: Vec::new(), version: "none".to_owned() }
         });
+        let (library, problems) = library::LibraryState::start(options.data_dir.as_deref(), evidence.clone());
+        notifications.extend(problems.into_iter().map(|text| Notification { text, is_error: true }));
+        let evidence = library.evidence().unwrap_or(evidence);
+        let cohorts = library.shown();
         let doc = PatientDocument::default();
         let patient = doc.patient.clone();
         let derived = Derived::new(&Inputs {
             evidence: &evidence,
-            cohorts: &[],
+            cohorts: &cohorts,
             patient: Some(&patient),
             options: prefs.curve_options(),
         });
@@ -289,7 +299,9 @@ impl App {
             form_errors: Vec::new(),
             dirty: false,
             evidence,
-            cohorts: Arc::new(Vec::new()),
+            cohorts: Arc::new(cohorts),
+            library,
+            digitizer: None,
             import_form: None,
             doc,
             path: None,
@@ -360,9 +372,14 @@ impl App {
         self.allow_close
     }
 
-    /// Whether a save, report or recovery copy is still being written.
+    /// Whether a save, report, recovery copy or library change is still
+    /// being written.
     pub fn is_saving(&self) -> bool {
-        self.save.is_some() || self.report.is_some() || self.handout.is_some() || self.recovery.busy()
+        self.save.is_some()
+            || self.report.is_some()
+            || self.handout.is_some()
+            || self.recovery.busy()
+            || self.library.is_busy()
     }
 
     /// Whether the file is open read-only (open elsewhere): saving asks for
@@ -503,9 +520,14 @@ impl App {
         let Some(path) = dropped.into_iter().next() else { return };
         if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
             self.commands.push(Command::OpenPath(path));
+        } else if crate::io::figure_image::is_figure(&path) {
+            self.commands.push(Command::DigitizeFigurePath(path));
         } else {
             let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            self.notify(format!("{name}: only .ron patient files can be opened here."), true);
+            self.notify(
+                format!("{name}: drop a .ron patient file, or a PNG or JPEG figure to digitize."),
+                true,
+            );
         }
     }
 
@@ -578,6 +600,8 @@ impl App {
         self.show_prefs = open;
         self.about_ui(ctx);
         self.import_window(ctx);
+        self.library_window(ctx);
+        self.digitizer_window(ctx);
         let mut open = self.show_inheritance;
         crate::ui::family_ui::inheritance_ui(ctx, &mut open, &self.inheritance);
         self.show_inheritance = open;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use crate::model::clock::Clock;
 use crate::model::cohort::TimeUnit;
+use crate::model::digitize::AxisPoint;
 
 /// Exit code for success.
 pub const EXIT_OK: u8 = 0;
@@ -25,7 +26,8 @@ pub enum Invocation {
         cohorts: Vec<PathBuf>,
         /// View and zoom to start with.
         display: Display,
-        /// The app's data folder (`--data-dir`); `None` for the platform's.
+        /// The app's data folder (`--data-dir`): recovery copies and the evidence library;
+        /// `None` for the platform's.
         data_dir: Option<PathBuf>,
     },
     /// Render the window once, save a PNG and exit.
@@ -38,8 +40,8 @@ pub enum Invocation {
         cohorts: Vec<PathBuf>,
         /// View and zoom to start with.
         display: Display,
-        /// The app's data folder (`--data-dir`); `None` uses none at all, so
-        /// a screenshot run leaves the user's state alone.
+        /// The app's data folder (`--data-dir`): recovery copies and the evidence library;
+        /// `None` uses none at all, so a screenshot run leaves the user's state alone.
         data_dir: Option<PathBuf>,
     },
     /// Check patient files and print one line per file.
@@ -71,6 +73,8 @@ pub enum Invocation {
     CohortBuild(CohortBuild),
     /// Print this usage text: the program's or a subcommand's.
     Help(&'static str),
+    /// Trace a curve on a figure image and reconstruct it into a cohort file.
+    CohortDigitize(CohortDigitize),
     /// Print the version.
     Version,
 }
@@ -124,6 +128,59 @@ pub struct CohortBuild {
     pub unit: TimeUnit,
 }
 
+/// `xhim-aid cohort digitize …`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CohortDigitize {
+    /// The figure image (PNG or JPEG).
+    pub figure: PathBuf,
+    /// Two points on the time axis: pixel column (from the image's left
+    /// edge) and time.
+    pub x_axis: [AxisPoint; 2],
+    /// Two points on the survival axis: pixel row (from the image's top
+    /// edge) and survival proportion (0–1).
+    pub y_axis: [AxisPoint; 2],
+    /// The curve's colour as given (`#RRGGBB`); checked when run.
+    pub trace: String,
+    /// Colour tolerance, if not the default.
+    pub tolerance: Option<f64>,
+    /// The numbers-at-risk CSV (`time`, `at_risk`).
+    pub at_risk: PathBuf,
+    /// Total events, if published.
+    pub events: Option<usize>,
+    /// Legend name (default: the figure file's stem).
+    pub label: Option<String>,
+    /// Time origin.
+    pub origin: Clock,
+    /// Time unit.
+    pub unit: TimeUnit,
+    /// The publication's citation.
+    pub citation: Option<String>,
+    /// Figure and panel in the publication ("Figure 2A").
+    pub panel: Option<String>,
+    /// Output cohort file.
+    pub out: PathBuf,
+}
+
+/// Usage of `cohort digitize`.
+pub const DIGITIZE_USAGE: &str = "\
+usage: xhim-aid cohort digitize FIGURE.png --x-axis PX=VALUE,PX=VALUE --y-axis PY=VALUE,PY=VALUE
+                 --trace '#RRGGBB' [--tolerance N] --at-risk AT_RISK.csv [--events N]
+                 [--label NAME] [--origin age|hsct|diagnosis] [--unit years|months]
+                 [--citation TEXT] [--panel TEXT] --out COHORT.ron
+
+Traces the Kaplan-Meier curve of one colour on a figure image (PNG or JPEG), reconstructs
+patient records from it and the published numbers at risk (Guyot 2012), and writes a cohort file.
+--x-axis: two points on the time axis, pixel column = time (e.g. 102=0,718=20).
+--y-axis: two points on the survival axis, pixel row = survival proportion 0-1 (e.g. 40=1,460=0).
+          Pixels count from the image's top-left corner.
+--trace: the curve's colour; --tolerance: how far (RGB distance, default 60) a pixel may be from a
+         shade of that colour and still count.
+--at-risk: CSV with columns time,at_risk (the table under the figure); --events: total events, if published.
+--citation, --panel: the publication and the figure/panel, shown with the curve.
+Prints the reconstruction error and the at-risk agreement. On any error (bad colour, no curve of that
+colour, calibration points that coincide, an at-risk table that contradicts the trace) it exits 1 and
+writes nothing.";
+
 /// A malformed command line; the message is printed above the usage text.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
@@ -140,19 +197,23 @@ usage: xhim-aid [OPTIONS] [PATIENT.ron]
        xhim-aid cohort build --records FILE.csv --time COL --event COL [--group COL] --out COHORT.ron
        xhim-aid cohort build --digitized CURVE.csv --at-risk AT_RISK.csv [--events N] --out COHORT.ron
                  [--label NAME] [--origin age|hsct|diagnosis] [--unit years|months]
+       xhim-aid cohort digitize FIGURE.png --x-axis PX=VALUE,PX=VALUE --y-axis PY=VALUE,PY=VALUE
+                 --trace '#RRGGBB' --at-risk AT_RISK.csv --out COHORT.ron (see cohort digitize --help)
        xhim-aid --help | --version
 
 Opens the XHIM decision aid, optionally with a patient file.
 OPTIONS: --cohort COHORT.ron (repeatable) loads a centre's cohort file;
          --view clinician|family chooses the view; --zoom FACTOR (0.5-3) enlarges everything;
-         --data-dir DIR keeps recovery copies of unsaved edits in DIR instead of the user's
-         data folder (a --screenshot run uses none unless given).
+         --data-dir DIR keeps the evidence library (DIR/library) and recovery copies of unsaved
+         edits (DIR/recovery) in DIR instead of the user's data folder (a --screenshot run uses
+         none unless given).
 --screenshot renders the window once, writes a PNG and exits.
 validate checks patient files: one line per file, exit 0 if all are valid, 1 otherwise.
 report writes a PDF with the summary, survival picture, evidence and family pages;
   with --family, the family handout instead (at most 4 pages; never the note).
 summary prints the clinical summary as plain text for the record (exit 1 on a bad file).
 cohort build writes a cohort file the app loads (File > Load cohort file); on any error nothing is written.
+cohort digitize traces a curve on a figure image and reconstructs it into a cohort file.
 Each subcommand explains itself with --help (e.g. xhim-aid report --help).
 Exit codes: 0 ok, 1 bad input, 2 usage.";
 
@@ -187,10 +248,12 @@ Exit codes: 0 written, 1 bad input (nothing written), 2 usage.";
 /// `xhim-aid cohort --help`.
 pub const COHORT_USAGE: &str = "\
 usage: xhim-aid cohort build ...
+       xhim-aid cohort digitize FIGURE.png ...
 
 Subcommands:
-  build   write a cohort file from a CSV of records or a digitized curve
-See xhim-aid cohort build --help.";
+  build      write a cohort file from a CSV of records or a digitized curve
+  digitize   trace a curve on a figure image and reconstruct it into a cohort file
+See xhim-aid cohort build --help and xhim-aid cohort digitize --help.";
 
 /// `xhim-aid cohort build --help`.
 pub const COHORT_BUILD_USAGE: &str = "\
@@ -214,11 +277,12 @@ struct Subcommand {
 
 /// Every subcommand; longer word lists before their prefixes (`cohort build`
 /// before `cohort`).
-const SUBCOMMANDS: [Subcommand; 5] = [
+const SUBCOMMANDS: [Subcommand; 6] = [
     Subcommand { words: &["validate"], usage: VALIDATE_USAGE, parse: parse_validate },
     Subcommand { words: &["report"], usage: REPORT_USAGE, parse: parse_report },
     Subcommand { words: &["summary"], usage: SUMMARY_USAGE, parse: parse_summary },
     Subcommand { words: &["cohort", "build"], usage: COHORT_BUILD_USAGE, parse: parse_cohort_build },
+    Subcommand { words: &["cohort", "digitize"], usage: DIGITIZE_USAGE, parse: parse_digitize },
     Subcommand { words: &["cohort"], usage: COHORT_USAGE, parse: parse_cohort },
 ];
 
@@ -289,16 +353,18 @@ fn parse_window(args: &[OsString]) -> Result<Invocation, UsageError> {
                 );
                 i += 1;
             }
+            "--data-dir" => {
+                let dir =
+                    args.get(i + 1).ok_or_else(|| UsageError("--data-dir needs a folder".to_owned()))?;
+                if data_dir.replace(PathBuf::from(dir)).is_some() {
+                    return Err(UsageError("--data-dir given twice".to_owned()));
+                }
+                i += 1;
+            }
             "--cohort" => {
                 let file =
                     args.get(i + 1).ok_or_else(|| UsageError("--cohort needs a cohort file".to_owned()))?;
                 cohorts.push(PathBuf::from(file));
-                i += 1;
-            }
-            "--data-dir" => {
-                let dir =
-                    args.get(i + 1).ok_or_else(|| UsageError("--data-dir needs a folder".to_owned()))?;
-                data_dir = Some(PathBuf::from(dir));
                 i += 1;
             }
             flag if flag.starts_with('-') && flag.len() > 1 => {
@@ -331,10 +397,11 @@ fn parse_validate(args: &[OsString]) -> Result<Invocation, UsageError> {
 /// `cohort` without a known subcommand after it.
 fn parse_cohort(args: &[OsString]) -> Result<Invocation, UsageError> {
     Err(UsageError(match args.first() {
-        None => "cohort needs a subcommand: build".to_owned(),
-        Some(word) => {
-            format!("cohort: unknown subcommand “{}”; the subcommands are: build", word.to_string_lossy())
-        }
+        None => "cohort needs a subcommand: build or digitize".to_owned(),
+        Some(word) => format!(
+            "cohort: unknown subcommand “{}”; the subcommands are: build, digitize",
+            word.to_string_lossy()
+        ),
     }))
 }
 
@@ -480,6 +547,100 @@ fn parse_cohort_build(args: &[OsString]) -> Result<Invocation, UsageError> {
     Ok(Invocation::CohortBuild(CohortBuild { source, out, label: text("--label"), origin, unit }))
 }
 
+fn parse_digitize(args: &[std::ffi::OsString]) -> Result<Invocation, UsageError> {
+    const FLAGS: [&str; 12] = [
+        "--x-axis",
+        "--y-axis",
+        "--trace",
+        "--tolerance",
+        "--at-risk",
+        "--events",
+        "--label",
+        "--origin",
+        "--unit",
+        "--citation",
+        "--panel",
+        "--out",
+    ];
+    let mut values: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+    let mut figure: Option<PathBuf> = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let text = arg.to_string_lossy();
+        if let Some(&flag) = FLAGS.iter().find(|f| **f == text) {
+            let value = rest.next().ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
+            if values.insert(flag, value.to_string_lossy().into_owned()).is_some() {
+                return Err(UsageError(format!("{flag} given twice")));
+            }
+        } else if text.starts_with("--") {
+            return Err(UsageError(format!("cohort digitize: unknown option “{text}”")));
+        } else if figure.replace(PathBuf::from(arg)).is_some() {
+            return Err(UsageError("cohort digitize takes one figure image".to_owned()));
+        }
+    }
+    let need = |flag: &str, what: &str| {
+        values.get(flag).cloned().ok_or_else(|| UsageError(format!("cohort digitize needs {flag} {what}")))
+    };
+    let figure =
+        figure.ok_or_else(|| UsageError("cohort digitize needs a figure image (PNG or JPEG)".to_owned()))?;
+    let number = |flag: &str, text: &str| {
+        text.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| UsageError(format!("{flag}: “{text}” is not a number")))
+    };
+    let axis = |flag: &str| -> Result<[AxisPoint; 2], UsageError> {
+        let text = need(flag, "PX=VALUE,PX=VALUE")?;
+        let points = text
+            .split(',')
+            .map(|pair| {
+                let (pixel, value) = pair
+                    .split_once('=')
+                    .ok_or_else(|| UsageError(format!("{flag}: “{pair}” is not PIXEL=VALUE (e.g. 102=0)")))?;
+                Ok(AxisPoint { pixel: number(flag, pixel)?, value: number(flag, value)? })
+            })
+            .collect::<Result<Vec<_>, UsageError>>()?;
+        <[AxisPoint; 2]>::try_from(points)
+            .map_err(|_| UsageError(format!("{flag}: give exactly two points, PX=VALUE,PX=VALUE")))
+    };
+    let tolerance = values.get("--tolerance").map(|t| number("--tolerance", t)).transpose()?;
+    let events = values
+        .get("--events")
+        .map(|n| {
+            n.trim()
+                .parse::<usize>()
+                .map_err(|_| UsageError(format!("--events: “{n}” is not a whole number")))
+        })
+        .transpose()?;
+    let origin = match values.get("--origin") {
+        None => Clock::Age,
+        Some(o) => Clock::parse(o)
+            .ok_or_else(|| UsageError(format!("--origin: “{o}” is not one of age, hsct, diagnosis")))?,
+    };
+    let unit = match values.get("--unit") {
+        None => TimeUnit::Years,
+        Some(u) => {
+            TimeUnit::parse(u).ok_or_else(|| UsageError(format!("--unit: “{u}” is not years or months")))?
+        }
+    };
+    Ok(Invocation::CohortDigitize(CohortDigitize {
+        figure,
+        x_axis: axis("--x-axis")?,
+        y_axis: axis("--y-axis")?,
+        trace: need("--trace", "'#RRGGBB'")?,
+        tolerance,
+        at_risk: PathBuf::from(need("--at-risk", "AT_RISK.csv")?),
+        events,
+        label: values.get("--label").cloned(),
+        origin,
+        unit,
+        citation: values.get("--citation").cloned(),
+        panel: values.get("--panel").cloned(),
+        out: PathBuf::from(need("--out", "COHORT.ron")?),
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -553,6 +714,19 @@ mod tests {
                 data_dir: None
             })
         );
+    }
+
+    #[test]
+    fn data_folder() {
+        let Ok(Invocation::Gui { data_dir, .. }) = p(&["--data-dir", "/tmp/x"]) else { panic!("gui") };
+        assert_eq!(data_dir, Some(PathBuf::from("/tmp/x")));
+        let Ok(Invocation::Screenshot { data_dir, .. }) = p(&["--screenshot", "s.png", "--data-dir", "d"])
+        else {
+            panic!("screenshot")
+        };
+        assert_eq!(data_dir, Some(PathBuf::from("d")));
+        assert!(p(&["--data-dir"]).unwrap_err().0.contains("needs a folder"));
+        assert!(p(&["--data-dir", "a", "--data-dir", "b"]).unwrap_err().0.contains("twice"));
     }
 
     #[test]
@@ -790,5 +964,102 @@ mod tests {
                 data_dir: None
             })
         );
+    }
+
+    fn digitize_args() -> Vec<&'static str> {
+        vec![
+            "cohort",
+            "digitize",
+            "fig.png",
+            "--x-axis",
+            "100=0,700=10",
+            "--y-axis",
+            "50=1, 450=0",
+            "--trace",
+            "#0072B2",
+            "--at-risk",
+            "risk.csv",
+            "--out",
+            "c.ron",
+        ]
+    }
+
+    #[test]
+    fn cohort_digitize_reads_every_option() {
+        let got = p(&digitize_args()).unwrap();
+        let Invocation::CohortDigitize(d) = got else { panic!("{got:?}") };
+        assert_eq!(d.figure, PathBuf::from("fig.png"));
+        assert_eq!(
+            d.x_axis,
+            [AxisPoint { pixel: 100.0, value: 0.0 }, AxisPoint { pixel: 700.0, value: 10.0 }]
+        );
+        assert_eq!(d.y_axis[1], AxisPoint { pixel: 450.0, value: 0.0 });
+        assert_eq!((d.trace.as_str(), d.tolerance, d.events), ("#0072B2", None, None));
+        assert_eq!((d.origin, d.unit, d.label, d.citation), (Clock::Age, TimeUnit::Years, None, None));
+
+        let mut args = digitize_args();
+        args.extend([
+            "--tolerance",
+            "80",
+            "--events",
+            "12",
+            "--origin",
+            "hsct",
+            "--unit",
+            "months",
+            "--label",
+            "Fig 2",
+            "--citation",
+            "Smith J. Blood 2020",
+            "--panel",
+            "Figure 2A",
+        ]);
+        let Invocation::CohortDigitize(d) = p(&args).unwrap() else { panic!("digitize") };
+        assert_eq!((d.tolerance, d.events), (Some(80.0), Some(12)));
+        assert_eq!((d.origin, d.unit), (Clock::SinceHsct, TimeUnit::Months));
+        assert_eq!(d.panel.as_deref(), Some("Figure 2A"));
+        assert_eq!(p(&["cohort", "digitize", "--help"]), Ok(Invocation::Help(DIGITIZE_USAGE)));
+        assert_eq!(p(&["cohort", "digitize", "fig.png", "-h"]), Ok(Invocation::Help(DIGITIZE_USAGE)));
+    }
+
+    #[test]
+    fn cohort_digitize_mistakes() {
+        let without = |flag: &str| {
+            let mut args = digitize_args();
+            let i = args.iter().position(|a| *a == flag).unwrap();
+            args.drain(i..i + 2);
+            args
+        };
+        let with = |flag: &'static str, value: &'static str| {
+            let mut args = digitize_args();
+            let i = args.iter().position(|a| *a == flag).unwrap();
+            args[i + 1] = value;
+            args
+        };
+        for (args, want) in [
+            (without("--x-axis"), "needs --x-axis"),
+            (without("--trace"), "needs --trace"),
+            (without("--at-risk"), "needs --at-risk"),
+            (without("--out"), "needs --out"),
+            (with("--x-axis", "100=0"), "exactly two points"),
+            (with("--x-axis", "100:0,700:10"), "is not PIXEL=VALUE"),
+            (with("--y-axis", "50=one,450=0"), "“one” is not a number"),
+            (with("--out", "c.ron"), ""),
+            (vec!["cohort", "digitize", "--x-axis"], "needs a value"),
+            (vec!["cohort", "digitize", "a.png", "b.png"], "one figure image"),
+            (vec!["cohort", "digitize", "--bogus", "1"], "unknown option"),
+            (vec!["cohort", "digitize", "--trace", "#000000"], "needs a figure image"),
+        ] {
+            match p(&args) {
+                Err(e) => assert!(!want.is_empty() && e.0.contains(want), "{args:?}: {e}"),
+                Ok(_) => assert!(want.is_empty(), "{args:?} should fail with {want}"),
+            }
+        }
+        let mut twice = digitize_args();
+        twice.extend(["--trace", "#FFFFFF"]);
+        assert!(p(&twice).unwrap_err().0.contains("given twice"));
+        let mut bad_events = digitize_args();
+        bad_events.extend(["--events", "many"]);
+        assert!(p(&bad_events).unwrap_err().0.contains("whole number"));
     }
 }

@@ -42,8 +42,14 @@ pub enum Command {
     LoadCohortFile,
     /// Load this cohort file as a layer.
     LoadCohortPath(PathBuf),
-    /// Remove every imported cohort layer.
+    /// Hide every cohort layer (they stay in the library).
     ClearCohorts,
+    /// Open the digitizer with a figure chosen in the file dialog.
+    DigitizeFigure,
+    /// Open the digitizer with this figure image (a dropped PNG or JPEG).
+    DigitizeFigurePath(PathBuf),
+    /// Show or hide the evidence library.
+    ToggleLibrary,
     /// Forget the recent-files list.
     ClearRecent,
     /// Switch between the clinician and family views.

@@ -69,6 +69,16 @@ fn main() -> ExitCode {
                 ExitCode::from(EXIT_BAD_INPUT)
             }
         },
+        Invocation::CohortDigitize(args) => match xhim_aid::io::digitize_cli::run(&args) {
+            Ok(message) => {
+                println!("{message}");
+                ExitCode::from(EXIT_OK)
+            }
+            Err(e) => {
+                eprintln!("xhim-aid: {e}");
+                ExitCode::from(EXIT_BAD_INPUT)
+            }
+        },
         Invocation::Gui { patient, cohorts, display, data_dir } => {
             let data_dir = data_dir.or_else(xhim_aid::io::data_dir::platform);
             let options = StartOptions {
@@ -176,7 +186,7 @@ fn cohort_build(build: &cli::CohortBuild) -> Result<String, String> {
         cohort.label,
         cohort.groups.len()
     );
-    if let xhim_aid::model::cohort::Provenance::Reconstructed { report, .. } = &cohort.provenance {
+    if let Some(report) = cohort.provenance.reconstructions.first().map(|r| &r.report) {
         message.push_str(&format!(
             "; reconstruction RMSE {:.4}, max error {:.4}",
             report.rmse, report.max_abs_error

@@ -12,7 +12,7 @@ use std::process::Command;
 use egui_kittest::kittest::Queryable;
 use xhim_aid::io::cohort_file;
 use xhim_aid::model::clock::Clock;
-use xhim_aid::model::cohort::{Provenance, TimeUnit};
+use xhim_aid::model::cohort::TimeUnit;
 use xhim_aid::ui::import_ui::{ImportForm, ImportKind};
 
 fn fixture(name: &str) -> PathBuf {
@@ -114,7 +114,7 @@ fn digitized_curve_is_reconstructed_with_its_error() {
     assert!(String::from_utf8_lossy(&run.stdout).contains("reconstruction RMSE"));
     let cohort = cohort_file::load(&out).unwrap();
     assert_eq!((cohort.origin, cohort.unit), (Clock::SinceHsct, TimeUnit::Years));
-    let Provenance::Reconstructed { report, .. } = &cohort.provenance else { panic!("provenance") };
+    let report = &cohort.provenance.reconstructions[0].report;
     assert!(report.rmse < 0.02, "{}", report.rmse);
     assert_eq!(cohort.groups[0].records.len(), 20);
 }

@@ -289,7 +289,7 @@ fn dropping_a_patient_file_opens_it_and_other_files_are_refused() {
 
     harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(PathBuf::from("/tmp/scan.pdf"))));
     harness.run();
-    harness.get_by_label("scan.pdf: only .ron patient files can be opened here.");
+    harness.get_by_label("scan.pdf: drop a .ron patient file, or a PNG or JPEG figure to digitize.");
     assert_eq!(harness.state().window_title(), "post-hsct-follow-up.ron — xhim-aid");
 }
 

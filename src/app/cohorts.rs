@@ -17,9 +17,8 @@ impl App {
     pub(super) fn load_cohort(&mut self, path: &Path) {
         match cohort_file::load(path).map_err(|e| e.to_string()).and_then(FittedCohort::new) {
             Ok(fitted) => {
-                let label = fitted.cohort.label.clone();
-                self.add_cohort(fitted);
-                self.notify(format!("Loaded cohort “{label}”."), false);
+                let label = self.add_cohort(fitted);
+                self.notify(format!("Loaded cohort “{label}” into the library."), false);
             }
             Err(e) => self.notify(format!("Could not load the cohort file: {e}"), true),
         }
@@ -63,11 +62,8 @@ impl App {
         cohort.map_err(|e| e.to_string())
     }
 
-    fn add_cohort(&mut self, fitted: FittedCohort) {
-        let cohorts = std::sync::Arc::make_mut(&mut self.cohorts);
-        cohorts.retain(|c| c.cohort.label != fitted.cohort.label);
-        cohorts.push(fitted);
-        self.refresh_views();
+    fn add_cohort(&mut self, fitted: FittedCohort) -> String {
+        self.keep_cohort(fitted)
     }
 
     /// A CSV chosen in the dialog goes into the import form.
@@ -100,8 +96,7 @@ impl App {
                 let form = form.clone();
                 match self.import_from_form(&form).and_then(FittedCohort::new) {
                     Ok(fitted) => {
-                        let label = fitted.cohort.label.clone();
-                        self.add_cohort(fitted);
+                        let label = self.add_cohort(fitted);
                         self.import_form = None;
                         self.notify(format!("Imported “{label}”."), false);
                     }

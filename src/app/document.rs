@@ -64,10 +64,10 @@ impl App {
             }
             Command::LoadCohortFile => self.ask(DialogKind::OpenCohort, ctx),
             Command::LoadCohortPath(path) => self.load_cohort(&path),
-            Command::ClearCohorts => {
-                self.cohorts = std::sync::Arc::new(Vec::new());
-                self.refresh_views();
-            }
+            Command::ClearCohorts => self.hide_all_cohorts(),
+            Command::DigitizeFigure => self.start_digitizer(ctx),
+            Command::DigitizeFigurePath(path) => self.open_digitizer(&path),
+            Command::ToggleLibrary => self.toggle_library(),
             Command::SetTheme(choice) => {
                 self.prefs.theme = choice;
                 ctx.set_theme(choice.preference());
@@ -324,7 +324,15 @@ impl App {
             (DialogKind::SaveReport(_), DialogOutcome::Picked(path)) => self.start_report(path, ctx),
             (DialogKind::SaveHandout(_), DialogOutcome::Picked(path)) => self.start_handout(path, ctx),
             (DialogKind::OpenCsv { at_risk }, DialogOutcome::Picked(path)) => self.csv_chosen(at_risk, &path),
-            (DialogKind::OpenCsv { .. } | DialogKind::OpenCohort, DialogOutcome::Unavailable) => {
+            (DialogKind::OpenFigure, DialogOutcome::Picked(path)) => self.open_digitizer(&path),
+            (DialogKind::ExportCohort(_), DialogOutcome::Picked(path)) => self.export_chosen(path),
+            (
+                DialogKind::OpenCsv { .. }
+                | DialogKind::OpenCohort
+                | DialogKind::OpenFigure
+                | DialogKind::ExportCohort(_),
+                DialogOutcome::Unavailable,
+            ) => {
                 self.notify(
                     "No system file dialog is available; type the path in the field instead.".to_owned(),
                     false,

@@ -2,16 +2,31 @@
 //! digitized published curve (reconstructed, Guyot 2012), saved as a RON
 //! file the app loads as a layer on the plot.
 //!
-//! The file keeps its provenance (source file names, columns, and for a
-//! reconstruction the agreement with the published figure), so the plot can
-//! say what each curve is.
+//! The file keeps its provenance (source file names, columns, the
+//! publication, who added it, and for a reconstruction the digitized points
+//! and the agreement with the published figure), so the plot can say what
+//! each curve is and a curve can be reconstructed again.
+//!
+//! * Version 1: provenance was `Records(..)` or `Reconstructed(..)` with one
+//!   reconstruction report and no digitized points.
+//! * Version 2 (current): provenance holds the source, the publication, who
+//!   added the cohort and when, and one reconstruction per group.
+//!
+//! Reading looks at `version` first, then reads the whole file strictly as
+//! that version; version 1 is migrated in memory (module `v1`).
+
+mod v1;
 
 use std::path::Path;
+
+use serde::Deserialize;
 
 use crate::io::file_name;
 
 use crate::model::clock::Clock;
-use crate::model::cohort::{COHORT_FILE_VERSION, CohortGroup, ImportedCohort, Provenance, TimeUnit};
+use crate::model::cohort::{
+    COHORT_FILE_VERSION, CohortGroup, CurveReconstruction, ImportedCohort, Provenance, Source, TimeUnit,
+};
 use crate::model::survival::{
     self, CsvError, ReconstructError, RecordGroup, parse_at_risk_csv, parse_curve_csv, parse_records_csv,
     split_groups,
@@ -88,12 +103,7 @@ pub fn from_records(
         label,
         origin,
         unit,
-        provenance: Provenance::Records {
-            file: file.to_owned(),
-            time_column: time.trim().to_owned(),
-            event_column: event.trim().to_owned(),
-            group_column: group.map(|g| g.trim().to_owned()),
-        },
+        provenance: Provenance::records(file, time.trim(), event.trim(), group.map(str::trim)),
         groups,
     })
 }
@@ -134,11 +144,19 @@ pub fn from_digitized(
         label: label.clone(),
         origin,
         unit,
-        provenance: Provenance::Reconstructed {
-            curve_file: curve_file.to_owned(),
-            at_risk_file: risk_file.to_owned(),
-            total_events: input.total_events,
-            report: rec.report,
+        provenance: Provenance {
+            source: Source::DigitizedCsv {
+                curve_file: curve_file.to_owned(),
+                at_risk_file: risk_file.to_owned(),
+            },
+            publication: None,
+            added: None,
+            reconstructions: vec![CurveReconstruction {
+                points: curve,
+                at_risk,
+                total_events: input.total_events,
+                report: rec.report,
+            }],
         },
         groups: vec![CohortGroup { name: None, records: rec.records }],
     })
@@ -190,20 +208,47 @@ pub fn load(path: &Path) -> Result<ImportedCohort, CohortError> {
     parse(&bytes).map_err(|message| CohortError::Invalid { file, message })
 }
 
-/// Parses and checks cohort-file bytes; the message says what is wrong.
+/// Only the version, everything else skipped, so the version can be
+/// checked before deciding how to read the rest.
+#[derive(Deserialize)]
+#[serde(rename = "ImportedCohort")]
+struct VersionProbe {
+    version: u32,
+}
+
+/// Parses and checks cohort-file bytes of any known version; the message
+/// says what is wrong.
 ///
 /// # Errors
 /// A message with line and column for RON errors.
 pub fn parse(bytes: &[u8]) -> Result<ImportedCohort, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text ({e})"))?;
-    let cohort: ImportedCohort = ron::from_str(text)
-        .map_err(|e| format!("line {}, column {}: {}", e.span.start.line, e.span.start.col, e.code))?;
-    if cohort.version != COHORT_FILE_VERSION {
-        return Err(format!(
-            "cohort-file version {} is not supported (this app reads version {COHORT_FILE_VERSION})",
-            cohort.version
-        ));
-    }
+    let ron_error = |e: ron::error::SpannedError| {
+        format!("line {}, column {}: {}", e.span.start.line, e.span.start.col, e.code)
+    };
+    // Current files are read at once; only a file that is not one is probed
+    // for its version (a probe reads the whole file, doubling the cost of
+    // the library's start-up).
+    let cohort = match ron::from_str::<ImportedCohort>(text) {
+        Ok(cohort) if cohort.version == COHORT_FILE_VERSION => cohort,
+        current => match ron::from_str::<VersionProbe>(text).map_err(ron_error)?.version {
+            1 => v1::migrate(ron::from_str(text).map_err(ron_error)?),
+            COHORT_FILE_VERSION => return Err(current.err().map_or_else(String::new, ron_error)),
+            found => return Err(unsupported(found)),
+        },
+    };
+    check(&cohort)?;
+    Ok(cohort)
+}
+
+fn unsupported(found: u32) -> String {
+    format!(
+        "cohort-file version {found} is not supported (this app reads versions 1 to {COHORT_FILE_VERSION})"
+    )
+}
+
+/// What a valid cohort must satisfy whichever way it was made.
+fn check(cohort: &ImportedCohort) -> Result<(), String> {
     if cohort.label.trim().is_empty() {
         return Err("the cohort has no name".to_owned());
     }
@@ -215,7 +260,22 @@ pub fn parse(bytes: &[u8]) -> Result<ImportedCohort, String> {
     {
         return Err(format!("record time {} is not a finite non-negative number", r.time));
     }
-    Ok(cohort)
+    let reconstructions = cohort.provenance.reconstructions.len();
+    if cohort.provenance.is_reconstruction() && reconstructions != cohort.groups.len() {
+        return Err(format!(
+            "{} group(s) but {reconstructions} reconstruction record(s); each group needs one",
+            cohort.groups.len()
+        ));
+    }
+    if !cohort.provenance.is_reconstruction() && reconstructions > 0 {
+        return Err("patient records cannot carry reconstruction records".to_owned());
+    }
+    if let Some(p) = &cohort.provenance.publication
+        && p.citation.trim().is_empty()
+    {
+        return Err("the publication has no citation".to_owned());
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -282,7 +342,7 @@ mod tests {
         assert!(parse(b"ImportedCohort(").unwrap_err().starts_with("line 1"));
         let c = from_records(RECORDS, "c.csv", ("years", "died", None), "C", Clock::Age, TimeUnit::Years)
             .unwrap();
-        let text = c.to_ron().unwrap().replace("version: 1", "version: 9");
+        let text = c.to_ron().unwrap().replace("version: 2", "version: 9");
         assert!(parse(text.as_bytes()).unwrap_err().contains("version 9"));
         let text = c.to_ron().unwrap().replace("time: 1.5", "time: -1.5");
         assert!(parse(text.as_bytes()).unwrap_err().contains("-1.5"));
@@ -297,8 +357,10 @@ mod tests {
             DigitizedInput { curve: ("km.csv", curve), at_risk: ("risk.csv", risk), total_events: None };
         let c = from_digitized(input, "Published", Clock::SinceHsct, TimeUnit::Years).unwrap();
         assert_eq!(c.groups[0].records.len(), 20);
-        let Provenance::Reconstructed { report, .. } = &c.provenance else { panic!("provenance") };
-        assert!(report.rmse < 0.02, "{}", report.rmse);
+        let rec = &c.provenance.reconstructions[0];
+        assert!(rec.report.rmse < 0.02, "{}", rec.report.rmse);
+        assert_eq!(rec.points.len(), 6, "the digitized points are kept");
+        assert_eq!(rec.at_risk.len(), 4);
         let err = from_digitized(
             DigitizedInput { curve: ("km.csv", "time,survival\n"), ..input },
             "P",
@@ -308,5 +370,56 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(err.starts_with("km.csv: "), "{err}");
+    }
+
+    fn fixture(name: &str) -> std::path::PathBuf {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cohorts").join(name)
+    }
+
+    #[test]
+    fn version_1_records_migrate_unchanged() {
+        let c = load(&fixture("v1-records.ron")).unwrap();
+        assert_eq!(c.version, COHORT_FILE_VERSION);
+        assert_eq!(c.label, "Centre records");
+        assert_eq!(c.groups.len(), 2);
+        assert_eq!(c.record_count(), 60);
+        assert_eq!(
+            c.provenance,
+            Provenance::records("records.csv", "follow_up_years", "died", Some("arm")),
+            "columns kept, nothing invented"
+        );
+    }
+
+    #[test]
+    fn version_1_reconstruction_keeps_its_report_and_table() {
+        let c = load(&fixture("v1-reconstructed.ron")).unwrap();
+        assert_eq!((c.origin, c.unit), (Clock::SinceHsct, TimeUnit::Years));
+        assert_eq!(
+            c.provenance.source,
+            Source::DigitizedCsv {
+                curve_file: "curve.csv".to_owned(),
+                at_risk_file: "at-risk.csv".to_owned()
+            }
+        );
+        let rec = &c.provenance.reconstructions[0];
+        assert!(rec.points.is_empty(), "version 1 kept no points");
+        let table: Vec<(f64, usize)> = rec.at_risk.iter().map(|a| (a.time, a.at_risk)).collect();
+        assert_eq!(table, vec![(0.0, 20), (2.0, 17), (4.0, 14), (6.0, 12)]);
+        assert!((rec.report.rmse - 0.009_231_600_870_532_704).abs() < 1e-15);
+        // Saved again, it is a version-2 file that reads back the same.
+        let again = parse(c.to_ron().unwrap().as_bytes()).unwrap();
+        assert_eq!(again, c);
+        assert!(c.to_ron().unwrap().contains("version: 2"));
+    }
+
+    #[test]
+    fn inconsistent_reconstructions_are_rejected() {
+        let reconstructed = load(&fixture("v1-reconstructed.ron")).unwrap();
+        let mut c = reconstructed.clone();
+        c.provenance.reconstructions.clear();
+        assert!(parse(c.to_ron().unwrap().as_bytes()).unwrap_err().contains("each group needs one"));
+        let mut r = load(&fixture("v1-records.ron")).unwrap();
+        r.provenance.reconstructions = reconstructed.provenance.reconstructions;
+        assert!(parse(r.to_ron().unwrap().as_bytes()).unwrap_err().contains("patient records"));
     }
 }

@@ -40,6 +40,10 @@ pub enum DialogKind {
     },
     /// Choose a cohort file (RON) made by import or `xhim-aid cohort build`.
     OpenCohort,
+    /// Choose a figure image (PNG or JPEG) to digitize.
+    OpenFigure,
+    /// Choose where to export a cohort file; the suggested file name.
+    ExportCohort(String),
 }
 
 /// A dialog in progress; poll it once per frame.
@@ -116,6 +120,19 @@ impl Dialogs for NativeDialogs {
             DialogKind::OpenCohort => {
                 Box::pin(dialog.set_title("Load cohort file").add_filter("Cohort file", &["ron"]).pick_file())
             }
+            DialogKind::OpenFigure => Box::pin(
+                dialog
+                    .set_title("Digitize a published curve")
+                    .add_filter("Figure image", &["png", "jpg", "jpeg"])
+                    .pick_file(),
+            ),
+            DialogKind::ExportCohort(name) => Box::pin(
+                dialog
+                    .set_title("Export cohort file")
+                    .add_filter("Cohort file", &["ron"])
+                    .set_file_name(name.clone())
+                    .save_file(),
+            ),
         };
         let (tx, rx) = mpsc::channel();
         let repaint = ctx.clone();

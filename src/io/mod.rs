@@ -4,8 +4,11 @@
 pub mod cohort_file;
 pub mod data_dir;
 pub mod dialogs;
+pub mod digitize_cli;
+pub mod figure_image;
 pub mod instance;
 pub mod jobs;
+pub mod library;
 pub mod patient_file;
 pub mod recovery;
 pub mod report;

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::patient::{Condition, Hsct, Patient};
 use super::text::{Paragraph, Quantity, Unit};
 
+pub mod local;
+
 /// One publication and what the app takes from it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -61,6 +63,13 @@ pub struct LocalAddition {
     pub by: String,
     /// The date it was added, `YYYY-MM-DD`.
     pub on: String,
+}
+
+impl LocalAddition {
+    /// "added locally by A. Clinician on 2026-11-25".
+    pub fn describe(&self) -> String {
+        format!("added locally by {} on {}", self.by, self.on)
+    }
 }
 
 /// Where a cohort's survival clock starts; different origins must not be
@@ -512,6 +521,56 @@ impl Evidence {
             cohorts.push(cohort);
         }
         Ok(Self { cohorts, version: format!("evidence-{:016x}", hash.0) })
+    }
+
+    /// The evidence with cohorts a user added by hand after the embedded
+    /// ones. Each must be marked as added locally and pass the checks the
+    /// embedded cohorts pass, with an id no other cohort uses; the version
+    /// then names the local additions too, so a saved record says the
+    /// clinician saw them.
+    ///
+    /// # Errors
+    /// [`EvidenceError::Invalid`] naming the first cohort that fails, by id.
+    pub fn with_local(mut self, local: Vec<Cohort>) -> Result<Self, EvidenceError> {
+        if local.is_empty() {
+            return Ok(self);
+        }
+        let mut hash = Fnv64::default();
+        for cohort in local {
+            let invalid = |message: String| EvidenceError::Invalid { file: cohort.id.clone(), message };
+            Self::check_local(&cohort).map_err(invalid)?;
+            if self.cohorts.iter().any(|c| c.id == cohort.id) {
+                return Err(invalid(format!("cohort id “{}” is used twice", cohort.id)));
+            }
+            hash.write(ron::to_string(&cohort).unwrap_or_default().as_bytes());
+            self.cohorts.push(cohort);
+        }
+        self.version = format!("{}+local-{:016x}", self.version, hash.0);
+        Ok(self)
+    }
+
+    /// The checks a hand-added cohort must pass before it joins the evidence.
+    ///
+    /// # Errors
+    /// What is wrong, in words.
+    pub fn check_local(cohort: &Cohort) -> Result<(), String> {
+        if cohort.added.is_none() {
+            return Err("a hand-added cohort must say who added it and when".to_owned());
+        }
+        if cohort.citation.trim().is_empty() {
+            return Err("a hand-added cohort needs its citation".to_owned());
+        }
+        check_cohort(cohort)
+    }
+
+    /// The cohorts shipped with the app.
+    pub fn embedded_cohorts(&self) -> impl Iterator<Item = &Cohort> {
+        self.cohorts.iter().filter(|c| c.added.is_none())
+    }
+
+    /// The cohorts a user added by hand, after the embedded ones.
+    pub fn local_cohorts(&self) -> impl Iterator<Item = &Cohort> {
+        self.cohorts.iter().filter(|c| c.added.is_some())
     }
 
     /// Looks up a finding by cohort and finding id.

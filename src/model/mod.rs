@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod cohort;
 pub mod date;
+pub mod digitize;
 pub mod discussion;
 pub mod evidence;
 pub mod family;

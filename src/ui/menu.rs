@@ -50,6 +50,7 @@ pub fn menu_bar_ui(
             ui.separator();
             item(ui, "Import cohort data…", Command::ImportCohortData, out);
             item(ui, "Load cohort file…", Command::LoadCohortFile, out);
+            item(ui, "Digitize a published curve…", Command::DigitizeFigure, out);
             ui.separator();
             item(ui, "Close", Command::Close, out);
             item(ui, "Preferences…", Command::TogglePreferences, out);
@@ -63,6 +64,7 @@ pub fn menu_bar_ui(
                 }
             }
             item(ui, "How XHIM is inherited…", Command::ShowInheritance, out);
+            item(ui, "Evidence library…", Command::ToggleLibrary, out);
             ui.separator();
             ui.label("Theme");
             for (choice, label) in

@@ -2,6 +2,7 @@
 //! state it shows; none computes evidence or touches files.
 
 pub mod conflict_ui;
+pub mod digitizer_ui;
 pub mod doc_ui;
 pub mod evidence_panel;
 pub mod family_ui;
@@ -9,6 +10,7 @@ pub mod figure_ui;
 pub mod file_ui;
 pub mod icon;
 pub mod import_ui;
+pub mod library_ui;
 pub mod menu;
 pub mod patient_panel;
 pub mod status;

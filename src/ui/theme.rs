@@ -117,3 +117,19 @@ pub const EVIDENCE_PANEL_WIDTH: f32 = 380.0;
 /// Width of every panel's y axis, so the panels' x positions and risk
 /// tables line up.
 pub const Y_AXIS_WIDTH: f32 = 58.0;
+
+/// Marks the digitizer draws over a figure: colours rarely used by
+/// published figures, so they stand out from the curves being traced.
+pub mod digitizer {
+    use egui::Color32;
+    /// Calibration crosshairs and their labels.
+    pub const CALIBRATION: Color32 = Color32::from_rgb(0xE0, 0x00, 0x7F);
+    /// Outline of traced or clicked points.
+    pub const POINT_OUTLINE: Color32 = Color32::BLACK;
+    /// Fill of the points of the curve being edited.
+    pub const SELECTED_POINT: Color32 = Color32::from_rgb(0xFF, 0xD7, 0x00);
+    /// The reconstructed curve laid over the figure.
+    pub const RECONSTRUCTED: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
+    /// Behind the figure.
+    pub const BACKDROP: Color32 = Color32::from_gray(0x60);
+}

@@ -28,12 +28,7 @@ fn from_records(
         label: label.to_owned(),
         origin,
         unit: TimeUnit::Years,
-        provenance: Provenance::Records {
-            file: file.to_owned(),
-            time_column: time.to_owned(),
-            event_column: event.to_owned(),
-            group_column: group.map(str::to_owned),
-        },
+        provenance: Provenance::records(file, time, event, group),
         groups: split_groups(&records)
             .into_iter()
             .map(|RecordGroup { name, records }| CohortGroup { name, records })

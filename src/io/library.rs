@@ -1,0 +1,411 @@
+//! The evidence library on disk: every cohort the user builds, imports or
+//! digitizes, and every finding added by hand, kept in the app's data folder
+//! and loaded at start.
+//!
+//! Layout of the library folder (`<data folder>/library/`):
+//! * `cohorts/<name>.ron`: one cohort file each, in the format `xhim-aid
+//!   cohort build` writes, so a file can be shared as it is;
+//! * `findings/<name>.ron`: one hand-added finding each, as a cohort in the
+//!   evidence format marked as added locally;
+//! * `hidden.ron`: the cohort files the user chose not to draw.
+//!
+//! Only cohort data and published findings live here, never patient data.
+//! A file that cannot be read is left in place and reported, and the rest of
+//! the library loads.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::io::cohort_file;
+use crate::io::patient_file::{SaveError, write_atomically};
+use crate::model::cohort::ImportedCohort;
+use crate::model::evidence::{Cohort, Evidence};
+
+/// The library's folder inside the app's data folder.
+pub const LIBRARY_FOLDER: &str = "library";
+const COHORTS: &str = "cohorts";
+const FINDINGS: &str = "findings";
+const HIDDEN: &str = "hidden.ron";
+/// Largest hand-added finding file read (bytes).
+const MAX_FINDING_BYTES: u64 = 1024 * 1024;
+
+/// Why the library could not be changed.
+#[derive(Debug, thiserror::Error)]
+pub enum LibraryError {
+    /// Writing failed; the previous file is intact.
+    #[error("{0}")]
+    Write(#[from] SaveError),
+    /// The folder could not be made.
+    #[error("the library folder {folder} could not be created: {source}")]
+    Folder {
+        /// The folder.
+        folder: String,
+        /// The system's error.
+        source: std::io::Error,
+    },
+    /// A file could not be removed.
+    #[error("{file}: could not be removed: {source}")]
+    Remove {
+        /// The file.
+        file: String,
+        /// The system's error.
+        source: std::io::Error,
+    },
+    /// The data could not be written as RON.
+    #[error("{file}: {message}")]
+    Format {
+        /// The file.
+        file: String,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// A cohort kept in the library.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredCohort {
+    /// Its file name in `cohorts/`.
+    pub file: String,
+    /// The cohort.
+    pub cohort: ImportedCohort,
+    /// Whether it is drawn.
+    pub shown: bool,
+}
+
+/// A hand-added finding kept in the library.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredFinding {
+    /// Its file name in `findings/`.
+    pub file: String,
+    /// The finding, as a local cohort.
+    pub cohort: Cohort,
+}
+
+/// What the library holds, and what could not be read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LibraryContents {
+    /// Cohorts, by file name.
+    pub cohorts: Vec<StoredCohort>,
+    /// Hand-added findings, by file name.
+    pub findings: Vec<StoredFinding>,
+    /// One message per file skipped.
+    pub problems: Vec<String>,
+}
+
+/// `hidden.ron`.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(rename = "Hidden", deny_unknown_fields)]
+struct HiddenFile {
+    cohorts: Vec<String>,
+}
+
+/// The library folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Library {
+    root: PathBuf,
+}
+
+impl Library {
+    /// The library inside an app data folder (`<dir>/library`).
+    pub fn in_data_dir(data_dir: &Path) -> Self {
+        Self::open(&data_dir.join(LIBRARY_FOLDER))
+    }
+
+    /// The library in this folder; nothing is created until something is
+    /// written.
+    pub fn open(dir: &Path) -> Self {
+        Self { root: dir.to_path_buf() }
+    }
+
+    /// The library folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Where a cohort file of the library is.
+    pub fn cohort_path(&self, file: &str) -> PathBuf {
+        self.root.join(COHORTS).join(file)
+    }
+
+    fn finding_path(&self, file: &str) -> PathBuf {
+        self.root.join(FINDINGS).join(file)
+    }
+
+    /// Reads everything; a missing folder is an empty library.
+    pub fn load(&self) -> LibraryContents {
+        let mut contents = LibraryContents::default();
+        let hidden = self.read_hidden(&mut contents.problems);
+        for (file, path) in ron_files(&self.root.join(COHORTS), &mut contents.problems) {
+            match cohort_file::load(&path) {
+                Ok(cohort) => {
+                    let shown = !hidden.contains(&file);
+                    contents.cohorts.push(StoredCohort { file, cohort, shown });
+                }
+                Err(e) => contents.problems.push(format!("Library: {e} (left in place, not loaded)")),
+            }
+        }
+        for (file, path) in ron_files(&self.root.join(FINDINGS), &mut contents.problems) {
+            match read_finding(&path) {
+                Ok(cohort) if contents.findings.iter().any(|f| f.cohort.id == cohort.id) => contents
+                    .problems
+                    .push(format!("Library: {file}: finding id “{}” is used twice (not loaded)", cohort.id)),
+                Ok(cohort) => contents.findings.push(StoredFinding { file, cohort }),
+                Err(e) => contents.problems.push(format!("Library: {file}: {e} (left in place, not loaded)")),
+            }
+        }
+        contents
+    }
+
+    fn read_hidden(&self, problems: &mut Vec<String>) -> Vec<String> {
+        let path = self.root.join(HIDDEN);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => match ron::from_str::<HiddenFile>(&text) {
+                Ok(h) => h.cohorts,
+                Err(e) => {
+                    problems.push(format!("Library: {HIDDEN}: {e}; every cohort is shown"));
+                    Vec::new()
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => {
+                problems.push(format!("Library: {HIDDEN}: cannot be read: {e}; every cohort is shown"));
+                Vec::new()
+            }
+        }
+    }
+
+    /// A file name for a new cohort, from its label, used by no file on disk
+    /// and none in `taken`.
+    pub fn new_cohort_file(&self, label: &str, taken: &[&str]) -> String {
+        unique_file(&self.root.join(COHORTS), label, taken)
+    }
+
+    /// A file name for a new finding, from its id.
+    pub fn new_finding_file(&self, id: &str, taken: &[&str]) -> String {
+        unique_file(&self.root.join(FINDINGS), id, taken)
+    }
+
+    /// Writes a cohort file crash-safely.
+    ///
+    /// # Errors
+    /// [`LibraryError`] naming the file; nothing changes on failure.
+    pub fn write_cohort(&self, file: &str, cohort: &ImportedCohort) -> Result<(), LibraryError> {
+        let text = cohort
+            .to_ron()
+            .map_err(|e| LibraryError::Format { file: file.to_owned(), message: e.to_string() })?;
+        self.write(&self.cohort_path(file), &text)
+    }
+
+    /// Writes a finding file crash-safely.
+    ///
+    /// # Errors
+    /// [`LibraryError`] naming the file; nothing changes on failure.
+    pub fn write_finding(&self, file: &str, cohort: &Cohort) -> Result<(), LibraryError> {
+        let config = ron::ser::PrettyConfig::new().struct_names(true).new_line("\n");
+        let text = ron::ser::to_string_pretty(cohort, config)
+            .map_err(|e| LibraryError::Format { file: file.to_owned(), message: e.to_string() })?;
+        self.write(&self.finding_path(file), &text)
+    }
+
+    /// Records which cohort files are not drawn.
+    ///
+    /// # Errors
+    /// [`LibraryError`]; the previous list stays.
+    pub fn write_hidden(&self, hidden: &[String]) -> Result<(), LibraryError> {
+        let file = HiddenFile { cohorts: hidden.to_vec() };
+        let text = ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::new().new_line("\n"))
+            .map_err(|e| LibraryError::Format { file: HIDDEN.to_owned(), message: e.to_string() })?;
+        self.write(&self.root.join(HIDDEN), &text)
+    }
+
+    /// Deletes a cohort file (and the backup a replacement left beside it).
+    ///
+    /// # Errors
+    /// [`LibraryError::Remove`] naming the file.
+    pub fn remove_cohort(&self, file: &str) -> Result<(), LibraryError> {
+        remove(&self.cohort_path(file))
+    }
+
+    /// Deletes a finding file.
+    ///
+    /// # Errors
+    /// [`LibraryError::Remove`] naming the file.
+    pub fn remove_finding(&self, file: &str) -> Result<(), LibraryError> {
+        remove(&self.finding_path(file))
+    }
+
+    fn write(&self, path: &Path, text: &str) -> Result<(), LibraryError> {
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|source| LibraryError::Folder { folder: folder.display().to_string(), source })?;
+        }
+        write_atomically(path, text.as_bytes())?;
+        Ok(())
+    }
+}
+
+fn remove(path: &Path) -> Result<(), LibraryError> {
+    let file = crate::io::file_name(path);
+    match std::fs::remove_file(path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(source) => return Err(LibraryError::Remove { file, source }),
+    }
+    let backup = crate::io::patient_file::backup_path(path);
+    match std::fs::remove_file(&backup) {
+        Err(source) if source.kind() != std::io::ErrorKind::NotFound => {
+            Err(LibraryError::Remove { file: crate::io::file_name(&backup), source })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The `.ron` files of a folder, by name; a missing folder has none.
+fn ron_files(folder: &Path, problems: &mut Vec<String>) -> Vec<(String, PathBuf)> {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            problems.push(format!("Library: {} cannot be read: {e}", folder.display()));
+            return Vec::new();
+        }
+    };
+    let mut files: Vec<(String, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
+        .filter_map(|p| Some((p.file_name()?.to_str()?.to_owned(), p)))
+        .filter(|(name, _)| !name.starts_with('.'))
+        .collect();
+    files.sort();
+    files
+}
+
+fn read_finding(path: &Path) -> Result<Cohort, String> {
+    let size = std::fs::metadata(path).map_err(|e| format!("cannot be read: {e}"))?.len();
+    if size > MAX_FINDING_BYTES {
+        return Err(format!("larger than {MAX_FINDING_BYTES} bytes"));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let cohort: Cohort = ron::from_str(&text)
+        .map_err(|e| format!("line {}, column {}: {}", e.span.start.line, e.span.start.col, e.code))?;
+    Evidence::check_local(&cohort)?;
+    Ok(cohort)
+}
+
+/// `<slug>.ron`, or `<slug>-2.ron`, … : free on disk and not in `taken`.
+fn unique_file(folder: &Path, name: &str, taken: &[&str]) -> String {
+    let slug: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() { "cohort".to_owned() } else { slug };
+    (1u32..)
+        .map(|k| if k == 1 { format!("{slug}.ron") } else { format!("{slug}-{k}.ron") })
+        .find(|f| !taken.contains(&f.as_str()) && !folder.join(f).exists())
+        .unwrap_or_else(|| format!("{slug}.ron"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::clock::Clock;
+    use crate::model::cohort::TimeUnit;
+    use crate::model::evidence::LocalAddition;
+    use crate::model::evidence::local::{LocalFindingForm, local_cohort};
+
+    fn cohort(label: &str) -> ImportedCohort {
+        cohort_file::from_records(
+            "t,e\n1,1\n2,0\n3,1\n",
+            "c.csv",
+            ("t", "e", None),
+            label,
+            Clock::Age,
+            TimeUnit::Years,
+        )
+        .unwrap()
+    }
+
+    fn finding() -> Cohort {
+        let form = LocalFindingForm {
+            citation: "Example A. Title. Blood 2022".to_owned(),
+            group: "all".to_owned(),
+            value: "70".to_owned(),
+            locator: "Table 2".to_owned(),
+            ..LocalFindingForm::default()
+        };
+        local_cohort(&form, &[], LocalAddition { by: "A".to_owned(), on: "2026-11-25".to_owned() }).unwrap()
+    }
+
+    #[test]
+    fn a_missing_library_is_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::in_data_dir(dir.path());
+        assert_eq!(library.load(), LibraryContents::default());
+        assert!(!library.root().exists(), "reading creates nothing");
+    }
+
+    #[test]
+    fn cohorts_findings_and_hidden_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::in_data_dir(dir.path());
+        let name = library.new_cohort_file("Japan 2015 Fig. 2A", &[]);
+        assert_eq!(name, "japan-2015-fig-2a.ron");
+        library.write_cohort(&name, &cohort("Japan 2015 Fig. 2A")).unwrap();
+        assert_eq!(library.new_cohort_file("Japan 2015 Fig. 2A", &[]), "japan-2015-fig-2a-2.ron");
+        assert_eq!(
+            library.new_cohort_file("Other", &["other.ron", "other-2.ron"]),
+            "other-3.ron",
+            "names promised to writes still under way are taken too"
+        );
+        library.write_cohort("other.ron", &cohort("Other")).unwrap();
+        library.write_finding("local.ron", &finding()).unwrap();
+        library.write_hidden(&["other.ron".to_owned()]).unwrap();
+        let loaded = library.load();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let shown: Vec<(&str, bool)> = loaded.cohorts.iter().map(|c| (c.file.as_str(), c.shown)).collect();
+        assert_eq!(shown, vec![("japan-2015-fig-2a.ron", true), ("other.ron", false)]);
+        assert_eq!(loaded.cohorts[0].cohort, cohort("Japan 2015 Fig. 2A"));
+        assert_eq!(loaded.findings, vec![StoredFinding { file: "local.ron".to_owned(), cohort: finding() }]);
+
+        library.remove_cohort("other.ron").unwrap();
+        library.remove_finding("local.ron").unwrap();
+        let loaded = library.load();
+        assert_eq!((loaded.cohorts.len(), loaded.findings.len()), (1, 0));
+        library.remove_cohort("never-existed.ron").unwrap();
+    }
+
+    #[test]
+    fn damaged_files_are_skipped_with_a_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::open(dir.path());
+        library.write_cohort("good.ron", &cohort("Good")).unwrap();
+        std::fs::write(library.cohort_path("broken.ron"), "ImportedCohort(version: 2, label: ").unwrap();
+        std::fs::write(library.cohort_path("notes.txt"), "not a cohort").unwrap();
+        std::fs::create_dir_all(dir.path().join(FINDINGS)).unwrap();
+        let mut unmarked = finding();
+        unmarked.added = None;
+        library.write_finding("unmarked.ron", &unmarked).unwrap();
+        library.write_finding("a.ron", &finding()).unwrap();
+        library.write_finding("b.ron", &finding()).unwrap();
+        std::fs::write(dir.path().join(HIDDEN), "nonsense").unwrap();
+        let loaded = library.load();
+        assert_eq!(loaded.cohorts.len(), 1);
+        assert!(loaded.cohorts[0].shown, "a damaged hidden list shows everything");
+        assert_eq!(loaded.findings.len(), 1);
+        let problems = loaded.problems.join("\n");
+        assert_eq!(loaded.problems.len(), 4, "{problems}");
+        assert!(problems.contains("broken.ron: line 1"), "{problems}");
+        assert!(problems.contains("unmarked.ron: a hand-added cohort must say who added it"), "{problems}");
+        assert!(problems.contains("b.ron: finding id"), "{problems}");
+        assert!(problems.contains("hidden.ron"), "{problems}");
+        assert!(library.cohort_path("broken.ron").exists(), "left in place");
+    }
+}
