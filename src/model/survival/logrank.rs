@@ -47,57 +47,43 @@ pub fn logrank_test(groups: &[&KaplanMeier]) -> Result<LogRank, SurvivalError> {
     let mut observed = vec![0.0; k];
     let mut expected = vec![0.0; k];
     let mut cov = vec![0.0; m * m];
-    let mut pos = vec![0usize; k];
+    // Per group: a cursor into its event table, and the at-risk count and
+    // events at the current time.
+    let mut cursors: Vec<Cursor<'_>> = groups.iter().map(|g| Cursor::new(g)).collect();
     let mut n_j = vec![0.0; k];
     let mut d_j = vec![0.0; k];
-
-    let views: Vec<(&[f64], &[usize], &[usize])> =
-        groups.iter().map(|g| (g.times(), g.at_risk(), g.events())).collect();
     loop {
         // Next distinct time across all groups.
-        let mut t = f64::INFINITY;
-        for (&(times, _, _), &p) in views.iter().zip(&pos) {
-            if let Some(&gt) = times.get(p) {
-                t = t.min(gt);
-            }
-        }
+        let t = cursors.iter().filter_map(Cursor::time).fold(f64::INFINITY, f64::min);
         if t == f64::INFINITY {
             break;
         }
-        let mut n = 0.0;
-        let mut d = 0.0;
-        for (((times, at_risk, events), p), (nj, dj)) in
-            views.iter().zip(pos.iter_mut()).zip(n_j.iter_mut().zip(d_j.iter_mut()))
-        {
-            // At-risk count at `t` is the count at the group's next time,
-            // since nobody in the group leaves between `t` and that time.
-            *nj = at_risk.get(*p).map_or(0.0, |&a| a as f64);
-            *dj = 0.0;
-            if times.get(*p) == Some(&t) {
-                *dj = events.get(*p).map_or(0.0, |&e| e as f64);
-                *p += 1;
-            }
-            n += *nj;
-            d += *dj;
+        let mut n = 0usize;
+        let mut d = 0usize;
+        for (c, (nj, dj)) in cursors.iter_mut().zip(n_j.iter_mut().zip(d_j.iter_mut())) {
+            let (at_risk, events) = c.take(t);
+            *nj = at_risk as f64;
+            *dj = events as f64;
+            n += at_risk;
+            d += events;
         }
-        if d == 0.0 || n == 0.0 {
-            continue;
-        }
+        // Censor-only times add exact zeros below; testing for them instead
+        // would cost a mispredicted branch on data with few ties.
+        let (n, d) = (n as f64, d as f64);
         let inv_n = 1.0 / n;
         // lifelines replaces the undefined (n - d) / (n - 1) at n = 1 by 1;
         // the covariance terms vanish there anyway.
         let ratio = if n > 1.0 { (n - d) / (n - 1.0) } else { 1.0 };
         let factor = ratio * d * inv_n * inv_n;
-        for (j, ((&nj, &dj), (o, e))) in
-            n_j.iter().zip(&d_j).zip(observed.iter_mut().zip(expected.iter_mut())).enumerate()
-        {
+        let share = d * inv_n;
+        for ((o, e), (&nj, &dj)) in observed.iter_mut().zip(expected.iter_mut()).zip(n_j.iter().zip(&d_j)) {
             *o += dj;
-            *e += nj * d * inv_n;
-            if j < m {
-                let row = cov.get_mut(j * m..(j + 1) * m).unwrap_or_default();
-                for (l, (c, &nl)) in row.iter_mut().zip(&n_j).enumerate() {
-                    *c += if j == l { factor * nj * (n - nj) } else { -factor * nj * nl };
-                }
+            *e += nj * share;
+        }
+        for (j, (row, &nj)) in cov.chunks_exact_mut(m).zip(&n_j).enumerate() {
+            let fj = factor * nj;
+            for (l, (c, &nl)) in row.iter_mut().zip(&n_j).enumerate() {
+                *c += if j == l { fj * (n - nj) } else { -fj * nl };
             }
         }
     }
@@ -112,6 +98,40 @@ pub fn logrank_test(groups: &[&KaplanMeier]) -> Result<LogRank, SurvivalError> {
     }
     let p_value = chi2_sf(statistic, m as f64);
     Ok(LogRank { statistic, degrees_of_freedom: m, p_value, observed, expected })
+}
+
+/// One group's place in the merge of the groups' timelines.
+struct Cursor<'a> {
+    times: &'a [f64],
+    at_risk: &'a [usize],
+    events: &'a [usize],
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(fit: &'a KaplanMeier) -> Self {
+        Self { times: fit.times(), at_risk: fit.at_risk(), events: fit.events(), pos: 0 }
+    }
+
+    /// The group's next timeline time, if any is left.
+    fn time(&self) -> Option<f64> {
+        self.times.get(self.pos).copied()
+    }
+
+    /// At-risk count and events of the group at time `t` (no later than its
+    /// next time), stepping past `t` if the group has it. The at-risk count
+    /// at `t` is the one at the group's next time, since nobody in the group
+    /// leaves between `t` and that time.
+    ///
+    /// Branch-free: which group holds the next time is a coin toss when the
+    /// groups' times interleave.
+    fn take(&mut self, t: f64) -> (usize, usize) {
+        let at_risk = self.at_risk.get(self.pos).copied().unwrap_or(0);
+        let here = usize::from(self.time() == Some(t));
+        let events = self.events.get(self.pos).copied().unwrap_or(0) * here;
+        self.pos += here;
+        (at_risk, events)
+    }
 }
 
 /// Log-rank test straight from per-group records.

@@ -13,6 +13,7 @@ pub mod csv;
 pub mod km;
 pub mod logrank;
 pub mod plot;
+mod radix;
 pub mod reconstruct;
 pub mod special;
 
