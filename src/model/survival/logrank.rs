@@ -44,14 +44,40 @@ pub fn logrank_test(groups: &[&KaplanMeier]) -> Result<LogRank, SurvivalError> {
         return Err(SurvivalError::TooFewGroups(k));
     }
     let m = k - 1;
-    let mut observed = vec![0.0; k];
-    let mut expected = vec![0.0; k];
-    let mut cov = vec![0.0; m * m];
-    // Per group: a cursor into its event table, and the at-risk count and
-    // events at the current time.
-    let mut cursors: Vec<Cursor<'_>> = groups.iter().map(|g| Cursor::new(g)).collect();
-    let mut n_j = vec![0.0; k];
-    let mut d_j = vec![0.0; k];
+    // Observed events are each group's total; only the expected counts and
+    // the covariance need the merged timeline.
+    let observed: Vec<f64> = groups.iter().map(|g| g.events().iter().sum::<usize>() as f64).collect();
+    let (expected, cov) = if let [a, b] = groups {
+        // Two arms, the usual case: fixed-size buffers let the merge unroll.
+        let (mut e, mut v) = ([0.0; 2], [0.0; 1]);
+        merge(&mut [Cursor::new(a), Cursor::new(b)], &mut [0.0; 2], &mut e, &mut v);
+        (e.to_vec(), v.to_vec())
+    } else {
+        let (mut e, mut v) = (vec![0.0; k], vec![0.0; m * m]);
+        let mut cursors: Vec<Cursor<'_>> = groups.iter().map(|g| Cursor::new(g)).collect();
+        merge(&mut cursors, &mut vec![0.0; k], &mut e, &mut v);
+        (e, v)
+    };
+
+    let z: Vec<f64> = observed.iter().zip(&expected).take(m).map(|(o, e)| o - e).collect();
+    let pinv = pseudo_inverse(&cov, m);
+    let mut statistic = 0.0;
+    for (j, zj) in z.iter().enumerate() {
+        for (l, zl) in z.iter().enumerate() {
+            statistic += zj * pinv.get(j * m + l).copied().unwrap_or(0.0) * zl;
+        }
+    }
+    let p_value = chi2_sf(statistic, m as f64);
+    Ok(LogRank { statistic, degrees_of_freedom: m, p_value, observed, expected })
+}
+
+/// Walks the groups' timelines in step, adding each distinct time's
+/// contribution to the expected events (`expected`, one per group) and to
+/// the covariance of the first `k - 1` groups (`cov`, row-major). `n_j` is
+/// working space, one per group.
+#[inline(always)]
+fn merge(cursors: &mut [Cursor<'_>], n_j: &mut [f64], expected: &mut [f64], cov: &mut [f64]) {
+    let m = expected.len().saturating_sub(1).max(1);
     loop {
         // Next distinct time across all groups.
         let t = cursors.iter().filter_map(Cursor::time).fold(f64::INFINITY, f64::min);
@@ -60,10 +86,9 @@ pub fn logrank_test(groups: &[&KaplanMeier]) -> Result<LogRank, SurvivalError> {
         }
         let mut n = 0usize;
         let mut d = 0usize;
-        for (c, (nj, dj)) in cursors.iter_mut().zip(n_j.iter_mut().zip(d_j.iter_mut())) {
+        for (c, nj) in cursors.iter_mut().zip(n_j.iter_mut()) {
             let (at_risk, events) = c.take(t);
             *nj = at_risk as f64;
-            *dj = events as f64;
             n += at_risk;
             d += events;
         }
@@ -76,28 +101,16 @@ pub fn logrank_test(groups: &[&KaplanMeier]) -> Result<LogRank, SurvivalError> {
         let ratio = if n > 1.0 { (n - d) / (n - 1.0) } else { 1.0 };
         let factor = ratio * d * inv_n * inv_n;
         let share = d * inv_n;
-        for ((o, e), (&nj, &dj)) in observed.iter_mut().zip(expected.iter_mut()).zip(n_j.iter().zip(&d_j)) {
-            *o += dj;
+        for (e, &nj) in expected.iter_mut().zip(n_j.iter()) {
             *e += nj * share;
         }
-        for (j, (row, &nj)) in cov.chunks_exact_mut(m).zip(&n_j).enumerate() {
+        for (j, (row, &nj)) in cov.chunks_exact_mut(m).zip(n_j.iter()).enumerate() {
             let fj = factor * nj;
-            for (l, (c, &nl)) in row.iter_mut().zip(&n_j).enumerate() {
+            for (l, (c, &nl)) in row.iter_mut().zip(n_j.iter()).enumerate() {
                 *c += if j == l { fj * (n - nj) } else { -fj * nl };
             }
         }
     }
-
-    let z: Vec<f64> = observed.iter().zip(&expected).take(m).map(|(o, e)| o - e).collect();
-    let pinv = pseudo_inverse(&cov, m);
-    let mut statistic = 0.0;
-    for (j, zj) in z.iter().enumerate() {
-        for (l, zl) in z.iter().enumerate() {
-            statistic += zj * pinv.get(j * m + l).copied().unwrap_or(0.0) * zl;
-        }
-    }
-    let p_value = chi2_sf(statistic, m as f64);
-    Ok(LogRank { statistic, degrees_of_freedom: m, p_value, observed, expected })
 }
 
 /// One group's place in the merge of the groups' timelines.
