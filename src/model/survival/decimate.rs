@@ -83,8 +83,8 @@ pub struct CensorBin {
 /// Indices of the vertices of `x` to draw for the visible x range `range`
 /// at `width_px` pixel columns.
 ///
-/// Per column the first and last vertex are kept, with the one of least
-/// `low` and the one of greatest `high` between them; every vertex is kept
+/// Per column the first and last vertex are kept, with one of least `low`
+/// and one of greatest `high` between them; every vertex is kept
 /// in a column with at most four. The last vertex left of the range and
 /// the first right of it are kept too, so lines run to the plot's edges.
 /// At most `4 · width_px + 2` indices, ascending. A range that is empty,
@@ -110,12 +110,9 @@ pub fn reduce_indices(x: &[f64], low: &[f64], high: &[f64], range: (f64, f64), w
         keep.push(before);
     }
     let mut i = start;
-    while i < end {
-        let c = x.get(i).map_or(last_column, |&v| column(v));
-        let mut j = i + 1;
-        while j < end && x.get(j).is_some_and(|&v| column(v) == c) {
-            j += 1;
-        }
+    while let Some(&xi) = x.get(i).filter(|_| i < end) {
+        let c = column(xi);
+        let j = i + 1 + run_length(x.get(i + 1..end).unwrap_or_default(), |v| column(v) <= c);
         if j - i <= 4 {
             keep.extend(i..j);
         } else {
@@ -129,20 +126,31 @@ pub fn reduce_indices(x: &[f64], low: &[f64], high: &[f64], range: (f64, f64), w
     keep
 }
 
-/// Pushes, in order, the first and last of `from..to` and the indices of
-/// least `low` and greatest `high` between them (first occurrence), once
-/// each.
-fn keep_extremes(keep: &mut Vec<usize>, from: usize, to: usize, low: &[f64], high: &[f64]) {
-    let mut min_at = from;
-    let mut max_at = from;
-    for k in from..to {
-        if low.get(k).zip(low.get(min_at)).is_some_and(|(v, m)| v < m) {
-            min_at = k;
-        }
-        if high.get(k).zip(high.get(max_at)).is_some_and(|(v, m)| v > m) {
-            max_at = k;
-        }
+/// Length of the leading run of `x` whose elements satisfy `in_run` (which
+/// holds for a prefix only). Short runs are walked; longer ones galloped
+/// then bisected, so a column's end costs steps logarithmic in its own
+/// vertex count however dense the data.
+fn run_length(x: &[f64], in_run: impl Fn(f64) -> bool) -> usize {
+    const WALK: usize = 16;
+    let walked = x.iter().take(WALK).take_while(|&&v| in_run(v)).count();
+    if walked < WALK {
+        return walked;
     }
+    let mut probe = WALK;
+    while x.get(probe).is_some_and(|&v| in_run(v)) {
+        probe *= 2;
+    }
+    // x[probe / 2] is in the run; x[probe] is not, or is past the end.
+    let from = probe / 2 + 1;
+    let to = probe.min(x.len());
+    from + x.get(from..to).unwrap_or_default().partition_point(|&v| in_run(v))
+}
+
+/// Pushes, in order, the first and last of `from..to` and the indices of
+/// least `low` and greatest `high` between them, once each.
+fn keep_extremes(keep: &mut Vec<usize>, from: usize, to: usize, low: &[f64], high: &[f64]) {
+    let min_at = from + best_index(low.get(from..to).unwrap_or_default(), f64::INFINITY, |v, b| v < b);
+    let max_at = from + best_index(high.get(from..to).unwrap_or_default(), f64::NEG_INFINITY, |v, b| v > b);
     let mut picks = [from, min_at, max_at, to - 1];
     picks.sort_unstable();
     for p in picks {
@@ -150,6 +158,26 @@ fn keep_extremes(keep: &mut Vec<usize>, from: usize, to: usize, low: &[f64], hig
             keep.push(p);
         }
     }
+}
+
+/// Index of a value of `values` that none is `better` than; 0 when there
+/// is none (empty, or all NaN). `worst` is the identity: nothing is worse
+/// than it.
+///
+/// Four running bests with their indices: one would make each comparison
+/// wait for the one before.
+fn best_index(values: &[f64], worst: f64, better: impl Fn(f64, f64) -> bool) -> usize {
+    let pick = |a: (f64, usize), b: (f64, usize)| if better(b.0, a.0) { b } else { a };
+    let mut lanes = [(worst, 0); 4];
+    let chunks = values.chunks_exact(4);
+    let tail_start = values.len() - chunks.remainder().len();
+    let tail = chunks.remainder().iter().zip(tail_start..).fold((worst, 0), |a, (&v, i)| pick(a, (v, i)));
+    for (c, chunk) in chunks.enumerate() {
+        for ((lane, &v), l) in lanes.iter_mut().zip(chunk).zip(0..) {
+            *lane = pick(*lane, (v, 4 * c + l));
+        }
+    }
+    lanes.iter().fold(tail, |a, &b| pick(a, b)).1
 }
 
 /// Reduces the curve of `series` for drawing in `view` (see
@@ -190,19 +218,45 @@ pub fn censor_bins(marks: &[(f64, f64)], view: &Viewport) -> Vec<CensorBin> {
     }
     let (w, h) = (view.width_px.max(1), view.height_px.max(1));
     let (sx, sy) = (f64::from(w) / (x1 - x0), f64::from(h) / (y1 - y0));
-    // Cell number, column-major, with the mark's index as tie-break so each
-    // cell's marks stay in input order after sorting.
-    let mut cells: Vec<(u64, usize)> = marks
+    // Visible marks as (column, row, index), grouped by column with a
+    // counting sort (columns are few), then sorted by row within each
+    // column; the index breaks ties so each cell keeps input order.
+    let visible: Vec<(u32, u32, usize)> = marks
         .iter()
         .enumerate()
         .filter(|(_, (x, y))| (x0..=x1).contains(x) && (y0..=y1).contains(y))
-        .map(|(i, &(x, y))| {
-            let col = (((x - x0) * sx) as u32).min(w - 1);
-            let row = (((y - y0) * sy) as u32).min(h - 1);
-            ((u64::from(col) << 32) | u64::from(row), i)
-        })
+        .map(|(i, &(x, y))| ((((x - x0) * sx) as u32).min(w - 1), (((y - y0) * sy) as u32).min(h - 1), i))
         .collect();
-    cells.sort_unstable();
+    let mut starts = vec![0usize; w as usize + 1];
+    for &(col, _, _) in &visible {
+        if let Some(s) = starts.get_mut(col as usize + 1) {
+            *s += 1;
+        }
+    }
+    for k in 1..starts.len() {
+        let before = starts.get(k - 1).copied().unwrap_or(0);
+        if let Some(s) = starts.get_mut(k) {
+            *s += before;
+        }
+    }
+    let mut next = starts.clone();
+    let mut cells = vec![(0u64, 0usize); visible.len()];
+    for &(col, row, i) in &visible {
+        if let Some(slot) = next.get_mut(col as usize)
+            && let Some(cell) = cells.get_mut(*slot)
+        {
+            *cell = ((u64::from(col) << 32) | u64::from(row), i);
+            *slot += 1;
+        }
+    }
+    for pair in starts.windows(2) {
+        if let [from, to] = *pair
+            && to - from > 1
+            && let Some(column) = cells.get_mut(from..to)
+        {
+            column.sort_unstable();
+        }
+    }
     let mut bins: Vec<CensorBin> = Vec::new();
     let mut current = None;
     for (cell, i) in cells {
