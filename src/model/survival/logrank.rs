@@ -48,10 +48,8 @@ pub fn logrank_test(groups: &[&KaplanMeier]) -> Result<LogRank, SurvivalError> {
     // the covariance need the merged timeline.
     let observed: Vec<f64> = groups.iter().map(|g| g.events().iter().sum::<usize>() as f64).collect();
     let (expected, cov) = if let [a, b] = groups {
-        // Two arms, the usual case: fixed-size buffers let the merge unroll.
-        let (mut e, mut v) = ([0.0; 2], [0.0; 1]);
-        merge(&mut [Cursor::new(a), Cursor::new(b)], &mut [0.0; 2], &mut e, &mut v);
-        (e.to_vec(), v.to_vec())
+        let (e, v) = merge_two(a, b);
+        (e.to_vec(), vec![v])
     } else {
         let (mut e, mut v) = (vec![0.0; k], vec![0.0; m * m]);
         let mut cursors: Vec<Cursor<'_>> = groups.iter().map(|g| Cursor::new(g)).collect();
@@ -69,6 +67,40 @@ pub fn logrank_test(groups: &[&KaplanMeier]) -> Result<LogRank, SurvivalError> {
     }
     let p_value = chi2_sf(statistic, m as f64);
     Ok(LogRank { statistic, degrees_of_freedom: m, p_value, observed, expected })
+}
+
+/// [`merge`] written out for the usual two arms. While both groups have
+/// times left, each step is free of branches and bounds checks the
+/// compiler cannot drop; once one group has run out, the other alone is at
+/// risk, so each of its remaining events is expected in it and adds no
+/// covariance.
+fn merge_two(a: &KaplanMeier, b: &KaplanMeier) -> ([f64; 2], f64) {
+    let len = |g: &KaplanMeier| g.times().len().min(g.at_risk().len()).min(g.events().len());
+    let (la, lb) = (len(a), len(b));
+    let (ta, ra, ea) = (&a.times()[..la], &a.at_risk()[..la], &a.events()[..la]);
+    let (tb, rb, eb) = (&b.times()[..lb], &b.at_risk()[..lb], &b.events()[..lb]);
+    let (mut i, mut j) = (0, 0);
+    let mut expected = [0.0; 2];
+    let mut cov = 0.0;
+    while i < la && j < lb {
+        let (x, y) = (ta[i], tb[j]);
+        let t = x.min(y);
+        let (here_a, here_b) = (usize::from(x == t), usize::from(y == t));
+        let (na, nb) = (ra[i] as f64, rb[j] as f64);
+        let d = (ea[i] * here_a + eb[j] * here_b) as f64;
+        i += here_a;
+        j += here_b;
+        let n = na + nb;
+        let inv_n = 1.0 / n;
+        let ratio = if n > 1.0 { (n - d) / (n - 1.0) } else { 1.0 };
+        let share = d * inv_n;
+        expected[0] += na * share;
+        expected[1] += nb * share;
+        cov += ratio * d * inv_n * inv_n * na * nb;
+    }
+    expected[0] += ea[i..].iter().sum::<usize>() as f64;
+    expected[1] += eb[j..].iter().sum::<usize>() as f64;
+    (expected, cov)
 }
 
 /// Walks the groups' timelines in step, adding each distinct time's
