@@ -50,7 +50,7 @@ pub(super) fn sort(keys: &mut Vec<u64>, scratch: &mut Vec<u64>) {
     for (d, hist) in counts.iter().enumerate() {
         // Every key has the same digit here: the pass would copy the keys
         // unchanged.
-        if hist.iter().any(|&c| c == n) {
+        if hist.contains(&n) {
             continue;
         }
         let mut offsets = [0u32; BUCKETS];
