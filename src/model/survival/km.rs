@@ -703,6 +703,84 @@ mod tests {
         assert_eq!(km.conditional_survival(1.0, 2.0), Err(SurvivalError::ZeroSurvivalAtLandmark(1.0)));
     }
 
+    /// The event table and curve by the textbook method: a comparison sort
+    /// and one group of records per distinct time.
+    fn reference(recs: &[Record]) -> (Vec<f64>, Vec<usize>, Vec<usize>, Vec<usize>, Vec<f64>, Vec<f64>) {
+        let mut sorted = recs.to_vec();
+        sorted.sort_by(|a, b| a.time.total_cmp(&b.time));
+        let (mut times, mut at_risk, mut events, mut censored, mut surv, mut gw) =
+            (vec![0.0], vec![recs.len()], vec![0], vec![0], vec![1.0], vec![0.0]);
+        let (mut n, mut s, mut g) = (recs.len(), 1.0, 0.0);
+        for r in &sorted {
+            if *times.last().unwrap() != r.time {
+                times.push(r.time);
+                at_risk.push(n);
+                events.push(0);
+                censored.push(0);
+                surv.push(s);
+                gw.push(g);
+            }
+            if r.event {
+                *events.last_mut().unwrap() += 1;
+            } else {
+                *censored.last_mut().unwrap() += 1;
+            }
+            n -= 1;
+        }
+        for i in 0..times.len() {
+            let (nf, df) = (at_risk[i] as f64, events[i] as f64);
+            if df > 0.0 {
+                s *= 1.0 - df / nf;
+                if nf > df {
+                    g += df / (nf * (nf - df));
+                }
+            }
+            surv[i] = s;
+            gw[i] = g;
+        }
+        (times, at_risk, events, censored, surv, gw)
+    }
+
+    #[test]
+    fn large_fits_match_the_textbook_method() {
+        let mut state = 7u64;
+        let mut uniform = move || {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        // Continuous times over many magnitudes (the sort's finishing pass
+        // runs), whole-day ties, and records at time 0.
+        let wide: Vec<Record> = (0..20_000)
+            .map(|i| {
+                let u = uniform();
+                let time = match i % 10 {
+                    0 => 0.0,
+                    1..=3 => (u * 3650.0).floor(),
+                    _ => u * u * 1e3 * 10f64.powi((i % 7) - 5),
+                };
+                Record { time, event: uniform() < 0.6 }
+            })
+            .collect();
+        let days: Vec<Record> = (0..5_000)
+            .map(|_| Record { time: (uniform() * 300.0).floor() + 1.0, event: uniform() < 0.5 })
+            .collect();
+        for recs in [wide, days] {
+            let km = KaplanMeier::fit(&recs, KmOptions::default()).unwrap();
+            let (times, at_risk, events, censored, surv, gw) = reference(&recs);
+            assert_eq!(km.times(), times.as_slice());
+            assert_eq!(km.at_risk(), at_risk.as_slice());
+            assert_eq!(km.events(), events.as_slice());
+            assert_eq!(km.censored(), censored.as_slice());
+            for i in 0..times.len() {
+                assert_close(km.survival()[i], surv[i], 1e-12, "S");
+                assert_close(km.greenwood()[i], gw[i], 1e-12 * gw[i].max(1.0), "Greenwood");
+                let (lo, hi) = band(CiTransform::LogLog, km.z, surv[i], gw[i]);
+                assert_close(km.lower()[i], lo, 1e-9, "lower");
+                assert_close(km.upper()[i], hi, 1e-9, "upper");
+            }
+        }
+    }
+
     #[test]
     fn negative_zero_time_is_time_zero() {
         let recs = [Record { time: -0.0, event: true }, Record { time: 1.0, event: false }];
