@@ -98,13 +98,13 @@ pub struct RiskRow {
 ///
 /// Everything is stored per distinct time of the timeline (all observed
 /// times plus 0), so lookups are binary searches and the curve can be drawn
-/// or tabulated without refitting.
+/// or tabulated without refitting. Censorings are derived from the numbers
+/// at risk and the events.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KaplanMeier {
     times: Vec<f64>,
     at_risk: Vec<usize>,
     events: Vec<usize>,
-    censored: Vec<usize>,
     survival: Vec<f64>,
     greenwood: Vec<f64>,
     lower: Vec<f64>,
@@ -153,30 +153,27 @@ impl KaplanMeier {
         // Time 0 heads the timeline even when nobody has it.
         let head = keys.first().is_some_and(|&k| k >> 1 != 0);
         let rows = usize::from(head) + count_times(&keys);
-        let (time_bits, events, censored) = event_table(&keys, spare, rows, head);
+        let (time_bits, events, at_risk) = event_table(keys, spare, rows, head);
         let times: Vec<f64> = time_bits.into_iter().map(f64::from_bits).collect();
-        let mut at_risk = exact_len(keys, rows);
         let z = normal_quantile(0.5 + options.level / 2.0);
         let mut survival = vec![0.0; rows];
         let mut greenwood = vec![0.0; rows];
         let mut lower = vec![0.0; rows];
         let mut upper = vec![0.0; rows];
-        let mut remaining = n;
         let mut s = 1.0f64;
         let mut log_s = 0.0f64;
         let mut gw = 0.0f64;
         let mut bounds = (1.0f64, 1.0f64);
         let columns = at_risk
-            .iter_mut()
-            .zip(events.iter().zip(&censored))
+            .iter()
+            .zip(&events)
             .zip(survival.iter_mut().zip(greenwood.iter_mut()))
             .zip(lower.iter_mut().zip(upper.iter_mut()));
-        for (((at_risk, (&d, &c)), (s_out, gw_out)), (lo_out, hi_out)) in columns {
-            *at_risk = remaining as u64;
+        for (((&at_risk, &d), (s_out, gw_out)), (lo_out, hi_out)) in columns {
             // Only event times move the curve; censor-only rows repeat the
             // previous values, which saves the transcendental calls there.
             if d > 0 {
-                let nf = remaining as f64;
+                let nf = at_risk as f64;
                 let df = d as f64;
                 // One ratio feeds both the product and its logarithm, which
                 // the log(-log) band needs; this is more accurate than the
@@ -184,7 +181,7 @@ impl KaplanMeier {
                 let ratio = (nf - df) / nf;
                 s *= ratio;
                 log_s += ratio.ln();
-                if remaining > d {
+                if at_risk > d as u64 {
                     gw += df / (nf * (nf - df));
                 }
                 bounds = band_with_log(options.transform, z, s, log_s, gw);
@@ -192,12 +189,11 @@ impl KaplanMeier {
             *s_out = s;
             *gw_out = gw;
             (*lo_out, *hi_out) = bounds;
-            remaining -= d + c;
         }
         // u64 and usize have the same layout here, so this keeps the
         // allocation.
         let at_risk = at_risk.into_iter().map(|a| usize::try_from(a).unwrap_or(usize::MAX)).collect();
-        Self { times, at_risk, events, censored, survival, greenwood, lower, upper, options, z, n }
+        Self { times, at_risk, events, survival, greenwood, lower, upper, options, z, n }
     }
 
     /// Number of records fitted.
@@ -237,10 +233,14 @@ impl KaplanMeier {
         &self.events
     }
 
-    /// Censorings at each timeline time.
-    #[must_use]
-    pub fn censored(&self) -> &[usize] {
-        &self.censored
+    /// Censorings at each timeline time: those at risk at a time who are
+    /// neither events there nor at risk at the next time. Derived rather
+    /// than stored, which keeps a large fit one column smaller.
+    pub fn censored(&self) -> impl ExactSizeIterator<Item = usize> + '_ {
+        let count = |v: &[usize], i: usize| v.get(i).copied().unwrap_or(0);
+        (0..self.times.len()).map(move |i| {
+            count(&self.at_risk, i).saturating_sub(count(&self.events, i) + count(&self.at_risk, i + 1))
+        })
     }
 
     /// `S(t)` at each timeline time (value just after any drop there).
@@ -395,10 +395,10 @@ impl KaplanMeier {
         let Some(last) = self.index_at(t) else {
             return RiskRow { at_risk: self.n, events: 0, censored: 0 };
         };
-        let upto = last + 1;
-        let events = self.events.iter().take(upto).sum();
-        let censored = self.censored.iter().take(upto).sum();
-        RiskRow { at_risk: self.n.saturating_sub(events + censored), events, censored }
+        // Those still at risk at the next time are the ones left after `t`.
+        let at_risk = self.at_risk.get(last + 1).copied().unwrap_or(0);
+        let events: usize = self.events.iter().take(last + 1).sum();
+        RiskRow { at_risk, events, censored: self.n.saturating_sub(at_risk + events) }
     }
 
     /// Risk-table counts at each of `times`, for one group; call it per
@@ -426,37 +426,50 @@ fn count_times(keys: &[u64]) -> usize {
 }
 
 /// Groups sorted keys into `rows` timeline rows: the time bits (written into
-/// `buffer`, whose memory is reused), events and censorings per row. With
-/// `head`, row 0 is time 0 with no one leaving.
+/// `buffer`), the events and the number at risk per row (written over the
+/// keys themselves), so that of the three columns only `events` needs new
+/// memory. With `head`, row 0 is time 0 with no one leaving.
 fn event_table(
-    keys: &[u64],
+    mut keys: Vec<u64>,
     buffer: Vec<u64>,
     rows: usize,
     head: bool,
-) -> (Vec<u64>, Vec<usize>, Vec<usize>) {
-    let mut buffer = exact_len(buffer, rows);
+) -> (Vec<u64>, Vec<usize>, Vec<u64>) {
+    let n = keys.len() as u64;
+    let mut times = exact_len(buffer, rows);
     let mut events = vec![0usize; rows];
-    let mut censored = vec![0usize; rows];
-    if let Some(t) = buffer.first_mut() {
+    if let Some(t) = times.first_mut() {
         *t = 0;
     }
     // Row of the current key, advanced at each new time without a branch:
     // on data with few ties the "new time" test is unpredictable.
     let mut row = usize::from(head).wrapping_sub(1);
     let mut prev = u64::MAX;
-    for &k in keys {
+    for i in 0..keys.len() {
+        let Some(&k) = keys.get(i) else { break };
         let bits = k >> 1;
         row = row.wrapping_add(usize::from(bits != prev));
         prev = bits;
-        let event = (k & 1) as usize;
-        if let (Some(t), Some(d), Some(c)) = (buffer.get_mut(row), events.get_mut(row), censored.get_mut(row))
-        {
+        if let (Some(t), Some(d)) = (times.get_mut(row), events.get_mut(row)) {
             *t = bits;
-            *d += event;
-            *c += 1 - event;
+            *d += (k & 1) as usize;
+        }
+        // Records left after this row's keys so far; the row's last key
+        // leaves the final count. The slot (the row without the head) is
+        // at most `i`, a key already read.
+        if let Some(after) = keys.get_mut(row.wrapping_sub(usize::from(head))) {
+            *after = n - i as u64 - 1;
         }
     }
-    (buffer, events, censored)
+    // At risk at a row is what was left after the row before: shift the
+    // counts down one row (two with the head), everyone at risk above.
+    let shift = 1 + usize::from(head);
+    let mut at_risk = exact_len(keys, rows);
+    at_risk.copy_within(..rows.saturating_sub(shift), shift.min(rows));
+    for a in at_risk.iter_mut().take(shift) {
+        *a = n;
+    }
+    (times, events, at_risk)
 }
 
 /// Confidence bounds of a survival probability `s` with Greenwood sum `gw`.
@@ -676,7 +689,7 @@ mod tests {
         assert_eq!(km.times(), &[0.0, 1.0, 2.0, 3.0]);
         assert_eq!(km.at_risk(), &[5, 5, 4, 1]);
         assert_eq!(km.events(), &[0, 1, 2, 1]);
-        assert_eq!(km.censored(), &[0, 0, 1, 0]);
+        assert_eq!(km.censored().collect::<Vec<_>>(), [0, 0, 1, 0]);
         assert_close(km.survival_at(2.0), 0.8 * 0.5, 1e-15, "S(2)");
         assert_close(km.survival_at(1.999), 0.8, 1e-15, "S(2-)");
         assert_close(km.survival_at(-1.0), 1.0, 0.0, "S(-1)");
@@ -770,7 +783,7 @@ mod tests {
             assert_eq!(km.times(), times.as_slice());
             assert_eq!(km.at_risk(), at_risk.as_slice());
             assert_eq!(km.events(), events.as_slice());
-            assert_eq!(km.censored(), censored.as_slice());
+            assert_eq!(km.censored().collect::<Vec<_>>(), censored);
             for i in 0..times.len() {
                 assert_close(km.survival()[i], surv[i], 1e-12, "S");
                 assert_close(km.greenwood()[i], gw[i], 1e-12 * gw[i].max(1.0), "Greenwood");
