@@ -718,7 +718,16 @@ mod tests {
 
     /// The event table and curve by the textbook method: a comparison sort
     /// and one group of records per distinct time.
-    fn reference(recs: &[Record]) -> (Vec<f64>, Vec<usize>, Vec<usize>, Vec<usize>, Vec<f64>, Vec<f64>) {
+    struct Table {
+        times: Vec<f64>,
+        at_risk: Vec<usize>,
+        events: Vec<usize>,
+        censored: Vec<usize>,
+        survival: Vec<f64>,
+        greenwood: Vec<f64>,
+    }
+
+    fn reference(recs: &[Record]) -> Table {
         let mut sorted = recs.to_vec();
         sorted.sort_by(|a, b| a.time.total_cmp(&b.time));
         let (mut times, mut at_risk, mut events, mut censored, mut surv, mut gw) =
@@ -751,7 +760,7 @@ mod tests {
             surv[i] = s;
             gw[i] = g;
         }
-        (times, at_risk, events, censored, surv, gw)
+        Table { times, at_risk, events, censored, survival: surv, greenwood: gw }
     }
 
     #[test]
@@ -779,7 +788,7 @@ mod tests {
             .collect();
         for recs in [wide, days] {
             let km = KaplanMeier::fit(&recs, KmOptions::default()).unwrap();
-            let (times, at_risk, events, censored, surv, gw) = reference(&recs);
+            let Table { times, at_risk, events, censored, survival: surv, greenwood: gw } = reference(&recs);
             assert_eq!(km.times(), times.as_slice());
             assert_eq!(km.at_risk(), at_risk.as_slice());
             assert_eq!(km.events(), events.as_slice());
