@@ -16,7 +16,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::radix;
-use super::special::normal_quantile;
+use super::special::{ln_one_minus, normal_quantile};
 use super::{Record, SurvivalError};
 
 /// How the pointwise confidence interval of `S(t)` is built from the
@@ -175,14 +175,13 @@ impl KaplanMeier {
             if d > 0 {
                 let nf = at_risk as f64;
                 let df = d as f64;
-                // One ratio feeds both the product and its logarithm, which
-                // the log(-log) band needs; this is more accurate than the
-                // difference of two logarithms and costs one call, not two.
-                let ratio = (nf - df) / nf;
-                s *= ratio;
-                log_s += ratio.ln();
+                // One hazard d / n feeds the product, its logarithm (which
+                // the log(-log) band needs) and the Greenwood term.
+                let hazard = df / nf;
+                s *= 1.0 - hazard;
+                log_s += ln_one_minus(hazard);
                 if at_risk > d as u64 {
-                    gw += df / (nf * (nf - df));
+                    gw += hazard / (nf - df);
                 }
                 bounds = band_with_log(options.transform, z, s, log_s, gw);
             }
