@@ -116,8 +116,8 @@ pub struct KaplanMeier {
 
 impl KaplanMeier {
     /// Fits the curve. Records are packed into one integer key each and
-    /// radix-sorted, and the event table, survival, Greenwood sum and band
-    /// are then built in one pass over the sorted keys.
+    /// radix-sorted; one pass over the sorted keys gives the event table and
+    /// one pass over its rows the survival, Greenwood sum and band.
     ///
     /// # Errors
     /// [`SurvivalError::Empty`] for no records, [`SurvivalError::InvalidTime`]
