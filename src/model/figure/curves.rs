@@ -223,17 +223,16 @@ fn condition_on(series: &mut Series, fit: &KaplanMeier, landmark: f64, scale: f6
 
 /// Numbers at risk at each drawn vertex, by one walk over the event table.
 fn risk_at_points(fit: &KaplanMeier, points: &[[f64; 2]], scale: f64) -> Vec<RiskRow> {
-    let (times, events, censored) = (fit.times(), fit.events(), fit.censored());
     let n = fit.at_risk().first().copied().unwrap_or(0);
-    let (mut i, mut d, mut c) = (0, 0, 0);
+    let mut table = fit.times().iter().zip(fit.events()).zip(fit.censored()).peekable();
+    let (mut d, mut c) = (0, 0);
     points
         .iter()
         .map(|p| {
             let t = p[0] / scale;
-            while i < times.len() && times[i] <= t {
-                d += events[i];
-                c += censored[i];
-                i += 1;
+            while let Some(((_, events), censored)) = table.next_if(|((time, _), _)| **time <= t) {
+                d += events;
+                c += censored;
             }
             RiskRow { at_risk: n.saturating_sub(d + c), events: d, censored: c }
         })

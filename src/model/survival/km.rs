@@ -15,7 +15,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::special::normal_quantile;
+use super::radix;
+use super::special::{ln_one_minus, normal_quantile};
 use super::{Record, SurvivalError};
 
 /// How the pointwise confidence interval of `S(t)` is built from the
@@ -97,13 +98,13 @@ pub struct RiskRow {
 ///
 /// Everything is stored per distinct time of the timeline (all observed
 /// times plus 0), so lookups are binary searches and the curve can be drawn
-/// or tabulated without refitting.
+/// or tabulated without refitting. Censorings are derived from the numbers
+/// at risk and the events.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KaplanMeier {
     times: Vec<f64>,
     at_risk: Vec<usize>,
     events: Vec<usize>,
-    censored: Vec<usize>,
     survival: Vec<f64>,
     greenwood: Vec<f64>,
     lower: Vec<f64>,
@@ -115,7 +116,8 @@ pub struct KaplanMeier {
 
 impl KaplanMeier {
     /// Fits the curve. Records are packed into one integer key each and
-    /// sorted once, so a million records fit in a few tens of milliseconds.
+    /// radix-sorted; one pass over the sorted keys gives the event table and
+    /// one pass over its rows the survival, Greenwood sum and band.
     ///
     /// # Errors
     /// [`SurvivalError::Empty`] for no records, [`SurvivalError::InvalidTime`]
@@ -138,92 +140,59 @@ impl KaplanMeier {
             // and frees the low bit for the event flag.
             keys.push(((r.time + 0.0).to_bits() << 1) | u64::from(r.event));
         }
-        keys.sort_unstable();
-        Ok(Self::from_sorted_keys(&keys, options))
+        let mut spare = Vec::new();
+        radix::sort(&mut keys, &mut spare);
+        Ok(Self::from_sorted_keys(keys, spare, options))
     }
 
-    fn from_sorted_keys(keys: &[u64], options: KmOptions) -> Self {
+    /// Builds the fit from sorted keys. The two buffers of the sort become
+    /// the `times` and `at_risk` columns, so a large fit maps fresh memory
+    /// for six columns, not eight.
+    fn from_sorted_keys(keys: Vec<u64>, spare: Vec<u64>, options: KmOptions) -> Self {
         let n = keys.len();
-        // Untouched capacity costs only address space, so size for the
-        // worst case of all-distinct times.
-        let cap = n + 1;
-        let mut times = Vec::with_capacity(cap);
-        let mut events = Vec::with_capacity(cap);
-        let mut censored = Vec::with_capacity(cap);
-        if keys.first().is_some_and(|&k| k >> 1 != 0) {
-            times.push(0.0);
-            events.push(0);
-            censored.push(0);
-        }
-        let mut i = 0;
-        while let Some(&k) = keys.get(i) {
-            let bits = k >> 1;
-            let mut d = 0usize;
-            let mut c = 0usize;
-            while let Some(&k2) = keys.get(i) {
-                if k2 >> 1 != bits {
-                    break;
-                }
-                if k2 & 1 == 1 {
-                    d += 1;
-                } else {
-                    c += 1;
-                }
-                i += 1;
-            }
-            times.push(f64::from_bits(bits));
-            events.push(d);
-            censored.push(c);
-        }
-
-        let len = times.len();
-        let mut at_risk = Vec::with_capacity(len);
-        let mut survival = Vec::with_capacity(len);
-        let mut greenwood = Vec::with_capacity(len);
-        let mut remaining = n;
+        // Time 0 heads the timeline even when nobody has it.
+        let head = keys.first().is_some_and(|&k| k >> 1 != 0);
+        let rows = usize::from(head) + count_times(&keys);
+        let (time_bits, events, at_risk) = event_table(keys, spare, rows, head);
+        let times: Vec<f64> = time_bits.into_iter().map(f64::from_bits).collect();
+        let z = normal_quantile(0.5 + options.level / 2.0);
+        let mut survival = vec![0.0; rows];
+        let mut greenwood = vec![0.0; rows];
+        let mut lower = vec![0.0; rows];
+        let mut upper = vec![0.0; rows];
+        let mut s = 1.0f64;
         let mut log_s = 0.0f64;
         let mut gw = 0.0f64;
-        // ln(n) is reused from the previous step's ln(n - d) whenever nobody
-        // was censored in between, halving the logarithms on dense data.
-        let mut ln_cache = (f64::NAN, f64::NAN);
-        let mut ln = |x: f64| {
-            if x == ln_cache.0 {
-                ln_cache.1
-            } else {
-                let v = x.ln();
-                ln_cache = (x, v);
-                v
-            }
-        };
-        let z = normal_quantile(0.5 + options.level / 2.0);
-        let mut lower = Vec::with_capacity(len);
-        let mut upper = Vec::with_capacity(len);
-        let mut s = 1.0f64;
         let mut bounds = (1.0f64, 1.0f64);
-        for (&d, &c) in events.iter().zip(&censored) {
-            at_risk.push(remaining);
+        let columns = at_risk
+            .iter()
+            .zip(&events)
+            .zip(survival.iter_mut().zip(greenwood.iter_mut()))
+            .zip(lower.iter_mut().zip(upper.iter_mut()));
+        for (((&at_risk, &d), (s_out, gw_out)), (lo_out, hi_out)) in columns {
             // Only event times move the curve; censor-only rows repeat the
             // previous values, which saves the transcendental calls there.
             if d > 0 {
-                let nf = remaining as f64;
+                let nf = at_risk as f64;
                 let df = d as f64;
-                let ln_n = ln(nf);
-                let ln_nd = ln(nf - df);
-                log_s += ln_nd - ln_n;
-                if remaining > d {
-                    gw += df / (nf * (nf - df));
+                // One hazard d / n feeds the product, its logarithm (which
+                // the log(-log) band needs) and the Greenwood term.
+                let hazard = df / nf;
+                s *= 1.0 - hazard;
+                log_s += ln_one_minus(hazard);
+                if at_risk > d as u64 {
+                    gw += hazard / (nf - df);
                 }
-                s = log_s.exp();
                 bounds = band_with_log(options.transform, z, s, log_s, gw);
             }
-            survival.push(s);
-            greenwood.push(gw);
-            lower.push(bounds.0);
-            upper.push(bounds.1);
-            remaining -= d + c;
+            *s_out = s;
+            *gw_out = gw;
+            (*lo_out, *hi_out) = bounds;
         }
-
-        Self { times, at_risk, events, censored, survival, greenwood, lower, upper, options, z, n }
+        // u64 and usize have the same layout here, so this keeps the
+        // allocation.
+        let at_risk = at_risk.into_iter().map(|a| usize::try_from(a).unwrap_or(usize::MAX)).collect();
+        Self { times, at_risk, events, survival, greenwood, lower, upper, options, z, n }
     }
 
     /// Number of records fitted.
@@ -263,10 +232,14 @@ impl KaplanMeier {
         &self.events
     }
 
-    /// Censorings at each timeline time.
-    #[must_use]
-    pub fn censored(&self) -> &[usize] {
-        &self.censored
+    /// Censorings at each timeline time: those at risk at a time who are
+    /// neither events there nor at risk at the next time. Derived rather
+    /// than stored, which keeps a large fit one column smaller.
+    pub fn censored(&self) -> impl ExactSizeIterator<Item = usize> + '_ {
+        let count = |v: &[usize], i: usize| v.get(i).copied().unwrap_or(0);
+        (0..self.times.len()).map(move |i| {
+            count(&self.at_risk, i).saturating_sub(count(&self.events, i) + count(&self.at_risk, i + 1))
+        })
     }
 
     /// `S(t)` at each timeline time (value just after any drop there).
@@ -421,10 +394,10 @@ impl KaplanMeier {
         let Some(last) = self.index_at(t) else {
             return RiskRow { at_risk: self.n, events: 0, censored: 0 };
         };
-        let upto = last + 1;
-        let events = self.events.iter().take(upto).sum();
-        let censored = self.censored.iter().take(upto).sum();
-        RiskRow { at_risk: self.n.saturating_sub(events + censored), events, censored }
+        // Those still at risk at the next time are the ones left after `t`.
+        let at_risk = self.at_risk.get(last + 1).copied().unwrap_or(0);
+        let events: usize = self.events.iter().take(last + 1).sum();
+        RiskRow { at_risk, events, censored: self.n.saturating_sub(at_risk + events) }
     }
 
     /// Risk-table counts at each of `times`, for one group; call it per
@@ -433,6 +406,69 @@ impl KaplanMeier {
     pub fn risk_table(&self, times: &[f64]) -> Vec<RiskRow> {
         times.iter().map(|&t| self.risk_at(t)).collect()
     }
+}
+
+/// `v` with length and capacity `len`, reusing its memory. It grows by at
+/// most one row (time 0 added), so growing reserves exactly rather than
+/// doubling.
+fn exact_len(mut v: Vec<u64>, len: usize) -> Vec<u64> {
+    v.reserve_exact(len.saturating_sub(v.len()));
+    v.resize(len, 0);
+    v.shrink_to_fit();
+    v
+}
+
+/// Number of distinct times among sorted keys.
+fn count_times(keys: &[u64]) -> usize {
+    let steps = keys.windows(2).filter(|w| w.first().zip(w.get(1)).is_some_and(|(a, b)| (a ^ b) >> 1 != 0));
+    usize::from(!keys.is_empty()) + steps.count()
+}
+
+/// Groups sorted keys into `rows` timeline rows: the time bits (written into
+/// `buffer`), the events and the number at risk per row (written over the
+/// keys themselves), so that of the three columns only `events` needs new
+/// memory. With `head`, row 0 is time 0 with no one leaving.
+fn event_table(
+    mut keys: Vec<u64>,
+    buffer: Vec<u64>,
+    rows: usize,
+    head: bool,
+) -> (Vec<u64>, Vec<usize>, Vec<u64>) {
+    let n = keys.len() as u64;
+    let mut times = exact_len(buffer, rows);
+    let mut events = vec![0usize; rows];
+    if let Some(t) = times.first_mut() {
+        *t = 0;
+    }
+    // Row of the current key, advanced at each new time without a branch:
+    // on data with few ties the "new time" test is unpredictable.
+    let mut row = usize::from(head).wrapping_sub(1);
+    let mut prev = u64::MAX;
+    for i in 0..keys.len() {
+        let Some(&k) = keys.get(i) else { break };
+        let bits = k >> 1;
+        row = row.wrapping_add(usize::from(bits != prev));
+        prev = bits;
+        if let (Some(t), Some(d)) = (times.get_mut(row), events.get_mut(row)) {
+            *t = bits;
+            *d += (k & 1) as usize;
+        }
+        // Records left after this row's keys so far; the row's last key
+        // leaves the final count. The slot (the row without the head) is
+        // at most `i`, a key already read.
+        if let Some(after) = keys.get_mut(row.wrapping_sub(usize::from(head))) {
+            *after = n - i as u64 - 1;
+        }
+    }
+    // At risk at a row is what was left after the row before: shift the
+    // counts down one row (two with the head), everyone at risk above.
+    let shift = 1 + usize::from(head);
+    let mut at_risk = exact_len(keys, rows);
+    at_risk.copy_within(..rows.saturating_sub(shift), shift.min(rows));
+    for a in at_risk.iter_mut().take(shift) {
+        *a = n;
+    }
+    (times, events, at_risk)
 }
 
 /// Confidence bounds of a survival probability `s` with Greenwood sum `gw`.
@@ -652,7 +688,7 @@ mod tests {
         assert_eq!(km.times(), &[0.0, 1.0, 2.0, 3.0]);
         assert_eq!(km.at_risk(), &[5, 5, 4, 1]);
         assert_eq!(km.events(), &[0, 1, 2, 1]);
-        assert_eq!(km.censored(), &[0, 0, 1, 0]);
+        assert_eq!(km.censored().collect::<Vec<_>>(), [0, 0, 1, 0]);
         assert_close(km.survival_at(2.0), 0.8 * 0.5, 1e-15, "S(2)");
         assert_close(km.survival_at(1.999), 0.8, 1e-15, "S(2-)");
         assert_close(km.survival_at(-1.0), 1.0, 0.0, "S(-1)");
@@ -677,6 +713,93 @@ mod tests {
         assert!(km.quantile(1.0).is_err());
         assert!(km.conditional_survival(2.0, 1.0).is_err());
         assert_eq!(km.conditional_survival(1.0, 2.0), Err(SurvivalError::ZeroSurvivalAtLandmark(1.0)));
+    }
+
+    /// The event table and curve by the textbook method: a comparison sort
+    /// and one group of records per distinct time.
+    struct Table {
+        times: Vec<f64>,
+        at_risk: Vec<usize>,
+        events: Vec<usize>,
+        censored: Vec<usize>,
+        survival: Vec<f64>,
+        greenwood: Vec<f64>,
+    }
+
+    fn reference(recs: &[Record]) -> Table {
+        let mut sorted = recs.to_vec();
+        sorted.sort_by(|a, b| a.time.total_cmp(&b.time));
+        let (mut times, mut at_risk, mut events, mut censored, mut surv, mut gw) =
+            (vec![0.0], vec![recs.len()], vec![0], vec![0], vec![1.0], vec![0.0]);
+        let (mut n, mut s, mut g) = (recs.len(), 1.0, 0.0);
+        for r in &sorted {
+            if *times.last().unwrap() != r.time {
+                times.push(r.time);
+                at_risk.push(n);
+                events.push(0);
+                censored.push(0);
+                surv.push(s);
+                gw.push(g);
+            }
+            if r.event {
+                *events.last_mut().unwrap() += 1;
+            } else {
+                *censored.last_mut().unwrap() += 1;
+            }
+            n -= 1;
+        }
+        for i in 0..times.len() {
+            let (nf, df) = (at_risk[i] as f64, events[i] as f64);
+            if df > 0.0 {
+                s *= 1.0 - df / nf;
+                if nf > df {
+                    g += df / (nf * (nf - df));
+                }
+            }
+            surv[i] = s;
+            gw[i] = g;
+        }
+        Table { times, at_risk, events, censored, survival: surv, greenwood: gw }
+    }
+
+    #[test]
+    fn large_fits_match_the_textbook_method() {
+        let mut state = 7u64;
+        let mut uniform = move || {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        // Continuous times over many magnitudes (the sort's finishing pass
+        // runs), whole-day ties, and records at time 0.
+        let wide: Vec<Record> = (0..20_000)
+            .map(|i| {
+                let u = uniform();
+                let time = match i % 10 {
+                    0 => 0.0,
+                    1..=3 => (u * 3650.0).floor(),
+                    _ => u * u * 1e3 * 10f64.powi((i % 7) - 5),
+                };
+                Record { time, event: uniform() < 0.6 }
+            })
+            .collect();
+        let days: Vec<Record> = (0..5_000)
+            .map(|_| Record { time: (uniform() * 300.0).floor() + 1.0, event: uniform() < 0.5 })
+            .collect();
+        for recs in [wide, days] {
+            let km = KaplanMeier::fit(&recs, KmOptions::default()).unwrap();
+            let Table { times, at_risk, events, censored, survival: surv, greenwood: gw } = reference(&recs);
+            assert_eq!(km.times(), times.as_slice());
+            assert_eq!(km.at_risk(), at_risk.as_slice());
+            assert_eq!(km.events(), events.as_slice());
+            assert_eq!(km.censored().collect::<Vec<_>>(), censored);
+            for i in 0..times.len() {
+                assert_close(km.survival()[i], surv[i], 1e-12, "S");
+                assert_close(km.greenwood()[i], gw[i], 1e-12 * gw[i].max(1.0), "Greenwood");
+                let (lo, hi) = band(CiTransform::LogLog, km.z, surv[i], gw[i]);
+                assert_close(km.lower()[i], lo, 1e-9, "lower");
+                assert_close(km.upper()[i], hi, 1e-9, "upper");
+            }
+        }
     }
 
     #[test]

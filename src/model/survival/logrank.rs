@@ -44,63 +44,18 @@ pub fn logrank_test(groups: &[&KaplanMeier]) -> Result<LogRank, SurvivalError> {
         return Err(SurvivalError::TooFewGroups(k));
     }
     let m = k - 1;
-    let mut observed = vec![0.0; k];
-    let mut expected = vec![0.0; k];
-    let mut cov = vec![0.0; m * m];
-    let mut pos = vec![0usize; k];
-    let mut n_j = vec![0.0; k];
-    let mut d_j = vec![0.0; k];
-
-    let views: Vec<(&[f64], &[usize], &[usize])> =
-        groups.iter().map(|g| (g.times(), g.at_risk(), g.events())).collect();
-    loop {
-        // Next distinct time across all groups.
-        let mut t = f64::INFINITY;
-        for (&(times, _, _), &p) in views.iter().zip(&pos) {
-            if let Some(&gt) = times.get(p) {
-                t = t.min(gt);
-            }
-        }
-        if t == f64::INFINITY {
-            break;
-        }
-        let mut n = 0.0;
-        let mut d = 0.0;
-        for (((times, at_risk, events), p), (nj, dj)) in
-            views.iter().zip(pos.iter_mut()).zip(n_j.iter_mut().zip(d_j.iter_mut()))
-        {
-            // At-risk count at `t` is the count at the group's next time,
-            // since nobody in the group leaves between `t` and that time.
-            *nj = at_risk.get(*p).map_or(0.0, |&a| a as f64);
-            *dj = 0.0;
-            if times.get(*p) == Some(&t) {
-                *dj = events.get(*p).map_or(0.0, |&e| e as f64);
-                *p += 1;
-            }
-            n += *nj;
-            d += *dj;
-        }
-        if d == 0.0 || n == 0.0 {
-            continue;
-        }
-        let inv_n = 1.0 / n;
-        // lifelines replaces the undefined (n - d) / (n - 1) at n = 1 by 1;
-        // the covariance terms vanish there anyway.
-        let ratio = if n > 1.0 { (n - d) / (n - 1.0) } else { 1.0 };
-        let factor = ratio * d * inv_n * inv_n;
-        for (j, ((&nj, &dj), (o, e))) in
-            n_j.iter().zip(&d_j).zip(observed.iter_mut().zip(expected.iter_mut())).enumerate()
-        {
-            *o += dj;
-            *e += nj * d * inv_n;
-            if j < m {
-                let row = cov.get_mut(j * m..(j + 1) * m).unwrap_or_default();
-                for (l, (c, &nl)) in row.iter_mut().zip(&n_j).enumerate() {
-                    *c += if j == l { factor * nj * (n - nj) } else { -factor * nj * nl };
-                }
-            }
-        }
-    }
+    // Observed events are each group's total; only the expected counts and
+    // the covariance need the merged timeline.
+    let observed: Vec<f64> = groups.iter().map(|g| g.events().iter().sum::<usize>() as f64).collect();
+    let (expected, cov) = if let [a, b] = groups {
+        let (e, v) = merge_two(a, b);
+        (e.to_vec(), vec![v])
+    } else {
+        let (mut e, mut v) = (vec![0.0; k], vec![0.0; m * m]);
+        let mut cursors: Vec<Cursor<'_>> = groups.iter().map(|g| Cursor::new(g)).collect();
+        merge(&mut cursors, &mut vec![0.0; k], &mut e, &mut v);
+        (e, v)
+    };
 
     let z: Vec<f64> = observed.iter().zip(&expected).take(m).map(|(o, e)| o - e).collect();
     let pinv = pseudo_inverse(&cov, m);
@@ -112,6 +67,116 @@ pub fn logrank_test(groups: &[&KaplanMeier]) -> Result<LogRank, SurvivalError> {
     }
     let p_value = chi2_sf(statistic, m as f64);
     Ok(LogRank { statistic, degrees_of_freedom: m, p_value, observed, expected })
+}
+
+/// [`merge`] written out for the usual two arms. While both groups have
+/// times left, each step is free of branches and bounds checks the
+/// compiler cannot drop; once one group has run out, the other alone is at
+/// risk, so each of its remaining events is expected in it and adds no
+/// covariance.
+fn merge_two(a: &KaplanMeier, b: &KaplanMeier) -> ([f64; 2], f64) {
+    let len = |g: &KaplanMeier| g.times().len().min(g.at_risk().len()).min(g.events().len());
+    let (la, lb) = (len(a), len(b));
+    let (ta, ra, ea) = (&a.times()[..la], &a.at_risk()[..la], &a.events()[..la]);
+    let (tb, rb, eb) = (&b.times()[..lb], &b.at_risk()[..lb], &b.events()[..lb]);
+    let (mut i, mut j) = (0, 0);
+    let mut expected = [0.0; 2];
+    let mut cov = 0.0;
+    while i < la && j < lb {
+        let (x, y) = (ta[i], tb[j]);
+        let t = x.min(y);
+        let (here_a, here_b) = (usize::from(x == t), usize::from(y == t));
+        let (na, nb) = (ra[i] as f64, rb[j] as f64);
+        let d = (ea[i] * here_a + eb[j] * here_b) as f64;
+        i += here_a;
+        j += here_b;
+        let n = na + nb;
+        let inv_n = 1.0 / n;
+        let ratio = if n > 1.0 { (n - d) / (n - 1.0) } else { 1.0 };
+        let share = d * inv_n;
+        expected[0] += na * share;
+        expected[1] += nb * share;
+        cov += ratio * d * inv_n * inv_n * na * nb;
+    }
+    expected[0] += ea[i..].iter().sum::<usize>() as f64;
+    expected[1] += eb[j..].iter().sum::<usize>() as f64;
+    (expected, cov)
+}
+
+/// Walks the groups' timelines in step, adding each distinct time's
+/// contribution to the expected events (`expected`, one per group) and to
+/// the covariance of the first `k - 1` groups (`cov`, row-major). `n_j` is
+/// working space, one per group.
+#[inline(always)]
+fn merge(cursors: &mut [Cursor<'_>], n_j: &mut [f64], expected: &mut [f64], cov: &mut [f64]) {
+    let m = expected.len().saturating_sub(1).max(1);
+    loop {
+        // Next distinct time across all groups.
+        let t = cursors.iter().filter_map(Cursor::time).fold(f64::INFINITY, f64::min);
+        if t == f64::INFINITY {
+            break;
+        }
+        let mut n = 0usize;
+        let mut d = 0usize;
+        for (c, nj) in cursors.iter_mut().zip(n_j.iter_mut()) {
+            let (at_risk, events) = c.take(t);
+            *nj = at_risk as f64;
+            n += at_risk;
+            d += events;
+        }
+        // Censor-only times add exact zeros below; testing for them instead
+        // would cost a mispredicted branch on data with few ties.
+        let (n, d) = (n as f64, d as f64);
+        let inv_n = 1.0 / n;
+        // lifelines replaces the undefined (n - d) / (n - 1) at n = 1 by 1;
+        // the covariance terms vanish there anyway.
+        let ratio = if n > 1.0 { (n - d) / (n - 1.0) } else { 1.0 };
+        let factor = ratio * d * inv_n * inv_n;
+        let share = d * inv_n;
+        for (e, &nj) in expected.iter_mut().zip(n_j.iter()) {
+            *e += nj * share;
+        }
+        for (j, (row, &nj)) in cov.chunks_exact_mut(m).zip(n_j.iter()).enumerate() {
+            let fj = factor * nj;
+            for (l, (c, &nl)) in row.iter_mut().zip(n_j.iter()).enumerate() {
+                *c += if j == l { fj * (n - nj) } else { -fj * nl };
+            }
+        }
+    }
+}
+
+/// One group's place in the merge of the groups' timelines.
+struct Cursor<'a> {
+    times: &'a [f64],
+    at_risk: &'a [usize],
+    events: &'a [usize],
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(fit: &'a KaplanMeier) -> Self {
+        Self { times: fit.times(), at_risk: fit.at_risk(), events: fit.events(), pos: 0 }
+    }
+
+    /// The group's next timeline time, if any is left.
+    fn time(&self) -> Option<f64> {
+        self.times.get(self.pos).copied()
+    }
+
+    /// At-risk count and events of the group at time `t` (no later than its
+    /// next time), stepping past `t` if the group has it. The at-risk count
+    /// at `t` is the one at the group's next time, since nobody in the group
+    /// leaves between `t` and that time.
+    ///
+    /// Branch-free: which group holds the next time is a coin toss when the
+    /// groups' times interleave.
+    fn take(&mut self, t: f64) -> (usize, usize) {
+        let at_risk = self.at_risk.get(self.pos).copied().unwrap_or(0);
+        let here = usize::from(self.time() == Some(t));
+        let events = self.events.get(self.pos).copied().unwrap_or(0) * here;
+        self.pos += here;
+        (at_risk, events)
+    }
 }
 
 /// Log-rank test straight from per-group records.

@@ -10,13 +10,19 @@
 //! Time is in whatever unit the data uses; nothing here converts units.
 
 pub mod csv;
+pub mod decimate;
 pub mod km;
 pub mod logrank;
 pub mod plot;
+mod radix;
 pub mod reconstruct;
 pub mod special;
 
 pub use csv::{CsvError, csv_header, parse_at_risk_csv, parse_curve_csv, parse_records_csv};
+pub use decimate::{
+    CensorBin, Decimated, ReducedBand, ReducedCurve, Series, Viewport, censor_bins, nearest_vertex,
+    reduce_band, reduce_curve, reduce_indices,
+};
 pub use logrank::{LogRank, logrank_test, logrank_test_records};
 pub use plot::{CurveCut, PlotOptions, StepCurve, step_curve};
 pub use reconstruct::{

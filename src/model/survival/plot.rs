@@ -91,7 +91,7 @@ pub fn step_curve(fit: &KaplanMeier, options: PlotOptions) -> StepCurve {
         .zip(fit.lower().iter().zip(fit.upper()))
         .zip(fit.at_risk().iter().zip(fit.events().iter().zip(fit.censored())));
     let last = times.len().saturating_sub(1);
-    for (j, (((&t, &s), (&lo, &hi)), (&n, (&d, &c)))) in rows.enumerate() {
+    for (j, (((&t, &s), (&lo, &hi)), (&n, (&d, c)))) in rows.enumerate() {
         if d > 0 {
             curve.push(t, prev.0, prev.1, prev.2);
             curve.push(t, s, lo, hi);
