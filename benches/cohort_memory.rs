@@ -12,7 +12,9 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use xhim_aid::io::cohort_file::{self, ImportedCohort, TimeOrigin, TimeUnit};
+use xhim_aid::io::cohort_file;
+use xhim_aid::model::clock::Clock;
+use xhim_aid::model::cohort::{ImportedCohort, TimeUnit};
 use xhim_aid::model::survival::{KaplanMeier, KmOptions, Record};
 
 const RECORDS: usize = 200_000;
@@ -123,7 +125,7 @@ fn report() -> (Vec<u8>, ImportedCohort) {
     println!("  CSV text                 {} / -", mib(text.len() as f64));
     let columns = ("years", "died", Some("arm"));
     let (cohort, held, peak) = measure(|| {
-        cohort_file::from_records(&text, "big.csv", columns, "Large", TimeOrigin::SinceHsct, TimeUnit::Years)
+        cohort_file::from_records(&text, "big.csv", columns, "Large", Clock::SinceHsct, TimeUnit::Years)
             .unwrap_or_else(|e| panic!("benchmark CSV must build: {e}"))
     });
     println!("  build from CSV           {} / {}", mib(held as f64), mib(peak as f64));
