@@ -5,7 +5,7 @@
 //! disclaimer and page numbers are on every page.
 //!
 //! Everything shown comes from [`crate::model`]: the text is the clinical
-//! summary [`Doc`](crate::model::text::Doc) and the plot is the
+//! summary [`Doc`] and the plot is the
 //! [`Figure`](crate::model::figure::Figure) the screen draws; this module
 //! only lays them out. Text is real text in an embedded font with a
 //! `ToUnicode` map, so it can be selected, searched and read aloud. The file
