@@ -194,6 +194,8 @@ pub struct App {
     cohorts: Arc<Vec<FittedCohort>>,
     library: library::LibraryState,
     digitizer: Option<digitizer::Digitizer>,
+    /// Cohort files being read and fitted in the background.
+    cohort_loads: Vec<Job<Result<FittedCohort, String>>>,
     import_form: Option<crate::ui::import_ui::ImportForm>,
     /// The document as it is on disk (or new).
     doc: PatientDocument,
@@ -302,6 +304,7 @@ impl App {
             cohorts: Arc::new(cohorts),
             library,
             digitizer: None,
+            cohort_loads: Vec::new(),
             import_form: None,
             doc,
             path: None,
@@ -373,7 +376,7 @@ impl App {
     }
 
     /// Whether a save, report, recovery copy or library change is still
-    /// being written.
+    /// being written, or a cohort still loading.
     pub fn is_saving(&self) -> bool {
         self.save.is_some()
             || self.report.is_some()
@@ -496,7 +499,8 @@ impl App {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
-        job.frames += 1;
+        // The picture is taken once every cohort asked for has loaded.
+        job.frames = if self.cohort_loads.is_empty() { job.frames + 1 } else { 0 };
         if job.frames >= SCREENSHOT_FRAMES && !job.requested {
             job.requested = true;
             let out = job.request.out.clone();
@@ -635,7 +639,7 @@ impl eframe::App for App {
             menu::menu_bar_ui(ui, self.prefs.theme, self.prefs.view, &self.prefs.recent, &mut self.commands);
         });
         egui::Panel::bottom("footer").show(ui, |ui| {
-            if let Some(i) = status_ui::footer_ui(ui, &self.notifications) {
+            if let Some(i) = status_ui::footer_ui(ui, &self.notifications, &self.loading_labels()) {
                 self.notifications.remove(i);
             }
         });
@@ -679,6 +683,7 @@ impl eframe::App for App {
         self.recovery_offer_ui(&ctx);
         self.run_commands(&ctx);
         self.poll_background(&ctx);
+        self.poll_cohort_loads(&ctx);
         self.recovery_step(&ctx);
         self.poll_handout(&ctx);
         self.update_title(&ctx);
@@ -728,7 +733,12 @@ impl App {
                     );
                 }
             });
-            figure_ui::figure_ui(ui, &self.derived.figure, &self.derived.prepared, &self.derived.described);
+            figure_ui::figure_ui(
+                ui,
+                &self.derived.figure,
+                &mut self.derived.prepared,
+                &self.derived.described,
+            );
         });
     }
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 use super::App;
 use crate::io::cohort_file::{self, DigitizedInput};
 use crate::io::dialogs::DialogKind;
+use crate::io::jobs::Job;
 use crate::model::cohort::{FittedCohort, ImportedCohort};
 use crate::model::survival::csv_header;
 use crate::ui::import_ui::{self, CsvSlot, ImportAction, ImportForm, ImportKind};
@@ -13,15 +14,42 @@ use crate::ui::import_ui::{self, CsvSlot, ImportAction, ImportForm, ImportKind};
 const MAX_CSV_BYTES: u64 = 256 * 1024 * 1024;
 
 impl App {
-    /// Loads a cohort file made by import or the command line.
-    pub(super) fn load_cohort(&mut self, path: &Path) {
-        match cohort_file::load(path).map_err(|e| e.to_string()).and_then(FittedCohort::new) {
-            Ok(fitted) => {
-                let label = self.add_cohort(fitted);
-                self.notify(format!("Loaded cohort “{label}” into the library."), false);
+    /// Loads a cohort file made by import or the command line. Reading and
+    /// fitting a large registry take a while, so they run in the background
+    /// and the footer says so; the window stays responsive.
+    pub(super) fn load_cohort(&mut self, path: &Path, ctx: &egui::Context) {
+        let path = path.to_path_buf();
+        let label = format!("Loading cohort {}", crate::io::file_name(&path));
+        self.cohort_loads.push(Job::spawn("load-cohort", label, ctx, move || {
+            cohort_file::load(&path).map_err(|e| e.to_string()).and_then(FittedCohort::new)
+        }));
+    }
+
+    /// Takes in the cohorts whose loading has finished.
+    pub(super) fn poll_cohort_loads(&mut self, ctx: &egui::Context) {
+        let mut finished = Vec::new();
+        self.cohort_loads.retain(|job| match job.poll() {
+            Some(result) => {
+                finished.push(result);
+                false
             }
-            Err(e) => self.notify(format!("Could not load the cohort file: {e}"), true),
+            None => true,
+        });
+        for result in finished {
+            ctx.request_repaint();
+            match result {
+                Ok(fitted) => {
+                    let label = self.add_cohort(fitted);
+                    self.notify(format!("Loaded cohort “{label}” into the library."), false);
+                }
+                Err(e) => self.notify(format!("Could not load the cohort file: {e}"), true),
+            }
         }
+    }
+
+    /// What is loading now, for the footer.
+    pub(super) fn loading_labels(&self) -> Vec<&str> {
+        self.cohort_loads.iter().map(|j| j.label.as_str()).collect()
     }
 
     /// Builds a cohort from the import form's files.

@@ -303,7 +303,7 @@ impl App {
                 if path.trim().is_empty() {
                     self.notify("Type the path of a cohort file first.".to_owned(), true);
                 } else {
-                    self.load_cohort(Path::new(path.trim()));
+                    self.load_cohort(Path::new(path.trim()), ctx);
                 }
             }
             LibraryAction::BrowseImport => self.ask(DialogKind::OpenCohort, ctx),

@@ -7,8 +7,10 @@
 //! Positions, labels and hover texts all come from the model; the points are
 //! converted once per change ([`PreparedFigure`]) and borrowed every frame.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
+use std::rc::Rc;
 
 use egui::{Align2, Color32, RichText, Stroke, Ui, vec2};
 use egui_plot::{
@@ -19,6 +21,7 @@ use egui_plot::{
 use crate::look::{self, Dash, Glyph, Hue};
 use crate::model::figure::{Figure, Panel, PanelId, RiskTable, Series, SeriesId, SeriesKind};
 use crate::model::survival::RiskRow;
+use crate::model::survival::decimate::{self, Decimated, Viewport};
 use crate::model::text::Section;
 use crate::ui::{doc_ui, theme};
 
@@ -33,7 +36,9 @@ const MIN_PLOT_HEIGHT: f32 = 120.0;
 /// linked x axes line up.
 const LEGEND_WIDTH: f32 = 190.0;
 
-/// The figure's points as `egui_plot` wants them, built once per change.
+/// The figure's points as `egui_plot` wants them, built once per change;
+/// long curves are reduced to what the plot can show, again only when the
+/// view changes.
 #[derive(Debug, Default)]
 pub struct PreparedFigure {
     panels: Vec<PreparedPanel>,
@@ -46,9 +51,57 @@ struct PreparedPanel {
 
 #[derive(Debug, Default)]
 struct PreparedSeries {
+    /// Every point, for published values (a few each).
     points: Vec<PlotPoint>,
-    censor: Vec<PlotPoint>,
-    xs: Vec<f64>,
+    /// A curve's columns, for the reduction.
+    curve: Option<CurveColumns>,
+}
+
+/// A step curve split into columns, and its reduction for the current view.
+#[derive(Debug, Default)]
+struct CurveColumns {
+    x: Vec<f64>,
+    y: Vec<f64>,
+    lower: Vec<f64>,
+    upper: Vec<f64>,
+    censor: Vec<(f64, f64)>,
+    reduced: Decimated,
+    /// The reduced curve as plot points, with each point's index in the
+    /// full curve (for its hover text).
+    drawn: Vec<PlotPoint>,
+    drawn_index: Vec<usize>,
+    /// One point per censor bin, with the bin's count and x span.
+    censor_drawn: Vec<PlotPoint>,
+    censor_bins: Vec<(usize, (f64, f64))>,
+}
+
+impl CurveColumns {
+    fn new(s: &Series) -> Self {
+        let (lower, upper) =
+            s.band.as_ref().map_or_else(Default::default, |b| (b.lower.clone(), b.upper.clone()));
+        Self {
+            x: s.points.iter().map(|p| p[0]).collect(),
+            y: s.points.iter().map(|p| p[1]).collect(),
+            lower,
+            upper,
+            censor: s.censor_marks.iter().map(|&[x, y]| (x, y)).collect(),
+            ..Self::default()
+        }
+    }
+
+    /// Brings the reduction up to date for this view.
+    fn update(&mut self, view: &Viewport) {
+        let band = (self.lower.len() == self.x.len()).then_some((&self.lower[..], &self.upper[..]));
+        let series = decimate::Series { x: &self.x, y: &self.y, band };
+        if self.reduced.update(0, &series, &self.censor, view) {
+            let curve = self.reduced.curve();
+            self.drawn = curve.x.iter().zip(&curve.y).map(|(x, y)| PlotPoint::new(*x, *y)).collect();
+            self.drawn_index = curve.index.clone();
+            let bins = self.reduced.censor();
+            self.censor_drawn = bins.iter().map(|b| PlotPoint::new(b.at.0, b.at.1)).collect();
+            self.censor_bins = bins.iter().map(|b| (b.count, b.x_span)).collect();
+        }
+    }
 }
 
 impl PreparedFigure {
@@ -61,10 +114,14 @@ impl PreparedFigure {
                 series: p
                     .series
                     .iter()
-                    .map(|s| PreparedSeries {
-                        points: s.points.iter().map(|&[x, y]| PlotPoint::new(x, y)).collect(),
-                        censor: s.censor_marks.iter().map(|&[x, y]| PlotPoint::new(x, y)).collect(),
-                        xs: s.points.iter().map(|p| p[0]).collect(),
+                    .map(|s| match s.kind {
+                        SeriesKind::KaplanMeier { .. } => {
+                            PreparedSeries { points: Vec::new(), curve: Some(CurveColumns::new(s)) }
+                        }
+                        _ => PreparedSeries {
+                            points: s.points.iter().map(|&[x, y]| PlotPoint::new(x, y)).collect(),
+                            curve: None,
+                        },
                     })
                     .collect(),
             })
@@ -97,7 +154,7 @@ pub fn is_hidden(ctx: &egui::Context, panel: PanelId, series: &SeriesId) -> bool
 pub const TEXT_ALTERNATIVE: &str = "The picture as text: every value and number at risk";
 
 /// Draws every panel, then the text alternative.
-pub fn figure_ui(ui: &mut Ui, figure: &Figure, prepared: &PreparedFigure, described: &[Section]) {
+pub fn figure_ui(ui: &mut Ui, figure: &Figure, prepared: &mut PreparedFigure, described: &[Section]) {
     let weights: Vec<f32> = figure.panels.iter().map(|p| weight(p.id)).collect();
     let total: f32 = weights.iter().sum();
     // Titles, legends, notes and risk tables take about this much per panel.
@@ -108,7 +165,7 @@ pub fn figure_ui(ui: &mut Ui, figure: &Figure, prepared: &PreparedFigure, descri
         .sum();
     let for_plots = (ui.available_height() - overhead - 30.0).max(0.0);
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        for ((panel, points), w) in figure.panels.iter().zip(&prepared.panels).zip(&weights) {
+        for ((panel, points), w) in figure.panels.iter().zip(&mut prepared.panels).zip(&weights) {
             let height = (for_plots * w / total).max(MIN_PLOT_HEIGHT);
             panel_ui(ui, panel, points, height);
             ui.add_space(6.0);
@@ -131,7 +188,7 @@ fn weight(id: PanelId) -> f32 {
     }
 }
 
-fn panel_ui(ui: &mut Ui, panel: &Panel, prepared: &PreparedPanel, height: f32) {
+fn panel_ui(ui: &mut Ui, panel: &Panel, prepared: &mut PreparedPanel, height: f32) {
     ui.label(RichText::new(&panel.title).strong().size(15.0)).on_hover_text(format!(
         "x: {} · y: {}",
         panel.clock.axis_label(),
@@ -166,13 +223,43 @@ fn panel_ui(ui: &mut Ui, panel: &Panel, prepared: &PreparedPanel, height: f32) {
 }
 
 /// The plot and the numbers at risk under it.
-fn plot_ui(ui: &mut Ui, panel: &Panel, prepared: &PreparedPanel, height: f32, hidden: &HashSet<u64>) {
+/// Suffix of the plot item that draws a curve's censor marks; hovering one
+/// says how many patients its pixel holds.
+const CENSORED: &str = " · censored";
+
+/// Censor-mark bins per curve label: (count, x span) of each drawn mark.
+type CensorBins = Rc<RefCell<HashMap<String, Vec<(usize, (f64, f64))>>>>;
+
+fn plot_ui<'a>(
+    ui: &mut Ui,
+    panel: &'a Panel,
+    prepared: &'a mut PreparedPanel,
+    height: f32,
+    hidden: &'a HashSet<u64>,
+) {
     let visuals = ui.visuals().clone();
     let text_color = visuals.strong_text_color();
+    let pixels_per_point = ui.ctx().pixels_per_point();
     let link = egui::Id::unique(("xhim-clock", panel.clock));
-    let hover = |name: &str, index: usize| -> Option<String> {
+    let bins: CensorBins = Rc::default();
+    let hover_bins = Rc::clone(&bins);
+    let hover = move |name: &str, index: usize, at: PlotPoint| -> Option<String> {
+        if let Some(label) = name.strip_suffix(CENSORED) {
+            let bins = hover_bins.borrow();
+            let (count, (x0, x1)) = *bins.get(label)?.get(index)?;
+            let span = if (x1 - x0).abs() < 1e-9 {
+                format!("at {x0:.2}")
+            } else {
+                format!("from {x0:.2} to {x1:.2}")
+            };
+            return Some(format!("{label}\n{count} censored {span} ({})", panel.clock.axis_label()));
+        }
         if let Some(s) = panel.series.iter().find(|s| s.label == name) {
-            return s.hover(index);
+            return match s.kind {
+                // Drawn points are a reduction: find the curve's own vertex.
+                SeriesKind::KaplanMeier { .. } => s.hover(curve_vertex(&s.points, at)?),
+                _ => s.hover(index),
+            };
         }
         if let Some(span) = panel.spans.iter().find(|s| s.title == name) {
             return Some(span.hover.clone());
@@ -193,10 +280,20 @@ fn plot_ui(ui: &mut Ui, panel: &Panel, prepared: &PreparedPanel, height: f32, hi
         .y_grid_spacer(percent_marks)
         .allow_scroll(false)
         .label_formatter(move |pos| match pos {
-            egui_plot::HoverPosition::NearDataPoint { plot_name, index, .. } => hover(plot_name, *index),
+            egui_plot::HoverPosition::NearDataPoint { plot_name, index, position } => {
+                hover(plot_name, *index, *position)
+            }
             egui_plot::HoverPosition::Elsewhere { .. } => None,
         })
-        .show(ui, |plot_ui| {
+        .show(ui, move |plot_ui| {
+            let view = viewport(plot_ui, pixels_per_point);
+            for (s, p) in panel.series.iter().zip(prepared.series.iter_mut()) {
+                if let Some(curve) = &mut p.curve {
+                    curve.update(&view);
+                    bins.borrow_mut().insert(s.label.clone(), curve.censor_bins.clone());
+                }
+            }
+            let prepared: &'a PreparedPanel = prepared;
             for span in &panel.spans {
                 plot_ui.add(
                     Span::new(span.title.clone(), span.from_years..=span.to_years)
@@ -219,6 +316,39 @@ fn plot_ui(ui: &mut Ui, panel: &Panel, prepared: &PreparedPanel, height: f32, hi
     if let Some(table) = &panel.risk_table {
         risk_table_ui(ui, &response.transform, table, hidden);
     }
+}
+
+/// The visible range and the plot's size in pixels, for the reduction.
+fn viewport(plot_ui: &egui_plot::PlotUi<'_>, pixels_per_point: f32) -> Viewport {
+    let bounds = plot_ui.plot_bounds();
+    let frame = plot_ui.transform().frame();
+    let px = |points: f32| {
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "a plot's size in pixels"
+        )]
+        let n = (points * pixels_per_point).round().max(1.0) as u32;
+        n
+    };
+    Viewport {
+        x: (bounds.min()[0], bounds.max()[0]),
+        y: (bounds.min()[1], bounds.max()[1]),
+        width_px: px(frame.width()),
+        height_px: px(frame.height()),
+    }
+}
+
+/// The curve's own vertex for a drawn point (drawn points are the curve's
+/// own vertices, so x matches exactly): by binary search on x, and at a
+/// drop, the corner whose y matches.
+fn curve_vertex(points: &[[f64; 2]], at: PlotPoint) -> Option<usize> {
+    let first = points.partition_point(|p| p[0] < at.x);
+    let same = points.iter().skip(first).take_while(|p| p[0] == at.x).count();
+    let closest_y = |i: &usize| points.get(*i).map_or(f64::INFINITY, |p| (p[1] - at.y).abs());
+    (first..first + same)
+        .min_by(|a, b| closest_y(a).total_cmp(&closest_y(b)))
+        .or_else(|| points.len().checked_sub(1).map(|last| first.min(last)))
 }
 
 fn series_ui<'a>(
@@ -248,26 +378,26 @@ fn series_ui<'a>(
             );
         }
         SeriesKind::KaplanMeier { .. } => {
-            if let Some(band) = &s.band {
+            let Some(curve) = &points.curve else { return };
+            if let Some(band) = curve.reduced.band() {
                 plot_ui.add(
-                    FilledArea::new(name.clone(), &points.xs, &band.lower, &band.upper)
+                    FilledArea::new(name.clone(), &band.x, &band.lower, &band.upper)
                         .fill_color(color.gamma_multiply(0.18))
                         .allow_hover(false),
                 );
             }
             plot_ui.line(
-                Line::new(name.clone(), PlotPoints::from(&points.points[..]))
+                Line::new(name.clone(), PlotPoints::from(&curve.drawn[..]))
                     .color(color)
                     .width(2.0)
                     .style(theme::line_style(look.dash)),
             );
-            if !points.censor.is_empty() {
+            if !curve.censor_drawn.is_empty() {
                 plot_ui.points(
-                    Points::new(name, PlotPoints::from(&points.censor[..]))
+                    Points::new(format!("{name}{CENSORED}"), PlotPoints::from(&curve.censor_drawn[..]))
                         .shape(MarkerShape::Plus)
                         .color(color)
-                        .radius(4.0)
-                        .allow_hover(false),
+                        .radius(4.0),
                 );
             }
         }
@@ -528,6 +658,21 @@ fn cell_text(cell: &RiskRow) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_drawn_point_finds_its_own_vertex_at_a_drop() {
+        let curve = [[0.0, 100.0], [2.0, 100.0], [2.0, 90.0], [5.0, 90.0], [5.0, 70.0], [9.0, 70.0]];
+        assert_eq!(curve_vertex(&curve, PlotPoint::new(2.0, 100.0)), Some(1));
+        assert_eq!(curve_vertex(&curve, PlotPoint::new(2.0, 90.0)), Some(2));
+        assert_eq!(curve_vertex(&curve, PlotPoint::new(5.0, 70.0)), Some(4));
+        assert_eq!(curve_vertex(&curve, PlotPoint::new(9.0, 70.0)), Some(5));
+        assert_eq!(
+            curve_vertex(&curve, PlotPoint::new(12.0, 70.0)),
+            Some(5),
+            "past the end: the last vertex"
+        );
+        assert_eq!(curve_vertex(&[], PlotPoint::new(1.0, 1.0)), None);
+    }
 
     #[test]
     fn ticks_are_whole_years() {

@@ -66,11 +66,17 @@ pub fn curve_controls_ui(
     changed
 }
 
-/// Draws the disclaimer and notifications; returns the index of a
-/// notification the user dismissed.
-pub fn footer_ui(ui: &mut Ui, notifications: &[Notification]) -> Option<usize> {
+/// Draws what is under way, the notifications and the disclaimer; returns
+/// the index of a notification the user dismissed.
+pub fn footer_ui(ui: &mut Ui, notifications: &[Notification], under_way: &[&str]) -> Option<usize> {
     let dark = ui.visuals().dark_mode;
     let mut dismissed = None;
+    for label in under_way {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(format!("{label}…"));
+        });
+    }
     for (i, n) in notifications.iter().enumerate() {
         ui.horizontal(|ui| {
             if ui.small_button("Dismiss").clicked() {
