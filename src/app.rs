@@ -383,6 +383,7 @@ impl App {
             || self.handout.is_some()
             || self.recovery.busy()
             || self.library.is_busy()
+            || !self.cohort_loads.is_empty()
     }
 
     /// Whether the file is open read-only (open elsewhere): saving asks for

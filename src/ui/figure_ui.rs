@@ -19,7 +19,7 @@ use egui_plot::{
 };
 
 use crate::look::{self, Dash, Glyph, Hue};
-use crate::model::figure::{Figure, Panel, PanelId, RiskTable, Series, SeriesId, SeriesKind};
+use crate::model::figure::{Figure, Panel, PanelId, RiskTable, RiskTableRow, Series, SeriesId, SeriesKind};
 use crate::model::survival::RiskRow;
 use crate::model::survival::decimate::{self, Decimated, Viewport};
 use crate::model::text::Section;
@@ -27,9 +27,12 @@ use crate::ui::{doc_ui, theme};
 
 /// Height of one risk-table row, points.
 const RISK_ROW_HEIGHT: f32 = 15.0;
-/// Narrowest risk-table column, points: thinner columns are skipped so
-/// numbers never overlap.
-const RISK_COLUMN_MIN_WIDTH: f32 = 60.0;
+/// Size in pixels of the cells censor marks are counted in: about a mark's
+/// width, so marks that would overlap are drawn once with their count.
+const CENSOR_CELL_PX: u32 = 4;
+/// Space between risk-table cells, points: columns closer than the widest
+/// cell plus this are thinned out, so numbers never overlap.
+const RISK_COLUMN_GAP: f32 = 10.0;
 /// Smallest plot, points; below this the panels scroll.
 const MIN_PLOT_HEIGHT: f32 = 120.0;
 /// Width of the legend column right of each plot; equal in every panel so
@@ -66,13 +69,14 @@ struct CurveColumns {
     upper: Vec<f64>,
     censor: Vec<(f64, f64)>,
     reduced: Decimated,
-    /// The reduced curve as plot points, with each point's index in the
-    /// full curve (for its hover text).
+    /// The reduced curve as plot points (a subsequence of the curve's own
+    /// vertices, so hover finds them by x).
     drawn: Vec<PlotPoint>,
-    drawn_index: Vec<usize>,
     /// One point per censor bin, with the bin's count and x span.
     censor_drawn: Vec<PlotPoint>,
     censor_bins: Vec<(usize, (f64, f64))>,
+    /// The view the censor bins were made for.
+    censor_view: Option<Viewport>,
 }
 
 impl CurveColumns {
@@ -93,13 +97,22 @@ impl CurveColumns {
     fn update(&mut self, view: &Viewport) {
         let band = (self.lower.len() == self.x.len()).then_some((&self.lower[..], &self.upper[..]));
         let series = decimate::Series { x: &self.x, y: &self.y, band };
-        if self.reduced.update(0, &series, &self.censor, view) {
+        if self.reduced.update(0, &series, &[], view) {
             let curve = self.reduced.curve();
             self.drawn = curve.x.iter().zip(&curve.y).map(|(x, y)| PlotPoint::new(*x, *y)).collect();
-            self.drawn_index = curve.index.clone();
-            let bins = self.reduced.censor();
+        }
+        if self.censor_view != Some(*view) {
+            // A censor mark is a few pixels wide, so marks closer than that
+            // merge into one drawn mark that counts them.
+            let cells = Viewport {
+                width_px: (view.width_px / CENSOR_CELL_PX).max(1),
+                height_px: (view.height_px / CENSOR_CELL_PX).max(1),
+                ..*view
+            };
+            let bins = decimate::censor_bins(&self.censor, &cells);
             self.censor_drawn = bins.iter().map(|b| PlotPoint::new(b.at.0, b.at.1)).collect();
             self.censor_bins = bins.iter().map(|b| (b.count, b.x_span)).collect();
+            self.censor_view = Some(*view);
         }
     }
 }
@@ -436,7 +449,12 @@ fn series_ui<'a>(
 /// Whether two series have a point at the same x within 10 percentage
 /// points, so their direct labels go on opposite sides.
 fn near(a: &Series, b: &Series) -> bool {
-    a.points.iter().any(|p| b.points.iter().any(|q| (p[0] - q[0]).abs() < 1e-9 && (p[1] - q[1]).abs() < 10.0))
+    let labelled = |s: &Series| !s.direct_labels.is_empty();
+    labelled(a)
+        && labelled(b)
+        && a.points
+            .iter()
+            .any(|p| b.points.iter().any(|q| (p[0] - q[0]).abs() < 1e-9 && (p[1] - q[1]).abs() < 10.0))
 }
 
 /// The legend, beside the data so it never covers it. Series entries toggle
@@ -581,22 +599,28 @@ fn risk_table_height(table: &RiskTable, hidden: &HashSet<u64>) -> f32 {
     if rows == 0 { 0.0 } else { RISK_ROW_HEIGHT * (1 + 2 * rows) as f32 + 4.0 }
 }
 
-/// The columns the table shows at this zoom: whole-year ticks at least
-/// [`RISK_COLUMN_MIN_WIDTH`] apart, inside the plot frame.
-fn visible_columns(transform: &PlotTransform, table: &RiskTable) -> Vec<(usize, f32)> {
-    let frame = transform.frame();
+/// The columns the table shows at this zoom: whole-year ticks spaced at
+/// least `min_width` apart (the widest cell plus a gap), each cell wholly
+/// inside `bounds` so no number is cut off.
+fn visible_columns(
+    transform: &PlotTransform,
+    table: &RiskTable,
+    min_width: f32,
+    bounds: egui::Rangef,
+) -> Vec<(usize, f32)> {
     let px_per_year = transform.dpos_dvalue_x().abs() as f32;
-    let step = [1.0_f32, 2.0, 5.0, 10.0, 20.0, 50.0]
+    let step = [1.0_f32, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0]
         .into_iter()
-        .find(|s| s * px_per_year >= RISK_COLUMN_MIN_WIDTH)
-        .unwrap_or(100.0);
+        .find(|s| s * px_per_year >= min_width)
+        .unwrap_or(500.0);
+    let half = min_width / 2.0;
     table
         .ticks_years
         .iter()
         .enumerate()
         .filter(|(_, t)| ((**t as f32) / step).fract().abs() < 1e-4)
         .map(|(i, t)| (i, transform.position_from_point_x(*t)))
-        .filter(|(_, x)| *x >= frame.left() - 1.0 && *x <= frame.right() + 1.0)
+        .filter(|(_, x)| *x - half >= bounds.min - 1.0 && *x + half <= bounds.max + 1.0)
         .collect()
 }
 
@@ -614,7 +638,16 @@ fn risk_table_ui(ui: &mut Ui, transform: &PlotTransform, table: &RiskTable, hidd
     let font = egui::FontId::proportional(11.0);
     let color = ui.visuals().text_color();
     let row_y = |row: usize| rect.top() + RISK_ROW_HEIGHT * (row as f32 + 0.5);
-    let columns = visible_columns(transform, table);
+    let shown: Vec<&RiskTableRow> =
+        table.rows.iter().filter(|r| !hidden.contains(&series_key(&r.series))).collect();
+    // The cell with the most digits is the widest; lay out only that one.
+    let digits = |n: usize| n.checked_ilog10().map_or(1, |d| d + 1);
+    let widest = shown
+        .iter()
+        .flat_map(|r| r.cells.iter().flatten())
+        .max_by_key(|c| digits(c.at_risk) + digits(c.events) + digits(c.censored))
+        .map_or(0.0, |c| painter.layout_no_wrap(cell_text(c), font.clone(), color).size().x);
+    let columns = visible_columns(transform, table, widest + RISK_COLUMN_GAP, rect.x_range());
     painter.text(
         egui::pos2(rect.left() + 2.0, row_y(0)),
         Align2::LEFT_CENTER,
@@ -623,7 +656,7 @@ fn risk_table_ui(ui: &mut Ui, transform: &PlotTransform, table: &RiskTable, hidd
         color,
     );
     let mut row = 1;
-    for r in table.rows.iter().filter(|r| !hidden.contains(&series_key(&r.series))) {
+    for r in shown {
         let hue = look::look(r.role).hue;
         let label_color =
             if hue == Hue::Ink { ui.visuals().strong_text_color() } else { theme::hue(hue, ui.visuals()) };

@@ -6,8 +6,8 @@
 //! enters it, the lowest and highest point it reaches inside, and where it
 //! leaves; keeping those four vertices (in their original order) draws the
 //! same pixels, so the work follows the screen, not the data. Where a column
-//! holds four vertices or fewer (one step is two), every vertex is kept, so
-//! a zoomed-in curve is drawn exactly.
+//! holds one step or less (two vertices), every vertex is kept, so a
+//! zoomed-in curve is drawn exactly.
 //!
 //! Output vertices are a subsequence of the input, so a non-increasing
 //! survival curve stays non-increasing and each kept vertex can be traced
@@ -85,7 +85,7 @@ pub struct CensorBin {
 ///
 /// Per column the first and last vertex are kept, with one of least `low`
 /// and one of greatest `high` between them; every vertex is kept
-/// in a column with at most four. The last vertex left of the range and
+/// in a column with at most two (one step). The last vertex left of the range and
 /// the first right of it are kept too, so lines run to the plot's edges.
 /// At most `4 · width_px + 2` indices, ascending. A range that is empty,
 /// reversed or not finite keeps nothing.
@@ -113,7 +113,7 @@ pub fn reduce_indices(x: &[f64], low: &[f64], high: &[f64], range: (f64, f64), w
     while let Some(&xi) = x.get(i).filter(|_| i < end) {
         let c = column(xi);
         let j = i + 1 + run_length(x.get(i + 1..end).unwrap_or_default(), |v| column(v) <= c);
-        if j - i <= 4 {
+        if j - i <= 2 {
             keep.extend(i..j);
         } else {
             keep_extremes(&mut keep, i, j, low, high);
@@ -472,7 +472,7 @@ mod tests {
             let max = |v: &[f64], s: &[usize]| s.iter().map(|&i| v[i]).fold(f64::NEG_INFINITY, f64::max);
             assert_eq!(min(low, &kept), min(low, &all), "column {col} min");
             assert_eq!(max(high, &kept), max(high, &all), "column {col} max");
-            if all.len() <= 4 {
+            if all.len() <= 2 {
                 assert_eq!(kept, all, "column {col} exact");
             }
         }
