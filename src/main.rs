@@ -32,53 +32,15 @@ fn main() -> ExitCode {
             ExitCode::from(if all_valid { EXIT_OK } else { EXIT_BAD_INPUT })
         }
         Invocation::Report { patient, out, include_note, abstract_icons, family } => {
-            match report(&patient, &out, include_note, abstract_icons, family) {
-                Ok(()) => {
-                    println!(
-                        "{}: {} written",
-                        out.display(),
-                        if family { "family handout" } else { "report" }
-                    );
-                    ExitCode::from(EXIT_OK)
-                }
-                Err(e) => {
-                    eprintln!("xhim-aid: {e}");
-                    ExitCode::from(EXIT_BAD_INPUT)
-                }
-            }
+            finish(report(&patient, &out, include_note, abstract_icons, family).map(|()| {
+                format!("{}: {} written\n", out.display(), if family { "family handout" } else { "report" })
+            }))
         }
         Invocation::Summary { patient, cohorts } => {
-            match xhim_aid::io::text::summary_of_file(&patient, &cohorts, xhim_aid::io::text::SUMMARY_WIDTH) {
-                Ok(text) => {
-                    print!("{text}");
-                    ExitCode::from(EXIT_OK)
-                }
-                Err(e) => {
-                    eprintln!("xhim-aid: {e}");
-                    ExitCode::from(EXIT_BAD_INPUT)
-                }
-            }
+            finish(xhim_aid::io::text::summary_of_file(&patient, &cohorts, xhim_aid::io::text::SUMMARY_WIDTH))
         }
-        Invocation::CohortBuild(build) => match cohort_build(&build) {
-            Ok(message) => {
-                println!("{message}");
-                ExitCode::from(EXIT_OK)
-            }
-            Err(e) => {
-                eprintln!("xhim-aid: {e}");
-                ExitCode::from(EXIT_BAD_INPUT)
-            }
-        },
-        Invocation::CohortDigitize(args) => match xhim_aid::io::digitize_cli::run(&args) {
-            Ok(message) => {
-                println!("{message}");
-                ExitCode::from(EXIT_OK)
-            }
-            Err(e) => {
-                eprintln!("xhim-aid: {e}");
-                ExitCode::from(EXIT_BAD_INPUT)
-            }
-        },
+        Invocation::CohortBuild(build) => finish(cohort_build(&build).map(|m| m + "\n")),
+        Invocation::CohortDigitize(args) => finish(xhim_aid::io::digitize_cli::run(&args).map(|m| m + "\n")),
         Invocation::Gui { patient, cohorts, display, data_dir } => {
             let data_dir = data_dir.or_else(xhim_aid::io::data_dir::platform);
             let options = StartOptions {
@@ -109,6 +71,20 @@ fn main() -> ExitCode {
                     ExitCode::from(EXIT_BAD_INPUT)
                 }
             }
+        }
+    }
+}
+
+/// Prints a subcommand's output and exits 0, or its error and exits 1.
+fn finish(result: Result<String, String>) -> ExitCode {
+    match result {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::from(EXIT_OK)
+        }
+        Err(e) => {
+            eprintln!("xhim-aid: {e}");
+            ExitCode::from(EXIT_BAD_INPUT)
         }
     }
 }

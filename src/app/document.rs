@@ -72,9 +72,9 @@ impl App {
                 self.prefs.theme = choice;
                 ctx.set_theme(choice.preference());
             }
-            Command::ExportReport => self.ask(DialogKind::SaveReport(self.report_name()), ctx),
+            Command::ExportReport => self.ask(DialogKind::SaveReport(self.pdf_name("report")), ctx),
             Command::ExportReportTo(path) => self.start_report(path, ctx),
-            Command::ExportHandout => self.ask(DialogKind::SaveHandout(self.handout_name()), ctx),
+            Command::ExportHandout => self.ask(DialogKind::SaveHandout(self.pdf_name("family-handout")), ctx),
             Command::ExportHandoutTo(path) => self.start_handout(path, ctx),
             Command::SetView(view) => self.prefs.view = view,
             Command::ShowInheritance => self.show_inheritance = true,
@@ -94,25 +94,32 @@ impl App {
         }
     }
 
-    fn report_name(&self) -> String {
+    /// The name a PDF export proposes: the patient file's stem and `suffix`.
+    pub(super) fn pdf_name(&self, suffix: &str) -> String {
         let stem = self
             .path
             .as_ref()
             .and_then(|p| p.file_stem())
             .map_or_else(|| "patient".into(), |s| s.to_string_lossy().into_owned());
-        format!("{stem}-report.pdf")
+        format!("{stem}-{suffix}.pdf")
     }
 
-    /// Writes the report for the patient as shown (saved or not) on a
-    /// background thread.
-    fn start_report(&mut self, path: PathBuf, ctx: &egui::Context) {
-        if self.report.is_some() {
-            self.notify("A report is still being written; try again in a moment.".to_owned(), true);
-            return;
+    /// Whether a PDF export (`what`: "report", "handout") can start: none of
+    /// its kind is being written and the form is valid. Gives the path with
+    /// a `.pdf` extension and the document as shown (saved or not).
+    pub(super) fn pdf_export(
+        &mut self,
+        what: &str,
+        busy: bool,
+        path: PathBuf,
+    ) -> Option<(PathBuf, crate::io::patient_file::PatientDocument)> {
+        if busy {
+            self.notify(format!("A {what} is still being written; try again in a moment."), true);
+            return None;
         }
         if !self.form_errors.is_empty() {
-            self.notify("No report: correct the marked fields first.".to_owned(), true);
-            return;
+            self.notify(format!("No {what}: correct the marked fields first."), true);
+            return None;
         }
         let path = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
             path
@@ -121,6 +128,13 @@ impl App {
         };
         let mut doc = self.doc.clone();
         doc.patient = self.patient.clone();
+        Some((path, doc))
+    }
+
+    /// Writes the report for the patient as shown (saved or not) on a
+    /// background thread.
+    fn start_report(&mut self, path: PathBuf, ctx: &egui::Context) {
+        let Some((path, doc)) = self.pdf_export("report", self.report.is_some(), path) else { return };
         let evidence = self.evidence.clone();
         let cohorts = std::sync::Arc::clone(&self.cohorts);
         let curves = self.prefs.curve_options();

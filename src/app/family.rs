@@ -38,33 +38,10 @@ impl App {
         }
     }
 
-    pub(super) fn handout_name(&self) -> String {
-        let stem = self
-            .path
-            .as_ref()
-            .and_then(|p| p.file_stem())
-            .map_or_else(|| "patient".into(), |s| s.to_string_lossy().into_owned());
-        format!("{stem}-family-handout.pdf")
-    }
-
     /// Writes the family handout for the patient as shown, with this
     /// consultation's answers, on a background thread.
     pub(super) fn start_handout(&mut self, path: PathBuf, ctx: &egui::Context) {
-        if self.handout.is_some() {
-            self.notify("A handout is still being written; try again in a moment.".to_owned(), true);
-            return;
-        }
-        if !self.form_errors.is_empty() {
-            self.notify("No handout: correct the marked fields first.".to_owned(), true);
-            return;
-        }
-        let path = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
-            path
-        } else {
-            path.with_extension("pdf")
-        };
-        let mut doc = self.doc.clone();
-        doc.patient = self.patient.clone();
+        let Some((path, doc)) = self.pdf_export("handout", self.handout.is_some(), path) else { return };
         let answers = self.consultation.answers.clone();
         let evidence = self.evidence.clone();
         let options = crate::io::report::HandoutOptions { icon_style: self.prefs.icons, generated_at: None };
