@@ -194,6 +194,9 @@ pub struct App {
     cohorts: Arc<Vec<FittedCohort>>,
     library: library::LibraryState,
     digitizer: Option<digitizer::Digitizer>,
+    /// Whether the evidence panel is open, once the user chose; until then
+    /// it follows the window's width.
+    evidence_open: Option<bool>,
     /// Cohort files being read and fitted in the background.
     cohort_loads: Vec<Job<Result<FittedCohort, String>>>,
     import_form: Option<crate::ui::import_ui::ImportForm>,
@@ -305,6 +308,7 @@ impl App {
             library,
             digitizer: None,
             cohort_loads: Vec::new(),
+            evidence_open: None,
             import_form: None,
             doc,
             path: None,
@@ -645,9 +649,12 @@ impl eframe::App for App {
             }
         });
         let mut form_changed = false;
-        egui::Panel::left("patient").resizable(true).default_size(theme::PATIENT_PANEL_WIDTH).show(
-            ui,
-            |ui| {
+        let patient_max = ui.available_width() * 0.35;
+        egui::Panel::left("patient")
+            .resizable(true)
+            .default_size(theme::PATIENT_PANEL_WIDTH)
+            .max_size(patient_max)
+            .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     status_ui::file_line_ui(ui, &self.file_label(), self.dirty, self.save.is_some());
                     if self.shared.read_only() {
@@ -665,8 +672,7 @@ impl eframe::App for App {
                         file_ui::record_ui(ui, &self.doc.record);
                     }
                 });
-            },
-        );
+            });
         let mut view_changed = false;
         if self.prefs.view == ViewMode::Family {
             egui::CentralPanel::default().show(ui, |ui| self.family_view_ui(ui));
@@ -708,16 +714,35 @@ impl eframe::App for App {
 impl App {
     /// Evidence panel, status line, curve controls and plot.
     fn clinician_view_ui(&mut self, ui: &mut egui::Ui, view_changed: &mut bool) {
-        egui::Panel::right("evidence").resizable(true).default_size(theme::EVIDENCE_PANEL_WIDTH).show(
-            ui,
-            |ui| {
-                evidence_panel::evidence_panel_ui(ui, &self.evidence, &self.derived.reasons);
-            },
-        );
+        // Beside the picture when there is room; on a small screen or at a
+        // large zoom the picture keeps the width and the evidence opens on
+        // request.
+        let wide = ui.available_width() >= theme::EVIDENCE_BESIDE_FROM;
+        let show_evidence = self.evidence_open.unwrap_or(wide);
+        if show_evidence {
+            egui::Panel::right("evidence")
+                .resizable(true)
+                .default_size(theme::EVIDENCE_PANEL_WIDTH)
+                .max_size(ui.available_width() * 0.45)
+                .show(ui, |ui| {
+                    evidence_panel::evidence_panel_ui(ui, &self.evidence, &self.derived.reasons);
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
-            status_ui::status_ui(ui, &self.derived.status);
+            let status_height = ui.available_height() * 0.35;
+            egui::ScrollArea::vertical().id_salt("status").max_height(status_height).show(ui, |ui| {
+                status_ui::status_ui(ui, &self.derived.status);
+            });
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
+                let (label, hint) = if show_evidence {
+                    (status_ui::HIDE_EVIDENCE, "Give the picture the whole width")
+                } else {
+                    (status_ui::SHOW_EVIDENCE, "Every finding with its source, beside the picture")
+                };
+                if ui.button(label).on_hover_text(hint).clicked() {
+                    self.evidence_open = Some(!show_evidence);
+                }
                 if ui
                     .button(status_ui::COPY_SUMMARY)
                     .on_hover_text("Plain text for the clinical record")

@@ -143,3 +143,18 @@ fn every_advertised_shortcut_works() {
     harness.run();
     assert!((harness.ctx.zoom_factor() - 1.0).abs() < 1e-6);
 }
+
+#[test]
+fn at_double_zoom_the_picture_keeps_the_width_and_the_evidence_opens_on_request() {
+    let mut harness = open("older-boy-sclerosing-cholangitis.ron");
+    harness.ctx.set_zoom_factor(2.0);
+    harness.run();
+    harness.get_by_label("Survival by age");
+    assert!(harness.query_by_label("Cohorts side by side").is_none(), "the evidence waits to be asked for");
+    harness.get_by_label(xhim_aid::ui::status::SHOW_EVIDENCE).click();
+    harness.run();
+    harness.get_by_label("Cohorts side by side");
+    harness.get_by_label(xhim_aid::ui::status::HIDE_EVIDENCE).click();
+    harness.run();
+    assert!(harness.query_by_label("Cohorts side by side").is_none());
+}

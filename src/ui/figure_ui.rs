@@ -38,6 +38,9 @@ const MIN_PLOT_HEIGHT: f32 = 120.0;
 /// Width of the legend column right of each plot; equal in every panel so
 /// linked x axes line up.
 const LEGEND_WIDTH: f32 = 190.0;
+/// Narrowest panel (points) with the legend beside the plot; narrower, it
+/// goes under the plot so the plot keeps a readable width.
+const LEGEND_BESIDE_FROM: f32 = 560.0;
 
 /// The figure's points as `egui_plot` wants them, built once per change;
 /// long curves are reduced to what the plot can show, again only when the
@@ -208,19 +211,27 @@ fn panel_ui(ui: &mut Ui, panel: &Panel, prepared: &mut PreparedPanel, height: f3
         panel.measure.axis_label()
     ));
     let mut hidden = ui.data(|d| d.get_temp::<Hidden>(hidden_id(panel.id))).unwrap_or_default();
-    ui.horizontal_top(|ui| {
-        let plot_width = (ui.available_width() - LEGEND_WIDTH - ui.spacing().item_spacing.x).max(200.0);
-        ui.vertical(|ui| {
-            ui.set_width(plot_width);
-            plot_ui(ui, panel, prepared, height, &hidden.0);
+    let mut legend_changed = false;
+    if ui.available_width() >= LEGEND_BESIDE_FROM {
+        ui.horizontal_top(|ui| {
+            let plot_width = ui.available_width() - LEGEND_WIDTH - ui.spacing().item_spacing.x;
+            ui.vertical(|ui| {
+                ui.set_width(plot_width);
+                plot_ui(ui, panel, prepared, height, &hidden.0);
+            });
+            ui.vertical(|ui| {
+                ui.set_width(LEGEND_WIDTH);
+                legend_changed = legend_ui(ui, panel, &mut hidden.0);
+            });
         });
-        ui.vertical(|ui| {
-            ui.set_width(LEGEND_WIDTH);
-            if legend_ui(ui, panel, &mut hidden.0) {
-                ui.data_mut(|d| d.insert_temp(hidden_id(panel.id), hidden.clone()));
-            }
-        });
-    });
+    } else {
+        // Too narrow for a column beside the plot: the legend goes under it.
+        plot_ui(ui, panel, prepared, height, &hidden.0);
+        legend_changed = legend_ui(ui, panel, &mut hidden.0);
+    }
+    if legend_changed {
+        ui.data_mut(|d| d.insert_temp(hidden_id(panel.id), hidden.clone()));
+    }
     for note in &panel.notes {
         doc_ui::paragraph_ui(ui, note, 11.5);
     }

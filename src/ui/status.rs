@@ -15,6 +15,11 @@ pub struct Notification {
     pub is_error: bool,
 }
 
+/// Label of the button that opens the evidence panel.
+pub const SHOW_EVIDENCE: &str = "Show evidence";
+/// Label of the button that closes the evidence panel.
+pub const HIDE_EVIDENCE: &str = "Hide evidence";
+
 /// Label of the button that copies the clinical summary.
 pub const COPY_SUMMARY: &str = "Copy summary";
 

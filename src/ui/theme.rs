@@ -114,6 +114,9 @@ pub const CARD_GAP: f32 = 6.0;
 pub const PATIENT_PANEL_WIDTH: f32 = 270.0;
 /// Default width of the evidence panel.
 pub const EVIDENCE_PANEL_WIDTH: f32 = 380.0;
+/// Narrowest central area (points) beside which the evidence panel opens by
+/// itself; narrower (a small screen, a large zoom), it opens on request.
+pub const EVIDENCE_BESIDE_FROM: f32 = 1000.0;
 /// Width of every panel's y axis, so the panels' x positions and risk
 /// tables line up.
 pub const Y_AXIS_WIDTH: f32 = 58.0;
