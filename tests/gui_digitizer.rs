@@ -296,7 +296,7 @@ fn without_a_data_folder_nothing_is_kept() {
     harness.state_mut().push(Command::LoadCohortPath(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cohorts/v1-reconstructed.ron"),
     ));
-    harness.run();
+    harness.step();
     wait(&mut harness);
     assert_eq!(harness.state().cohorts().len(), 1, "drawn for this session");
     harness.state_mut().push(Command::ToggleLibrary);

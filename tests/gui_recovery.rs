@@ -138,7 +138,9 @@ fn the_next_start_offers_the_edits_and_restore_brings_them_back_unsaved() {
     harness.get_by_label("Age: saved 3 years 4 months, edited 5 years 4 months");
     harness.get_by_label("Conditions: Neutropenia: saved absent, edited present");
     harness.get_by_label(RESTORE_EDITS).click();
-    harness.run();
+    // Restoring writes a new copy in the background; count files once it
+    // has landed, not while its temporary file exists.
+    settle(&mut harness);
 
     let app = harness.state();
     assert_eq!(app.path(), Some(s.file.as_path()));
@@ -147,7 +149,7 @@ fn the_next_start_offers_the_edits_and_restore_brings_them_back_unsaved() {
     assert_eq!(app.patient().age_months(), Some(5 * 12 + 4));
     assert_eq!(app.window_title(), "boy.xhim.ron • unsaved — xhim-aid");
     assert_eq!(std::fs::read(&s.file).unwrap(), saved);
-    assert_eq!(recovery_files(&s.data).len(), 1, "the edits keep a recovery copy");
+    assert_eq!(recovery_files(&s.data).len(), 1, "the edits keep a recovery copy: {:?}", recovery_files(&s.data));
 
     // Saving appends to the change log and deletes the copy.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
@@ -206,7 +208,7 @@ fn restored_edits_to_a_file_saved_since_still_ask_before_overwriting() {
     let mut harness = window(&s.data, None);
     harness.get_by_label_contains("was saved again after these edits began");
     harness.get_by_label(RESTORE_EDITS).click();
-    harness.run();
+    settle(&mut harness);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     settle(&mut harness);
     harness.get_by_label("Changed by someone else");

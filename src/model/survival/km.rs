@@ -16,7 +16,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::radix;
-use super::special::{ln_one_minus, normal_quantile};
+use super::special::{exp, ln_one_minus, normal_quantile};
 use super::{Record, SurvivalError};
 
 /// How the pointwise confidence interval of `S(t)` is built from the
@@ -106,7 +106,6 @@ pub struct KaplanMeier {
     at_risk: Vec<usize>,
     events: Vec<usize>,
     survival: Vec<f64>,
-    greenwood: Vec<f64>,
     lower: Vec<f64>,
     upper: Vec<f64>,
     options: KmOptions,
@@ -156,43 +155,37 @@ impl KaplanMeier {
         let (time_bits, events, at_risk) = event_table(keys, spare, rows, head);
         let times: Vec<f64> = time_bits.into_iter().map(f64::from_bits).collect();
         let z = normal_quantile(0.5 + options.level / 2.0);
-        let mut survival = vec![0.0; rows];
-        let mut greenwood = vec![0.0; rows];
-        let mut lower = vec![0.0; rows];
-        let mut upper = vec![0.0; rows];
+        let mut survival = Vec::with_capacity(rows);
+        // The band's columns first hold ln S and the Greenwood sum, from
+        // which the band is then computed in place.
+        let mut lower = Vec::with_capacity(rows);
+        let mut upper = Vec::with_capacity(rows);
         let mut s = 1.0f64;
         let mut log_s = 0.0f64;
         let mut gw = 0.0f64;
-        let mut bounds = (1.0f64, 1.0f64);
-        let columns = at_risk
-            .iter()
-            .zip(&events)
-            .zip(survival.iter_mut().zip(greenwood.iter_mut()))
-            .zip(lower.iter_mut().zip(upper.iter_mut()));
-        for (((&at_risk, &d), (s_out, gw_out)), (lo_out, hi_out)) in columns {
-            // Only event times move the curve; censor-only rows repeat the
-            // previous values, which saves the transcendental calls there.
-            if d > 0 {
-                let nf = at_risk as f64;
-                let df = d as f64;
-                // One hazard d / n feeds the product, its logarithm (which
-                // the log(-log) band needs) and the Greenwood term.
-                let hazard = df / nf;
-                s *= 1.0 - hazard;
-                log_s += ln_one_minus(hazard);
-                if at_risk > d as u64 {
-                    gw += hazard / (nf - df);
-                }
-                bounds = band_with_log(options.transform, z, s, log_s, gw);
-            }
-            *s_out = s;
-            *gw_out = gw;
-            (*lo_out, *hi_out) = bounds;
+        for (&at_risk, &d) in at_risk.iter().zip(&events) {
+            // Written without a branch on "any events here": with few ties
+            // that test is unpredictable, and a row without events adds
+            // exactly nothing (s × 1, log_s + -0, gw + 0).
+            let nf = at_risk as f64;
+            let df = d as f64;
+            // One hazard d / n feeds the product, its logarithm (which the
+            // log(-log) band needs) and the Greenwood term.
+            let hazard = df / nf;
+            s *= 1.0 - hazard;
+            log_s += ln_one_minus(hazard);
+            // Where everyone at risk dies the term is undefined and taken
+            // as 0, as lifelines does.
+            gw += if at_risk > d as u64 { hazard / (nf - df) } else { 0.0 };
+            survival.push(s);
+            lower.push(log_s);
+            upper.push(gw);
         }
+        band_in_place(options.transform, z, &survival, &mut lower, &mut upper);
         // u64 and usize have the same layout here, so this keeps the
         // allocation.
         let at_risk = at_risk.into_iter().map(|a| usize::try_from(a).unwrap_or(usize::MAX)).collect();
-        Self { times, at_risk, events, survival, greenwood, lower, upper, options, z, n }
+        Self { times, at_risk, events, survival, lower, upper, options, z, n }
     }
 
     /// Number of records fitted.
@@ -249,10 +242,19 @@ impl KaplanMeier {
     }
 
     /// Cumulative Greenwood sum `Σ d / (n (n - d))` at each timeline time;
-    /// `Var(S) ≈ S² × greenwood`.
+    /// `Var(S) ≈ S² × greenwood`. Computed when asked: the fit needs it
+    /// only for the band, and a large fit keeps one column fewer.
     #[must_use]
-    pub fn greenwood(&self) -> &[f64] {
-        &self.greenwood
+    pub fn greenwood(&self) -> Vec<f64> {
+        let mut gw = 0.0;
+        self.at_risk
+            .iter()
+            .zip(&self.events)
+            .map(|(&n, &d)| {
+                gw += greenwood_term(n, d);
+                gw
+            })
+            .collect()
     }
 
     /// Lower confidence bound at each timeline time.
@@ -290,11 +292,6 @@ impl KaplanMeier {
     #[must_use]
     pub fn interval_at(&self, t: f64) -> (f64, f64) {
         self.index_at(t).and_then(|i| Some((*self.lower.get(i)?, *self.upper.get(i)?))).unwrap_or((1.0, 1.0))
-    }
-
-    /// Greenwood sum accumulated up to and including `t`.
-    fn greenwood_at(&self, t: f64) -> f64 {
-        self.index_at(t).and_then(|i| self.greenwood.get(i).copied()).unwrap_or(0.0)
     }
 
     /// Median survival time with its confidence interval.
@@ -382,7 +379,17 @@ impl KaplanMeier {
             return Err(SurvivalError::ZeroSurvivalAtLandmark(landmark));
         }
         let estimate = self.survival_at(target) / s0;
-        let gw = (self.greenwood_at(target) - self.greenwood_at(landmark)).max(0.0);
+        // The Greenwood terms of the event times in (landmark, target].
+        let rows = |t: f64| self.index_at(t).map_or(0, |i| i + 1);
+        let (from, to) = (rows(landmark), rows(target));
+        let gw: f64 = self
+            .at_risk
+            .iter()
+            .zip(&self.events)
+            .take(to)
+            .skip(from)
+            .map(|(&n, &d)| greenwood_term(n, d))
+            .sum();
         let (lower, upper) = band(self.options.transform, self.z, estimate, gw);
         Ok(ConditionalSurvival { landmark, target, estimate, lower, upper })
     }
@@ -471,6 +478,15 @@ fn event_table(
     (times, events, at_risk)
 }
 
+/// One event time's term `d / (n (n - d))` of the Greenwood sum, 0 where
+/// everyone at risk dies (where lifelines also takes it as 0).
+/// Written as the fit computes it, `(d / n) / (n - d)`, so both give the
+/// same bits.
+fn greenwood_term(n: usize, d: usize) -> f64 {
+    let (nf, df) = (n as f64, d as f64);
+    if n > d { df / nf / (nf - df) } else { 0.0 }
+}
+
 /// Confidence bounds of a survival probability `s` with Greenwood sum `gw`.
 fn band(transform: CiTransform, z: f64, s: f64, gw: f64) -> (f64, f64) {
     band_with_log(transform, z, s, s.ln(), gw)
@@ -482,19 +498,8 @@ fn band_with_log(transform: CiTransform, z: f64, s: f64, log_s: f64, gw: f64) ->
     let se = gw.sqrt();
     match transform {
         CiTransform::LogLog => {
-            if s >= 1.0 {
-                return (1.0, 1.0);
-            }
-            // exp(-exp(ln(-v) ∓ a)) with v = ln S and a = z se / v is
-            // exp(v e^{∓a}): fewer transcendental calls than lifelines'
-            // expression, identical up to rounding.
-            let v = log_s;
-            let a = z * se / v;
-            let e = a.exp();
-            let lo = (v / e).exp();
-            let hi = (v * e).exp();
-            // lifelines fills undefined bounds with 1.
-            (if lo.is_nan() { 1.0 } else { lo }, if hi.is_nan() { 1.0 } else { hi })
+            let e = log_log_factor(z, s, log_s, gw);
+            (log_log_bound(log_s / e), log_log_bound(log_s * e))
         }
         CiTransform::Plain => {
             let h = z * s * se;
@@ -505,6 +510,47 @@ fn band_with_log(transform: CiTransform, z: f64, s: f64, log_s: f64, gw: f64) ->
             (s / e, (s * e).min(1.0))
         }
     }
+}
+
+/// Turns the columns `ln S` (in `lower`) and Greenwood sum (in `upper`)
+/// into the band. Every row is computed from its own values; censor-only
+/// rows repeat the row before, so they get the same bounds.
+fn band_in_place(transform: CiTransform, z: f64, survival: &[f64], lower: &mut [f64], upper: &mut [f64]) {
+    if transform == CiTransform::LogLog {
+        // Two element-wise passes, first the factor e^a of [`log_log_factor`]
+        // over the Greenwood sum, then both bounds from it: each loop is
+        // vectorized across rows, where one loop of three `exp` per row
+        // would only be vectorized within the row.
+        for ((&s, &v), g) in survival.iter().zip(lower.iter()).zip(upper.iter_mut()) {
+            *g = log_log_factor(z, s, v, *g);
+        }
+        for (v, e) in lower.iter_mut().zip(upper.iter_mut()) {
+            (*v, *e) = (log_log_bound(*v / *e), log_log_bound(*v * *e));
+        }
+        return;
+    }
+    for (&s, (lo, hi)) in survival.iter().zip(lower.iter_mut().zip(upper.iter_mut())) {
+        (*lo, *hi) = band_with_log(transform, z, s, *lo, *hi);
+    }
+}
+
+/// `e^a` with `a = z se / ln S`, the factor by which the log(-log) band
+/// scales `ln S`: exp(-exp(ln(-v) ∓ a)) with v = ln S is exp(v e^{∓a}),
+/// fewer transcendental calls than lifelines' expression and identical up
+/// to rounding. NaN where the band is undefined (S = 1), which makes both
+/// bounds NaN. No branch, and `exp` is the engine's own, so a loop of
+/// them vectorizes.
+#[inline]
+fn log_log_factor(z: f64, s: f64, log_s: f64, gw: f64) -> f64 {
+    let e = exp(z * gw.sqrt() / log_s);
+    if s < 1.0 { e } else { f64::NAN }
+}
+
+/// `exp(x)`, with 1 where the bound is undefined, as lifelines fills it.
+#[inline]
+fn log_log_bound(x: f64) -> f64 {
+    let b = exp(x);
+    if b.is_nan() { 1.0 } else { b }
 }
 
 /// First time at which `values` is `≤ q`, or `None` when the last value is
@@ -787,6 +833,7 @@ mod tests {
             .collect();
         for recs in [wide, days] {
             let km = KaplanMeier::fit(&recs, KmOptions::default()).unwrap();
+            let greenwood = km.greenwood();
             let Table { times, at_risk, events, censored, survival: surv, greenwood: gw } = reference(&recs);
             assert_eq!(km.times(), times.as_slice());
             assert_eq!(km.at_risk(), at_risk.as_slice());
@@ -794,7 +841,7 @@ mod tests {
             assert_eq!(km.censored().collect::<Vec<_>>(), censored);
             for i in 0..times.len() {
                 assert_close(km.survival()[i], surv[i], 1e-12, "S");
-                assert_close(km.greenwood()[i], gw[i], 1e-12 * gw[i].max(1.0), "Greenwood");
+                assert_close(greenwood[i], gw[i], 1e-12 * gw[i].max(1.0), "Greenwood");
                 let (lo, hi) = band(CiTransform::LogLog, km.z, surv[i], gw[i]);
                 assert_close(km.lower()[i], lo, 1e-9, "lower");
                 assert_close(km.upper()[i], hi, 1e-9, "upper");
