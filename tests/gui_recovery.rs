@@ -149,7 +149,12 @@ fn the_next_start_offers_the_edits_and_restore_brings_them_back_unsaved() {
     assert_eq!(app.patient().age_months(), Some(5 * 12 + 4));
     assert_eq!(app.window_title(), "boy.xhim.ron • unsaved — xhim-aid");
     assert_eq!(std::fs::read(&s.file).unwrap(), saved);
-    assert_eq!(recovery_files(&s.data).len(), 1, "the edits keep a recovery copy: {:?}", recovery_files(&s.data));
+    assert_eq!(
+        recovery_files(&s.data).len(),
+        1,
+        "the edits keep a recovery copy: {:?}",
+        recovery_files(&s.data)
+    );
 
     // Saving appends to the change log and deletes the copy.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
