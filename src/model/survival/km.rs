@@ -156,10 +156,13 @@ impl KaplanMeier {
         let times: Vec<f64> = time_bits.into_iter().map(f64::from_bits).collect();
         let z = normal_quantile(0.5 + options.level / 2.0);
         let mut survival = Vec::with_capacity(rows);
-        // The band's columns first hold ln S and the Greenwood sum, from
-        // which the band is then computed in place.
+        // The band's columns first hold ln S and the Greenwood sum of the
+        // event rows only, packed at the front (censor-only rows repeat the
+        // row before, so computing their band would be wasted): the band
+        // is computed there and then spread over all rows.
         let mut lower = Vec::with_capacity(rows);
         let mut upper = Vec::with_capacity(rows);
+        let mut packed = 0;
         let mut s = 1.0f64;
         let mut log_s = 0.0f64;
         let mut gw = 0.0f64;
@@ -180,8 +183,15 @@ impl KaplanMeier {
             survival.push(s);
             lower.push(log_s);
             upper.push(gw);
+            // The packed slot is at most this row, already pushed.
+            if let (Some(l), Some(u)) = (lower.get_mut(packed), upper.get_mut(packed)) {
+                // A curve still at 1 has no band (both bounds become 1).
+                (*l, *u) = (log_s, if s < 1.0 { gw } else { f64::NAN });
+            }
+            packed += usize::from(d > 0);
         }
-        band_in_place(options.transform, z, &survival, &mut lower, &mut upper);
+        band_in_place(options.transform, z, lower.get_mut(..packed), upper.get_mut(..packed));
+        spread_over_rows(&events, packed, &mut lower, &mut upper);
         // u64 and usize have the same layout here, so this keeps the
         // allocation.
         let at_risk = at_risk.into_iter().map(|a| usize::try_from(a).unwrap_or(usize::MAX)).collect();
@@ -498,7 +508,7 @@ fn band_with_log(transform: CiTransform, z: f64, s: f64, log_s: f64, gw: f64) ->
     let se = gw.sqrt();
     match transform {
         CiTransform::LogLog => {
-            let e = log_log_factor(z, s, log_s, gw);
+            let e = log_log_factor(z, log_s, if s < 1.0 { gw } else { f64::NAN });
             (log_log_bound(log_s / e), log_log_bound(log_s * e))
         }
         CiTransform::Plain => {
@@ -515,35 +525,54 @@ fn band_with_log(transform: CiTransform, z: f64, s: f64, log_s: f64, gw: f64) ->
 /// Turns the columns `ln S` (in `lower`) and Greenwood sum (in `upper`)
 /// into the band. Every row is computed from its own values; censor-only
 /// rows repeat the row before, so they get the same bounds.
-fn band_in_place(transform: CiTransform, z: f64, survival: &[f64], lower: &mut [f64], upper: &mut [f64]) {
+fn band_in_place(transform: CiTransform, z: f64, lower: Option<&mut [f64]>, upper: Option<&mut [f64]>) {
+    let (Some(lower), Some(upper)) = (lower, upper) else { return };
     if transform == CiTransform::LogLog {
         // Two element-wise passes, first the factor e^a of [`log_log_factor`]
         // over the Greenwood sum, then both bounds from it: each loop is
         // vectorized across rows, where one loop of three `exp` per row
         // would only be vectorized within the row.
-        for ((&s, &v), g) in survival.iter().zip(lower.iter()).zip(upper.iter_mut()) {
-            *g = log_log_factor(z, s, v, *g);
+        for (&v, g) in lower.iter().zip(upper.iter_mut()) {
+            *g = log_log_factor(z, v, *g);
         }
         for (v, e) in lower.iter_mut().zip(upper.iter_mut()) {
             (*v, *e) = (log_log_bound(*v / *e), log_log_bound(*v * *e));
         }
         return;
     }
-    for (&s, (lo, hi)) in survival.iter().zip(lower.iter_mut().zip(upper.iter_mut())) {
-        (*lo, *hi) = band_with_log(transform, z, s, *lo, *hi);
+    for (lo, hi) in lower.iter_mut().zip(upper.iter_mut()) {
+        // S as lifelines computes it, exp(Σ ln(1 - d/n)), which differs
+        // from the product in the last bits at most.
+        (*lo, *hi) = if hi.is_nan() { (1.0, 1.0) } else { band_with_log(transform, z, lo.exp(), *lo, *hi) };
+    }
+}
+
+/// Spreads the band of the event rows, packed at the front of `lower` and
+/// `upper`, over all rows: a row takes the band of the last event row at
+/// or before it, and rows before the first event have no band (1, 1).
+/// Walking backwards, each row reads a packed slot at or before its own,
+/// which has not been overwritten yet.
+fn spread_over_rows(events: &[usize], packed: usize, lower: &mut [f64], upper: &mut [f64]) {
+    let mut left = packed;
+    for i in (0..events.len().min(lower.len()).min(upper.len())).rev() {
+        let slot = left.wrapping_sub(1);
+        let band = lower.get(slot).copied().zip(upper.get(slot).copied()).unwrap_or((1.0, 1.0));
+        if let (Some(lo), Some(hi)) = (lower.get_mut(i), upper.get_mut(i)) {
+            (*lo, *hi) = band;
+        }
+        left -= usize::from(events.get(i).is_some_and(|&d| d > 0));
     }
 }
 
 /// `e^a` with `a = z se / ln S`, the factor by which the log(-log) band
 /// scales `ln S`: exp(-exp(ln(-v) ∓ a)) with v = ln S is exp(v e^{∓a}),
 /// fewer transcendental calls than lifelines' expression and identical up
-/// to rounding. NaN where the band is undefined (S = 1), which makes both
-/// bounds NaN. No branch, and `exp` is the engine's own, so a loop of
+/// to rounding. A NaN Greenwood sum (no band: S = 1) gives NaN, which makes
+/// both bounds NaN. No branch, and `exp` is the engine's own, so a loop of
 /// them vectorizes.
 #[inline]
-fn log_log_factor(z: f64, s: f64, log_s: f64, gw: f64) -> f64 {
-    let e = exp(z * gw.sqrt() / log_s);
-    if s < 1.0 { e } else { f64::NAN }
+fn log_log_factor(z: f64, log_s: f64, gw: f64) -> f64 {
+    exp(z * gw.sqrt() / log_s)
 }
 
 /// `exp(x)`, with 1 where the bound is undefined, as lifelines fills it.
