@@ -180,8 +180,7 @@ fn draw_curve(c: &mut Canvas, records: &[Record], colour: [u8; 3], style: Style)
     let end = km.times().last().copied().unwrap_or(0.0);
     let (mut t0, mut s0) = (0.0, 1.0);
     let mut ticks = Vec::new();
-    for ((&t, &s), (&d, censored)) in
-        km.times().iter().zip(km.survival()).zip(km.events().iter().zip(km.censored()))
+    for ((&t, &s), (d, censored)) in km.times().iter().zip(km.survival()).zip(km.events().zip(km.censored()))
     {
         if d > 0 {
             c.hline(x_of(t0), x_of(t), y_of(s0), w, colour);

@@ -223,7 +223,7 @@ fn condition_on(series: &mut Series, fit: &KaplanMeier, landmark: f64, scale: f6
 
 /// Numbers at risk at each drawn vertex, by one walk over the event table.
 fn risk_at_points(fit: &KaplanMeier, points: &[[f64; 2]], scale: f64) -> Vec<RiskRow> {
-    let n = fit.at_risk().first().copied().unwrap_or(0);
+    let n = fit.at_risk().next().unwrap_or(0);
     let mut table = fit.times().iter().zip(fit.events()).zip(fit.censored()).peekable();
     let (mut d, mut c) = (0, 0);
     points

@@ -103,8 +103,10 @@ pub struct RiskRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct KaplanMeier {
     times: Vec<f64>,
-    at_risk: Vec<usize>,
-    events: Vec<usize>,
+    /// Per row the number at risk (high 32 bits) and the events (low 32
+    /// bits): one column where two would take twice the memory, which in a
+    /// large fit is mostly the cost of mapping fresh pages.
+    counts: Vec<u64>,
     survival: Vec<f64>,
     lower: Vec<f64>,
     upper: Vec<f64>,
@@ -125,6 +127,9 @@ impl KaplanMeier {
     pub fn fit(records: &[Record], options: KmOptions) -> Result<Self, SurvivalError> {
         if records.is_empty() {
             return Err(SurvivalError::Empty);
+        }
+        if u32::try_from(records.len()).is_err() {
+            return Err(SurvivalError::TooManyRecords(records.len()));
         }
         if !(options.level > 0.0 && options.level < 1.0) {
             return Err(SurvivalError::InvalidLevel(options.level));
@@ -152,7 +157,7 @@ impl KaplanMeier {
         // Time 0 heads the timeline even when nobody has it.
         let head = keys.first().is_some_and(|&k| k >> 1 != 0);
         let rows = usize::from(head) + count_times(&keys);
-        let (time_bits, events, at_risk) = event_table(keys, spare, rows, head);
+        let (time_bits, counts) = event_table(keys, spare, rows, head);
         let times: Vec<f64> = time_bits.into_iter().map(f64::from_bits).collect();
         let z = normal_quantile(0.5 + options.level / 2.0);
         let mut survival = Vec::with_capacity(rows);
@@ -166,7 +171,8 @@ impl KaplanMeier {
         let mut s = 1.0f64;
         let mut log_s = 0.0f64;
         let mut gw = 0.0f64;
-        for (&at_risk, &d) in at_risk.iter().zip(&events) {
+        for &c in &counts {
+            let (at_risk, d) = split(c);
             // Written without a branch on "any events here": with few ties
             // that test is unpredictable, and a row without events adds
             // exactly nothing (s × 1, log_s + -0, gw + 0).
@@ -179,7 +185,7 @@ impl KaplanMeier {
             log_s += ln_one_minus(hazard);
             // Where everyone at risk dies the term is undefined and taken
             // as 0, as lifelines does.
-            gw += if at_risk > d as u64 { hazard / (nf - df) } else { 0.0 };
+            gw += if at_risk > d { hazard / (nf - df) } else { 0.0 };
             survival.push(s);
             lower.push(log_s);
             upper.push(gw);
@@ -191,11 +197,8 @@ impl KaplanMeier {
             packed += usize::from(d > 0);
         }
         band_in_place(options.transform, z, lower.get_mut(..packed), upper.get_mut(..packed));
-        spread_over_rows(&events, packed, &mut lower, &mut upper);
-        // u64 and usize have the same layout here, so this keeps the
-        // allocation.
-        let at_risk = at_risk.into_iter().map(|a| usize::try_from(a).unwrap_or(usize::MAX)).collect();
-        Self { times, at_risk, events, survival, lower, upper, options, z, n }
+        spread_over_rows(&counts, packed, &mut lower, &mut upper);
+        Self { times, counts, survival, lower, upper, options, z, n }
     }
 
     /// Number of records fitted.
@@ -224,24 +227,29 @@ impl KaplanMeier {
     }
 
     /// Number at risk just before each timeline time (`time ≥ t`).
-    #[must_use]
-    pub fn at_risk(&self) -> &[usize] {
-        &self.at_risk
+    pub fn at_risk(&self) -> impl ExactSizeIterator<Item = usize> + DoubleEndedIterator + Clone + '_ {
+        self.counts.iter().map(|&c| split(c).0)
     }
 
     /// Events at each timeline time.
-    #[must_use]
-    pub fn events(&self) -> &[usize] {
-        &self.events
+    pub fn events(&self) -> impl ExactSizeIterator<Item = usize> + DoubleEndedIterator + Clone + '_ {
+        self.counts.iter().map(|&c| split(c).1)
+    }
+
+    /// Number at risk and events per timeline time, packed as
+    /// [`split`] reads them, for the log-rank merge.
+    pub(super) fn counts(&self) -> &[u64] {
+        &self.counts
     }
 
     /// Censorings at each timeline time: those at risk at a time who are
     /// neither events there nor at risk at the next time. Derived rather
     /// than stored, which keeps a large fit one column smaller.
     pub fn censored(&self) -> impl ExactSizeIterator<Item = usize> + '_ {
-        let count = |v: &[usize], i: usize| v.get(i).copied().unwrap_or(0);
-        (0..self.times.len()).map(move |i| {
-            count(&self.at_risk, i).saturating_sub(count(&self.events, i) + count(&self.at_risk, i + 1))
+        (0..self.counts.len()).map(|i| {
+            let (at_risk, events) = self.counts.get(i).map_or((0, 0), |&c| split(c));
+            let next = self.counts.get(i + 1).map_or(0, |&c| split(c).0);
+            at_risk.saturating_sub(events + next)
         })
     }
 
@@ -257,10 +265,10 @@ impl KaplanMeier {
     #[must_use]
     pub fn greenwood(&self) -> Vec<f64> {
         let mut gw = 0.0;
-        self.at_risk
+        self.counts
             .iter()
-            .zip(&self.events)
-            .map(|(&n, &d)| {
+            .map(|&c| {
+                let (n, d) = split(c);
                 gw += greenwood_term(n, d);
                 gw
             })
@@ -393,12 +401,14 @@ impl KaplanMeier {
         let rows = |t: f64| self.index_at(t).map_or(0, |i| i + 1);
         let (from, to) = (rows(landmark), rows(target));
         let gw: f64 = self
-            .at_risk
+            .counts
             .iter()
-            .zip(&self.events)
             .take(to)
             .skip(from)
-            .map(|(&n, &d)| greenwood_term(n, d))
+            .map(|&c| {
+                let (n, d) = split(c);
+                greenwood_term(n, d)
+            })
             .sum();
         let (lower, upper) = band(self.options.transform, self.z, estimate, gw);
         Ok(ConditionalSurvival { landmark, target, estimate, lower, upper })
@@ -412,8 +422,8 @@ impl KaplanMeier {
             return RiskRow { at_risk: self.n, events: 0, censored: 0 };
         };
         // Those still at risk at the next time are the ones left after `t`.
-        let at_risk = self.at_risk.get(last + 1).copied().unwrap_or(0);
-        let events: usize = self.events.iter().take(last + 1).sum();
+        let at_risk = self.counts.get(last + 1).map_or(0, |&c| split(c).0);
+        let events: usize = self.events().take(last + 1).sum();
         RiskRow { at_risk, events, censored: self.n.saturating_sub(at_risk + events) }
     }
 
@@ -441,19 +451,19 @@ fn count_times(keys: &[u64]) -> usize {
     usize::from(!keys.is_empty()) + steps.count()
 }
 
+/// Number at risk and events of a row, from its packed count.
+pub(super) fn split(count: u64) -> (usize, usize) {
+    // Both halves are below 2³², so neither cast can truncate.
+    ((count >> 32) as usize, (count & 0xFFFF_FFFF) as usize)
+}
+
 /// Groups sorted keys into `rows` timeline rows: the time bits (written into
-/// `buffer`), the events and the number at risk per row (written over the
-/// keys themselves), so that of the three columns only `events` needs new
-/// memory. With `head`, row 0 is time 0 with no one leaving.
-fn event_table(
-    mut keys: Vec<u64>,
-    buffer: Vec<u64>,
-    rows: usize,
-    head: bool,
-) -> (Vec<u64>, Vec<usize>, Vec<u64>) {
+/// `buffer`) and the packed counts of [`split`] (written over the keys
+/// themselves), so that no column needs new memory. With `head`, row 0 is
+/// time 0 with everyone at risk and no events.
+fn event_table(mut keys: Vec<u64>, buffer: Vec<u64>, rows: usize, head: bool) -> (Vec<u64>, Vec<u64>) {
     let n = keys.len() as u64;
     let mut times = exact_len(buffer, rows);
-    let mut events = vec![0usize; rows];
     if let Some(t) = times.first_mut() {
         *t = 0;
     }
@@ -461,31 +471,33 @@ fn event_table(
     // on data with few ties the "new time" test is unpredictable.
     let mut row = usize::from(head).wrapping_sub(1);
     let mut prev = u64::MAX;
+    let mut count = 0;
     for i in 0..keys.len() {
         let Some(&k) = keys.get(i) else { break };
         let bits = k >> 1;
-        row = row.wrapping_add(usize::from(bits != prev));
+        let new_time = bits != prev;
+        row = row.wrapping_add(usize::from(new_time));
         prev = bits;
-        if let (Some(t), Some(d)) = (times.get_mut(row), events.get_mut(row)) {
+        // A row starts with everyone from its first key on at risk and no
+        // events; each of its keys adds its event flag.
+        count = if new_time { (n - i as u64) << 32 } else { count } + (k & 1);
+        if let Some(t) = times.get_mut(row) {
             *t = bits;
-            *d += (k & 1) as usize;
         }
-        // Records left after this row's keys so far; the row's last key
-        // leaves the final count. The slot (the row without the head) is
-        // at most `i`, a key already read.
-        if let Some(after) = keys.get_mut(row.wrapping_sub(usize::from(head))) {
-            *after = n - i as u64 - 1;
+        // The slot (the row without the head) is at most `i`, a key
+        // already read.
+        if let Some(slot) = keys.get_mut(row.wrapping_sub(usize::from(head))) {
+            *slot = count;
         }
     }
-    // At risk at a row is what was left after the row before: shift the
-    // counts down one row (two with the head), everyone at risk above.
-    let shift = 1 + usize::from(head);
-    let mut at_risk = exact_len(keys, rows);
-    at_risk.copy_within(..rows.saturating_sub(shift), shift.min(rows));
-    for a in at_risk.iter_mut().take(shift) {
-        *a = n;
+    let mut counts = exact_len(keys, rows);
+    if head {
+        counts.copy_within(..rows.saturating_sub(1), 1);
+        if let Some(first) = counts.first_mut() {
+            *first = n << 32;
+        }
     }
-    (times, events, at_risk)
+    (times, counts)
 }
 
 /// One event time's term `d / (n (n - d))` of the Greenwood sum, 0 where
@@ -552,15 +564,15 @@ fn band_in_place(transform: CiTransform, z: f64, lower: Option<&mut [f64]>, uppe
 /// or before it, and rows before the first event have no band (1, 1).
 /// Walking backwards, each row reads a packed slot at or before its own,
 /// which has not been overwritten yet.
-fn spread_over_rows(events: &[usize], packed: usize, lower: &mut [f64], upper: &mut [f64]) {
+fn spread_over_rows(counts: &[u64], packed: usize, lower: &mut [f64], upper: &mut [f64]) {
     let mut left = packed;
-    for i in (0..events.len().min(lower.len()).min(upper.len())).rev() {
+    for i in (0..counts.len().min(lower.len()).min(upper.len())).rev() {
         let slot = left.wrapping_sub(1);
         let band = lower.get(slot).copied().zip(upper.get(slot).copied()).unwrap_or((1.0, 1.0));
         if let (Some(lo), Some(hi)) = (lower.get_mut(i), upper.get_mut(i)) {
             (*lo, *hi) = band;
         }
-        left -= usize::from(events.get(i).is_some_and(|&d| d > 0));
+        left -= usize::from(counts.get(i).is_some_and(|&c| split(c).1 > 0));
     }
 }
 
@@ -761,8 +773,8 @@ mod tests {
         ];
         let km = KaplanMeier::fit(&recs, KmOptions::default()).unwrap();
         assert_eq!(km.times(), &[0.0, 1.0, 2.0, 3.0]);
-        assert_eq!(km.at_risk(), &[5, 5, 4, 1]);
-        assert_eq!(km.events(), &[0, 1, 2, 1]);
+        assert_eq!(km.at_risk().collect::<Vec<_>>(), [5, 5, 4, 1]);
+        assert_eq!(km.events().collect::<Vec<_>>(), [0, 1, 2, 1]);
         assert_eq!(km.censored().collect::<Vec<_>>(), [0, 0, 1, 0]);
         assert_close(km.survival_at(2.0), 0.8 * 0.5, 1e-15, "S(2)");
         assert_close(km.survival_at(1.999), 0.8, 1e-15, "S(2-)");
@@ -865,8 +877,8 @@ mod tests {
             let greenwood = km.greenwood();
             let Table { times, at_risk, events, censored, survival: surv, greenwood: gw } = reference(&recs);
             assert_eq!(km.times(), times.as_slice());
-            assert_eq!(km.at_risk(), at_risk.as_slice());
-            assert_eq!(km.events(), events.as_slice());
+            assert_eq!(km.at_risk().collect::<Vec<_>>(), at_risk);
+            assert_eq!(km.events().collect::<Vec<_>>(), events);
             assert_eq!(km.censored().collect::<Vec<_>>(), censored);
             for i in 0..times.len() {
                 assert_close(km.survival()[i], surv[i], 1e-12, "S");

@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::km::{KaplanMeier, KmOptions};
+use super::km::{KaplanMeier, KmOptions, split};
 use super::special::chi2_sf;
 use super::{Record, SurvivalError};
 
@@ -46,7 +46,7 @@ pub fn logrank_test(groups: &[&KaplanMeier]) -> Result<LogRank, SurvivalError> {
     let m = k - 1;
     // Observed events are each group's total; only the expected counts and
     // the covariance need the merged timeline.
-    let observed: Vec<f64> = groups.iter().map(|g| g.events().iter().sum::<usize>() as f64).collect();
+    let observed: Vec<f64> = groups.iter().map(|g| g.events().sum::<usize>() as f64).collect();
     let (expected, cov) = if let [a, b] = groups {
         let (e, v) = merge_two(a, b);
         (e.to_vec(), vec![v])
@@ -75,10 +75,10 @@ pub fn logrank_test(groups: &[&KaplanMeier]) -> Result<LogRank, SurvivalError> {
 /// risk, so each of its remaining events is expected in it and adds no
 /// covariance.
 fn merge_two(a: &KaplanMeier, b: &KaplanMeier) -> ([f64; 2], f64) {
-    let len = |g: &KaplanMeier| g.times().len().min(g.at_risk().len()).min(g.events().len());
+    let len = |g: &KaplanMeier| g.times().len().min(g.counts().len());
     let (la, lb) = (len(a), len(b));
-    let (ta, ra, ea) = (&a.times()[..la], &a.at_risk()[..la], &a.events()[..la]);
-    let (tb, rb, eb) = (&b.times()[..lb], &b.at_risk()[..lb], &b.events()[..lb]);
+    let (ta, ca) = (&a.times()[..la], &a.counts()[..la]);
+    let (tb, cb) = (&b.times()[..lb], &b.counts()[..lb]);
     let (mut i, mut j) = (0, 0);
     let mut expected = [0.0; 2];
     let mut cov = 0.0;
@@ -86,20 +86,25 @@ fn merge_two(a: &KaplanMeier, b: &KaplanMeier) -> ([f64; 2], f64) {
         let (x, y) = (ta[i], tb[j]);
         let t = x.min(y);
         let (here_a, here_b) = (usize::from(x == t), usize::from(y == t));
-        let (na, nb) = (ra[i] as f64, rb[j] as f64);
-        let d = (ea[i] * here_a + eb[j] * here_b) as f64;
+        let ((ra, ea), (rb, eb)) = (split(ca[i]), split(cb[j]));
+        let (na, nb) = (ra as f64, rb as f64);
+        let d = (ea * here_a + eb * here_b) as f64;
         i += here_a;
         j += here_b;
         let n = na + nb;
-        let inv_n = 1.0 / n;
-        let ratio = if n > 1.0 { (n - d) / (n - 1.0) } else { 1.0 };
-        let share = d * inv_n;
+        // One division gives both the share d / n and the covariance term
+        // d (n - d) na nb / (n² (n - 1)). With n = 1 one group has nobody
+        // at risk, so the term is 0 whatever stands for n - 1.
+        let m = (n - 1.0).max(1.0);
+        let q = 1.0 / (n * n * m);
+        let share = d * n * m * q;
         expected[0] += na * share;
         expected[1] += nb * share;
-        cov += ratio * d * inv_n * inv_n * na * nb;
+        cov += (n - d) * d * na * nb * q;
     }
-    expected[0] += ea[i..].iter().sum::<usize>() as f64;
-    expected[1] += eb[j..].iter().sum::<usize>() as f64;
+    let events = |c: &[u64]| c.iter().map(|&c| split(c).1).sum::<usize>() as f64;
+    expected[0] += events(&ca[i..]);
+    expected[1] += events(&cb[j..]);
     (expected, cov)
 }
 
@@ -148,14 +153,13 @@ fn merge(cursors: &mut [Cursor<'_>], n_j: &mut [f64], expected: &mut [f64], cov:
 /// One group's place in the merge of the groups' timelines.
 struct Cursor<'a> {
     times: &'a [f64],
-    at_risk: &'a [usize],
-    events: &'a [usize],
+    counts: &'a [u64],
     pos: usize,
 }
 
 impl<'a> Cursor<'a> {
     fn new(fit: &'a KaplanMeier) -> Self {
-        Self { times: fit.times(), at_risk: fit.at_risk(), events: fit.events(), pos: 0 }
+        Self { times: fit.times(), counts: fit.counts(), pos: 0 }
     }
 
     /// The group's next timeline time, if any is left.
@@ -171,9 +175,9 @@ impl<'a> Cursor<'a> {
     /// Branch-free: which group holds the next time is a coin toss when the
     /// groups' times interleave.
     fn take(&mut self, t: f64) -> (usize, usize) {
-        let at_risk = self.at_risk.get(self.pos).copied().unwrap_or(0);
+        let (at_risk, events) = self.counts.get(self.pos).map_or((0, 0), |&c| split(c));
         let here = usize::from(self.time() == Some(t));
-        let events = self.events.get(self.pos).copied().unwrap_or(0) * here;
+        let events = events * here;
         self.pos += here;
         (at_risk, events)
     }

@@ -121,6 +121,9 @@ pub enum SurvivalError {
     /// Conditioning on a time by which everyone has had the event.
     #[error("survival at the landmark time {0} is zero, so conditional survival is undefined")]
     ZeroSurvivalAtLandmark(f64),
+    /// More records than the engine counts in 32 bits.
+    #[error("{0} records are more than the 4,294,967,295 one analysis can take")]
+    TooManyRecords(usize),
     /// A comparison needs at least two groups.
     #[error("a log-rank test needs at least two groups, got {0}")]
     TooFewGroups(usize),

@@ -89,9 +89,9 @@ pub fn step_curve(fit: &KaplanMeier, options: PlotOptions) -> StepCurve {
         .iter()
         .zip(fit.survival())
         .zip(fit.lower().iter().zip(fit.upper()))
-        .zip(fit.at_risk().iter().zip(fit.events().iter().zip(fit.censored())));
+        .zip(fit.at_risk().zip(fit.events().zip(fit.censored())));
     let last = times.len().saturating_sub(1);
-    for (j, (((&t, &s), (&lo, &hi)), (&n, (&d, c)))) in rows.enumerate() {
+    for (j, (((&t, &s), (&lo, &hi)), (n, (d, c)))) in rows.enumerate() {
         if d > 0 {
             curve.push(t, prev.0, prev.1, prev.2);
             curve.push(t, s, lo, hi);

@@ -603,7 +603,7 @@ mod tests {
         let mut pts = Vec::new();
         let mut prev = 1.0;
         let mut prev_t = 0.0;
-        for ((&t, &s), &d) in km.times().iter().zip(km.survival()).zip(km.events()) {
+        for ((&t, &s), d) in km.times().iter().zip(km.survival()).zip(km.events()) {
             if d == 0 {
                 continue;
             }
