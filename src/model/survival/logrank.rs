@@ -69,28 +69,87 @@ pub fn logrank_test(groups: &[&KaplanMeier]) -> Result<LogRank, SurvivalError> {
     Ok(LogRank { statistic, degrees_of_freedom: m, p_value, observed, expected })
 }
 
-/// [`merge`] written out for the usual two arms. While both groups have
-/// times left, each step is free of branches and bounds checks the
-/// compiler cannot drop; once one group has run out, the other alone is at
-/// risk, so each of its remaining events is expected in it and adds no
-/// covariance.
+/// [`merge`] written out for the usual two arms.
+///
+/// Each step of a merge waits for the one before (which group moves
+/// decides where the next comparison reads), so the timeline is split at
+/// a time `T` into two halves, times before `T` and from `T` on, merged
+/// side by side in one loop: two independent chains keep the processor
+/// busy. Equal times stay in one half, as the step needs both groups'
+/// events at a time together.
 fn merge_two(a: &KaplanMeier, b: &KaplanMeier) -> ([f64; 2], f64) {
     let len = |g: &KaplanMeier| g.times().len().min(g.counts().len());
     let (la, lb) = (len(a), len(b));
-    let (ta, ca) = (&a.times()[..la], &a.counts()[..la]);
-    let (tb, cb) = (&b.times()[..lb], &b.counts()[..lb]);
-    let (mut i, mut j) = (0, 0);
-    let mut expected = [0.0; 2];
-    let mut cov = 0.0;
-    while i < la && j < lb {
-        let (x, y) = (ta[i], tb[j]);
+    let one = Arm { times: &a.times()[..la], counts: &a.counts()[..la] };
+    let two = Arm { times: &b.times()[..lb], counts: &b.counts()[..lb] };
+    let i0 = la / 2;
+    let split_time = one.times.get(i0).copied().unwrap_or(f64::INFINITY);
+    let j0 = two.times.partition_point(|&t| t < split_time);
+    // The first half ends at (i0, j0); the second starts there and ends
+    // when either group runs out.
+    let (mut first, mut second) = (Merge::default(), Merge { i: i0, j: j0, ..Merge::default() });
+    while (first.i < i0 || first.j < j0) && (second.i < la && second.j < lb) {
+        first.step(&one, &two);
+        second.step(&one, &two);
+    }
+    while first.i < i0 || first.j < j0 {
+        first.step(&one, &two);
+    }
+    while second.i < la && second.j < lb {
+        second.step(&one, &two);
+    }
+    // Once one group has run out, the other alone is at risk: each of its
+    // remaining events is expected in it and adds no covariance.
+    let events = |c: &[u64]| c.iter().map(|&c| split(c).1).sum::<usize>() as f64;
+    let expected = [
+        first.expected[0] + second.expected[0] + events(one.counts.get(second.i..).unwrap_or_default()),
+        first.expected[1] + second.expected[1] + events(two.counts.get(second.j..).unwrap_or_default()),
+    ];
+    (expected, first.cov + second.cov)
+}
+
+/// One group's timeline in [`merge_two`].
+struct Arm<'a> {
+    times: &'a [f64],
+    counts: &'a [u64],
+}
+
+impl Arm<'_> {
+    /// Time, number at risk and events at position `i`; past the end, a
+    /// time that never comes with nobody at risk.
+    #[inline(always)]
+    fn at(&self, i: usize) -> (f64, usize, usize) {
+        let t = self.times.get(i).copied().unwrap_or(f64::INFINITY);
+        let (n, d) = self.counts.get(i).map_or((0, 0), |&c| split(c));
+        (t, n, d)
+    }
+}
+
+/// Position in both timelines and the sums so far of one merge.
+#[derive(Default)]
+struct Merge {
+    i: usize,
+    j: usize,
+    expected: [f64; 2],
+    cov: f64,
+}
+
+impl Merge {
+    /// Adds the next distinct time's contribution and steps past it,
+    /// without a branch: which group holds the next time is a coin toss
+    /// when the groups' times interleave. A group's at-risk count at that
+    /// time is the one at its own next time, since nobody in it leaves in
+    /// between.
+    #[inline(always)]
+    fn step(&mut self, one: &Arm<'_>, two: &Arm<'_>) {
+        let (x, ra, ea) = one.at(self.i);
+        let (y, rb, eb) = two.at(self.j);
         let t = x.min(y);
         let (here_a, here_b) = (usize::from(x == t), usize::from(y == t));
-        let ((ra, ea), (rb, eb)) = (split(ca[i]), split(cb[j]));
         let (na, nb) = (ra as f64, rb as f64);
         let d = (ea * here_a + eb * here_b) as f64;
-        i += here_a;
-        j += here_b;
+        self.i += here_a;
+        self.j += here_b;
         let n = na + nb;
         // One division gives both the share d / n and the covariance term
         // d (n - d) na nb / (n² (n - 1)). With n = 1 one group has nobody
@@ -98,14 +157,10 @@ fn merge_two(a: &KaplanMeier, b: &KaplanMeier) -> ([f64; 2], f64) {
         let m = (n - 1.0).max(1.0);
         let q = 1.0 / (n * n * m);
         let share = d * n * m * q;
-        expected[0] += na * share;
-        expected[1] += nb * share;
-        cov += (n - d) * d * na * nb * q;
+        self.expected[0] += na * share;
+        self.expected[1] += nb * share;
+        self.cov += (n - d) * d * na * nb * q;
     }
-    let events = |c: &[u64]| c.iter().map(|&c| split(c).1).sum::<usize>() as f64;
-    expected[0] += events(&ca[i..]);
-    expected[1] += events(&cb[j..]);
-    (expected, cov)
 }
 
 /// Walks the groups' timelines in step, adding each distinct time's
