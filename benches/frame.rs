@@ -1,7 +1,16 @@
 //! How long one full frame takes, headless: the clinician view and the
 //! family view laid out (egui) and tessellated into triangles, with the
 //! pointer hovering the survival panel. Run with `cargo bench --bench
-//! frame`. Cases and targets (median per frame):
+//! frame`.
+//!
+//! The app is set up and its cohorts loaded through the test harness, then
+//! each measured frame is run as eframe runs one: the app's `logic` and
+//! `ui` in the context's pass, then tessellation. The harness's own work
+//! per step (its copy of the accessibility tree and of the shapes) is
+//! left out, and AccessKit is off, as in a window until a screen reader
+//! asks for it.
+//!
+//! Cases and targets (median per frame):
 //! - two cohorts of 1,000 records each: at most 2 ms;
 //! - the family view: at most 2 ms;
 //! - a library of 20 digitized cohorts of 1,000 records each (one curve
@@ -27,6 +36,8 @@ use xhim_aid::model::clock::Clock;
 use xhim_aid::model::cohort::TimeUnit;
 
 const RUNS: usize = 300;
+/// The window, points.
+const SIZE: egui::Vec2 = egui::vec2(1400.0, 900.0);
 const WARM_UP: usize = 30;
 
 struct SplitMix64(u64);
@@ -78,8 +89,7 @@ fn harness(family: bool, cohorts: Vec<PathBuf>) -> Harness<'static, App> {
         display: Display { family: Some(family), zoom: None },
         ..StartOptions::default()
     };
-    let mut h =
-        Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| App::new(cc, options));
+    let mut h = Harness::builder().with_size(SIZE).build_eframe(move |cc| App::new(cc, options));
     // Cohorts load in the background: step until they are in.
     for _ in 0..5_000 {
         h.step();
@@ -92,30 +102,38 @@ fn harness(family: bool, cohorts: Vec<PathBuf>) -> Harness<'static, App> {
     h
 }
 
-/// One frame: input and layout, then tessellation of everything painted;
-/// returns the time of the two. (The copy of the shapes the harness keeps,
-/// which a real window does not make, is left out.)
-fn frame(h: &mut Harness<'_, App>, i: usize) -> Duration {
-    #[expect(clippy::cast_precision_loss, reason = "a small pixel offset")]
-    let x = 420.0 + (i % 40) as f32 * 6.0;
-    h.hover_at(egui::pos2(x, 250.0));
+/// One frame as eframe runs it: input, the app's pass, then tessellation
+/// of everything painted; returns the time of the whole.
+fn frame(h: &mut Harness<'_, App>, eframe: &mut eframe::Frame, i: usize) -> Duration {
+    #[expect(clippy::cast_precision_loss, reason = "a small pixel offset and a frame count")]
+    let (x, time) = (420.0 + (i % 40) as f32 * 6.0, 100.0 + i as f64 / 60.0);
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
+        time: Some(time),
+        predicted_dt: 1.0 / 60.0,
+        events: vec![egui::Event::PointerMoved(egui::pos2(x, 250.0))],
+        ..egui::RawInput::default()
+    };
+    let ctx = h.ctx.clone();
     let start = Instant::now();
-    h.step();
-    let layout = start.elapsed();
-    let output = h.output();
-    let (shapes, pixels_per_point) = (output.shapes.clone(), output.pixels_per_point);
-    let start = Instant::now();
-    let primitives = h.ctx.tessellate(shapes, pixels_per_point);
-    let tessellation = start.elapsed();
+    let output = ctx.run_ui(input, |ui| {
+        let app = h.state_mut();
+        eframe::App::logic(app, ui.ctx(), eframe);
+        eframe::App::ui(app, ui, eframe);
+    });
+    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    let elapsed = start.elapsed();
     black_box(primitives);
-    layout + tessellation
+    elapsed
 }
 
 fn measure(name: &str, h: &mut Harness<'_, App>) {
+    h.ctx.disable_accesskit();
+    let mut eframe = eframe::Frame::_new_kittest();
     for i in 0..WARM_UP {
-        frame(h, i);
+        frame(h, &mut eframe, i);
     }
-    let mut times: Vec<Duration> = (0..RUNS).map(|i| frame(h, i)).collect();
+    let mut times: Vec<Duration> = (0..RUNS).map(|i| frame(h, &mut eframe, i)).collect();
     times.sort_unstable();
     let median = times[RUNS / 2];
     let p90 = times[RUNS * 9 / 10];

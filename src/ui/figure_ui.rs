@@ -27,12 +27,16 @@ use crate::ui::{doc_ui, theme};
 
 /// Height of one risk-table row, points.
 const RISK_ROW_HEIGHT: f32 = 15.0;
-/// Size in pixels of the cells censor marks are counted in: about a mark's
-/// width, so marks that would overlap are drawn once with their count.
-const CENSOR_CELL_PX: u32 = 4;
+/// Radius of a censor mark, points. Marks are counted in cells of the
+/// mark's width, so marks that would overlap are drawn once with their
+/// count.
+const CENSOR_MARK_RADIUS: f32 = 4.0;
 /// Space between risk-table cells, points: columns closer than the widest
 /// cell plus this are thinned out, so numbers never overlap.
 const RISK_COLUMN_GAP: f32 = 10.0;
+/// How far (pixels) a dashed curve may move when vertices are dropped
+/// from it; less than the line's half-width, so it covers the same pixels.
+const DASH_TOLERANCE_PX: f64 = 0.5;
 /// Smallest plot, points; below this the panels scroll.
 const MIN_PLOT_HEIGHT: f32 = 120.0;
 /// Width of the legend column right of each plot; equal in every panel so
@@ -75,6 +79,13 @@ struct CurveColumns {
     /// The reduced curve as plot points (a subsequence of the curve's own
     /// vertices, so hover finds them by x).
     drawn: Vec<PlotPoint>,
+    /// For a dashed or dotted curve, `drawn` without the vertices that
+    /// move it by less than half a pixel: a dash is cut at every vertex,
+    /// so steps finer than a pixel would make thousands of dash pieces.
+    /// Empty for a solid curve.
+    dash_drawn: Vec<PlotPoint>,
+    /// Whether the curve is drawn dashed or dotted.
+    dashed: bool,
     /// One point per censor bin, with the bin's count and x span.
     censor_drawn: Vec<PlotPoint>,
     censor_bins: Vec<(usize, (f64, f64))>,
@@ -92,24 +103,29 @@ impl CurveColumns {
             lower,
             upper,
             censor: s.censor_marks.iter().map(|&[x, y]| (x, y)).collect(),
+            dashed: look::look(s.role).dash != Dash::Solid,
             ..Self::default()
         }
     }
 
     /// Brings the reduction up to date for this view.
-    fn update(&mut self, view: &Viewport) {
+    fn update(&mut self, view: &Viewport, censor_cell_px: u32) {
         let band = (self.lower.len() == self.x.len()).then_some((&self.lower[..], &self.upper[..]));
         let series = decimate::Series { x: &self.x, y: &self.y, band };
         if self.reduced.update(0, &series, &[], view) {
             let curve = self.reduced.curve();
             self.drawn = curve.x.iter().zip(&curve.y).map(|(x, y)| PlotPoint::new(*x, *y)).collect();
+            if self.dashed {
+                let kept = decimate::simplify_indices(&curve.x, &curve.y, view, DASH_TOLERANCE_PX);
+                self.dash_drawn = kept.iter().filter_map(|&i| self.drawn.get(i).copied()).collect();
+            }
         }
         if self.censor_view != Some(*view) {
             // A censor mark is a few pixels wide, so marks closer than that
             // merge into one drawn mark that counts them.
             let cells = Viewport {
-                width_px: (view.width_px / CENSOR_CELL_PX).max(1),
-                height_px: (view.height_px / CENSOR_CELL_PX).max(1),
+                width_px: (view.width_px / censor_cell_px.max(1)).max(1),
+                height_px: (view.height_px / censor_cell_px.max(1)).max(1),
                 ..*view
             };
             let bins = decimate::censor_bins(&self.censor, &cells);
@@ -261,6 +277,19 @@ fn plot_ui<'a>(
     height: f32,
     hidden: &'a HashSet<u64>,
 ) {
+    // Scrolled out of view, the plot and its table take their space and
+    // nothing else: building a plot's items is most of a frame's work.
+    let width = ui.available_width();
+    let table_height = panel.risk_table.as_ref().map_or(0.0, |t| risk_table_height(t, hidden));
+    let spacing = if table_height > 0.0 { ui.spacing().item_spacing.y } else { 0.0 };
+    let area = egui::Rect::from_min_size(ui.cursor().min, vec2(width, height + spacing + table_height));
+    if !ui.is_rect_visible(area) {
+        ui.allocate_space(vec2(width, height));
+        if table_height > 0.0 {
+            ui.allocate_space(vec2(width, table_height));
+        }
+        return;
+    }
     let visuals = ui.visuals().clone();
     let text_color = visuals.strong_text_color();
     let pixels_per_point = ui.ctx().pixels_per_point();
@@ -311,9 +340,11 @@ fn plot_ui<'a>(
         })
         .show(ui, move |plot_ui| {
             let view = viewport(plot_ui, pixels_per_point);
+            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a few pixels")]
+            let censor_cell_px = (2.0 * CENSOR_MARK_RADIUS * pixels_per_point).round().max(1.0) as u32;
             for (s, p) in panel.series.iter().zip(prepared.series.iter_mut()) {
                 if let Some(curve) = &mut p.curve {
-                    curve.update(&view);
+                    curve.update(&view, censor_cell_px);
                     bins.borrow_mut().insert(s.label.clone(), curve.censor_bins.clone());
                 }
             }
@@ -410,8 +441,9 @@ fn series_ui<'a>(
                         .allow_hover(false),
                 );
             }
+            let drawn = if curve.dashed { &curve.dash_drawn } else { &curve.drawn };
             plot_ui.line(
-                Line::new(name.clone(), PlotPoints::from(&curve.drawn[..]))
+                Line::new(name.clone(), PlotPoints::from(&drawn[..]))
                     .color(color)
                     .width(2.0)
                     .style(theme::line_style(look.dash)),
@@ -421,7 +453,7 @@ fn series_ui<'a>(
                     Points::new(format!("{name}{CENSORED}"), PlotPoints::from(&curve.censor_drawn[..]))
                         .shape(MarkerShape::Plus)
                         .color(color)
-                        .radius(4.0),
+                        .radius(CENSOR_MARK_RADIUS),
                 );
             }
         }

@@ -362,6 +362,58 @@ impl Decimated {
     }
 }
 
+/// Indices of the vertices of the polyline `(x, y)` that keep it within
+/// `tolerance_px` pixels of itself on screen (Ramer–Douglas–Peucker, in
+/// pixel units of `view`): always the first and last, in order.
+///
+/// For dashed lines. A dash is cut wherever the path has a vertex, so a
+/// reduced curve with steps finer than a pixel would be drawn as thousands
+/// of dash pieces; through the kept vertices the dashes are few and the
+/// line covers the same pixels.
+#[must_use]
+pub fn simplify_indices(x: &[f64], y: &[f64], view: &Viewport, tolerance_px: f64) -> Vec<usize> {
+    let n = x.len().min(y.len());
+    if n <= 2 {
+        return (0..n).collect();
+    }
+    let sx = f64::from(view.width_px) / (view.x.1 - view.x.0);
+    let sy = f64::from(view.height_px) / (view.y.1 - view.y.0);
+    let at = |i: usize| (x.get(i).map_or(0.0, |v| v * sx), y.get(i).map_or(0.0, |v| v * sy));
+    let mut keep = vec![false; n];
+    for end in [0, n - 1] {
+        if let Some(k) = keep.get_mut(end) {
+            *k = true;
+        }
+    }
+    let mut stack = vec![(0, n - 1)];
+    while let Some((a, b)) = stack.pop() {
+        let ((ax, ay), (bx, by)) = (at(a), at(b));
+        let (dx, dy) = (bx - ax, by - ay);
+        let length = dx.hypot(dy);
+        // Distance of each vertex between a and b from the chord (or from
+        // a, where the chord is a point).
+        let distance = |i: usize| {
+            let (px, py) = at(i);
+            if length > 0.0 {
+                ((px - ax) * dy - (py - ay) * dx).abs() / length
+            } else {
+                (px - ax).hypot(py - ay)
+            }
+        };
+        let farthest = (a + 1..b).map(|i| (i, distance(i))).max_by(|p, q| p.1.total_cmp(&q.1));
+        if let Some((i, d)) = farthest
+            && d > tolerance_px
+        {
+            if let Some(k) = keep.get_mut(i) {
+                *k = true;
+            }
+            stack.push((a, i));
+            stack.push((i, b));
+        }
+    }
+    keep.iter().enumerate().filter(|(_, k)| **k).map(|(i, _)| i).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -627,5 +679,41 @@ mod tests {
         let curve = d.curve().clone();
         assert!(d.update(2, &s, &c.censor_marks, &taller), "taller plot rebins the marks");
         assert_eq!(d.curve(), &curve);
+    }
+
+    #[test]
+    fn simplifying_keeps_the_ends_and_corners_and_drops_sub_pixel_stairs() {
+        let view = Viewport { x: (0.0, 100.0), y: (0.0, 100.0), width_px: 100, height_px: 100 };
+        // Stairs of 0.1 px: within a pixel of the straight line.
+        let (mut x, mut y) = (Vec::new(), Vec::new());
+        for k in 0..500 {
+            let t = f64::from(k) * 0.1;
+            x.extend([t, t + 0.1]);
+            y.extend([100.0 - t, 100.0 - t]);
+        }
+        let kept = simplify_indices(&x, &y, &view, 0.5);
+        assert_eq!(kept.first(), Some(&0));
+        assert_eq!(kept.last(), Some(&(x.len() - 1)));
+        assert!(kept.len() <= 4, "{kept:?}");
+        // Every dropped vertex is within the tolerance of the kept path.
+        for w in kept.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            for i in a..=b {
+                let (dx, dy) = (x[b] - x[a], y[b] - y[a]);
+                let d = ((x[i] - x[a]) * dy - (y[i] - y[a]) * dx).abs() / dx.hypot(dy);
+                assert!(d <= 0.5 + 1e-9, "vertex {i} is {d} px away");
+            }
+        }
+        // A step of 20 px keeps its corners.
+        let (x, y) = (vec![0.0, 50.0, 50.0, 100.0], vec![100.0, 100.0, 80.0, 80.0]);
+        assert_eq!(simplify_indices(&x, &y, &view, 0.5), vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn simplifying_short_or_degenerate_lines() {
+        let view = Viewport { x: (0.0, 1.0), y: (0.0, 1.0), width_px: 10, height_px: 10 };
+        assert!(simplify_indices(&[], &[], &view, 0.5).is_empty());
+        assert_eq!(simplify_indices(&[0.5], &[0.5], &view, 0.5), vec![0]);
+        assert_eq!(simplify_indices(&[0.5, 0.5, 0.5], &[0.5, 0.5, 0.5], &view, 0.5), vec![0, 2]);
     }
 }
