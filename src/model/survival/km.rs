@@ -113,6 +113,7 @@ pub struct KaplanMeier {
     options: KmOptions,
     z: f64,
     n: usize,
+    total_events: usize,
 }
 
 impl KaplanMeier {
@@ -156,8 +157,8 @@ impl KaplanMeier {
         let n = keys.len();
         // Time 0 heads the timeline even when nobody has it.
         let head = keys.first().is_some_and(|&k| k >> 1 != 0);
-        let rows = usize::from(head) + count_times(&keys);
-        let (time_bits, counts) = event_table(keys, spare, rows, head);
+        let (time_bits, counts) = event_table(keys, spare, head);
+        let rows = counts.len();
         let times: Vec<f64> = time_bits.into_iter().map(f64::from_bits).collect();
         let z = normal_quantile(0.5 + options.level / 2.0);
         let mut survival = Vec::with_capacity(rows);
@@ -168,6 +169,7 @@ impl KaplanMeier {
         let mut lower = Vec::with_capacity(rows);
         let mut upper = Vec::with_capacity(rows);
         let mut packed = 0;
+        let mut total_events = 0;
         let mut s = 1.0f64;
         let mut log_s = 0.0f64;
         let mut gw = 0.0f64;
@@ -195,16 +197,23 @@ impl KaplanMeier {
                 (*l, *u) = (log_s, if s < 1.0 { gw } else { f64::NAN });
             }
             packed += usize::from(d > 0);
+            total_events += d;
         }
         band_in_place(options.transform, z, lower.get_mut(..packed), upper.get_mut(..packed));
         spread_over_rows(&counts, packed, &mut lower, &mut upper);
-        Self { times, counts, survival, lower, upper, options, z, n }
+        Self { times, counts, survival, lower, upper, options, z, n, total_events }
     }
 
     /// Number of records fitted.
     #[must_use]
     pub fn len(&self) -> usize {
         self.n
+    }
+
+    /// Number of events among the records.
+    #[must_use]
+    pub fn total_events(&self) -> usize {
+        self.total_events
     }
 
     /// Always `false`: a fit needs at least one record. Present so `len`
@@ -445,25 +454,20 @@ fn exact_len(mut v: Vec<u64>, len: usize) -> Vec<u64> {
     v
 }
 
-/// Number of distinct times among sorted keys.
-fn count_times(keys: &[u64]) -> usize {
-    let steps = keys.windows(2).filter(|w| w.first().zip(w.get(1)).is_some_and(|(a, b)| (a ^ b) >> 1 != 0));
-    usize::from(!keys.is_empty()) + steps.count()
-}
-
 /// Number at risk and events of a row, from its packed count.
 pub(super) fn split(count: u64) -> (usize, usize) {
     // Both halves are below 2³², so neither cast can truncate.
     ((count >> 32) as usize, (count & 0xFFFF_FFFF) as usize)
 }
 
-/// Groups sorted keys into `rows` timeline rows: the time bits (written into
+/// Groups sorted keys into timeline rows: the time bits (written into
 /// `buffer`) and the packed counts of [`split`] (written over the keys
 /// themselves), so that no column needs new memory. With `head`, row 0 is
 /// time 0 with everyone at risk and no events.
-fn event_table(mut keys: Vec<u64>, buffer: Vec<u64>, rows: usize, head: bool) -> (Vec<u64>, Vec<u64>) {
+fn event_table(mut keys: Vec<u64>, buffer: Vec<u64>, head: bool) -> (Vec<u64>, Vec<u64>) {
     let n = keys.len() as u64;
-    let mut times = exact_len(buffer, rows);
+    // Room for every key on its own row; trimmed to the rows found.
+    let mut times = exact_len(buffer, keys.len() + usize::from(head));
     if let Some(t) = times.first_mut() {
         *t = 0;
     }
@@ -490,6 +494,8 @@ fn event_table(mut keys: Vec<u64>, buffer: Vec<u64>, rows: usize, head: bool) ->
             *slot = count;
         }
     }
+    let rows = row.wrapping_add(1);
+    let times = exact_len(times, rows);
     let mut counts = exact_len(keys, rows);
     if head {
         counts.copy_within(..rows.saturating_sub(1), 1);

@@ -46,7 +46,7 @@ pub fn logrank_test(groups: &[&KaplanMeier]) -> Result<LogRank, SurvivalError> {
     let m = k - 1;
     // Observed events are each group's total; only the expected counts and
     // the covariance need the merged timeline.
-    let observed: Vec<f64> = groups.iter().map(|g| g.events().sum::<usize>() as f64).collect();
+    let observed: Vec<f64> = groups.iter().map(|g| g.total_events() as f64).collect();
     let (expected, cov) = if let [a, b] = groups {
         let (e, v) = merge_two(a, b);
         (e.to_vec(), vec![v])
