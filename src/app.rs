@@ -519,8 +519,11 @@ impl App {
                 repaint.request_repaint();
             });
         }
-        // Only the screenshot mode asks for frames without input.
-        ctx.request_repaint();
+        // Only the screenshot mode asks for frames without input; while a
+        // cohort loads, its job wakes the window when it is done.
+        if self.cohort_loads.is_empty() {
+            ctx.request_repaint();
+        }
     }
 
     fn dropped_files(&mut self, ctx: &egui::Context) {

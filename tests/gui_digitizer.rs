@@ -44,7 +44,7 @@ fn click(harness: &mut Harness<'_, App>, label: &str) {
     reveal(harness, label);
     harness.get_by_label(label).click();
     // A click may start background work that keeps asking for frames
-    // (spinner, job finishing); `wait` sees it through.
+    // (busy indicator, job finishing); `wait` sees it through.
     let _ = harness.try_run();
 }
 

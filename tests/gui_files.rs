@@ -34,7 +34,7 @@ fn command(harness: &mut Harness<'_, App>, c: Command) {
 }
 
 /// Steps until the background save has landed. (`run` would give up while
-/// the saving spinner keeps asking for frames, so this steps one at a time.)
+/// the saving indicator keeps asking for frames, so this steps one at a time.)
 fn wait_for_save(harness: &mut Harness<'_, App>) {
     for _ in 0..500 {
         harness.step();

@@ -407,7 +407,7 @@ fn check_ui(ui: &mut Ui, form: &mut DigitizerForm, action: &mut DigitizerAction)
             *action = DigitizerAction::Reconstruct;
         }
         if form.busy {
-            ui.spinner();
+            crate::ui::status::busy_indicator(ui);
         }
         if ui
             .add_enabled(!form.results.is_empty() && !form.busy, egui::Button::new("Save to library"))

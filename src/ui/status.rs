@@ -23,6 +23,38 @@ pub const HIDE_EVIDENCE: &str = "Hide evidence";
 /// Label of the button that copies the clinical summary.
 pub const COPY_SUMMARY: &str = "Copy summary";
 
+/// How often the busy indicator moves. Background work wakes the window
+/// when it finishes, so the indicator only has to show that something is
+/// under way: a few frames a second leave the processor to the work (a
+/// spinner repaints every frame, which with software rendering took as
+/// much time as loading a large cohort).
+const BUSY_STEP: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// A small turning arc for work under way, moving a step every
+/// [`BUSY_STEP`].
+pub fn busy_indicator(ui: &mut Ui) {
+    let size = ui.spacing().interact_size.y;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::new(egui::Role::ProgressIndicator));
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    let steps_per_turn = 8.0;
+    let step = (ui.input(|i| i.time) / BUSY_STEP.as_secs_f64()).floor();
+    let start = std::f64::consts::TAU * step / steps_per_turn;
+    let radius = rect.height() * 0.5 - 2.0;
+    let points: Vec<egui::Pos2> = (0..=12)
+        .map(|k| {
+            let angle = start + f64::from(k) / 12.0 * std::f64::consts::TAU * 2.0 / 3.0;
+            #[expect(clippy::cast_possible_truncation, reason = "a point on screen")]
+            let (sin, cos) = (angle.sin() as f32, angle.cos() as f32);
+            rect.center() + radius * egui::vec2(cos, sin)
+        })
+        .collect();
+    ui.painter().add(egui::Shape::line(points, egui::Stroke::new(3.0, ui.visuals().strong_text_color())));
+    ui.ctx().request_repaint_after(BUSY_STEP);
+}
+
 /// Draws the status section in a tinted box: where he stands first and
 /// larger, then his risk factors, donor and plan.
 pub fn status_ui(ui: &mut Ui, status: &Section) {
@@ -78,7 +110,7 @@ pub fn footer_ui(ui: &mut Ui, notifications: &[Notification], under_way: &[&str]
     let mut dismissed = None;
     for label in under_way {
         ui.horizontal(|ui| {
-            ui.spinner();
+            busy_indicator(ui);
             ui.label(format!("{label}…"));
         });
     }
@@ -103,7 +135,7 @@ pub fn file_line_ui(ui: &mut Ui, file: &str, dirty: bool, saving: bool) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(file).strong());
         if saving {
-            ui.spinner();
+            busy_indicator(ui);
             ui.label("Saving…");
         } else if dirty {
             ui.label(RichText::new(UNSAVED_LABEL).italics());
