@@ -30,8 +30,8 @@ pub const COPY_SUMMARY: &str = "Copy summary";
 /// much time as loading a large cohort).
 const BUSY_STEP: std::time::Duration = std::time::Duration::from_millis(200);
 
-/// A small turning arc for work under way, moving a step every
-/// [`BUSY_STEP`].
+/// A small turning arc for work under way, moving a step five times a
+/// second.
 pub fn busy_indicator(ui: &mut Ui) {
     let size = ui.spacing().interact_size.y;
     let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
