@@ -158,3 +158,43 @@ fn at_double_zoom_the_picture_keeps_the_width_and_the_evidence_opens_on_request(
     harness.run();
     assert!(harness.query_by_label("Cohorts side by side").is_none());
 }
+
+/// Writes a cohort file of `records` generated records (the times need not
+/// mean anything here) and returns its path.
+fn generated_cohort(dir: &Path, label: &str, records: usize) -> PathBuf {
+    let mut csv = String::from("years,died\n");
+    for i in 0..records {
+        csv.push_str(&format!("{},{}\n", (i % 997) as f64 / 50.0 + 0.01, u8::from(i % 3 != 0)));
+    }
+    let cohort = xhim_aid::io::cohort_file::from_records(
+        &csv,
+        "generated.csv",
+        ("years", "died", None),
+        label,
+        xhim_aid::model::clock::Clock::Age,
+        xhim_aid::model::cohort::TimeUnit::Years,
+    )
+    .unwrap();
+    let path = dir.join(format!("{label}.ron"));
+    xhim_aid::io::cohort_file::save(&path, &cohort).unwrap();
+    path
+}
+
+#[test]
+fn cohorts_loaded_together_keep_the_order_they_were_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    // The large file takes longer to load than the small one after it.
+    let large = generated_cohort(dir.path(), "Large", 30_000);
+    let small = generated_cohort(dir.path(), "Small", 10);
+    let mut harness =
+        common::harness_with(StartOptions { cohorts: vec![large, small], ..StartOptions::default() });
+    for _ in 0..2_000 {
+        harness.step();
+        if !harness.state().is_saving() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let labels: Vec<&str> = harness.state().cohorts().iter().map(|c| c.cohort.label.as_str()).collect();
+    assert_eq!(labels, ["Large", "Small"]);
+}

@@ -25,16 +25,16 @@ impl App {
         }));
     }
 
-    /// Takes in the cohorts whose loading has finished.
+    /// Takes in the cohorts whose loading has finished, in the order they
+    /// were asked for: a small file loaded after a large one waits for it,
+    /// so the legend, the tables and the report list cohorts the same way
+    /// on every run.
     pub(super) fn poll_cohort_loads(&mut self, ctx: &egui::Context) {
         let mut finished = Vec::new();
-        self.cohort_loads.retain(|job| match job.poll() {
-            Some(result) => {
-                finished.push(result);
-                false
-            }
-            None => true,
-        });
+        while let Some(result) = self.cohort_loads.first().and_then(Job::poll) {
+            self.cohort_loads.remove(0);
+            finished.push(result);
+        }
         for result in finished {
             ctx.request_repaint();
             match result {
