@@ -1,6 +1,9 @@
 //! The picture and the status as a clinician uses them: the panels found by
 //! their titles, a legend click hiding a series, the shortcuts the menus
-//! advertise, and "Copy summary".
+//! advertise, "Copy summary", and cohorts loaded together keeping their
+//! order.
+
+#![expect(clippy::unwrap_used, reason = "test helpers fail the test on setup errors")]
 
 mod common;
 
