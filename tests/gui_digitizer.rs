@@ -61,16 +61,7 @@ fn click_figure(harness: &mut Harness<'_, App>, at: [f64; 2]) {
 
 /// Steps until background work (reconstruction, library writes) is done.
 fn wait(harness: &mut Harness<'_, App>) {
-    for _ in 0..2000 {
-        harness.step();
-        let busy = harness.state().digitizer().is_some_and(|d| d.busy) || harness.state().is_saving();
-        if !busy {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("background work did not finish");
+    common::settle_until(harness, 0, |app| !app.digitizer().is_some_and(|d| d.busy));
 }
 
 /// A pixel of exactly this colour on the curve, in the given column.
@@ -329,22 +320,10 @@ fn a_received_cohort_file_is_imported_and_exported() {
     assert!(shared.provenance.added.is_some(), "the file says who added it");
 }
 
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn a_dropped_figure_opens_the_digitizer() {
     let mut harness = common::harness();
-    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(fixture("matplotlib-two-arms.png"))));
+    harness.input_mut().dropped_files.push(common::dropped(fixture("matplotlib-two-arms.png")));
     harness.run();
     harness.get_by_label("matplotlib-two-arms.png: 800 × 600 pixels");
     assert_eq!(harness.state().digitizer().unwrap().info.label, "matplotlib-two-arms");

@@ -43,14 +43,7 @@ fn wait_for(
     harness: &mut egui_kittest::Harness<'static, xhim_aid::App>,
     done: impl Fn(&xhim_aid::App) -> bool,
 ) {
-    for _ in 0..1000 {
-        harness.step();
-        if done(harness.state()) && !harness.state().is_saving() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness.run();
+    common::settle_until(harness, 0, done);
 }
 
 #[test]

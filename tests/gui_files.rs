@@ -33,18 +33,9 @@ fn command(harness: &mut Harness<'_, App>, c: Command) {
     harness.run();
 }
 
-/// Steps until the background save has landed. (`run` would give up while
-/// the saving indicator keeps asking for frames, so this steps one at a time.)
+/// Steps until the background save has landed.
 fn wait_for_save(harness: &mut Harness<'_, App>) {
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().is_saving() {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("save did not finish");
+    common::settle_until(harness, 0, |_| true);
 }
 
 fn set_text(harness: &mut Harness<'_, App>, label: &str, text: &str) {
@@ -266,28 +257,15 @@ fn the_apps_own_state_holds_no_patient_data() {
     assert!(!stored.contains(".ron"), "{stored}");
 }
 
-/// A file dropped on the window, as the windowing layer reports it.
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn dropping_a_patient_file_opens_it_and_other_files_are_refused() {
     let mut harness = common::harness();
-    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(example("post-hsct-follow-up.ron"))));
+    harness.input_mut().dropped_files.push(common::dropped(example("post-hsct-follow-up.ron")));
     harness.run();
     assert_eq!(harness.state().window_title(), "post-hsct-follow-up.ron — xhim-aid");
     harness.get_by_label_contains("Transplanted at 7 years 9 months");
 
-    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(PathBuf::from("/tmp/scan.pdf"))));
+    harness.input_mut().dropped_files.push(common::dropped("/tmp/scan.pdf"));
     harness.run();
     harness.get_by_label("scan.pdf: drop a .ron patient file, or a PNG or JPEG figure to digitize.");
     assert_eq!(harness.state().window_title(), "post-hsct-follow-up.ron — xhim-aid");
@@ -305,12 +283,7 @@ fn without_a_system_dialog_a_report_path_can_be_typed() {
     let target = dir.path().join("typed-report");
     set_text(&mut harness, PATH_FIELD_LABEL, &target.display().to_string());
     harness.get_by_label("Save").click();
-    for _ in 0..400 {
-        harness.step();
-        if dir.path().join("typed-report.pdf").exists() && !harness.state().is_saving() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    let report = dir.path().join("typed-report.pdf");
+    common::settle_until(&mut harness, 0, |_| report.exists());
     assert!(std::fs::read(dir.path().join("typed-report.pdf")).unwrap().starts_with(b"%PDF-"));
 }

@@ -100,14 +100,7 @@ fn every_advertised_shortcut_works() {
     // Dialogs answer and saves land on other threads: step a while.
     let press = |h: &mut Harness<'_, App>, m, k| {
         h.key_press_modifiers(m, k);
-        for i in 0..400 {
-            h.step();
-            if i > 20 && !h.state().is_saving() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
-        h.run();
+        common::settle_until(h, 20, |_| true);
     };
     use xhim_aid::command::Command as C;
     // In the order the scripted dialogs answer.
@@ -191,13 +184,7 @@ fn cohorts_loaded_together_keep_the_order_they_were_asked_for() {
     let small = generated_cohort(dir.path(), "Small", 10);
     let mut harness =
         common::harness_with(StartOptions { cohorts: vec![large, small], ..StartOptions::default() });
-    for _ in 0..2_000 {
-        harness.step();
-        if !harness.state().is_saving() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    common::settle(&mut harness);
     let labels: Vec<&str> = harness.state().cohorts().iter().map(|c| c.cohort.label.as_str()).collect();
     assert_eq!(labels, ["Large", "Small"]);
 }

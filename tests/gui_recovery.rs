@@ -8,7 +8,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -47,19 +46,7 @@ fn recovery_files(data: &Path) -> Vec<PathBuf> {
         .map_or_else(|_| Vec::new(), |d| d.map(|e| e.unwrap().path()).collect())
 }
 
-/// Steps until background writes have landed.
-fn settle(harness: &mut Harness<'_, App>) {
-    // A few frames first: a dialog or a click may start the write a frame later.
-    for frame in 0..500 {
-        harness.step();
-        if frame >= 3 && !harness.state().is_saving() {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    panic!("writing did not finish");
-}
+use common::settle;
 
 fn lose_focus(harness: &mut Harness<'_, App>) {
     harness.input_mut().events.push(egui::Event::WindowFocused(false));

@@ -39,19 +39,7 @@ fn window(path: &Path, lock_files: bool) -> Harness<'static, App> {
     })
 }
 
-/// Steps until background saves have landed.
-fn wait_for_save(harness: &mut Harness<'_, App>) {
-    // A few frames first: a dialog or a click may start the write a frame later.
-    for frame in 0..500 {
-        harness.step();
-        if frame >= 3 && !harness.state().is_saving() {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    panic!("save did not finish");
-}
+use common::settle as wait_for_save;
 
 /// A colleague opens the file, sets his age to 7 years and saves.
 fn colleague_saves(path: &Path) -> Vec<u8> {
