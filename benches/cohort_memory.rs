@@ -15,6 +15,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use xhim_aid::io::cohort_file;
 use xhim_aid::model::clock::Clock;
 use xhim_aid::model::cohort::{ImportedCohort, TimeUnit};
+use xhim_aid::model::survival::splitmix::SplitMix64;
 use xhim_aid::model::survival::{KaplanMeier, KmOptions, Record};
 
 const RECORDS: usize = 200_000;
@@ -84,14 +85,8 @@ fn measure<T>(step: impl FnOnce() -> T) -> (T, isize, usize) {
 /// The CSV text of `make_large_cohort.py` (numbers identical; Rust may
 /// spell a few of them differently).
 fn csv() -> String {
-    let mut state = 42u64;
-    let mut uniform = move || {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        ((z ^ (z >> 31)) >> 11) as f64 / (1u64 << 53) as f64
-    };
+    let mut rng = SplitMix64(42);
+    let mut uniform = move || rng.uniform();
     let mut text = String::from("id,years,died,arm\n");
     for i in 0..RECORDS {
         let (a, b, _c) = (uniform(), uniform(), uniform());

@@ -34,27 +34,12 @@ use xhim_aid::cli::Display;
 use xhim_aid::io::cohort_file;
 use xhim_aid::model::clock::Clock;
 use xhim_aid::model::cohort::TimeUnit;
+use xhim_aid::model::survival::splitmix::SplitMix64;
 
 const RUNS: usize = 300;
 /// The window, points.
 const SIZE: egui::Vec2 = egui::vec2(1400.0, 900.0);
 const WARM_UP: usize = 30;
-
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn uniform(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 /// A cohort file of `records` records on `clock`, in `groups` groups (two
 /// arms of a centre's data, or the one curve of a digitized figure).

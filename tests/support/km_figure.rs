@@ -206,14 +206,8 @@ fn draw_curve(c: &mut Canvas, records: &[Record], colour: [u8; 3], style: Style)
 /// Deterministic trial-like records: exponential events with the given
 /// median, uniform censoring, everyone still followed censored at 10 years.
 pub fn records(n: usize, median: f64, seed: u64) -> Vec<Record> {
-    let mut state = seed;
-    let mut uniform = move || {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        (((z ^ (z >> 31)) >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    };
+    let mut rng = xhim_aid::model::survival::splitmix::SplitMix64(seed);
+    let mut uniform = move || rng.uniform_open();
     (0..n)
         .map(|_| {
             let event = -uniform().ln() * median / std::f64::consts::LN_2;

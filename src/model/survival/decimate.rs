@@ -419,16 +419,10 @@ mod tests {
     use super::*;
     use crate::model::survival::{KaplanMeier, KmOptions, PlotOptions, Record, StepCurve, step_curve};
 
-    /// Deterministic uniform numbers in [0, 1) (splitmix64).
+    /// Deterministic uniform numbers in [0, 1).
     fn uniforms(seed: u64) -> impl Iterator<Item = f64> {
-        let mut s = seed;
-        std::iter::repeat_with(move || {
-            s = s.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = s;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            ((z ^ (z >> 31)) >> 11) as f64 / (1u64 << 53) as f64
-        })
+        let mut g = crate::model::survival::splitmix::SplitMix64(seed);
+        std::iter::repeat_with(move || g.uniform())
     }
 
     /// A fitted step curve of `n` records with times in [0, 10).

@@ -17,6 +17,7 @@ pub mod plot;
 mod radix;
 pub mod reconstruct;
 pub mod special;
+pub mod splitmix;
 
 pub use csv::{CsvError, csv_header, parse_at_risk_csv, parse_curve_csv, parse_records_csv};
 pub use decimate::{

@@ -94,16 +94,8 @@ mod tests {
 
     /// Deterministic keys from a splitmix64 stream.
     fn keys(n: usize, seed: u64, map: impl Fn(u64) -> u64) -> Vec<u64> {
-        let mut s = seed;
-        (0..n)
-            .map(|_| {
-                s = s.wrapping_add(0x9E37_79B9_7F4A_7C15);
-                let mut z = s;
-                z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-                z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-                map(z ^ (z >> 31))
-            })
-            .collect()
+        let mut g = crate::model::survival::splitmix::SplitMix64(seed);
+        (0..n).map(|_| map(g.next_u64())).collect()
     }
 
     fn check(mut v: Vec<u64>) {

@@ -563,21 +563,7 @@ fn build_report(
 mod tests {
     use super::*;
 
-    struct SplitMix64(u64);
-
-    impl SplitMix64 {
-        fn next_u64(&mut self) -> u64 {
-            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = self.0;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            z ^ (z >> 31)
-        }
-
-        fn uniform(&mut self) -> f64 {
-            ((self.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-        }
-    }
+    use crate::model::survival::splitmix::SplitMix64;
 
     fn round3(x: f64) -> f64 {
         (x * 1000.0).round() / 1000.0
@@ -589,8 +575,8 @@ mod tests {
         let mut rng = SplitMix64(seed);
         (0..n)
             .map(|_| {
-                let event_t = -rng.uniform().ln() * 12.0 / std::f64::consts::LN_2;
-                let cens_t = (rng.uniform() * 36.0).min(30.0);
+                let event_t = -rng.uniform_open().ln() * 12.0 / std::f64::consts::LN_2;
+                let cens_t = (rng.uniform_open() * 36.0).min(30.0);
                 let time = round3(event_t.min(cens_t));
                 Record { time, event: event_t <= cens_t }
             })
