@@ -78,10 +78,8 @@ pub fn logrank_test(groups: &[&KaplanMeier]) -> Result<LogRank, SurvivalError> {
 /// busy. Equal times stay in one half, as the step needs both groups'
 /// events at a time together.
 fn merge_two(a: &KaplanMeier, b: &KaplanMeier) -> ([f64; 2], f64) {
-    let len = |g: &KaplanMeier| g.times().len().min(g.counts().len());
-    let (la, lb) = (len(a), len(b));
-    let one = Arm { times: &a.times()[..la], counts: &a.counts()[..la] };
-    let two = Arm { times: &b.times()[..lb], counts: &b.counts()[..lb] };
+    let (one, two) = (Arm::new(a), Arm::new(b));
+    let (la, lb) = (one.times.len(), two.times.len());
     let i0 = la / 2;
     let split_time = one.times.get(i0).copied().unwrap_or(f64::INFINITY);
     let j0 = two.times.partition_point(|&t| t < split_time);
@@ -108,13 +106,17 @@ fn merge_two(a: &KaplanMeier, b: &KaplanMeier) -> ([f64; 2], f64) {
     (expected, first.cov + second.cov)
 }
 
-/// One group's timeline in [`merge_two`].
+/// One group's timeline in a merge.
 struct Arm<'a> {
     times: &'a [f64],
     counts: &'a [u64],
 }
 
-impl Arm<'_> {
+impl<'a> Arm<'a> {
+    fn new(fit: &'a KaplanMeier) -> Self {
+        Self { times: fit.times(), counts: fit.counts() }
+    }
+
     /// Time, number at risk and events at position `i`; past the end, a
     /// time that never comes with nobody at risk.
     #[inline(always)]
@@ -207,19 +209,18 @@ fn merge(cursors: &mut [Cursor<'_>], n_j: &mut [f64], expected: &mut [f64], cov:
 
 /// One group's place in the merge of the groups' timelines.
 struct Cursor<'a> {
-    times: &'a [f64],
-    counts: &'a [u64],
+    arm: Arm<'a>,
     pos: usize,
 }
 
 impl<'a> Cursor<'a> {
     fn new(fit: &'a KaplanMeier) -> Self {
-        Self { times: fit.times(), counts: fit.counts(), pos: 0 }
+        Self { arm: Arm::new(fit), pos: 0 }
     }
 
     /// The group's next timeline time, if any is left.
     fn time(&self) -> Option<f64> {
-        self.times.get(self.pos).copied()
+        self.arm.times.get(self.pos).copied()
     }
 
     /// At-risk count and events of the group at time `t` (no later than its
@@ -230,8 +231,8 @@ impl<'a> Cursor<'a> {
     /// Branch-free: which group holds the next time is a coin toss when the
     /// groups' times interleave.
     fn take(&mut self, t: f64) -> (usize, usize) {
-        let (at_risk, events) = self.counts.get(self.pos).map_or((0, 0), |&c| split(c));
-        let here = usize::from(self.time() == Some(t));
+        let (next, at_risk, events) = self.arm.at(self.pos);
+        let here = usize::from(next == t);
         let events = events * here;
         self.pos += here;
         (at_risk, events)
