@@ -7,7 +7,10 @@ mod digitizer;
 mod document;
 mod family;
 mod library;
+mod logic;
 mod recovery;
+
+pub use recovery::RECOVERY_INTERVAL;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -24,12 +27,13 @@ use crate::model::discussion::FamilyDiscussion;
 use crate::model::evidence::Evidence;
 use crate::model::family::{IconStyle, Inheritance, about_section, family_doc, inheritance, sources_section};
 use crate::model::figure::{CurveOptions, Figure, figure};
+use crate::model::form::PatientForm;
 use crate::model::patient::{AgeSource, Field, Patient, YearsMonths};
 use crate::model::status::status;
 use crate::model::text::{Doc, Section};
 use crate::ui::figure_ui::PreparedFigure;
 use crate::ui::file_ui::{self, PathField, UnsavedChoice};
-use crate::ui::patient_panel::{PatientForm, patient_panel_ui};
+use crate::ui::patient_panel::patient_panel_ui;
 use crate::ui::status::Notification;
 use crate::ui::theme::{self, ThemeChoice, ViewMode};
 use crate::ui::{evidence_panel, figure_ui, menu, status as status_ui};
@@ -127,6 +131,13 @@ pub struct StartOptions {
     /// colleagues are told it is open (a real window does; tests and
     /// screenshot runs leave shared folders alone).
     pub lock_files: bool,
+    /// The termination signals a real window catches, so logout or
+    /// shutdown keeps a recovery copy and releases the lock; `None` leaves
+    /// the default actions (tests).
+    pub termination: Option<crate::io::signals::Termination>,
+    /// The folder Save proposes for a new patient (the user's documents);
+    /// `None`: the platform's documents folder, else the home folder.
+    pub documents: Option<PathBuf>,
 }
 
 /// A one-shot screenshot for smoke tests and the README.
@@ -177,6 +188,14 @@ impl Derived {
     }
 }
 
+/// A patient file being read: opening runs off the UI thread, so a file
+/// that blocks (a FIFO, a hung network share) never freezes the window.
+struct OpenInFlight {
+    job: Job<(crate::io::patient_file::Tracked, Option<crate::io::patient_file::lock::Holder>)>,
+    path: PathBuf,
+    access: conflict::Access,
+}
+
 /// A save on its way to disk: the document that will be current once it
 /// lands.
 struct SaveInFlight {
@@ -209,6 +228,9 @@ pub struct App {
     form: PatientForm,
     form_errors: Vec<(Field, String)>,
     dirty: bool,
+    /// Counts changes to the form or the document, so the recovery copy
+    /// knows whether it is current without comparing whole records.
+    edits_generation: u64,
     derived: Derived,
     prefs: Prefs,
     notifications: Vec<Notification>,
@@ -216,6 +238,15 @@ pub struct App {
     dialogs: Box<dyn Dialogs>,
     pending_dialog: Option<PendingDialog>,
     save: Option<SaveInFlight>,
+    opening: Option<OpenInFlight>,
+    /// A question before saving (replace another file, save with no age).
+    save_question: Option<document::SaveQuestion>,
+    /// The folder Save proposes for a new patient.
+    documents: Option<PathBuf>,
+    /// Time for the timed work (recovery, lock refresh); tests move it on.
+    clock: logic::Clock,
+    /// The termination signals caught, if any.
+    termination: Option<crate::io::signals::Termination>,
     report: Option<Job<Result<PathBuf, crate::io::report::ReportError>>>,
     handout: Option<Job<Result<PathBuf, crate::io::report::ReportError>>>,
     /// The family's answers in this consultation (never in preferences).
@@ -266,6 +297,10 @@ impl App {
         if let Some(zoom) = options.display.zoom {
             cc.egui_ctx.set_zoom_factor(zoom);
         }
+        if let Some(termination) = &options.termination {
+            let ctx = cc.egui_ctx.clone();
+            termination.set_waker(move || ctx.request_repaint());
+        }
         Self::with_prefs(prefs, options)
     }
 
@@ -303,6 +338,7 @@ impl App {
             form: PatientForm::from_patient(&patient),
             form_errors: Vec::new(),
             dirty: false,
+            edits_generation: 0,
             evidence,
             cohorts: Arc::new(cohorts),
             library,
@@ -320,6 +356,11 @@ impl App {
             dialogs: Box::new(NativeDialogs),
             pending_dialog: None,
             save: None,
+            opening: None,
+            save_question: None,
+            documents: options.documents,
+            clock: logic::Clock::default(),
+            termination: options.termination,
             report: None,
             handout: None,
             consultation: crate::ui::family_ui::Consultation::default(),
@@ -383,6 +424,8 @@ impl App {
     /// being written, or a cohort still loading.
     pub fn is_saving(&self) -> bool {
         self.save.is_some()
+            || self.opening.is_some()
+            || self.save_pending()
             || self.report.is_some()
             || self.handout.is_some()
             || self.recovery.busy()
@@ -429,7 +472,18 @@ impl App {
         self.form_changed();
     }
 
+    /// Shows a form as typed (restored edits), valid or not.
+    fn show_form(&mut self, form: PatientForm) {
+        self.form = form;
+        if let Ok(patient) = self.form.to_patient() {
+            self.patient = patient;
+        }
+        self.start_consultation();
+        self.form_changed();
+    }
+
     fn form_changed(&mut self) {
+        self.edits_generation += 1;
         match self.form.to_patient() {
             Ok(p) => {
                 self.patient = p;
@@ -543,20 +597,6 @@ impl App {
         }
     }
 
-    fn close_guard(&mut self, ctx: &egui::Context) {
-        if !ctx.input(|i| i.viewport().close_requested()) || self.allow_close {
-            return;
-        }
-        if self.save.is_some() {
-            // Finish writing first; the close follows the save.
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.after_save = Some(Command::Quit);
-        } else if self.dirty {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.confirm = Some(Command::Quit);
-        }
-    }
-
     fn modal_windows(&mut self, ctx: &egui::Context) {
         if let Some(command) = self.confirm.clone() {
             let action = match command {
@@ -637,11 +677,16 @@ fn save_png(out: &std::path::Path, image: &egui::ColorImage) -> Result<(), Strin
 }
 
 impl eframe::App for App {
+    /// Everything timed or in the background, which must go on while the
+    /// window is covered, hidden or minimised (eframe then calls only this).
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.logic_step(ctx);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         command::shortcuts(&ctx, &mut self.commands);
         self.dropped_files(&ctx);
-        self.close_guard(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| {
             menu::menu_bar_ui(ui, self.prefs.theme, self.prefs.view, &self.prefs.recent, &mut self.commands);
@@ -660,6 +705,11 @@ impl eframe::App for App {
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     status_ui::file_line_ui(ui, &self.file_label(), self.dirty, self.save.is_some());
+                    if let Some(label) = self.opening_label()
+                        && file_ui::opening_line_ui(ui, label)
+                    {
+                        self.cancel_opening();
+                    }
                     if self.shared.read_only() {
                         crate::ui::conflict_ui::read_only_line_ui(ui);
                     }
@@ -689,13 +739,12 @@ impl eframe::App for App {
             self.form_changed();
         }
         self.modal_windows(&ctx);
+        self.save_question_ui(&ctx);
         self.shared_file_ui(&ctx);
         self.recovery_offer_ui(&ctx);
+        // What the layout pass asked for runs at once, in the same pass;
+        // the rest of the timed work waits for the next call of `logic`.
         self.run_commands(&ctx);
-        self.poll_background(&ctx);
-        self.poll_cohort_loads(&ctx);
-        self.recovery_step(&ctx);
-        self.poll_handout(&ctx);
         self.update_title(&ctx);
         self.screenshot_step(&ctx);
     }

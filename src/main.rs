@@ -43,22 +43,39 @@ fn main() -> ExitCode {
         Invocation::CohortDigitize(args) => finish(xhim_aid::io::digitize_cli::run(&args).map(|m| m + "\n")),
         Invocation::Gui { patient, cohorts, display, data_dir } => {
             let data_dir = data_dir.or_else(xhim_aid::io::data_dir::platform);
+            // Logout, shutdown and Ctrl+C keep a recovery copy and release
+            // the lock; without the handlers the app runs as before.
+            let termination = xhim_aid::io::signals::Termination::watch()
+                .map_err(|e| eprintln!("xhim-aid: termination signals will not be caught: {e}"))
+                .ok();
             let options = StartOptions {
                 open: patient,
                 cohorts,
                 display,
-                screenshot: None,
                 data_dir,
                 lock_files: true,
+                termination: termination.clone(),
+                ..StartOptions::default()
             };
-            run_window(&options)
+            let code = run_window(&options);
+            match termination.map(|t| t.received()).filter(|s| *s != 0) {
+                // The status the signal would have given.
+                Some(signal) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(EXIT_BAD_INPUT)),
+                None => code,
+            }
         }
         Invocation::Screenshot { out, patient, cohorts, display, data_dir } => {
             let outcome = Arc::new(Mutex::new(None));
             let request = ScreenshotRequest { out, outcome: Arc::clone(&outcome) };
             let screenshot = Some(request);
-            let options =
-                StartOptions { open: patient, cohorts, display, screenshot, data_dir, lock_files: false };
+            let options = StartOptions {
+                open: patient,
+                cohorts,
+                display,
+                screenshot,
+                data_dir,
+                ..StartOptions::default()
+            };
             let code = run_window(&options);
             match outcome.lock().ok().and_then(|mut o| o.take()) {
                 Some(Ok(())) => code,

@@ -29,7 +29,10 @@ fn opens_with_evidence_and_disclaimer() {
             .count(),
         2
     );
-    harness.get_by_label_contains("Inside the ≤5-year window: 6 years remain before his 6th birthday");
+    // A new patient has no age: he is not placed as a newborn.
+    harness.get_by_label(xhim_aid::model::status::ENTER_AN_AGE);
+    assert!(harness.query_by_label_contains("Inside the ≤5-year window").is_none());
+    assert_eq!(harness.state().patient().age_months(), None);
 }
 
 #[test]
@@ -52,7 +55,7 @@ fn bad_age_shows_a_message_not_a_panic() {
     let mut harness = common::harness();
     set_text(&mut harness, labels::AGE_YEARS, "abc");
     harness.get_by_label("Age (years): “abc” is not a whole number.");
-    harness.get_by_label("Enter a valid age to place him on the evidence.");
+    harness.get_by_label(xhim_aid::model::status::CORRECT_THE_FORM);
 
     set_text(&mut harness, labels::AGE_YEARS, "-4");
     harness.get_by_label("Age cannot be negative.");
@@ -63,6 +66,7 @@ fn bad_age_shows_a_message_not_a_panic() {
 #[test]
 fn ticking_sclerosing_cholangitis_highlights_its_findings() {
     let mut harness = common::harness();
+    set_text(&mut harness, labels::AGE_YEARS, "6");
     assert!(harness.query_by_label_contains("He has sclerosing cholangitis").is_none());
     harness.get_by_label("Sclerosing cholangitis").click();
     harness.run();

@@ -1,5 +1,5 @@
 //! Crash recovery as a clinician meets it: edits are copied to the data
-//! folder (every 30 seconds and when the window loses focus), a window that
+//! folder (soon after they change, and when the window loses focus), a window that
 //! ends without saving leaves them, and the next start offers to restore or
 //! discard them. The patient file is never written by any of this.
 
@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use xhim_aid::App;
-use xhim_aid::app::StartOptions;
+use xhim_aid::app::{RECOVERY_INTERVAL, StartOptions};
 use xhim_aid::io::patient_file;
 use xhim_aid::io::recovery::FOLDER;
 use xhim_aid::ui::conflict_ui::{DISCARD_EDITS, RESTORE_EDITS};
@@ -66,6 +66,7 @@ fn set_age_years(harness: &mut Harness<'_, App>, years: &str) {
 fn crash_with_edits(s: &Setup) -> Vec<u8> {
     let saved = std::fs::read(&s.file).unwrap();
     let mut harness = window(&s.data, Some(&s.file));
+    harness.state_mut().stop_clock();
     harness.get_by_label("Neutropenia").click();
     set_age_years(&mut harness, "5");
     assert!(recovery_files(&s.data).is_empty(), "nothing copied before it is due");
@@ -77,18 +78,18 @@ fn crash_with_edits(s: &Setup) -> Vec<u8> {
 }
 
 #[test]
-fn edits_are_copied_when_focus_is_lost_and_every_30_seconds() {
+fn edits_are_copied_soon_after_they_change_and_when_focus_is_lost() {
     let s = setup();
     let mut harness = window(&s.data, Some(&s.file));
-    harness.input_mut().time = Some(1.0);
+    harness.state_mut().stop_clock();
     harness.get_by_label("Neutropenia").click();
     harness.run();
-    assert!(recovery_files(&s.data).is_empty());
+    assert!(recovery_files(&s.data).is_empty(), "not before the interval is up");
 
-    harness.input_mut().time = Some(31.5);
+    harness.state_mut().advance_clock(RECOVERY_INTERVAL);
     settle(&mut harness);
     let files = recovery_files(&s.data);
-    assert_eq!(files.len(), 1, "copied 30 seconds on");
+    assert_eq!(files.len(), 1, "copied once the interval is up");
     let first = std::fs::read_to_string(&files[0]).unwrap();
     #[cfg(unix)]
     {
@@ -96,9 +97,9 @@ fn edits_are_copied_when_focus_is_lost_and_every_30_seconds() {
         assert_eq!(std::fs::metadata(&files[0]).unwrap().permissions().mode() & 0o777, 0o600);
     }
 
-    // Another edit: not copied before the next 30 seconds are up …
+    // Another edit: not copied before its interval is up …
     harness.get_by_label("Pneumocystis pneumonia").click();
-    harness.input_mut().time = Some(45.0);
+    harness.state_mut().advance_clock(RECOVERY_INTERVAL / 2);
     settle(&mut harness);
     assert_eq!(std::fs::read_to_string(&files[0]).unwrap(), first);
     // … or the window loses focus.

@@ -533,7 +533,9 @@ fn random_date(rng: &mut Rng, years: (i32, i32)) -> Date {
 fn random_patient(rng: &mut Rng, case: usize) -> Patient {
     loop {
         let max = MAX_AGE_YEARS * 12;
-        let age = if rng.chance(3) {
+        let age = if rng.chance(10) {
+            AgeSource::NotGiven
+        } else if rng.chance(3) {
             let born = random_date(rng, (1900, 2150));
             let as_of = random_date(rng, (2000, 2200));
             AgeSource::Dates { born, as_of }
@@ -541,7 +543,9 @@ fn random_patient(rng: &mut Rng, case: usize) -> Patient {
             AgeSource::Entered(years_months(rng, max))
         };
         let mut patient = Patient { age, ..Patient::default() };
-        let Some(age_months) = patient.age_months() else { continue };
+        // With no age yet, the other ages are bounded only by the range.
+        let age_months = if patient.age == AgeSource::NotGiven { Some(max) } else { patient.age_months() };
+        let Some(age_months) = age_months else { continue };
         let diagnosis = years_months(rng, age_months);
         patient.age_at_diagnosis = (!rng.chance(4)).then_some(diagnosis);
         let from = patient.age_at_diagnosis.and_then(YearsMonths::total_months).unwrap_or(0);
@@ -590,6 +594,7 @@ fn random_record(rng: &mut Rng) -> Record {
 fn variants(p: &Patient) -> Vec<String> {
     let mut seen = vec![
         match p.age {
+            AgeSource::NotGiven => "age:none".to_owned(),
             AgeSource::Entered(_) => "age:entered".to_owned(),
             AgeSource::Dates { .. } => "age:dates".to_owned(),
         },
@@ -626,11 +631,12 @@ fn generated_documents_survive_save_and_load() {
         assert_eq!(loaded.document.patient, doc.patient, "case {case}");
         assert_eq!(loaded.document.record, doc.record, "case {case}");
     }
-    let mut expected: Vec<String> = ["age:entered", "age:dates", "diagnosis:true", "diagnosis:false"]
-        .iter()
-        .chain(&["hsct:none", "hsct:planned", "hsct:done", "note-at-limit:true", "note-at-limit:false"])
-        .map(|s| (*s).to_owned())
-        .collect();
+    let mut expected: Vec<String> =
+        ["age:none", "age:entered", "age:dates", "diagnosis:true", "diagnosis:false"]
+            .iter()
+            .chain(&["hsct:none", "hsct:planned", "hsct:done", "note-at-limit:true", "note-at-limit:false"])
+            .map(|s| (*s).to_owned())
+            .collect();
     expected.extend(Donor::ALL.iter().map(|d| format!("donor:{d:?}")));
     expected.extend(Condition::ALL.iter().flat_map(|c| [format!("{c:?}:true"), format!("{c:?}:false")]));
     for variant in expected {

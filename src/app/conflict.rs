@@ -83,6 +83,12 @@ impl App {
         if self.shared.locking { lock::held_elsewhere(path, self.me()) } else { None }
     }
 
+    /// Who this window is, when it takes locks: what an open off the UI
+    /// thread checks lock files against.
+    pub(super) fn held_elsewhere_check(&self) -> Option<Instance> {
+        self.shared.locking.then(|| self.me().clone())
+    }
+
     /// Asks what to do about a file that is open elsewhere.
     pub(super) fn ask_open_elsewhere(&mut self, path: PathBuf, holder: Holder) {
         self.shared.question = Some(Question::OpenElsewhere { path, holder });
@@ -145,8 +151,8 @@ impl App {
                         self.shared.question = Some(Question::OpenElsewhere { path, holder });
                         return;
                     }
-                    Some(ElsewhereChoice::ReadOnly) => self.open_with(&path, Access::ReadOnly),
-                    Some(ElsewhereChoice::Edit) => self.open_with(&path, Access::EditUnlocked),
+                    Some(ElsewhereChoice::ReadOnly) => self.open_with(&path, Access::ReadOnly, ctx),
+                    Some(ElsewhereChoice::Edit) => self.open_with(&path, Access::EditUnlocked, ctx),
                     Some(ElsewhereChoice::Cancel) => {}
                 }
             }
@@ -167,7 +173,9 @@ impl App {
                 }
                 Some(ChangedChoice::Reload) => self.reload_theirs(&path, &theirs),
                 Some(ChangedChoice::SaveAsNew) => {
-                    self.ask(DialogKind::SavePatient(copy_name(&path)), ctx);
+                    let folder = path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
+                    let proposed = crate::io::free_patient_path(&folder, &file_name(&path));
+                    self.ask(DialogKind::SavePatient(proposed.display().to_string()), ctx);
                 }
                 Some(ChangedChoice::Overwrite) => {
                     // On top of their version, so their saves stay in the
@@ -190,25 +198,5 @@ impl App {
             format!("Reloaded {} as saved on disk; your edits were dropped.", file_name(path)),
             false,
         );
-    }
-}
-
-/// The name proposed for "save mine as a new file": `boy-2.xhim.ron` for
-/// `boy.xhim.ron`.
-fn copy_name(path: &Path) -> String {
-    let name = file_name(path);
-    let stem = name.strip_suffix(".ron").unwrap_or(&name);
-    let stem = stem.strip_suffix(".xhim").unwrap_or(stem);
-    format!("{stem}-2.xhim.ron")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_copy_is_proposed_beside_the_original() {
-        assert_eq!(copy_name(Path::new("/share/boy.xhim.ron")), "boy-2.xhim.ron");
-        assert_eq!(copy_name(Path::new("boy.ron")), "boy-2.xhim.ron");
     }
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::conflict::Access;
-use super::{App, SaveInFlight};
+use super::{App, OpenInFlight, SaveInFlight};
 use crate::command::Command;
 use crate::io::dialogs::{DialogKind, DialogOutcome};
 use crate::io::file_name;
@@ -13,8 +13,26 @@ use crate::io::jobs::Job;
 use crate::io::patient_file::{
     self, ContentHash, GuardedSaveError, LoadErrorKind, PatientDocument, PatientFileError, SaveContext,
 };
-use crate::model::patient::Patient;
-use crate::ui::file_ui::{PathField, PathPurpose};
+use crate::model::patient::{AgeSource, Patient, describe_months};
+use crate::ui::file_ui::{self, PathField, PathPurpose, Question};
+
+/// A question before a save goes ahead.
+pub(super) enum SaveQuestion {
+    /// Reading what a Save As would replace (off the UI thread: the folder
+    /// may be a slow share); `None` from the job when nothing is there.
+    Inspecting { path: PathBuf, checks: SaveChecks, job: Job<Option<String>> },
+    /// Asking, with the save that follows a yes.
+    Asking { question: Question, path: PathBuf, checks: SaveChecks },
+}
+
+/// What the user has already agreed to for one save.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct SaveChecks {
+    /// Replacing the other patient file at the path.
+    replace: bool,
+    /// Saving a patient with no age.
+    no_age: bool,
+}
 
 impl App {
     /// Runs the queued commands.
@@ -48,12 +66,15 @@ impl App {
                 self.show_patient(Patient::default());
             }
             Command::Open => self.ask(DialogKind::OpenPatient, ctx),
-            Command::OpenPath(path) => self.open(&path),
+            Command::OpenPath(path) => self.open(&path, ctx),
             Command::Save => match self.path.clone() {
                 Some(path) if !self.shared.read_only() => self.start_save(path, ctx),
-                _ => self.ask(DialogKind::SavePatient(self.suggested_name()), ctx),
+                _ => self.ask_where_to_save(ctx),
             },
-            Command::SaveAs => self.ask(DialogKind::SavePatient(self.suggested_name()), ctx),
+            Command::SaveAs => {
+                let proposed = self.suggested_path(self.shared.read_only());
+                self.ask(DialogKind::SavePatient(proposed.display().to_string()), ctx);
+            }
             Command::SaveAsPath(path) => self.start_save(with_ron_extension(path), ctx),
             Command::OpenPathField => {
                 self.path_field = Some(PathField { purpose: PathPurpose::Open, text: String::new() });
@@ -151,11 +172,30 @@ impl App {
         }));
     }
 
-    /// `NAME.xhim.ron`, the name a file manager opens with this app.
-    fn suggested_name(&self) -> String {
-        let name = self.path.as_deref().map_or_else(|| "patient".to_owned(), file_name);
-        let stem = name.strip_suffix(".ron").unwrap_or(&name);
-        format!("{}.xhim.ron", stem.strip_suffix(".xhim").unwrap_or(stem))
+    /// Where Save As proposes to save: the current file itself, or (for a
+    /// `new_file`: a read-only file, a copy beside someone else's version)
+    /// the first free `NAME-N.xhim.ron` beside it; for a patient never
+    /// saved, a free name in the user's documents folder. Names end in
+    /// `.xhim.ron`, the type a file manager opens with this app.
+    pub(super) fn suggested_path(&self, new_file: bool) -> PathBuf {
+        match &self.path {
+            Some(path) if !new_file => path.clone(),
+            Some(path) => {
+                let folder = path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
+                crate::io::free_patient_path(&folder, &file_name(path))
+            }
+            None => {
+                let folder = self.documents.clone().or_else(crate::io::documents_folder).unwrap_or_default();
+                crate::io::free_patient_path(&folder, "patient.xhim.ron")
+            }
+        }
+    }
+
+    /// Asks where to save a file that has no path here yet (new, or open
+    /// read-only).
+    pub(super) fn ask_where_to_save(&mut self, ctx: &egui::Context) {
+        let proposed = self.suggested_path(true);
+        self.ask(DialogKind::SavePatient(proposed.display().to_string()), ctx);
     }
 
     pub(super) fn ask(&mut self, kind: DialogKind, ctx: &egui::Context) {
@@ -166,16 +206,61 @@ impl App {
     }
 
     /// Opens `path` for editing, or asks first if it is open elsewhere.
-    fn open(&mut self, path: &Path) {
-        match self.held_elsewhere(path) {
-            Some(holder) => self.ask_open_elsewhere(path.to_path_buf(), holder),
-            None => self.open_with(path, Access::Edit),
+    /// The file and its lock are read off the UI thread: a file that never
+    /// answers (a FIFO, a hung share) leaves the window working, with a
+    /// button to stop waiting.
+    fn open(&mut self, path: &Path, ctx: &egui::Context) {
+        let lock_holder = self.held_elsewhere_check();
+        let target = path.to_path_buf();
+        let job = Job::spawn("open-patient", format!("Opening {}", file_name(path)), ctx, move || {
+            let holder =
+                lock_holder.and_then(|me| crate::io::patient_file::lock::held_elsewhere(&target, &me));
+            (patient_file::load_tracked(&target), holder)
+        });
+        // A newer request replaces one still waiting.
+        self.opening = Some(OpenInFlight { job, path: path.to_path_buf(), access: Access::Edit });
+    }
+
+    /// The file being opened, if one is (the busy line shows it).
+    pub(super) fn opening_label(&self) -> Option<&str> {
+        self.opening.as_ref().map(|o| o.job.label.as_str())
+    }
+
+    /// Stops waiting for a file that does not answer; its reader thread
+    /// ends whenever the file does, and its result is dropped.
+    pub(super) fn cancel_opening(&mut self) {
+        if let Some(opening) = self.opening.take() {
+            self.notify(
+                format!("Stopped opening {}; the current patient is unchanged.", file_name(&opening.path)),
+                false,
+            );
         }
     }
 
-    pub(super) fn open_with(&mut self, path: &Path, access: Access) {
+    /// Collects a file that has been read.
+    pub(super) fn poll_opening(&mut self, ctx: &egui::Context) {
+        let Some((tracked, holder)) = self.opening.as_ref().and_then(|o| o.job.poll()) else { return };
+        let Some(OpenInFlight { path, access, .. }) = self.opening.take() else { return };
+        ctx.request_repaint();
+        match holder {
+            Some(holder) if access == Access::Edit => self.ask_open_elsewhere(path, holder),
+            _ => self.adopt_read(&path, tracked, access),
+        }
+    }
+
+    /// Reads `path` with the given access (the user answered the "open
+    /// elsewhere" question): off the UI thread, as any open.
+    pub(super) fn open_with(&mut self, path: &Path, access: Access, ctx: &egui::Context) {
+        let target = path.to_path_buf();
+        let job = Job::spawn("open-patient", format!("Opening {}", file_name(path)), ctx, move || {
+            (patient_file::load_tracked(&target), None)
+        });
+        self.opening = Some(OpenInFlight { job, path: path.to_path_buf(), access });
+    }
+
+    /// Shows a file that has been read, or says why it cannot be.
+    fn adopt_read(&mut self, path: &Path, tracked: patient_file::Tracked, access: Access) {
         let name = file_name(path);
-        let tracked = patient_file::load_tracked(path);
         match tracked.loaded {
             Ok(loaded) => {
                 self.adopt(loaded.document, path, tracked.hash, access);
@@ -223,13 +308,24 @@ impl App {
     /// Saves the edits to `path`: over the version this window has, or to a
     /// new file nobody else has open.
     fn start_save(&mut self, path: PathBuf, ctx: &egui::Context) {
+        self.start_save_checked(path, SaveChecks::default(), ctx);
+    }
+
+    /// [`Self::start_save`] with what the user has agreed to so far: a Save
+    /// As onto another file asks first, naming the patient it holds, and so
+    /// does saving a patient with no age.
+    fn start_save_checked(&mut self, path: PathBuf, checks: SaveChecks, ctx: &egui::Context) {
         let current = self.path.as_deref() == Some(path.as_path());
         if current && self.shared.read_only() {
             self.notify(
                 format!("{} is open read-only here; save your edits as a new file.", file_name(&path)),
                 true,
             );
-            self.ask(DialogKind::SavePatient(self.suggested_name()), ctx);
+            self.ask_where_to_save(ctx);
+            return;
+        }
+        if !self.form_errors.is_empty() {
+            self.refuse_invalid_form();
             return;
         }
         if !current && let Some(holder) = self.held_elsewhere(&path) {
@@ -244,9 +340,81 @@ impl App {
             self.after_save = None;
             return;
         }
+        if !current && !checks.replace {
+            let target = path.clone();
+            let job =
+                Job::spawn("inspect-target", format!("Checking {}", file_name(&path)), ctx, move || {
+                    describe_existing(&target)
+                });
+            self.save_question = Some(SaveQuestion::Inspecting { path, checks, job });
+            return;
+        }
+        if self.patient.age == AgeSource::NotGiven && !checks.no_age {
+            let question = Question {
+                title: "Save without an age?".to_owned(),
+                text: "No age has been entered for this patient, so nothing is placed for him on the \
+                       evidence. Save him without an age? You can add it later."
+                    .to_owned(),
+                confirm: SAVE_WITHOUT_AGE.to_owned(),
+            };
+            self.save_question = Some(SaveQuestion::Asking { question, path, checks });
+            return;
+        }
         let expected = if current { self.shared.hash } else { None };
         let base = self.doc.clone();
         self.start_save_from(path, &base, expected, ctx);
+    }
+
+    /// Collects what a Save As would replace, and asks the questions before
+    /// a save.
+    pub(super) fn save_question_ui(&mut self, ctx: &egui::Context) {
+        let Some(pending) = self.save_question.take() else { return };
+        match pending {
+            SaveQuestion::Inspecting { path, checks, job } => match job.poll() {
+                None => self.save_question = Some(SaveQuestion::Inspecting { path, checks, job }),
+                Some(None) => {
+                    self.start_save_checked(path, SaveChecks { replace: true, ..checks }, ctx);
+                }
+                Some(Some(about)) => {
+                    let name = file_name(&path);
+                    let question = Question {
+                        title: format!("Replace {name}?"),
+                        text: format!("{name} already exists: {about} Replace it with this patient?"),
+                        confirm: REPLACE.to_owned(),
+                    };
+                    self.save_question = Some(SaveQuestion::Asking { question, path, checks });
+                    ctx.request_repaint();
+                }
+            },
+            SaveQuestion::Asking { question, path, checks } => match file_ui::question_ui(ctx, &question) {
+                None => self.save_question = Some(SaveQuestion::Asking { question, path, checks }),
+                Some(answer) => {
+                    ctx.request_repaint();
+                    if !answer {
+                        self.after_save = None;
+                        return;
+                    }
+                    let checks = if question.confirm == REPLACE {
+                        SaveChecks { replace: true, ..checks }
+                    } else {
+                        SaveChecks { no_age: true, ..checks }
+                    };
+                    self.start_save_checked(path, checks, ctx);
+                }
+            },
+        }
+    }
+
+    /// Whether a save is waiting for an answer or a check.
+    pub(super) fn save_pending(&self) -> bool {
+        self.save_question.is_some()
+    }
+
+    fn refuse_invalid_form(&mut self) {
+        let problems: Vec<&str> = self.form_errors.iter().map(|(_, m)| m.as_str()).collect();
+        let text = format!("Not saved: correct the marked fields first ({}).", problems.join(" "));
+        self.notify(text, true);
+        self.after_save = None;
     }
 
     /// Saves the edits as the next version of `base`, provided the file on
@@ -263,12 +431,7 @@ impl App {
             return;
         }
         if !self.form_errors.is_empty() {
-            let problems: Vec<&str> = self.form_errors.iter().map(|(_, m)| m.as_str()).collect();
-            self.notify(
-                format!("Not saved: correct the marked fields first ({}).", problems.join(" ")),
-                true,
-            );
-            self.after_save = None;
+            self.refuse_invalid_form();
             return;
         }
         let context = SaveContext {
@@ -305,7 +468,9 @@ impl App {
         ctx.request_repaint();
         match result {
             Ok(hash) => {
-                self.notify(format!("Saved {}.", file_name(&done.path)), false);
+                let folder = done.path.parent().filter(|p| !p.as_os_str().is_empty());
+                let folder = folder.map_or_else(|| ".".to_owned(), |f| f.display().to_string());
+                self.notify(format!("Saved {} in {folder}.", file_name(&done.path)), false);
                 self.doc = done.next;
                 self.prefs.note_recent(&done.path);
                 // A new file is ours to edit; the same file keeps its access.
@@ -360,13 +525,10 @@ impl App {
                     _ => PathPurpose::Open,
                 };
                 let text = match (&kind, &self.path) {
-                    (
-                        DialogKind::SavePatient(name)
-                        | DialogKind::SaveReport(name)
-                        | DialogKind::SaveHandout(name),
-                        None,
-                    ) => name.clone(),
-                    (DialogKind::SavePatient(_), Some(p)) => p.display().to_string(),
+                    // The proposed path, in full: a free name, in the
+                    // documents folder for a new patient.
+                    (DialogKind::SavePatient(proposed), _) => proposed.clone(),
+                    (DialogKind::SaveReport(name) | DialogKind::SaveHandout(name), None) => name.clone(),
                     _ => String::new(),
                 };
                 self.notify("No system file dialog is available; type the path instead.".to_owned(), false);
@@ -387,4 +549,35 @@ fn with_ron_extension(path: PathBuf) -> PathBuf {
         s.push(".xhim.ron");
         PathBuf::from(s)
     }
+}
+
+/// The button that replaces another patient file (tests press it).
+pub const REPLACE: &str = "Replace";
+
+/// The button that saves a patient with no age (tests press it).
+pub const SAVE_WITHOUT_AGE: &str = "Save without an age";
+
+/// What is at `path` in words, for the question before replacing it;
+/// `None` when nothing is there.
+fn describe_existing(path: &Path) -> Option<String> {
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(e) => return Some(format!("it cannot be read ({e}).")),
+        Ok(meta) if !meta.is_file() => return Some("it is not a regular file.".to_owned()),
+        Ok(_) => {}
+    }
+    let tracked = patient_file::load_tracked(path);
+    let Some(doc) = tracked.document() else {
+        return Some("it is not a patient file this app can read.".to_owned());
+    };
+    let age = match (doc.patient.age, doc.patient.age_months()) {
+        (AgeSource::NotGiven, _) => "with no age entered".to_owned(),
+        (_, Some(months)) => format!("aged {}", describe_months(months)),
+        (_, None) => "with an age that is not valid".to_owned(),
+    };
+    let saved = doc.record.saves.last().map_or_else(
+        || "never saved by this app".to_owned(),
+        |s| format!("last saved by {} at {}", s.saved_by, s.saved_at),
+    );
+    Some(format!("it holds a patient {age}, {saved}."))
 }

@@ -17,7 +17,7 @@ impl App {
     /// Starts the consultation of a patient just shown: answers kept in his
     /// file come back; otherwise it starts empty.
     pub(super) fn start_consultation(&mut self) {
-        self.consultation = Consultation::of(self.patient.discussion.as_ref());
+        self.consultation = Consultation::of(self.form.discussion.as_ref());
     }
 
     /// The family view in the central panel.

@@ -1,12 +1,15 @@
-//! Crash recovery in the window: unsaved edits are copied to the data
-//! folder every [`RECOVERY_INTERVAL`] and when the window loses focus, the
-//! copy is deleted once they are saved or discarded, and edits left by a
-//! window that ended without either are offered at the next start. The
-//! patient file itself is never written here.
+//! Crash recovery in the window: unsaved edits (the form as typed, invalid
+//! fields included) are copied to the data folder at most
+//! [`RECOVERY_INTERVAL`] after they change, at once when the window loses
+//! focus or a termination signal arrives, and whether or not the window is
+//! drawn (this runs in the logic pass). The copy is deleted once the edits
+//! are saved or discarded, and edits left by a window that ended without
+//! either are offered at the next start. The patient file itself is never
+//! written here.
 
 use std::collections::VecDeque;
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::App;
 use super::conflict::Access;
@@ -17,19 +20,28 @@ use crate::io::patient_file::{self, SaveError, diff};
 use crate::io::recovery::{Edits, Found, Store};
 use crate::ui::conflict_ui::{self, OfferView, RecoveryChoice};
 
-/// How often unsaved edits are copied: at most this much work is lost.
-pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(30);
+/// How soon a change is copied: at most this much typing is lost to a crash
+/// or a kill. Short, because a copy is a few kilobytes written off the UI
+/// thread, and long enough that steady typing writes it only this often.
+pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(5);
 
 /// Recovery state of one window.
 pub(super) struct Recovery {
     /// `None` without a data folder (tests, screenshot runs) or when it
     /// cannot be made.
     store: Option<Store>,
-    /// What this window's recovery file holds; `None` when there is none.
-    written: Option<Edits>,
-    job: Option<Job<(Edits, Result<(), SaveError>)>>,
-    /// `egui` time of the last copy (or of the start).
-    last_copy: f64,
+    /// The edits generation this window's recovery file holds; `None` when
+    /// there is none.
+    written: Option<u64>,
+    job: Option<Job<(u64, Result<(), SaveError>)>>,
+    /// Since when the edits have differed from the copy on disk (clock
+    /// time of the first change not yet copied).
+    pending_since: Option<Instant>,
+    /// Copy at the next step whatever the time (restored edits, whose copy
+    /// must be under this window's name).
+    copy_now: bool,
+    /// Whether the window had the focus at the last step.
+    focused: bool,
     /// A failed copy is reported once, not every 30 seconds.
     reported_failure: bool,
     /// Edits left by ended windows, offered one at a time.
@@ -46,7 +58,9 @@ impl Recovery {
             store: None,
             written: None,
             job: None,
-            last_copy: 0.0,
+            pending_since: None,
+            copy_now: false,
+            focused: true,
             reported_failure: false,
             offers: VecDeque::new(),
             view: None,
@@ -74,18 +88,19 @@ impl App {
             file: self.path.clone(),
             base: self.doc.clone(),
             base_hash: self.shared.hash,
-            edited: self.patient.clone(),
+            form: self.form.clone(),
         }
     }
 
-    /// Once per frame: collects a finished copy, deletes the copy once the
-    /// edits are saved or discarded, and starts a new copy when one is due.
+    /// Once per logic pass: collects a finished copy, deletes the copy once
+    /// the edits are saved or discarded, and starts a new copy when one is
+    /// due.
     pub(super) fn recovery_step(&mut self, ctx: &egui::Context) {
-        if let Some((edits, result)) = self.recovery.job.as_ref().and_then(Job::poll) {
+        if let Some((generation, result)) = self.recovery.job.as_ref().and_then(Job::poll) {
             self.recovery.job = None;
             match result {
                 Ok(()) => {
-                    self.recovery.written = Some(edits);
+                    self.recovery.written = Some(generation);
                     self.recovery.reported_failure = false;
                 }
                 Err(e) if !self.recovery.reported_failure => {
@@ -107,23 +122,40 @@ impl App {
             }
             return;
         }
-        let now = ctx.input(|i| i.time);
-        let focus_lost =
-            ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::WindowFocused(false))));
-        let wait = RECOVERY_INTERVAL.as_secs_f64() - (now - self.recovery.last_copy);
-        if focus_lost || wait <= 0.0 {
-            self.recovery.last_copy = now;
-            let edits = self.current_edits();
-            if self.recovery.written.as_ref() != Some(&edits) {
-                let label = "Keeping unsaved edits for recovery".to_owned();
-                self.recovery.job = Some(Job::spawn("recovery-copy", label, ctx, move || {
-                    let result = store.write(&edits);
-                    (edits, result)
-                }));
-            }
-            ctx.request_repaint_after(RECOVERY_INTERVAL);
+        // Focus is read from the window's state, which is current in a
+        // logic-only pass, as well as from this frame's events.
+        let (focused, focus_event) = ctx.input(|i| {
+            (i.raw.focused, i.events.iter().any(|e| matches!(e, egui::Event::WindowFocused(false))))
+        });
+        let focus_lost = focus_event || (self.recovery.focused && !focused);
+        self.recovery.focused = focused;
+        if self.recovery.written == Some(self.edits_generation) {
+            return;
+        }
+        let now = self.clock.now();
+        let due = *self.recovery.pending_since.get_or_insert(now) + RECOVERY_INTERVAL;
+        if focus_lost || self.recovery.copy_now || now >= due {
+            self.recovery.pending_since = None;
+            self.recovery.copy_now = false;
+            let (edits, generation) = (self.current_edits(), self.edits_generation);
+            let label = "Keeping unsaved edits for recovery".to_owned();
+            self.recovery.job =
+                Some(Job::spawn("recovery-copy", label, ctx, move || (generation, store.write(&edits))));
         } else {
-            ctx.request_repaint_after(Duration::from_secs_f64(wait));
+            ctx.request_repaint_after(due.saturating_duration_since(now).max(Duration::from_millis(10)));
+        }
+    }
+
+    /// Copies the edits now, on this thread, and waits until the copy is on
+    /// disk: the process is about to end (a termination signal).
+    pub(super) fn recovery_now(&mut self) {
+        if let Some(job) = self.recovery.job.take() {
+            job.wait();
+        }
+        let Some(store) = &self.recovery.store else { return };
+        match store.write(&self.current_edits()) {
+            Ok(()) => self.recovery.written = Some(self.edits_generation),
+            Err(e) => log::error!("unsaved edits could not be kept for recovery: {e}"),
         }
     }
 
@@ -175,13 +207,13 @@ impl App {
         let Ok(edits) = found.edits else { return };
         // Copy again at once, under this window's name.
         self.recovery.written = None;
-        self.recovery.last_copy = f64::NEG_INFINITY;
-        let Edits { file, base, base_hash, edited } = edits;
+        self.recovery.copy_now = true;
+        let Edits { file, base, base_hash, form } = edits;
         self.doc = base;
         self.path = file;
         self.track(self.path.clone().as_deref(), base_hash, Access::Edit);
         let name = self.file_label();
-        self.show_patient(edited);
+        self.show_form(form);
         self.notify(format!("Restored unsaved edits to {name}; they are not saved yet."), false);
     }
 }
@@ -225,6 +257,13 @@ fn offer_view(found: &Found) -> OfferView {
             }
         }
     }
-    view.changes = diff(saved, &edits.edited);
+    view.changes = match edits.form.to_patient() {
+        Ok(edited) => diff(saved, &edited),
+        // Fields still being typed are restored as typed; say which.
+        Err(problems) => problems
+            .into_iter()
+            .map(|(_, message)| ("Not yet valid".to_owned(), "—".to_owned(), format!("as typed: {message}")))
+            .collect(),
+    };
     view
 }

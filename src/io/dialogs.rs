@@ -26,7 +26,8 @@ pub enum DialogOutcome {
 pub enum DialogKind {
     /// Choose a patient file to open.
     OpenPatient,
-    /// Choose where to save a patient file; the suggested file name.
+    /// Choose where to save a patient file; the proposed path (folder and
+    /// a file name that is free there, unless it is the file's own).
     SavePatient(String),
     /// Choose where to write a report; the suggested file name.
     SaveReport(String),
@@ -93,13 +94,22 @@ impl Dialogs for NativeDialogs {
             DialogKind::OpenPatient => Box::pin(
                 dialog.set_title("Open patient file").add_filter("Patient file", &["ron"]).pick_file(),
             ),
-            DialogKind::SavePatient(name) => Box::pin(
-                dialog
-                    .set_title("Save patient file")
-                    .add_filter("Patient file", &["ron"])
-                    .set_file_name(name.clone())
-                    .save_file(),
-            ),
+            DialogKind::SavePatient(proposed) => {
+                let proposed = std::path::Path::new(proposed);
+                let name =
+                    proposed.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let dialog = match proposed.parent().filter(|p| p.is_dir()) {
+                    Some(folder) => dialog.set_directory(folder),
+                    None => dialog,
+                };
+                Box::pin(
+                    dialog
+                        .set_title("Save patient file")
+                        .add_filter("Patient file", &["ron"])
+                        .set_file_name(name)
+                        .save_file(),
+                )
+            }
             DialogKind::SaveReport(name) => Box::pin(
                 dialog
                     .set_title("Export report")

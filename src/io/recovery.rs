@@ -4,9 +4,12 @@
 //! Each running window keeps one file in `recovery/` of the app's data
 //! folder (never beside the patient file, and never in the app's saved
 //! preferences): the document the edits started from, the hash of the file
-//! it was read from, and the edited patient. Both documents are kept as
-//! patient-file text, so a recovery file written by an older release is read
-//! through the same migrations as a patient file. The file is readable by
+//! it was read from, and the form as typed, every field's text (a half-typed
+//! age or a mistyped date included), so a crash loses nothing typed while
+//! some other field was still invalid. The base document is kept as
+//! patient-file text, so a recovery file written by an older release is
+//! read through the same migrations as a patient file; version 1 files,
+//! which kept the last valid patient instead of the form, are still read. The file is readable by
 //! its owner only and written atomically; it is deleted once the edits are
 //! saved or discarded. A file whose writer has ended (see
 //! [`Instance::liveness`]) is offered at the next start. Nothing here ever
@@ -25,19 +28,20 @@ use crate::io::patient_file::atomic::{self, Fs};
 use crate::io::patient_file::{
     self, ContentHash, PatientDocument, PatientFileError, SaveError, SaveStep, utc_timestamp,
 };
-use crate::model::patient::Patient;
+use crate::model::form::PatientForm;
 
 /// The subfolder of the data folder that holds recovery files.
 pub const FOLDER: &str = "recovery";
 
-/// Version of the recovery file's own shape.
-const VERSION: u32 = 1;
+/// Version of the recovery file's own shape: 2 keeps the form as typed; 1
+/// kept the last valid patient.
+const VERSION: u32 = 2;
 
 /// Larger than any recovery file the app writes (two patient files).
 const MAX_BYTES: u64 = 4 * patient_file::MAX_FILE_BYTES;
 
 /// Unsaved edits: enough to put the window back as it was.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Edits {
     /// The patient file they belong to; `None` for a patient never saved.
     pub file: Option<PathBuf>,
@@ -48,8 +52,8 @@ pub struct Edits {
     /// The hash of the file's bytes at that point, so a save after restoring
     /// still notices a colleague's later change.
     pub base_hash: Option<ContentHash>,
-    /// The patient as edited.
-    pub edited: Patient,
+    /// The form as typed, valid or not.
+    pub form: PatientForm,
 }
 
 /// A recovery file as written.
@@ -62,7 +66,12 @@ struct RecoveryFile {
     file: Option<PathBuf>,
     base_hash: Option<String>,
     base: String,
-    edited: String,
+    /// Version 1: the last valid patient, as patient-file text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    edited: Option<String>,
+    /// Version 2: the form as typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    form: Option<PatientForm>,
 }
 
 /// A recovery file left by a window that ended without saving or
@@ -186,7 +195,8 @@ fn to_text(edits: &Edits, owner: &Instance) -> Result<String, ron::Error> {
         file: edits.file.clone(),
         base_hash: edits.base_hash.map(|h| h.to_string()),
         base: edits.base.to_ron()?,
-        edited: PatientDocument::new(edits.edited.clone()).to_ron()?,
+        edited: None,
+        form: Some(edits.form.clone()),
     };
     let config = ron::ser::PrettyConfig::new().new_line("\n").indentor("    ").escape_strings(true);
     ron::ser::to_string_pretty(&file, config)
@@ -200,7 +210,7 @@ fn read(path: &Path) -> Result<(Instance, Found), String> {
         .and_then(|f| f.take(MAX_BYTES).read_to_string(&mut text))
         .map_err(|e| format!("{name} cannot be read: {e}"))?;
     let file: RecoveryFile = ron::from_str(&text).map_err(|e| format!("{name} is damaged: {e}"))?;
-    if file.version != VERSION {
+    if file.version > VERSION {
         return Err(format!("{name} was written by a newer release (version {})", file.version));
     }
     let document = |text: &str, what: &str| match patient_file::parse(text.as_bytes()) {
@@ -209,14 +219,21 @@ fn read(path: &Path) -> Result<(Instance, Found), String> {
         Err(PatientFileError::Invalid { document, .. }) => Ok(*document),
         Err(e) => Err(format!("{name}: the {what} cannot be read: {e}")),
     };
-    let edits = document(&file.base, "saved version")
-        .and_then(|base| Ok((base, document(&file.edited, "edited patient")?)))
-        .map(|(base, edited)| Edits {
+    let form = match (file.form, file.edited) {
+        (Some(form), _) => Ok(form),
+        (None, Some(edited)) => {
+            document(&edited, "edited patient").map(|doc| PatientForm::from_patient(&doc.patient))
+        }
+        (None, None) => Err(format!("{name} is damaged: it holds no edits")),
+    };
+    let edits = document(&file.base, "saved version").and_then(|base| {
+        Ok(Edits {
             file: file.file,
             base,
             base_hash: file.base_hash.as_deref().and_then(ContentHash::from_hex),
-            edited: edited.patient,
-        });
+            form: form?,
+        })
+    });
     Ok((file.owner, Found { path: path.to_path_buf(), written_at: file.written_at, edits }))
 }
 
@@ -229,7 +246,7 @@ mod tests {
     use crate::io::instance::Registered;
     use crate::io::patient_file::SaveContext;
     use crate::io::patient_file::atomic::testing::FailAt;
-    use crate::model::patient::{AgeSource, YearsMonths};
+    use crate::model::patient::{AgeSource, Patient, YearsMonths};
 
     fn aged(years: i32) -> Patient {
         Patient { age: AgeSource::Entered(YearsMonths { years, months: 0 }), ..Patient::default() }
@@ -241,7 +258,11 @@ mod tests {
         let base =
             PatientDocument::default().revised(&aged(3), &context, UNIX_EPOCH + Duration::from_secs(9));
         let edited = Patient { note: "PCP at 7 mo; \"quoted\"\nsecond line".to_owned(), ..aged(4) };
-        Edits { file, base, base_hash: Some(ContentHash::of(b"on disk")), edited }
+        let mut form = PatientForm::from_patient(&edited);
+        // Half typed: not a valid age, kept as typed all the same.
+        form.months = "1".to_owned();
+        form.years = "4x".to_owned();
+        Edits { file, base, base_hash: Some(ContentHash::of(b"on disk")), form }
     }
 
     #[test]
@@ -295,7 +316,7 @@ mod tests {
         let first = edits(Some(patient_path.clone()));
         store.write(&first).unwrap();
         let kept = fs::read(store.own_file()).unwrap();
-        let second = Edits { edited: aged(9), ..first };
+        let second = Edits { form: PatientForm::from_patient(&aged(9)), ..first };
         for step in SaveStep::ALL {
             if step == SaveStep::Backup {
                 continue;
@@ -324,5 +345,31 @@ mod tests {
         assert!(found[0].edits.as_ref().unwrap_err().starts_with("edits-1-1-1.ron is damaged"));
         found[0].discard().unwrap();
         assert!(!damaged.exists());
+    }
+
+    #[test]
+    fn a_version_1_copy_of_the_last_valid_patient_is_still_read() {
+        let data = tempfile::tempdir().unwrap();
+        let me = Registered::new();
+        let store = Store::open(data.path(), me.instance().clone()).unwrap();
+        let written = edits(None);
+        let ended = Instance { pid: u32::MAX, number: 1, ..me.instance().clone() };
+        let old = RecoveryFile {
+            version: 1,
+            owner: ended,
+            written_at: "2026-11-25T12:34:56Z".to_owned(),
+            file: None,
+            base_hash: None,
+            base: written.base.to_ron().unwrap(),
+            edited: Some(PatientDocument::new(aged(6)).to_ron().unwrap()),
+            form: None,
+        };
+        let text = ron::ser::to_string_pretty(&old, ron::ser::PrettyConfig::new()).unwrap();
+        fs::write(data.path().join(FOLDER).join("edits-1-1-1.ron"), text).unwrap();
+        let found = store.left_behind();
+        assert_eq!(found.len(), 1);
+        let form = &found[0].edits.as_ref().unwrap().form;
+        assert_eq!(form.years, "6");
+        assert_eq!(form.to_patient().unwrap(), aged(6));
     }
 }

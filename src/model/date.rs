@@ -8,6 +8,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+/// Earliest year a date may have.
+pub const FIRST_YEAR: i32 = 1900;
+/// Latest year a date may have.
+pub const LAST_YEAR: i32 = 2200;
+
 /// A proleptic Gregorian calendar date, always valid once constructed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -26,6 +31,10 @@ pub enum DateError {
     /// Well formed, but no such day exists (e.g. 2023-02-30).
     #[error("{0} is not a day in the calendar")]
     NoSuchDay(String),
+    /// A real day, but in a year no living patient's record refers to
+    /// (e.g. 1800-01-01): most likely a typo.
+    #[error("{0} is outside the years this aid accepts ({FIRST_YEAR}–{LAST_YEAR})")]
+    OutOfRange(String),
 }
 
 impl Date {
@@ -33,11 +42,11 @@ impl Date {
     /// covers every living patient and rejects obvious typos such as 20221.
     pub fn new(year: i32, month: u32, day: u32) -> Result<Self, DateError> {
         let text = format!("{year:04}-{month:02}-{day:02}");
-        if !(1900..=2200).contains(&year) || !(1..=12).contains(&month) {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return Err(DateError::NoSuchDay(text));
         }
-        if day == 0 || day > days_in_month(year, month) {
-            return Err(DateError::NoSuchDay(text));
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+            return Err(DateError::OutOfRange(text));
         }
         Ok(Self { year, month, day })
     }
@@ -118,6 +127,8 @@ mod tests {
         assert!(matches!(Date::parse("2021-02-29"), Err(DateError::NoSuchDay(_))));
         assert!(matches!(Date::parse("2021-13-01"), Err(DateError::NoSuchDay(_))));
         assert!(matches!(Date::parse("21-01-01"), Err(DateError::Format(_))));
+        let old = Date::parse("1800-01-01").unwrap_err();
+        assert_eq!(old.to_string(), "1800-01-01 is outside the years this aid accepts (1900–2200)");
         assert!(matches!(Date::parse("2021/01/01"), Err(DateError::Format(_))));
         assert!(matches!(Date::parse(""), Err(DateError::Format(_))));
         assert!(matches!(Date::parse("2021-01-01-01"), Err(DateError::Format(_))));

@@ -9,6 +9,7 @@ pub mod discussion;
 pub mod evidence;
 pub mod family;
 pub mod figure;
+pub mod form;
 pub mod patient;
 pub mod status;
 pub mod summary;

@@ -76,9 +76,12 @@ pub fn describe_months(total: i32) -> String {
     }
 }
 
-/// How the current age is known: entered directly, or from dates.
+/// How the current age is known: entered directly, from dates, or not yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AgeSource {
+    /// No age entered yet (a new patient): nothing is placed for him until
+    /// one is, rather than placing him as a newborn.
+    NotGiven,
     /// Age entered as years and months.
     Entered(YearsMonths),
     /// Date of birth and the date the assessment refers to.
@@ -285,9 +288,10 @@ pub struct Patient {
 }
 
 impl Default for Patient {
+    /// A new patient: no age, nothing known yet.
     fn default() -> Self {
         Self {
-            age: AgeSource::Entered(YearsMonths::default()),
+            age: AgeSource::NotGiven,
             age_at_diagnosis: None,
             hsct: Hsct::None,
             conditions: Conditions::default(),
@@ -329,6 +333,7 @@ impl Patient {
     /// Current age in whole months, if the age is valid.
     pub fn age_months(&self) -> Option<i32> {
         match self.age {
+            AgeSource::NotGiven => None,
             AgeSource::Entered(ym) => ym.total_months(),
             AgeSource::Dates { born, as_of } => {
                 let m = born.whole_months_until(as_of);
@@ -355,7 +360,7 @@ impl Patient {
                     let m = born.whole_months_until(date);
                     (0..=MAX_AGE_YEARS * 12).contains(&m).then_some(m)
                 }
-                AgeSource::Entered(_) => None,
+                AgeSource::Entered(_) | AgeSource::NotGiven => None,
             },
             _ => None,
         }
@@ -366,6 +371,7 @@ impl Patient {
     pub fn validate(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
         match self.age {
+            AgeSource::NotGiven => {}
             AgeSource::Entered(ym) => problems.extend(ym.problem(Field::Age, "Age")),
             AgeSource::Dates { born, as_of } => {
                 let m = born.whole_months_until(as_of);
@@ -447,7 +453,10 @@ impl Patient {
                     _ => None,
                 }
             }
-            (Hsct::Planned { at: Some(PlannedHsct::Date(_)) }, AgeSource::Entered(_)) => problem(
+            (
+                Hsct::Planned { at: Some(PlannedHsct::Date(_)) },
+                AgeSource::Entered(_) | AgeSource::NotGiven,
+            ) => problem(
                 "A planned date needs his date of birth: choose “From dates” for the age, or give his \
                  age at the planned HSCT."
                     .to_owned(),

@@ -9,7 +9,7 @@ use super::evidence::{
     WINDOW_FINDING, donor_reason,
 };
 use super::figure::years_since_hsct;
-use super::patient::{Condition, Hsct, Patient};
+use super::patient::{AgeSource, Condition, Hsct, Patient};
 use super::text::{Block, Paragraph, Quantity, Section, SectionId, Unit, words};
 use super::timing::{TimingEvidence, WindowStatus};
 
@@ -42,13 +42,27 @@ pub fn risk_factors<'a>(
         .collect()
 }
 
+/// What the status says while some field of the form cannot be read: the
+/// marked field may be any of them (a note too long, a date mistyped), so it
+/// does not guess which.
+pub const CORRECT_THE_FORM: &str =
+    "Correct the marked fields in the patient form to place him on the evidence.";
+
+/// What the status says for a patient with no age yet.
+pub const ENTER_AN_AGE: &str =
+    "Enter his age (or date of birth) to place him on the evidence; nothing is shown for him until then.";
+
 /// The status section.
 pub fn status(inputs: &Inputs<'_>) -> Section {
     let mut section = Section::new(SectionId::Status, HEADING);
     let Some(patient) = inputs.patient else {
-        section.blocks.push(Block::Paragraph("Enter a valid age to place him on the evidence.".into()));
+        section.blocks.push(Block::Paragraph(CORRECT_THE_FORM.into()));
         return section;
     };
+    if patient.age == AgeSource::NotGiven {
+        section.blocks.push(Block::Paragraph(ENTER_AN_AGE.into()));
+        return section;
+    }
     let Some(t) = TimingEvidence::from_evidence(inputs.evidence) else {
         section.blocks.push(Block::Paragraph("The loaded evidence has no timing findings.".into()));
         return section;
@@ -131,7 +145,7 @@ fn position(t: &TimingEvidence<'_>, evidence: &Evidence, patient: &Patient) -> P
     let older_birthday = words::ordinal(older_years);
     let months = |m: i32| Quantity::patient(f64::from(m), Unit::Months);
     match t.status(patient) {
-        WindowStatus::Unknown => Paragraph::from("Enter a valid age to place him on the evidence."),
+        WindowStatus::Unknown => Paragraph::from(CORRECT_THE_FORM),
         WindowStatus::Inside { remaining_months } => Paragraph::new()
             .strong(format!("Inside the {window} window: "))
             .num(months(remaining_months))
@@ -349,10 +363,7 @@ mod tests {
         let e = Evidence::embedded().unwrap();
         let inputs = Inputs { evidence: &e, cohorts: &[], patient: None, options: CurveOptions::default() };
         let section = status(&inputs);
-        assert_eq!(
-            section.blocks,
-            vec![Block::Paragraph("Enter a valid age to place him on the evidence.".into())]
-        );
+        assert_eq!(section.blocks, vec![Block::Paragraph(CORRECT_THE_FORM.into())]);
     }
 
     #[test]

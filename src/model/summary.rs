@@ -40,6 +40,7 @@ fn patient_section(patient: Option<&Patient>) -> Section {
     let age = match (p.age, p.age_months()) {
         (AgeSource::Dates { as_of, .. }, Some(m)) => months(m).text(format!(" (from dates, as of {as_of})")),
         (_, Some(m)) => months(m),
+        (AgeSource::NotGiven, _) => Paragraph::from("not entered"),
         (_, None) => Paragraph::from("not valid"),
     };
     let diagnosis = p

@@ -43,6 +43,57 @@ pub fn unsaved_changes_ui(ctx: &egui::Context, file: &str, action: &str) -> Opti
     choice
 }
 
+/// A yes-or-cancel question before something that cannot be undone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Question {
+    /// The window's heading.
+    pub title: String,
+    /// What will happen, in full.
+    pub text: String,
+    /// The button that goes ahead ("Replace", "Save without an age").
+    pub confirm: String,
+}
+
+/// Asks `question`; `Some(true)` to go ahead, `Some(false)` for Cancel (or
+/// Escape), `None` while the user has not answered.
+pub fn question_ui(ctx: &egui::Context, question: &Question) -> Option<bool> {
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique("question")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading(&question.title);
+        ui.label(&question.text);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(&question.confirm).clicked() {
+                answer = Some(true);
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(false);
+    }
+    answer
+}
+
+/// Label of the button that stops opening a file that does not answer.
+pub const CANCEL_OPENING: &str = "Stop opening";
+
+/// A file being opened: its name, a busy indicator and a button to stop
+/// waiting; returns true when that button was clicked.
+pub fn opening_line_ui(ui: &mut Ui, label: &str) -> bool {
+    ui.horizontal_wrapped(|ui| {
+        crate::ui::status::busy_indicator(ui);
+        ui.label(format!("{label}…"));
+        ui.button(CANCEL_OPENING)
+            .on_hover_text("Stop waiting for this file; the current patient stays")
+            .clicked()
+    })
+    .inner
+}
+
 /// What the typed-path window is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PathPurpose {

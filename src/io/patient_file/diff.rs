@@ -101,6 +101,7 @@ fn years_months_text(ym: YearsMonths) -> String {
 
 fn age_text(age: AgeSource) -> String {
     match age {
+        AgeSource::NotGiven => "not entered".to_owned(),
         AgeSource::Entered(ym) => years_months_text(ym),
         AgeSource::Dates { born, as_of } => {
             let months = born.whole_months_until(as_of);
@@ -205,7 +206,7 @@ mod tests {
             changes[12].2,
             "ratings: early-risk: very important; leaning: not said; questions: Who decides the date?"
         );
-        assert_eq!(changes[0], ("Age".to_owned(), "0 months".to_owned(), "3 years 4 months".to_owned()));
+        assert_eq!(changes[0], ("Age".to_owned(), "not entered".to_owned(), "3 years 4 months".to_owned()));
         assert_eq!(changes[1].1, "not known");
         assert_eq!(changes[1].2, "1 year");
         assert_eq!(changes[2].1, "none");
