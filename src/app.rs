@@ -10,6 +10,7 @@ mod library;
 mod logic;
 mod recovery;
 
+pub use document::{REPLACE, SAVE_WITHOUT_AGE};
 pub use recovery::RECOVERY_INTERVAL;
 
 use std::path::PathBuf;

@@ -405,9 +405,10 @@ impl App {
         }
     }
 
-    /// Whether a save is waiting for an answer or a check.
+    /// Whether a save is waiting for its target to be checked (not for an
+    /// answer: that waits for the user, not for the disk).
     pub(super) fn save_pending(&self) -> bool {
-        self.save_question.is_some()
+        matches!(self.save_question, Some(SaveQuestion::Inspecting { .. }))
     }
 
     fn refuse_invalid_form(&mut self) {

@@ -14,7 +14,8 @@ pub fn harness() -> Harness<'static, App> {
 pub fn harness_with(options: StartOptions) -> Harness<'static, App> {
     let mut harness =
         Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| App::new(cc, options));
-    harness.run();
+    // Files given at start are read in the background: wait for them.
+    settle(&mut harness);
     harness
 }
 
