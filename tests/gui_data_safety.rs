@@ -232,3 +232,29 @@ fn a_file_that_never_answers_does_not_freeze_the_window() {
     assert!(!harness.state().is_saving());
     assert_eq!(harness.state().path(), None);
 }
+
+#[test]
+fn closing_a_minimised_window_with_edits_still_asks_and_shows_the_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = example_copy(dir.path(), "young-boy-in-window.ron");
+    let mut harness = common::harness_with(StartOptions { open: Some(file), ..StartOptions::default() });
+    harness.get_by_label("Neutropenia").click();
+    harness.run();
+
+    // Minimised, the window gets only logic passes; the close arrives in one.
+    let mut raw = egui::RawInput::default();
+    let root = raw.viewports.entry(egui::ViewportId::ROOT).or_default();
+    root.minimized = Some(true);
+    root.events.push(egui::ViewportEvent::Close);
+    let ctx = harness.ctx.clone();
+    let mut frame = eframe::Frame::_new_kittest();
+    let output = ctx.run_logic(&raw, |ctx| eframe::App::logic(harness.state_mut(), ctx, &mut frame));
+    let commands = output.viewport_commands.get(&egui::ViewportId::ROOT).cloned().unwrap_or_default();
+    assert!(commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
+    assert!(commands.contains(&egui::ViewportCommand::Minimized(false)), "shown again: {commands:?}");
+    assert!(commands.contains(&egui::ViewportCommand::Focus), "{commands:?}");
+    assert!(!harness.state().is_closing());
+
+    harness.run();
+    harness.get_by_label_contains("Save them before you close the window?");
+}
