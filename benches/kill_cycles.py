@@ -98,15 +98,17 @@ def cycle(rng, args, n):
         present = set(note.split())
         old_enough = [w for w, t in typed if killed_at - t > INTERVAL + 0.5]
         must_have = [w for w, _ in typed] if how == signal.SIGTERM else old_enough
-        # Words typed in the last few hundred milliseconds may still be in
-        # the X queue when a SIGTERM arrives; count them apart.
-        in_flight = [w for w, t in typed if killed_at - t < 0.3]
+        # Keys sent in the last moment may not have reached the window when
+        # the signal arrives (they are in the X server's queue, or xdotool's):
+        # those typed within a second of the signal are counted apart.
+        in_flight = [w for w, t in typed if killed_at - t < 1.0]
         lost = [w for w in must_have if w not in present and w not in in_flight]
+        age = {w: round(killed_at - t, 2) for w, t in typed}
         lock_left = (work / ".boy.xhim.ron.lock").exists()
         return {
             "signal": how.name, "exit": code, "typed": len(typed), "in_copy": len(present & {w for w, _ in typed}),
             "lost_beyond_interval": len([w for w in old_enough if w not in present]),
-            "lost": len(lost), "lock_left": lock_left, "missing": lost,
+            "lost": len(lost), "lock_left": lock_left, "missing": [(w, age[w]) for w in must_have if w not in present],
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
