@@ -6,7 +6,20 @@ use std::sync::{Arc, Mutex};
 use xhim_aid::app::{ScreenshotRequest, StartOptions};
 use xhim_aid::cli::{self, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, Invocation};
 
+/// The environment variable that sets what the app logs to stderr
+/// (`error`, `warn`, `info`, `debug`, `trace`, or `env_logger` filters such
+/// as `xhim_aid=debug`); by default the app's warnings and every error. Messages name files
+/// and problems, never patient details, so a log can be sent to support.
+const LOG_VARIABLE: &str = "XHIM_AID_LOG";
+
 fn main() -> ExitCode {
+    // By default the app's own warnings, and only errors from the libraries
+    // under it (the graphics stack warns about every driver it probes).
+    env_logger::Builder::new()
+        .filter_level(log::LevelFilter::Error)
+        .filter_module("xhim_aid", log::LevelFilter::Warn)
+        .parse_env(env_logger::Env::new().filter(LOG_VARIABLE))
+        .init();
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let invocation = match cli::parse(args.clone()) {
         Ok(i) => i,
