@@ -695,6 +695,7 @@ impl eframe::App for App {
         self.poll_background(&ctx);
         self.poll_cohort_loads(&ctx);
         self.recovery_step(&ctx);
+        self.refresh_lock_if_due(&ctx);
         self.poll_handout(&ctx);
         self.update_title(&ctx);
         self.screenshot_step(&ctx);
