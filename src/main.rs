@@ -7,6 +7,7 @@ use xhim_aid::app::{ScreenshotRequest, StartOptions};
 use xhim_aid::cli::{self, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, Invocation};
 
 fn main() -> ExitCode {
+    xhim_aid::io::data_dir::private_by_default();
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let invocation = match cli::parse(args.clone()) {
         Ok(i) => i,
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
         Invocation::CohortDigitize(args) => finish(xhim_aid::io::digitize_cli::run(&args).map(|m| m + "\n")),
         Invocation::Gui { patient, cohorts, display, data_dir } => {
             let data_dir = data_dir.or_else(xhim_aid::io::data_dir::platform);
+            xhim_aid::io::data_dir::guard_preferences();
             let options = StartOptions {
                 open: patient,
                 cohorts,
