@@ -188,9 +188,9 @@ impl App {
             }
             Acquired::HeldElsewhere(holder) => {
                 self.shared.access = Access::ReadOnly;
-                let left = holder
-                    .probably_left(SystemTime::now())
-                    .map(|idle| format!(", probably left by a closed app (last active {} ago)", lock::ago(idle)));
+                let left = holder.probably_left(SystemTime::now()).map(|idle| {
+                    format!(", probably left by a closed app (last active {} ago)", lock::ago(idle))
+                });
                 self.notify(
                     format!(
                         "{} is open for editing by {}{}; opened read-only. Save your edits as a new file.",
@@ -227,8 +227,12 @@ impl App {
         match question {
             Question::OpenElsewhere { path, holder, left } => {
                 let idle = left.map(lock::ago);
-                match conflict_ui::open_elsewhere_ui(ctx, &file_name(&path), &holder.describe(), idle.as_deref())
-                {
+                match conflict_ui::open_elsewhere_ui(
+                    ctx,
+                    &file_name(&path),
+                    &holder.describe(),
+                    idle.as_deref(),
+                ) {
                     None => {
                         self.shared.question = Some(Question::OpenElsewhere { path, holder, left });
                         return;
@@ -330,7 +334,8 @@ mod tests {
 
         // A colleague took it over while this window looked closed.
         let theirs = Holder::new(Registered::new().instance().clone(), "Dr B".to_owned());
-        let them = Holder { instance: Instance { host: "WARD-PC-3".to_owned(), ..theirs.instance }, ..theirs };
+        let them =
+            Holder { instance: Instance { host: "WARD-PC-3".to_owned(), ..theirs.instance }, ..theirs };
         std::fs::write(lock::lock_path(&file), ron::to_string(&them).unwrap()).unwrap();
         let outcome = shared.refresh_lock_if_due(due + lock::REFRESH_EVERY);
         assert!(matches!(&outcome, LockTimer::TakenOver(by) if *by == them), "{outcome:?}");

@@ -515,8 +515,11 @@ mod tests {
 
         remove_stale_temps(&path);
         let live = format!(".p.ron.tmp-{me}-999999");
-        let mut kept =
-            vec![format!(".p.ron.tmp-{dead}-4"), format!(".p.ron.tmp-{dead}-x"), format!(".q.ron.tmp-{dead}-5")];
+        let mut kept = vec![
+            format!(".p.ron.tmp-{dead}-4"),
+            format!(".p.ron.tmp-{dead}-x"),
+            format!(".q.ron.tmp-{dead}-5"),
+        ];
         let with = |mut names: Vec<String>, more: &str| {
             names.push(more.to_owned());
             names.sort();

@@ -287,7 +287,10 @@ mod tests {
 
     /// A long note of numbered sentences, as a follow-up note grows.
     fn long_note(sentences: std::ops::Range<usize>) -> String {
-        sentences.map(|i| format!("Visit {i}: well, weight on the 50th centile.")).collect::<Vec<_>>().join(" ")
+        sentences
+            .map(|i| format!("Visit {i}: well, weight on the 50th centile."))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     fn note_change(old: &str, new: &str) -> (String, String) {
@@ -349,7 +352,10 @@ mod tests {
 
     #[test]
     fn short_notes_are_logged_whole() {
-        assert_eq!(note_change("PCP at 7 mo", "PCP at 7 mo; crypto"), ("PCP at 7 mo".into(), "PCP at 7 mo; crypto".into()));
+        assert_eq!(
+            note_change("PCP at 7 mo", "PCP at 7 mo; crypto"),
+            ("PCP at 7 mo".into(), "PCP at 7 mo; crypto".into())
+        );
     }
 
     #[test]

@@ -399,7 +399,11 @@ mod tests {
         assert!(matches!(lock.refresh(later), Refreshed::Kept));
         let refreshed = read_holder(lock.path()).unwrap().unwrap();
         assert_eq!(refreshed.last_active.as_deref(), Some(utc_timestamp(later).as_str()));
-        assert_eq!((refreshed.since, refreshed.instance), (taken.since, taken.instance), "only the time moves");
+        assert_eq!(
+            (refreshed.since, refreshed.instance),
+            (taken.since, taken.instance),
+            "only the time moves"
+        );
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, [".boy.xhim.ron.lock"], "written whole, nothing left beside it");
 

@@ -60,6 +60,7 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// well under one to the change log, so this is thousands of saves away,
 /// and an eighth of [`MAX_FILE_BYTES`], so what was written always reads.
 pub const MAX_WRITE_BYTES: u64 = 8 * 1024 * 1024;
+const _: () = assert!(MAX_WRITE_BYTES * 8 <= MAX_FILE_BYTES, "every file written must read again");
 
 /// The history kept alongside the patient, so a reader can tell who saved
 /// the file, with which evidence, and what they changed.
