@@ -359,7 +359,7 @@ fn a_file_an_earlier_release_grew_past_one_mebibyte_opens_and_saves() {
     let entry = next.record.changes.last().unwrap();
     assert_eq!(entry.field, "Note");
     assert!(entry.new.ends_with("Visit 150: ALT 85, repeat in two weeks."), "{}", entry.new);
-    assert!(entry.old.len() + entry.new.len() < 600, "{entry:?}");
+    assert!(entry.old.len() + entry.new.len() < 300, "{entry:?}");
     let grown = fs::metadata(&path).unwrap().len() - size;
     assert!(grown < 2_000, "one save added {grown} bytes");
 

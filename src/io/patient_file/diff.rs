@@ -8,7 +8,8 @@
 //! while short. A longer one is logged as the passage that changed with a
 //! few words either side, so a clinician reads what was edited, and a
 //! patient followed for years does not carry every version of a long note in
-//! his file: each save adds at most a few hundred characters.
+//! his file: however long the note, an edit adds at most about 1,500
+//! characters to the log.
 
 use crate::model::discussion::FamilyDiscussion;
 use crate::model::patient::{
@@ -65,16 +66,17 @@ pub fn diff(old: &Patient, new: &Patient) -> Vec<FieldChange> {
     changes
 }
 
-/// Texts up to this many characters are logged whole, before and after.
-const IN_FULL: usize = 200;
+/// Texts up to this many characters (a short note, a paragraph) are logged
+/// whole, before and after.
+const IN_FULL: usize = 600;
 /// Unchanged characters shown on each side of a changed passage (fewer, to
 /// end on a whole word).
 const CONTEXT: usize = 40;
 /// A changed passage longer than this is shortened to its first
 /// [`PASSAGE_HEAD`] and last [`PASSAGE_TAIL`] characters.
-const PASSAGE_MAX: usize = 200;
-const PASSAGE_HEAD: usize = 120;
-const PASSAGE_TAIL: usize = 40;
+const PASSAGE_MAX: usize = 600;
+const PASSAGE_HEAD: usize = 400;
+const PASSAGE_TAIL: usize = 150;
 
 /// A free text's change, before and after: both texts whole when short;
 /// otherwise the passage that differs, shortened if long, with the same
@@ -342,12 +344,12 @@ mod tests {
         let shown = head.chars().count() + tail.chars().count();
         assert_eq!(shown + left_out.parse::<usize>().unwrap(), pasted.chars().count());
         assert!(head.ends_with(' ') && tail.starts_with(' '), "cut between words: {new}");
-        assert!(new.chars().count() < 250);
+        assert!(new.chars().count() < PASSAGE_MAX + 50);
 
         // Whatever the edit, an entry stays small next to the note.
         let note = "é".repeat(crate::model::patient::MAX_NOTE_CHARS);
         let (old, new) = note_change(&note, &long_note(0..200));
-        assert!(old.chars().count() + new.chars().count() < 600, "{old} → {new}");
+        assert!(old.chars().count() + new.chars().count() < 1500, "{old} → {new}");
     }
 
     #[test]
