@@ -61,6 +61,7 @@ def recovered_note(data):
 
 def cycle(rng, args, n):
     work = pathlib.Path(tempfile.mkdtemp(prefix="kill-cycle-"))
+    app = None
     try:
         patient = work / "boy.xhim.ron"
         shutil.copy(EXAMPLE, patient)
@@ -68,19 +69,24 @@ def cycle(rng, args, n):
         log = open(work / "log", "w")
         app = subprocess.Popen([str(APP), "--data-dir", str(data), str(patient)],
                                stdout=log, stderr=log)
-        try:
+        # The note has the focus once a word typed into it marks the window
+        # unsaved (its title says so); only then does the count start.
+        deadline = time.time() + 60
+        while True:
+            if time.time() > deadline or app.poll() is not None:
+                app.kill()
+                log.flush()
+                raise RuntimeError(f"the note never took the typing; log:\n{(work / 'log').read_text()}")
             win = window_id()
-        except RuntimeError:
-            app.kill()
-            raise RuntimeError(f"the window did not appear; exit {app.wait()}; log:\n{(work / 'log').read_text()}")
-        time.sleep(1.5)  # the first frames and the file read in the background
-        xdotool("windowfocus", "--sync", win)
-        xdotool("mousemove", "--window", win, str(args.note_x), str(args.note_y), "click", "1")
-        xdotool("key", "--window", win, "ctrl+End")
-        # Keys sent before the click has given the field the focus go
-        # elsewhere: a word that is not counted, then a pause.
-        xdotool("type", "--window", win, "--delay", "8", " start")
-        time.sleep(1.0)
+            time.sleep(1.0)
+            xdotool("windowfocus", "--sync", win)
+            xdotool("mousemove", "--window", win, str(args.note_x), str(args.note_y), "click", "1")
+            time.sleep(0.3)
+            xdotool("key", "--window", win, "ctrl+End")
+            xdotool("type", "--window", win, "--delay", "8", " start")
+            time.sleep(0.5)
+            if "unsaved" in xdotool("getwindowname", win):
+                break
         typed = []  # (word, time it was typed)
         end_at = time.time() + rng.uniform(1.0, args.max_seconds)
         i = 0
@@ -111,6 +117,9 @@ def cycle(rng, args, n):
             "lost": len(lost), "lock_left": lock_left, "missing": [(w, age[w]) for w in must_have if w not in present],
         }
     finally:
+        if app is not None and app.poll() is None:
+            app.kill()
+            app.wait()
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -673,8 +673,7 @@ fn save_png(out: &std::path::Path, image: &egui::ColorImage) -> Result<(), Strin
     let [w, h] = image.size;
     let bytes: Vec<u8> = image.pixels.iter().flat_map(egui::Color32::to_array).collect();
     let (w, h) = (u32::try_from(w).map_err(|e| e.to_string())?, u32::try_from(h).map_err(|e| e.to_string())?);
-    image::save_buffer(out, &bytes, w, h, image::ColorType::Rgba8)
-        .map_err(|e| format!("{}: could not write the screenshot: {e}", out.display()))
+    crate::io::figure_image::write_png(out, &bytes, w, h)
 }
 
 impl eframe::App for App {

@@ -13,6 +13,7 @@ use xhim_aid::cli::{self, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, Invocation};
 const LOG_VARIABLE: &str = "XHIM_AID_LOG";
 
 fn main() -> ExitCode {
+    xhim_aid::io::data_dir::private_by_default();
     // By default the app's own warnings, and only errors from the libraries
     // under it (the graphics stack warns about every driver it probes).
     env_logger::Builder::new()
@@ -61,6 +62,7 @@ fn main() -> ExitCode {
             let termination = xhim_aid::io::signals::Termination::watch()
                 .map_err(|e| eprintln!("xhim-aid: termination signals will not be caught: {e}"))
                 .ok();
+            xhim_aid::io::data_dir::guard_preferences();
             let options = StartOptions {
                 open: patient,
                 cohorts,

@@ -1,13 +1,15 @@
 //! Patient files on a shared folder, as two clinicians meet them: a colleague
-//! saves the file while it is open here (each of the three answers), and a
-//! file open in another window (read-only, and read-only cannot save over it).
+//! saves the file while it is open here (each of the three answers), a file
+//! open in another window (read-only, and read-only cannot save over it), and
+//! a lock from another computer, respected while its app refreshes it and
+//! offered for taking over once it has stopped.
 
 #![expect(clippy::unwrap_used, reason = "test helpers fail the test on setup errors")]
 
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -19,7 +21,7 @@ use xhim_aid::io::patient_file::{self, SaveContext, backup_path, lock};
 use xhim_aid::model::patient::{AgeSource, YearsMonths};
 use xhim_aid::ui::conflict_ui::{
     CONFIRM_OVERWRITE, OPEN_FOR_EDITING, OPEN_READ_ONLY, READ_ONLY_LABEL, RELOAD_THEIRS, REVIEW_OVERWRITE,
-    SAVE_MINE_AS_NEW,
+    SAVE_MINE_AS_NEW, TAKE_OVER,
 };
 
 /// A copy of an example patient in a fresh folder, as `boy.xhim.ron`.
@@ -238,4 +240,61 @@ fn a_lock_left_by_a_crashed_window_is_ignored() {
     assert!(next.query_by_label("Open elsewhere").is_none());
     assert_eq!(next.state().path(), Some(path.as_path()));
     assert!(!next.state().is_read_only());
+}
+
+/// A lock as an app on another computer writes it, last active `idle` ago;
+/// `refreshed: false` writes it as earlier releases did, with no
+/// `last_active` (then the time it was taken counts).
+fn lock_from_another_computer(path: &Path, idle: Duration, refreshed: bool) -> String {
+    let at = |ago: Duration| patient_file::utc_timestamp(SystemTime::now() - ago);
+    let since = at(if refreshed { idle + Duration::from_secs(3600) } else { idle });
+    let last_active = if refreshed { format!("last_active:Some(\"{}\"),", at(idle)) } else { String::new() };
+    let text = format!(
+        "(user:\"Dr Remote\",since:\"{since}\",{last_active}\
+         instance:(host:\"WARD-PC-3\",boot:\"\",pid:4242,started:0,number:1))"
+    );
+    std::fs::write(lock::lock_path(path), &text).unwrap();
+    text
+}
+
+#[test]
+fn a_lock_another_computer_stopped_refreshing_is_offered_for_taking_over() {
+    for refreshed in [true, false] {
+        let (_dir, path) = shared_folder();
+        lock_from_another_computer(&path, Duration::from_secs(2 * 86_400 + 600), refreshed);
+        let mut harness = window(&path, true);
+        harness.get_by_label("Open elsewhere");
+        harness.get_by_label_contains(
+            "boy.xhim.ron is marked open for editing by Dr Remote on WARD-PC-3 since ",
+        );
+        harness.get_by_label_contains("probably left by a closed app (last active 2 days ago)");
+        assert!(harness.query_by_label(OPEN_FOR_EDITING).is_none(), "taking over replaces editing alongside");
+        assert_eq!(harness.state().path(), None, "not opened before the answer");
+
+        harness.get_by_label(TAKE_OVER).click();
+        harness.run();
+        assert_eq!(harness.state().path(), Some(path.as_path()));
+        assert!(!harness.state().is_read_only());
+        let lock_text = std::fs::read_to_string(lock::lock_path(&path)).unwrap();
+        assert!(!lock_text.contains("WARD-PC-3"), "the lock is this window's now: {lock_text}");
+        assert!(lock_text.contains(&xhim_aid::io::instance::host_name()), "{lock_text}");
+        drop(harness);
+        assert!(!lock::lock_path(&path).exists(), "and goes when the window closes");
+    }
+}
+
+#[test]
+fn a_lock_another_computer_keeps_refreshing_is_respected() {
+    let (_dir, path) = shared_folder();
+    let theirs = lock_from_another_computer(&path, Duration::from_secs(60), true);
+    let mut harness = window(&path, true);
+    harness.get_by_label("Open elsewhere");
+    harness.get_by_label_contains("boy.xhim.ron is open for editing by Dr Remote on WARD-PC-3 since ");
+    assert!(harness.query_by_label_contains("probably left").is_none());
+    assert!(harness.query_by_label(TAKE_OVER).is_none());
+    harness.get_by_label(OPEN_READ_ONLY).click();
+    harness.run();
+    assert!(harness.state().is_read_only());
+    drop(harness);
+    assert_eq!(std::fs::read_to_string(lock::lock_path(&path)).unwrap(), theirs, "their lock is untouched");
 }

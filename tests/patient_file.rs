@@ -278,7 +278,7 @@ fn non_utf8_file() {
 }
 
 #[test]
-fn file_over_one_mebibyte() {
+fn file_over_the_read_limit() {
     let dir = tempfile::tempdir().unwrap();
     let limit = usize::try_from(MAX_FILE_BYTES).unwrap();
 
@@ -294,8 +294,124 @@ fn file_over_one_mebibyte() {
     fs::write(&big, &text).unwrap();
     let err = load_error(&big, None);
     assert_eq!(err, PatientFileError::TooLarge { size: MAX_FILE_BYTES + 1 });
-    assert!(load(&big).unwrap_err().to_string().starts_with("big.ron: the file is larger than 1 MiB"));
+    assert!(load(&big).unwrap_err().to_string().starts_with("big.ron: the file is larger than 64 MiB"));
     assert_eq!(parse(text.as_bytes()), Err(PatientFileError::TooLarge { size: MAX_FILE_BYTES + 1 }));
+}
+
+/// A note as a follow-up note grows: a line per visit.
+fn grown_note(visits: usize) -> String {
+    (0..visits)
+        .map(|v| format!("Visit {v}: well; weight on the 50th centile, no infection."))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A file as earlier releases wrote it after a year of follow-up: every save
+/// logged the whole note before and after the edit.
+fn file_of_an_earlier_release(path: &Path) -> PatientDocument {
+    let mut doc = PatientDocument::default();
+    let mut patient = Patient { age: AgeSource::Entered(ym(3, 0)), ..Patient::default() };
+    for visit in 0..140 {
+        let at = format!("2026-{:02}-{:02}T10:00:00Z", 1 + visit / 12, 1 + visit % 12);
+        let note = grown_note(visit + 10);
+        doc.record.changes.push(Change {
+            at: at.clone(),
+            by: "Dr A".to_owned(),
+            field: "Note".to_owned(),
+            old: patient.note.clone(),
+            new: note.clone(),
+        });
+        doc.record.saves.push(SaveStamp {
+            app_version: "0.1.0".to_owned(),
+            evidence_version: "e".to_owned(),
+            saved_by: "Dr A".to_owned(),
+            saved_at: at,
+        });
+        patient.note = note;
+    }
+    doc.patient = patient;
+    fs::write(path, doc.to_ron().unwrap()).unwrap();
+    doc
+}
+
+#[test]
+fn a_file_an_earlier_release_grew_past_one_mebibyte_opens_and_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("followed-for-a-year.xhim.ron");
+    let written = file_of_an_earlier_release(&path);
+    let size = fs::metadata(&path).unwrap().len();
+    assert!((1_200_000..1_500_000).contains(&size), "{size} bytes");
+
+    let tracked = load_tracked(&path);
+    assert_eq!(tracked.loaded.as_ref().unwrap().document, written);
+    let (lines, valid) = validate_paths(std::slice::from_ref(&path));
+    assert!(valid, "{lines:?}");
+
+    // The next visit: saved over the version read, with no false conflict.
+    let mut patient = written.patient.clone();
+    patient.note.push_str("\nVisit 150: ALT 85, repeat in two weeks.");
+    let next = written.revised(&patient, &context("Dr B"), UNIX_EPOCH + Duration::from_secs(1_800_000_000));
+    let hash = save_unless_changed(&path, &next, tracked.hash).unwrap();
+    assert_eq!(load(&path).unwrap().document, next);
+    assert_eq!(fs::read(backup_path(&path)).unwrap().len() as u64, size);
+
+    // The new entry says what changed, not the whole note twice.
+    let entry = next.record.changes.last().unwrap();
+    assert_eq!(entry.field, "Note");
+    assert!(entry.new.ends_with("Visit 150: ALT 85, repeat in two weeks."), "{}", entry.new);
+    assert!(entry.old.len() + entry.new.len() < 300, "{entry:?}");
+    let grown = fs::metadata(&path).unwrap().len() - size;
+    assert!(grown < 2_000, "one save added {grown} bytes");
+
+    // And the save after that still finds its own version on disk.
+    let again =
+        next.revised(&written.patient, &context("Dr B"), UNIX_EPOCH + Duration::from_secs(1_800_086_400));
+    save_unless_changed(&path, &again, Some(hash)).unwrap();
+}
+
+#[test]
+fn a_save_past_the_write_limit_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.xhim.ron");
+    let small = PatientDocument::new(Patient { age: AgeSource::Entered(ym(3, 0)), ..Patient::default() });
+    save(&path, &small).unwrap();
+    let before = fs::read(&path).unwrap();
+    let hash = load_tracked(&path).hash;
+
+    // A record no app writes, but a hand-edited or merged file might hold.
+    let mut huge = small.clone();
+    let entry = Change {
+        at: "2026-01-01T00:00:00Z".to_owned(),
+        by: "Dr A".to_owned(),
+        field: "Note".to_owned(),
+        old: String::new(),
+        new: "x".repeat(1024 * 1024),
+    };
+    huge.record.changes = vec![entry; 9];
+    for err in [
+        save(&path, &huge).unwrap_err(),
+        match save_unless_changed(&path, &huge, hash) {
+            Err(GuardedSaveError::Save(e)) => e,
+            other => panic!("{other:?}"),
+        },
+    ] {
+        assert_eq!(err.step, SaveStep::Serialize);
+        assert_eq!(err.source.kind(), std::io::ErrorKind::FileTooLarge);
+        let message = err.to_string();
+        assert!(
+            message.starts_with(
+                "huge.xhim.ron: could not save (preparing the file contents): the file would be "
+            ),
+            "{message}"
+        );
+        assert!(
+            message.contains("more than the 8 MiB a patient file may hold; nothing was written"),
+            "{message}"
+        );
+    }
+    assert_eq!(fs::read(&path).unwrap(), before);
+    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["huge.xhim.ron"], "no .bak, no temporary file");
 }
 
 #[test]
@@ -325,6 +441,32 @@ fn validate_paths_reports_each_file() {
     assert!(all_valid, "{lines:?}");
     assert!(lines.iter().all(|l| l.ends_with(": ok")));
     assert_eq!(validate_paths(&[]), (Vec::new(), true));
+}
+
+#[test]
+fn no_lock_or_backup_file_is_shipped_with_the_examples() {
+    let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    // What git tracks, where git is at hand; else what is on disk.
+    let tracked = std::process::Command::new("git")
+        .args(["ls-files", "--", "."])
+        .current_dir(&assets)
+        .output()
+        .ok()
+        .filter(|out| out.status.success())
+        .map(|out| String::from_utf8(out.stdout).unwrap().lines().map(str::to_owned).collect::<Vec<_>>());
+    let files = tracked.unwrap_or_else(|| {
+        fs::read_dir(assets.join("examples"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    });
+    assert!(files.iter().any(|f| f.ends_with("young-boy-in-window.ron")), "{files:?}");
+    let left: Vec<&String> =
+        files.iter().filter(|f| f.ends_with(".lock") || f.ends_with(".bak") || f.contains(".tmp-")).collect();
+    assert!(
+        left.is_empty(),
+        "a lock says the file is open; a .bak or temporary file is a stale copy: {left:?}"
+    );
 }
 
 // ---------------------------------------------------------------- saving

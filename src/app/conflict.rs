@@ -3,15 +3,21 @@
 //! and the questions when a file is open elsewhere or was changed by someone
 //! else before our save. A save never overwrites another person's version
 //! without asking.
+//!
+//! The lock is refreshed while the window is open ([`lock::REFRESH_EVERY`]),
+//! so a lock that stopped being refreshed can be offered for taking over
+//! ([`lock::Holder::probably_left`]) even when it is held from another
+//! computer.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
 
 use super::App;
 use crate::io::dialogs::DialogKind;
 use crate::io::file_name;
 use crate::io::instance::Instance;
-use crate::io::patient_file::lock::{self, Acquired, FileLock, Holder};
-use crate::io::patient_file::{ContentHash, PatientDocument, Tracked, diff};
+use crate::io::patient_file::lock::{self, Acquired, FileLock, Holder, Refreshed};
+use crate::io::patient_file::{ContentHash, PatientDocument, Tracked, diff, remove_stale_temps};
 use crate::ui::conflict_ui::{self, ChangedChoice, ChangedView, ElsewhereChoice};
 
 /// How a file is opened.
@@ -21,14 +27,18 @@ pub(super) enum Access {
     Edit,
     /// For editing while someone else holds the lock (the user chose to).
     EditUnlocked,
+    /// For editing, taking over a lock that was probably left by a closed
+    /// app (the user chose to); once open, the access is [`Access::Edit`].
+    TakeOver,
     /// To look: saving goes to a new file.
     ReadOnly,
 }
 
 /// A question about the open file, asked in a modal.
 enum Question {
-    /// The file to open is open elsewhere.
-    OpenElsewhere { path: PathBuf, holder: Holder },
+    /// The file to open is open elsewhere; `left` is how long ago its
+    /// holder was last active, if it probably closed without letting go.
+    OpenElsewhere { path: PathBuf, holder: Holder, left: Option<Duration> },
     /// Our save found someone else's version on disk.
     Changed { path: PathBuf, theirs: Box<Tracked>, view: ChangedView },
 }
@@ -42,6 +52,8 @@ pub(super) struct SharedFile {
     /// or last written.
     pub(super) hash: Option<ContentHash>,
     lock: Option<FileLock>,
+    /// When the lock is next refreshed.
+    refresh_due: Option<Instant>,
     /// How the file is open; read-only saves go to a new file.
     pub(super) access: Access,
     question: Option<Question>,
@@ -49,7 +61,7 @@ pub(super) struct SharedFile {
 
 impl SharedFile {
     pub(super) fn new(locking: bool) -> Self {
-        Self { locking, hash: None, lock: None, access: Access::Edit, question: None }
+        Self { locking, hash: None, lock: None, refresh_due: None, access: Access::Edit, question: None }
     }
 
     /// Whether saving over the file is not allowed here.
@@ -66,6 +78,44 @@ impl SharedFile {
     pub(super) fn asking(&self) -> bool {
         self.question.is_some()
     }
+
+    /// Refreshes the lock if [`lock::REFRESH_EVERY`] has passed by `now`,
+    /// so colleagues see the file is still open here.
+    pub(super) fn refresh_lock_if_due(&mut self, now: Instant) -> LockTimer {
+        let Some(lock) = &mut self.lock else { return LockTimer::Idle };
+        let due = *self.refresh_due.get_or_insert(now + lock::REFRESH_EVERY);
+        if now < due {
+            return LockTimer::Wait(due - now);
+        }
+        self.refresh_due = Some(now + lock::REFRESH_EVERY);
+        match lock.refresh(SystemTime::now()) {
+            Refreshed::Kept => LockTimer::Wait(lock::REFRESH_EVERY),
+            Refreshed::Failed(e) => {
+                log::warn!("could not refresh the lock file {}: {e}", lock.path().display());
+                LockTimer::Wait(lock::REFRESH_EVERY)
+            }
+            Refreshed::TakenOver(holder) => {
+                // Theirs now: dropping ours leaves their lock file alone.
+                self.lock = None;
+                self.refresh_due = None;
+                if self.access == Access::Edit {
+                    self.access = Access::EditUnlocked;
+                }
+                LockTimer::TakenOver(holder)
+            }
+        }
+    }
+}
+
+/// What [`SharedFile::refresh_lock_if_due`] asks of the app.
+#[derive(Debug)]
+pub(super) enum LockTimer {
+    /// No lock held: nothing to wake up for.
+    Idle,
+    /// The next refresh is due in this long.
+    Wait(Duration),
+    /// Someone else took the lock over (this window looked closed to them).
+    TakenOver(Holder),
 }
 
 impl App {
@@ -91,7 +141,28 @@ impl App {
 
     /// Asks what to do about a file that is open elsewhere.
     pub(super) fn ask_open_elsewhere(&mut self, path: PathBuf, holder: Holder) {
-        self.shared.question = Some(Question::OpenElsewhere { path, holder });
+        let left = holder.probably_left(SystemTime::now());
+        self.shared.question = Some(Question::OpenElsewhere { path, holder, left });
+    }
+
+    /// Keeps this window's lock fresh; called every frame, it asks for the
+    /// frame when the next refresh is due, so an idle window refreshes too.
+    pub(super) fn refresh_lock_if_due(&mut self, ctx: &egui::Context) {
+        match self.shared.refresh_lock_if_due(self.clock.now()) {
+            LockTimer::Idle => {}
+            LockTimer::Wait(wait) => ctx.request_repaint_after(wait),
+            LockTimer::TakenOver(holder) => {
+                let name = self.path.as_deref().map(file_name).unwrap_or_default();
+                self.notify(
+                    format!(
+                        "{name} was taken over for editing by {}. You can go on editing; saving asks \
+                         before either of you overwrites the other.",
+                        holder.describe()
+                    ),
+                    true,
+                );
+            }
+        }
     }
 
     /// The window now shows `path` (or nothing) at version `hash`: takes
@@ -101,22 +172,37 @@ impl App {
             self.shared.lock.as_ref().zip(path).is_some_and(|(l, p)| l.path() == lock::lock_path(p));
         if !same_file {
             self.shared.lock = None;
+            self.shared.refresh_due = None;
         }
         self.shared.hash = hash;
-        self.shared.access = access;
+        self.shared.access = if access == Access::TakeOver { Access::Edit } else { access };
         let Some(path) = path else { return };
-        if !self.shared.locking || access != Access::Edit || same_file {
+        if !self.shared.locking || same_file {
             return;
         }
-        match lock::acquire(path, &self.lock_holder()) {
-            Acquired::Locked(lock) => self.shared.lock = Some(lock),
+        // What a save that was cut short left beside the file.
+        remove_stale_temps(path);
+        let acquired = match access {
+            Access::Edit => lock::acquire(path, &self.lock_holder()),
+            Access::TakeOver => lock::take_over(path, &self.lock_holder()),
+            Access::EditUnlocked | Access::ReadOnly => return,
+        };
+        match acquired {
+            Acquired::Locked(lock) => {
+                self.shared.lock = Some(lock);
+                self.shared.refresh_due = Some(Instant::now() + lock::REFRESH_EVERY);
+            }
             Acquired::HeldElsewhere(holder) => {
                 self.shared.access = Access::ReadOnly;
+                let left = holder.probably_left(SystemTime::now()).map(|idle| {
+                    format!(", probably left by a closed app (last active {} ago)", lock::ago(idle))
+                });
                 self.notify(
                     format!(
-                        "{} is open for editing by {}; opened read-only. Save your edits as a new file.",
+                        "{} is open for editing by {}{}; opened read-only. Save your edits as a new file.",
                         file_name(path),
-                        holder.describe()
+                        holder.describe(),
+                        left.unwrap_or_default()
                     ),
                     true,
                 );
@@ -145,14 +231,21 @@ impl App {
     pub(super) fn shared_file_ui(&mut self, ctx: &egui::Context) {
         let Some(question) = self.shared.question.take() else { return };
         match question {
-            Question::OpenElsewhere { path, holder } => {
-                match conflict_ui::open_elsewhere_ui(ctx, &file_name(&path), &holder.describe()) {
+            Question::OpenElsewhere { path, holder, left } => {
+                let idle = left.map(lock::ago);
+                match conflict_ui::open_elsewhere_ui(
+                    ctx,
+                    &file_name(&path),
+                    &holder.describe(),
+                    idle.as_deref(),
+                ) {
                     None => {
-                        self.shared.question = Some(Question::OpenElsewhere { path, holder });
+                        self.shared.question = Some(Question::OpenElsewhere { path, holder, left });
                         return;
                     }
                     Some(ElsewhereChoice::ReadOnly) => self.open_with(&path, Access::ReadOnly, ctx),
                     Some(ElsewhereChoice::Edit) => self.open_with(&path, Access::EditUnlocked, ctx),
+                    Some(ElsewhereChoice::TakeOver) => self.open_with(&path, Access::TakeOver, ctx),
                     Some(ElsewhereChoice::Cancel) => {}
                 }
             }
@@ -198,5 +291,56 @@ impl App {
             format!("Reloaded {} as saved on disk; your edits were dropped.", file_name(path)),
             false,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::instance::Registered;
+    use crate::io::patient_file::utc_timestamp;
+
+    fn lock_on_disk(file: &Path) -> Holder {
+        ron::from_str(&std::fs::read_to_string(lock::lock_path(file)).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_lock_is_refreshed_when_due_and_let_go_once_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("boy.xhim.ron");
+        let me = Registered::new();
+        let mut holder = Holder::new(me.instance().clone(), "Dr A".to_owned());
+        let Acquired::Locked(taken) = lock::acquire(&file, &holder) else { panic!() };
+        // As if the last refresh was an hour ago.
+        holder.last_active = Some(utc_timestamp(SystemTime::now() - Duration::from_secs(3600)));
+        std::fs::write(lock::lock_path(&file), ron::to_string(&holder).unwrap()).unwrap();
+        let mut shared = SharedFile::new(true);
+        shared.lock = Some(taken);
+
+        let start = Instant::now();
+        assert!(matches!(shared.refresh_lock_if_due(start), LockTimer::Wait(w) if w == lock::REFRESH_EVERY));
+        let second = Duration::from_secs(1);
+        let wait = shared.refresh_lock_if_due(start + second);
+        assert!(matches!(wait, LockTimer::Wait(w) if w == lock::REFRESH_EVERY - second), "{wait:?}");
+        assert_eq!(lock_on_disk(&file), holder, "not before it is due");
+
+        let due = start + lock::REFRESH_EVERY;
+        assert!(matches!(shared.refresh_lock_if_due(due), LockTimer::Wait(w) if w == lock::REFRESH_EVERY));
+        let refreshed = lock_on_disk(&file);
+        let active = crate::io::patient_file::parse_utc_timestamp(refreshed.last_active()).unwrap();
+        assert!(active.elapsed().unwrap_or_default() < Duration::from_secs(60), "{refreshed:?}");
+        assert_eq!((&refreshed.since, &refreshed.instance), (&holder.since, &holder.instance));
+
+        // A colleague took it over while this window looked closed.
+        let theirs = Holder::new(Registered::new().instance().clone(), "Dr B".to_owned());
+        let them =
+            Holder { instance: Instance { host: "WARD-PC-3".to_owned(), ..theirs.instance }, ..theirs };
+        std::fs::write(lock::lock_path(&file), ron::to_string(&them).unwrap()).unwrap();
+        let outcome = shared.refresh_lock_if_due(due + lock::REFRESH_EVERY);
+        assert!(matches!(&outcome, LockTimer::TakenOver(by) if *by == them), "{outcome:?}");
+        assert!(shared.lock.is_none());
+        assert_eq!(shared.access, Access::EditUnlocked, "still editing, without the lock");
+        assert_eq!(lock_on_disk(&file), them, "their lock stays");
+        assert!(matches!(shared.refresh_lock_if_due(due + 3 * lock::REFRESH_EVERY), LockTimer::Idle));
     }
 }

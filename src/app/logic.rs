@@ -40,6 +40,7 @@ impl App {
         self.poll_cohort_loads(ctx);
         self.poll_handout(ctx);
         self.recovery_step(ctx);
+        self.refresh_lock_if_due(ctx);
     }
 
     /// Moves the app's clock on by `by`, as if that much time had passed:

@@ -1,6 +1,7 @@
 //! Figure images for the digitizer: a PNG or JPEG screenshot of a published
 //! figure, decoded to RGBA with limits so a huge or broken file is a message,
-//! never a crash or an exhausted memory.
+//! never a crash or an exhausted memory. Also the PNG the window writes of
+//! itself (`--screenshot`).
 
 use std::io::Cursor;
 use std::path::Path;
@@ -38,6 +39,26 @@ pub enum FigureImageError {
         /// The decoder's words.
         message: String,
     },
+}
+
+/// Writes RGBA pixels (`width` × `height`, row by row) to `path` as a PNG,
+/// through the atomic writer: a screenshot may show a patient, so a new
+/// file is its owner's alone, and a failed write leaves no half image.
+///
+/// # Errors
+/// A message naming the file and the problem.
+pub fn write_png(path: &Path, rgba: &[u8], width: u32, height: u32) -> Result<(), String> {
+    let mut png = Cursor::new(Vec::new());
+    image::write_buffer_with_format(
+        &mut png,
+        rgba,
+        width,
+        height,
+        image::ColorType::Rgba8,
+        image::ImageFormat::Png,
+    )
+    .map_err(|e| format!("{}: could not write the screenshot: {e}", path.display()))?;
+    crate::io::patient_file::write_replacing(path, png.get_ref()).map_err(|e| e.to_string())
 }
 
 /// Whether a path looks like a figure image (by its extension).
@@ -95,6 +116,23 @@ mod tests {
         let mut out = Cursor::new(Vec::new());
         img.write_to(&mut out, format).unwrap();
         out.into_inner()
+    }
+
+    #[test]
+    fn a_written_png_reads_back_and_is_the_owners_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shot.png");
+        let rgba: Vec<u8> = (0..4 * 3 * 2).map(|i| u8::try_from(i * 10).unwrap()).collect();
+        write_png(&path, &rgba, 3, 2).unwrap();
+        let raster = load(&path).unwrap();
+        assert_eq!((raster.width(), raster.height(), raster.rgba()), (3, 2, rgba.as_slice()));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        }
+        let err = write_png(&dir.path().join("no/such/folder/shot.png"), &rgba, 3, 2).unwrap_err();
+        assert!(err.starts_with("shot.png: could not save"), "{err}");
     }
 
     #[test]

@@ -111,6 +111,16 @@ impl Instance {
     }
 }
 
+/// Whether process `pid` of this computer runs, for files that name only a
+/// process id (the atomic writer's temporary files). Where this platform
+/// cannot tell, [`Liveness::Unknown`].
+pub fn process_here(pid: u32) -> Liveness {
+    if pid == std::process::id() {
+        return Liveness::Running;
+    }
+    process_liveness(pid, 0)
+}
+
 /// The computer's name, for messages ("open on WARD-PC-3") and to tell our
 /// own computer's processes from others'.
 pub fn host_name() -> String {
@@ -186,6 +196,17 @@ mod tests {
         assert_eq!(reused.liveness(), Liveness::Ended, "same pid, later start: a new process");
         let before_reboot = Instance { boot: "another-boot".to_owned(), ..parent };
         assert_eq!(before_reboot.liveness(), Liveness::Ended);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_process_id_alone_tells_whether_it_runs_here() {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        assert_eq!(process_here(pid), Liveness::Ended);
+        assert_eq!(process_here(std::process::id()), Liveness::Running);
+        assert_eq!(process_here(1), Liveness::Running);
     }
 
     #[test]

@@ -134,7 +134,7 @@ impl Store {
         let fail = |source| SaveError { step: SaveStep::Serialize, path: self.own.clone(), source };
         fs.before(SaveStep::Serialize).map_err(fail)?;
         let text = to_text(edits, &self.owner).map_err(|e| fail(io::Error::other(e)))?;
-        atomic::write_privately(fs, &self.own, text.as_bytes())
+        atomic::write(fs, &self.own, text.as_bytes(), atomic::Previous::Discard)
     }
 
     /// Deletes this window's recovery file (the edits were saved or

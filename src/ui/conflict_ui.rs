@@ -12,6 +12,8 @@ use crate::io::patient_file::FieldChange;
 pub const OPEN_READ_ONLY: &str = "Open read-only";
 /// Button: open it for editing all the same.
 pub const OPEN_FOR_EDITING: &str = "Open for editing anyway";
+/// Button: take over a lock probably left by a closed app, and edit.
+pub const TAKE_OVER: &str = "Take over";
 /// Button: take the version on disk, dropping this window's edits.
 pub const RELOAD_THEIRS: &str = "Reload their version";
 /// Button: keep both by saving this window's edits under a new name.
@@ -34,28 +36,54 @@ pub enum ElsewhereChoice {
     ReadOnly,
     /// Open it for editing; the check before saving still protects both.
     Edit,
+    /// Take over the lock (probably left by a closed app) and edit.
+    TakeOver,
     /// Do not open it.
     Cancel,
 }
 
 /// Asks what to do with a file open elsewhere; `holder` describes who has
-/// it ("Dr A on WARD-PC-3 since …").
-pub fn open_elsewhere_ui(ctx: &egui::Context, file: &str, holder: &str) -> Option<ElsewhereChoice> {
+/// it ("Dr A on WARD-PC-3 since …"), and `left` says how long ago that app
+/// was last active ("3 days") when it probably closed without letting go,
+/// in which case taking over is offered instead of editing alongside.
+pub fn open_elsewhere_ui(
+    ctx: &egui::Context,
+    file: &str,
+    holder: &str,
+    left: Option<&str>,
+) -> Option<ElsewhereChoice> {
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique("open-elsewhere")).show(ctx, |ui| {
         ui.set_width(440.0);
         ui.heading("Open elsewhere");
-        ui.label(format!("{file} is open for editing by {holder}."));
-        ui.label(
-            "Open it read-only to look without risk: your edits can then be saved under a new name. \
-             If you edit it too, the app will ask before either of you overwrites the other.",
-        );
+        match left {
+            None => {
+                ui.label(format!("{file} is open for editing by {holder}."));
+                ui.label(
+                    "Open it read-only to look without risk: your edits can then be saved under a new \
+                     name. If you edit it too, the app will ask before either of you overwrites the other.",
+                );
+            }
+            Some(idle) => {
+                ui.label(format!(
+                    "{file} is marked open for editing by {holder}, probably left by a closed app \
+                     (last active {idle} ago)."
+                ));
+                ui.label(
+                    "Take over to edit it here. Should that app still be open after all, the app will \
+                     ask before either of you overwrites the other.",
+                );
+            }
+        }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
+            if left.is_some() && ui.button(TAKE_OVER).clicked() {
+                choice = Some(ElsewhereChoice::TakeOver);
+            }
             if ui.button(OPEN_READ_ONLY).clicked() {
                 choice = Some(ElsewhereChoice::ReadOnly);
             }
-            if ui.button(OPEN_FOR_EDITING).clicked() {
+            if left.is_none() && ui.button(OPEN_FOR_EDITING).clicked() {
                 choice = Some(ElsewhereChoice::Edit);
             }
             if ui.button("Cancel").clicked() {

@@ -3,6 +3,13 @@
 //! Every field of [`Patient`] and [`Conditions`] is destructured without `..`,
 //! so adding a field to either struct stops this from compiling until the
 //! change log knows how to describe it.
+//!
+//! Free texts (the note, the family's discussion) are logged whole only
+//! while short. A longer one is logged as the passage that changed with a
+//! few words either side, so a clinician reads what was edited, and a
+//! patient followed for years does not carry every version of a long note in
+//! his file: however long the note, an edit adds at most about 1,500
+//! characters to the log.
 
 use crate::model::discussion::FamilyDiscussion;
 use crate::model::patient::{
@@ -48,16 +55,80 @@ pub fn diff(old: &Patient, new: &Patient) -> Vec<FieldChange> {
         push("Donor", donor.label().to_owned(), new_donor.label().to_owned());
     }
     if note != new_note {
-        push("Note", note.clone(), new_note.clone());
+        let (old, new) = text_change(note, new_note);
+        push("Note", old, new);
     }
     if discussion != new_discussion {
-        push(
-            "Family discussion",
-            discussion_text(discussion.as_ref()),
-            discussion_text(new_discussion.as_ref()),
-        );
+        let old = discussion_text(discussion.as_ref());
+        let (old, new) = text_change(&old, &discussion_text(new_discussion.as_ref()));
+        push("Family discussion", old, new);
     }
     changes
+}
+
+/// Texts up to this many characters (a short note, a paragraph) are logged
+/// whole, before and after.
+const IN_FULL: usize = 600;
+/// Unchanged characters shown on each side of a changed passage (fewer, to
+/// end on a whole word).
+const CONTEXT: usize = 40;
+/// A changed passage longer than this is shortened to its first
+/// [`PASSAGE_HEAD`] and last [`PASSAGE_TAIL`] characters.
+const PASSAGE_MAX: usize = 600;
+const PASSAGE_HEAD: usize = 400;
+const PASSAGE_TAIL: usize = 150;
+
+/// A free text's change, before and after: both texts whole when short;
+/// otherwise the passage that differs, shortened if long, with the same
+/// unchanged words around it on both sides and `…` where the text goes on.
+/// Reading the two side by side shows what was added, removed or reworded.
+fn text_change(old: &str, new: &str) -> (String, String) {
+    if old.chars().count() <= IN_FULL && new.chars().count() <= IN_FULL {
+        return (old.to_owned(), new.to_owned());
+    }
+    let (old, new): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+    let room = old.len().min(new.len()) - prefix;
+    let suffix = old.iter().rev().zip(new.iter().rev()).take(room).take_while(|(a, b)| a == b).count();
+    let before = context_before(&old[..prefix]);
+    let after = context_after(&old[old.len() - suffix..]);
+    let excerpt = |text: &[char]| format!("{before}{}{after}", passage(&text[prefix..text.len() - suffix]));
+    (excerpt(&old), excerpt(&new))
+}
+
+/// The end of the unchanged text before a change, from a word start.
+fn context_before(text: &[char]) -> String {
+    let Some(cut) = text.len().checked_sub(CONTEXT).filter(|&cut| cut > 0) else {
+        return text.iter().collect();
+    };
+    let window = &text[cut..];
+    let word_start = window.iter().position(|c| c.is_whitespace()).map_or(0, |i| i + 1);
+    format!("…{}", window[word_start..].iter().collect::<String>())
+}
+
+/// The start of the unchanged text after a change, to a word end.
+fn context_after(text: &[char]) -> String {
+    if text.len() <= CONTEXT {
+        return text.iter().collect();
+    }
+    let window = &text[..CONTEXT];
+    let word_end = window.iter().rposition(|c| c.is_whitespace()).unwrap_or(CONTEXT);
+    format!("{}…", window[..word_end].iter().collect::<String>())
+}
+
+/// A changed passage, its middle left out if long (between whole words),
+/// saying how much.
+fn passage(text: &[char]) -> String {
+    if text.len() <= PASSAGE_MAX {
+        return text.iter().collect();
+    }
+    let head = &text[..PASSAGE_HEAD];
+    let head = &head[..head.iter().rposition(|c| c.is_whitespace()).map_or(PASSAGE_HEAD, |i| i + 1)];
+    let tail = &text[text.len() - PASSAGE_TAIL..];
+    let tail = &tail[tail.iter().position(|c| c.is_whitespace()).unwrap_or(0)..];
+    let left_out = text.len() - head.len() - tail.len();
+    let (head, tail): (String, String) = (head.iter().collect(), tail.iter().collect());
+    format!("{head}[… {left_out} characters not shown …]{tail}")
 }
 
 /// Each condition with its old and new flag, in form order.
@@ -215,6 +286,79 @@ mod tests {
         assert_eq!(changes[10].1, "None identified yet");
         assert_eq!(changes[10].2, "Matched sibling");
         assert_eq!(changes[11].2, "PCP at 7 mo");
+    }
+
+    /// A long note of numbered sentences, as a follow-up note grows.
+    fn long_note(sentences: std::ops::Range<usize>) -> String {
+        sentences
+            .map(|i| format!("Visit {i}: well, weight on the 50th centile."))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn note_change(old: &str, new: &str) -> (String, String) {
+        let old = Patient { note: old.to_owned(), ..Patient::default() };
+        let new = Patient { note: new.to_owned(), ..Patient::default() };
+        let changes = diff(&old, &new);
+        assert_eq!(changes.len(), 1);
+        let (field, old, new) = changes.into_iter().next().unwrap();
+        assert_eq!(field, "Note");
+        (old, new)
+    }
+
+    #[test]
+    fn a_long_note_is_logged_as_the_passage_that_changed() {
+        let before = long_note(0..100);
+        let reworded = before.replace("Visit 50: well,", "Visit 50: ALT 85, repeat in 2 weeks;");
+        assert_eq!(
+            note_change(&before, &reworded),
+            (
+                "…weight on the 50th centile. Visit 50: well, weight on the 50th centile. Visit 51:…".to_owned(),
+                "…weight on the 50th centile. Visit 50: ALT 85, repeat in 2 weeks; weight on the 50th centile. \
+                 Visit 51:…"
+                    .to_owned()
+            )
+        );
+
+        // Added at the end, as a follow-up note usually grows.
+        let added = format!("{before} Seen by hepatology.");
+        let (old, new) = note_change(&before, &added);
+        assert_eq!(old, "…99: well, weight on the 50th centile.");
+        assert_eq!(new, "…99: well, weight on the 50th centile. Seen by hepatology.");
+
+        // Removed at the start.
+        let removed = long_note(1..100);
+        let (old, new) = note_change(&before, &removed);
+        assert_eq!(new, "Visit 1: well, weight on the 50th centile.…");
+        assert_eq!(old, format!("Visit 0: well, weight on the 50th centile. {new}"));
+    }
+
+    #[test]
+    fn a_long_passage_is_shortened_saying_how_much_is_left_out() {
+        let pasted = long_note(0..200);
+        let (old, new) = note_change("", &pasted);
+        assert_eq!(old, "");
+        assert!(new.starts_with("Visit 0: well, weight on the 50th centile. Visit 1:"), "{new}");
+        assert!(new.ends_with(" 199: well, weight on the 50th centile."), "{new}");
+        let (head, left_out) = new.split_once("[… ").unwrap();
+        let (left_out, tail) = left_out.split_once(" characters not shown …]").unwrap();
+        let shown = head.chars().count() + tail.chars().count();
+        assert_eq!(shown + left_out.parse::<usize>().unwrap(), pasted.chars().count());
+        assert!(head.ends_with(' ') && tail.starts_with(' '), "cut between words: {new}");
+        assert!(new.chars().count() < PASSAGE_MAX + 50);
+
+        // Whatever the edit, an entry stays small next to the note.
+        let note = "é".repeat(crate::model::patient::MAX_NOTE_CHARS);
+        let (old, new) = note_change(&note, &long_note(0..200));
+        assert!(old.chars().count() + new.chars().count() < 1500, "{old} → {new}");
+    }
+
+    #[test]
+    fn short_notes_are_logged_whole() {
+        assert_eq!(
+            note_change("PCP at 7 mo", "PCP at 7 mo; crypto"),
+            ("PCP at 7 mo".into(), "PCP at 7 mo; crypto".into())
+        );
     }
 
     #[test]

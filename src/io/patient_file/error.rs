@@ -24,9 +24,10 @@ const MAX_MESSAGE_CHARS: usize = 200;
 /// an error with `{:?}` cannot leak the note or other patient data either.
 #[derive(Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PatientFileError {
-    /// Larger than [`MAX_FILE_BYTES`] (1 MiB); a patient file is a few kilobytes, so
-    /// this is the wrong file, and reading it could exhaust memory.
-    #[error("the file is larger than 1 MiB ({size} bytes or more); this is not a patient file")]
+    /// Larger than [`MAX_FILE_BYTES`] (64 MiB); the app never writes more
+    /// than an eighth of that, so this is the wrong file, and reading it
+    /// could exhaust memory.
+    #[error("the file is larger than 64 MiB ({size} bytes or more); this is not a patient file")]
     TooLarge {
         /// Size found (at least this many bytes).
         size: u64,
@@ -247,7 +248,7 @@ mod tests {
 
     #[test]
     fn size_limit_matches_the_message() {
-        assert_eq!(crate::io::patient_file::MAX_FILE_BYTES, 1024 * 1024, "update the TooLarge message");
+        assert_eq!(crate::io::patient_file::MAX_FILE_BYTES, 64 * 1024 * 1024, "update the TooLarge message");
     }
 
     #[test]

@@ -134,10 +134,8 @@ pub(super) fn save_unless_changed_with(
             return Err(GuardedSaveError::Changed { path: path.to_path_buf(), conflict });
         }
     }
-    let fail = |source| SaveError { step: super::SaveStep::Serialize, path: path.to_path_buf(), source };
-    fs.before(super::SaveStep::Serialize).map_err(fail)?;
-    let text = doc.to_ron().map_err(|e| fail(std::io::Error::other(e)))?;
-    atomic::write_atomically(fs, path, text.as_bytes())?;
+    let text = super::text_to_write(fs, path, doc)?;
+    atomic::write(fs, path, text.as_bytes(), atomic::Previous::Keep)?;
     Ok(ContentHash::of(text.as_bytes()))
 }
 

@@ -4,23 +4,43 @@
 //!
 //! Advisory, because a shared clinic folder cannot enforce more: the lock
 //! only informs. What prevents a lost edit is the check before every save
-//! (see [`super::save_unless_changed`]). A lock whose holder has ended (a
-//! crash, a power cut: see [`Instance::liveness`]) is stale and is taken
-//! over; one held on another computer is respected, since nobody here can
-//! tell whether it still runs, and the user may still open the file.
+//! (see [`super::save_unless_changed`]).
+//!
+//! A lock has to tell the truth about whether its holder is still there.
+//! A lock whose holder has ended on this computer (a crash, a power cut: see
+//! [`Instance::liveness`]) is stale and is taken over without asking. Whether
+//! an app on another computer still runs cannot be seen from here, so a
+//! running app rewrites the lock's `last_active` time every
+//! [`REFRESH_EVERY`]; a lock not refreshed for [`PROBABLY_LEFT_AFTER`] was
+//! probably left by an app that closed without removing it, and the user is
+//! offered to take it over ([`take_over`]). Times are UTC from each
+//! computer's own clock, so a clock that is far off can make a live lock
+//! look left; the check before saving still protects both.
+//!
+//! The lock file names a user, a computer and a process, so it is its
+//! owner's alone on disk (mode 0600), like the patient file beside it.
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
-use super::time::utc_timestamp;
-use crate::io::instance::Instance;
+use super::atomic::{self, Previous};
+use super::time::{parse_utc_timestamp, utc_timestamp};
+use crate::io::instance::{Instance, Liveness};
 
 /// A lock file this short-lived may still be being written by its owner.
 const FRESH: Duration = Duration::from_secs(10);
+
+/// How often a running app rewrites the `last_active` time of its locks.
+pub const REFRESH_EVERY: Duration = Duration::from_secs(5 * 60);
+
+/// A lock not refreshed for this long (three missed refreshes, so a busy
+/// moment or a slow share is not mistaken for a closed app) was probably
+/// left behind.
+pub const PROBABLY_LEFT_AFTER: Duration = Duration::from_secs(3 * 5 * 60);
 
 /// Who holds a lock, as written in the lock file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,6 +50,10 @@ pub struct Holder {
     pub user: String,
     /// Since when, UTC (`2026-11-25T12:34:56Z`).
     pub since: String,
+    /// When its app last said it was still running, UTC; lock files of
+    /// earlier releases have none, and then [`Self::since`] counts.
+    #[serde(default)]
+    pub last_active: Option<String>,
     /// The running app that holds it.
     pub instance: Instance,
 }
@@ -37,13 +61,44 @@ pub struct Holder {
 impl Holder {
     /// A holder for `instance` and `user`, from now.
     pub fn new(instance: Instance, user: String) -> Self {
-        Self { user, since: utc_timestamp(SystemTime::now()), instance }
+        let since = utc_timestamp(SystemTime::now());
+        Self { user, last_active: Some(since.clone()), since, instance }
     }
 
     /// In words, for the "open elsewhere" question: "Dr A on WARD-PC-3 since …".
     pub fn describe(&self) -> String {
         format!("{} on {} since {}", self.user, self.instance.host, self.since)
     }
+
+    /// When its app last said it was running, UTC.
+    pub fn last_active(&self) -> &str {
+        self.last_active.as_deref().unwrap_or(&self.since)
+    }
+
+    /// How long ago its app was last active, if that is long enough
+    /// ([`PROBABLY_LEFT_AFTER`]) that the lock was probably left by an app
+    /// that closed. `None` for an app seen running on this computer, and
+    /// for a time that cannot be read or lies in the future (another
+    /// computer's clock): then nobody can say, and the lock is respected.
+    pub fn probably_left(&self, now: SystemTime) -> Option<Duration> {
+        if self.instance.liveness() == Liveness::Running {
+            return None;
+        }
+        let idle = now.duration_since(parse_utc_timestamp(self.last_active())?).ok()?;
+        (idle >= PROBABLY_LEFT_AFTER).then_some(idle)
+    }
+}
+
+/// A duration in the largest whole unit that fits, for "last active 3 hours
+/// ago": minutes, hours or days.
+pub fn ago(duration: Duration) -> String {
+    let minutes = duration.as_secs() / 60;
+    let (n, unit) = match minutes {
+        0..60 => (minutes, "minute"),
+        60..1440 => (minutes / 60, "hour"),
+        _ => (minutes / 1440, "day"),
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The lock file for `file`: `.NAME.lock` in the same folder.
@@ -60,10 +115,45 @@ pub struct FileLock {
     holder: Holder,
 }
 
+/// What [`FileLock::refresh`] found.
+#[derive(Debug)]
+pub enum Refreshed {
+    /// The lock is ours, now with a new `last_active` time.
+    Kept,
+    /// Someone else took the lock over (this app looked gone to them); it
+    /// is theirs now and is left alone.
+    TakenOver(Holder),
+    /// The lock file could not be read or written; the next refresh tries
+    /// again.
+    Failed(io::Error),
+}
+
 impl FileLock {
     /// The lock file.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Rewrites the lock's `last_active` time as `now`, so others see this
+    /// app is still running; a lock file that has gone is made again.
+    pub fn refresh(&mut self, now: SystemTime) -> Refreshed {
+        let mut holder = self.holder.clone();
+        holder.last_active = Some(utc_timestamp(now));
+        let written = match read_holder(&self.path) {
+            Ok(Some(on_disk)) if on_disk.instance != self.holder.instance => {
+                return Refreshed::TakenOver(on_disk);
+            }
+            Ok(Some(_)) => replace(&self.path, &holder),
+            Ok(None) => create(&self.path, &holder),
+            Err(()) => Err(io::Error::new(io::ErrorKind::InvalidData, "the lock file cannot be read")),
+        };
+        match written {
+            Ok(()) => {
+                self.holder = holder;
+                Refreshed::Kept
+            }
+            Err(e) => Refreshed::Failed(e),
+        }
     }
 }
 
@@ -82,7 +172,8 @@ impl Drop for FileLock {
 pub enum Acquired {
     /// The file is ours to edit.
     Locked(FileLock),
-    /// Someone who may still be running has it open.
+    /// Someone who may still be running has it open (see
+    /// [`Holder::probably_left`] for whether they probably are not).
     HeldElsewhere(Holder),
     /// No lock could be written (a read-only folder, say): edit without one.
     Unavailable(io::Error),
@@ -116,6 +207,26 @@ pub fn acquire(file: &Path, holder: &Holder) -> Acquired {
     Acquired::Unavailable(io::Error::other("the lock file keeps changing"))
 }
 
+/// Takes the lock on `file` for `holder` even from someone else, provided
+/// their lock was probably left ([`Holder::probably_left`]) — the user
+/// chose to take it over. Checked again here, so a holder who came back in
+/// the meantime keeps the lock ([`Acquired::HeldElsewhere`]).
+pub fn take_over(file: &Path, holder: &Holder) -> Acquired {
+    let path = lock_path(file);
+    match current(&path) {
+        Current::Held(other)
+            if other.instance != holder.instance && other.probably_left(SystemTime::now()).is_none() =>
+        {
+            Acquired::HeldElsewhere(other)
+        }
+        Current::Held(_) => match replace(&path, holder) {
+            Ok(()) => Acquired::Locked(FileLock { path, holder: holder.clone() }),
+            Err(e) => Acquired::Unavailable(e),
+        },
+        Current::Free | Current::Stale => acquire(file, holder),
+    }
+}
+
 /// Who else has `file` open, if anyone who may still be running does
 /// (`me` never counts).
 pub fn held_elsewhere(file: &Path, me: &Instance) -> Option<Holder> {
@@ -144,6 +255,7 @@ fn current(path: &Path) -> Current {
                 Current::Held(Holder {
                     user: "someone".to_owned(),
                     since: "just now".to_owned(),
+                    last_active: None,
                     instance: Instance {
                         host: "another computer".to_owned(),
                         boot: String::new(),
@@ -169,14 +281,24 @@ fn read_holder(path: &Path) -> Result<Option<Holder>, ()> {
     }
 }
 
+/// Creates the lock file, failing if one exists: taking a lock must not
+/// replace someone else's, so this cannot be the atomic writer's rename.
 fn create(path: &Path, holder: &Holder) -> io::Result<()> {
     let text = ron::to_string(holder).map_err(io::Error::other)?;
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
+    let mut file = atomic::create_owner_only(path)?;
     let written = file.write_all(text.as_bytes()).and_then(|()| file.sync_all());
     if written.is_err() {
         let _ = fs::remove_file(path);
     }
     written
+}
+
+/// Replaces the lock file whole (a refresh, a take-over), so a reader never
+/// sees half a lock.
+fn replace(path: &Path, holder: &Holder) -> io::Result<()> {
+    let text = ron::to_string(holder).map_err(io::Error::other)?;
+    atomic::write(&atomic::RealFs, path, text.as_bytes(), Previous::Discard)
+        .map_err(|e| io::Error::new(e.source.kind(), e.to_string()))
 }
 
 #[cfg(test)]
@@ -250,6 +372,124 @@ mod tests {
         let old = SystemTime::now() - Duration::from_secs(60);
         fs::File::options().write(true).open(lock_path(&file)).unwrap().set_modified(old).unwrap();
         assert!(matches!(acquire(&file, &holder(&me, "Dr B")), Acquired::Locked(_)));
+    }
+
+    /// An app on another computer, active `idle` ago (as seen from `now`).
+    fn elsewhere(user: &str, idle: Duration, now: SystemTime) -> Holder {
+        let here = Registered::new().instance().clone();
+        let instance = Instance { host: format!("{}-elsewhere", here.host), ..here };
+        let since = utc_timestamp(now - idle - Duration::from_secs(3600));
+        Holder { user: user.to_owned(), since, last_active: Some(utc_timestamp(now - idle)), instance }
+    }
+
+    fn write_lock(file: &Path, holder: &Holder) {
+        fs::write(lock_path(file), ron::to_string(holder).unwrap()).unwrap();
+    }
+
+    #[test]
+    fn a_refresh_rewrites_when_the_holder_was_last_active() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("boy.xhim.ron");
+        let me = Registered::new();
+        let Acquired::Locked(mut lock) = acquire(&file, &holder(&me, "Dr A")) else { panic!() };
+        let taken = read_holder(lock.path()).unwrap().unwrap();
+        assert_eq!(taken.last_active(), taken.since);
+
+        let later = SystemTime::now() + Duration::from_secs(600);
+        assert!(matches!(lock.refresh(later), Refreshed::Kept));
+        let refreshed = read_holder(lock.path()).unwrap().unwrap();
+        assert_eq!(refreshed.last_active.as_deref(), Some(utc_timestamp(later).as_str()));
+        assert_eq!(
+            (refreshed.since, refreshed.instance),
+            (taken.since, taken.instance),
+            "only the time moves"
+        );
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, [".boy.xhim.ron.lock"], "written whole, nothing left beside it");
+
+        // A lock file someone deleted is made again.
+        fs::remove_file(lock.path()).unwrap();
+        assert!(matches!(lock.refresh(later), Refreshed::Kept));
+        assert_eq!(read_holder(lock.path()).unwrap().unwrap().user, "Dr A");
+    }
+
+    #[test]
+    fn a_lock_taken_over_by_someone_else_is_theirs_at_the_next_refresh() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("boy.xhim.ron");
+        let me = Registered::new();
+        let Acquired::Locked(mut lock) = acquire(&file, &holder(&me, "Dr A")) else { panic!() };
+        let theirs = elsewhere("Dr B", Duration::ZERO, SystemTime::now());
+        write_lock(&file, &theirs);
+        let Refreshed::TakenOver(by) = lock.refresh(SystemTime::now()) else { panic!() };
+        assert_eq!(by, theirs);
+        drop(lock);
+        assert_eq!(read_holder(&lock_path(&file)).unwrap(), Some(theirs), "left alone");
+    }
+
+    #[test]
+    fn a_lock_from_another_computer_is_respected_until_it_stops_being_refreshed() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("boy.xhim.ron");
+        let me = Registered::new();
+        let now = SystemTime::now();
+
+        let active = elsewhere("Dr B", Duration::from_secs(60), now);
+        write_lock(&file, &active);
+        assert_eq!(active.probably_left(now), None);
+        assert!(matches!(acquire(&file, &holder(&me, "Dr A")), Acquired::HeldElsewhere(_)));
+        assert!(matches!(take_over(&file, &holder(&me, "Dr A")), Acquired::HeldElsewhere(_)));
+        assert_eq!(read_holder(&lock_path(&file)).unwrap(), Some(active), "untouched");
+
+        let left = elsewhere("Dr B", Duration::from_secs(2 * 86_400), now);
+        write_lock(&file, &left);
+        assert_eq!(left.probably_left(now).map(ago).as_deref(), Some("2 days"));
+        // Still asked about: the user decides.
+        assert_eq!(held_elsewhere(&file, me.instance()).map(|h| h.user), Some("Dr B".to_owned()));
+        assert!(matches!(acquire(&file, &holder(&me, "Dr A")), Acquired::HeldElsewhere(_)));
+        let Acquired::Locked(lock) = take_over(&file, &holder(&me, "Dr A")) else { panic!() };
+        assert_eq!(read_holder(lock.path()).unwrap().unwrap().user, "Dr A");
+    }
+
+    #[test]
+    fn a_lock_of_an_earlier_release_counts_from_when_it_was_taken() {
+        // As earlier releases wrote it: no `last_active`.
+        let text = "(user:\"unknown user\",since:\"2026-11-26T00:13:37Z\",instance:(host:\"vm\",\
+                    boot:\"00660994-f3e2-436b-94f3-ddf66f19404c\",pid:30978,started:1299227,number:1))";
+        let old: Holder = ron::from_str(text).unwrap();
+        assert_eq!((old.last_active.as_deref(), old.last_active()), (None, "2026-11-26T00:13:37Z"));
+        let since = parse_utc_timestamp(&old.since).unwrap();
+        if crate::io::instance::host_name() != "vm" {
+            assert_eq!(old.probably_left(since + Duration::from_secs(60)), None);
+            let idle = old.probably_left(since + Duration::from_secs(3 * 3600));
+            assert_eq!(idle.map(ago).as_deref(), Some("3 hours"));
+        }
+        assert_eq!(old.probably_left(since - Duration::from_secs(3600)), None, "a clock behind ours");
+    }
+
+    #[test]
+    fn durations_read_in_their_largest_unit() {
+        let minutes = |m: u64| ago(Duration::from_secs(m * 60 + 7));
+        assert_eq!(minutes(1), "1 minute");
+        assert_eq!(minutes(15), "15 minutes");
+        assert_eq!(minutes(60), "1 hour");
+        assert_eq!(minutes(23 * 60 + 59), "23 hours");
+        assert_eq!(minutes(24 * 60), "1 day");
+        assert_eq!(minutes(45 * 24 * 60), "45 days");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_is_its_owners_alone() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("boy.xhim.ron");
+        let me = Registered::new();
+        let Acquired::Locked(mut lock) = acquire(&file, &holder(&me, "Dr A")) else { panic!() };
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(lock.path()), 0o600);
+        assert!(matches!(lock.refresh(SystemTime::now()), Refreshed::Kept));
+        assert_eq!(mode(lock.path()), 0o600);
     }
 
     #[cfg(unix)]

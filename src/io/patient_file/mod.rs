@@ -38,7 +38,7 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
-pub use self::atomic::backup_path;
+pub use self::atomic::{Previous, backup_path, remove_stale_temps};
 pub use self::diff::{FieldChange, diff};
 pub use self::error::{LoadError, LoadErrorKind, PatientFileError, SaveError, SaveStep};
 pub use self::guard::{ContentHash, GuardedSaveError, SaveConflict, Tracked, save_unless_changed};
@@ -48,9 +48,19 @@ use crate::model::patient::Patient;
 /// The schema version this build writes (and the newest it reads).
 pub const CURRENT_VERSION: u32 = 3;
 
-/// Largest file accepted; real files are a few kilobytes, so anything
-/// bigger is the wrong file and is refused before it fills memory.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// Largest file read. Far above anything this app writes
+/// ([`MAX_WRITE_BYTES`]), so every file it saved opens again, including
+/// files of earlier releases, which logged the whole note twice per edit and
+/// could pass 1 MiB; still small enough that the wrong file (a video, a disk
+/// image, a device) is refused before it fills memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Largest file written; a save that would be bigger is refused and nothing
+/// on disk changes. A patient file is a few kilobytes and a note edit adds
+/// well under one to the change log, so this is thousands of saves away,
+/// and an eighth of [`MAX_FILE_BYTES`], so what was written always reads.
+pub const MAX_WRITE_BYTES: u64 = 8 * 1024 * 1024;
+const _: () = assert!(MAX_WRITE_BYTES * 8 <= MAX_FILE_BYTES, "every file written must read again");
 
 /// The history kept alongside the patient, so a reader can tell who saved
 /// the file, with which evidence, and what they changed.
@@ -94,9 +104,12 @@ pub struct Change {
     pub by: String,
     /// The field's label, e.g. `Age` or `Conditions: Sclerosing cholangitis`.
     pub field: String,
-    /// Value before, in words.
+    /// Value before, in words. For a long free text (the note, the
+    /// family's discussion) only the passage that changed, with a few words
+    /// around it and `…` where it was cut (see [`diff`]); entries written
+    /// by earlier releases hold the whole text.
     pub old: String,
-    /// Value after, in words.
+    /// Value after, in words, shortened as [`Self::old`] is.
     pub new: String,
 }
 
@@ -268,22 +281,49 @@ pub fn save(path: &Path, doc: &PatientDocument) -> Result<(), SaveError> {
     save_with(&atomic::RealFs, path, doc)
 }
 
-/// Writes any document (a cohort file, a report) with the same crash-safe
-/// steps as [`save`]: temp file, flush, `.bak` of the previous version,
-/// rename.
+/// Writes any document (a cohort file, a library file) with the same
+/// crash-safe steps as [`save`]: temp file, flush, `.bak` of the previous
+/// version, rename; a new file is its owner's alone.
 ///
 /// # Errors
 /// [`SaveError`] names the step and the file; the original is left intact.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    atomic::write_atomically(&atomic::RealFs, path, bytes)
+    atomic::write(&atomic::RealFs, path, bytes, Previous::Keep)
+}
+
+/// [`write_atomically`] without keeping a `.bak`, for files the app can
+/// make again (reports, screenshots).
+///
+/// # Errors
+/// [`SaveError`] names the step and the file; the original is left intact.
+pub fn write_replacing(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    atomic::write(&atomic::RealFs, path, bytes, Previous::Discard)
 }
 
 /// [`save`] through a given file system, so tests can make each step fail.
 fn save_with(fs: &dyn atomic::Fs, path: &Path, doc: &PatientDocument) -> Result<(), SaveError> {
+    let text = text_to_write(fs, path, doc)?;
+    atomic::write(fs, path, text.as_bytes(), Previous::Keep)
+}
+
+/// The file's text, if it is within [`MAX_WRITE_BYTES`]: a save that could
+/// not be read back is refused before anything on disk changes.
+fn text_to_write(fs: &dyn atomic::Fs, path: &Path, doc: &PatientDocument) -> Result<String, SaveError> {
     let fail = |source| SaveError { step: SaveStep::Serialize, path: path.to_path_buf(), source };
     fs.before(SaveStep::Serialize).map_err(fail)?;
     let text = doc.to_ron().map_err(|e| fail(std::io::Error::other(e)))?;
-    atomic::write_atomically(fs, path, text.as_bytes())
+    let size = u64::try_from(text.len()).unwrap_or(u64::MAX);
+    if size > MAX_WRITE_BYTES {
+        return Err(fail(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!(
+                "the file would be {size} bytes, more than the {} MiB a patient file may hold; \
+                 nothing was written and the file on disk is unchanged",
+                MAX_WRITE_BYTES / (1024 * 1024)
+            ),
+        )));
+    }
+    Ok(text)
 }
 
 /// Checks each file as [`load`] would, for `xhim-aid validate FILE…`: one

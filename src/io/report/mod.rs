@@ -9,8 +9,10 @@
 //! [`Figure`](crate::model::figure::Figure) the screen draws; this module
 //! only lays them out. Text is real text in an embedded font with a
 //! `ToUnicode` map, so it can be selected, searched and read aloud. The file
-//! is written to a temporary file in the same folder and renamed into
-//! place, so a failed export never leaves half a PDF behind.
+//! goes through the app's atomic writer (temporary file in the same folder,
+//! flushed, renamed into place), so a failed export never leaves half a PDF
+//! behind, and a new PDF is readable by its owner only: it holds patient
+//! data.
 
 mod doc_pdf;
 mod family;
@@ -22,13 +24,11 @@ mod pdf;
 
 pub use handout::{HandoutOptions, handout_pdf, write_handout};
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write as _};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::SystemTime;
 
-use crate::io::patient_file::{PatientDocument, utc_timestamp};
+use crate::io::patient_file::{PatientDocument, SaveError, SaveStep, utc_timestamp, write_replacing};
 use crate::model::Inputs;
 use crate::model::cohort::FittedCohort;
 use crate::model::discussion::FamilyDiscussion;
@@ -82,30 +82,6 @@ pub struct ReportOptions {
     pub generated_at: Option<SystemTime>,
 }
 
-/// The step of writing a report that failed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WriteStep {
-    /// Creating the temporary file beside the target.
-    CreateTemp,
-    /// Writing the PDF bytes.
-    Write,
-    /// Flushing them to the disk.
-    Sync,
-    /// Renaming the temporary file over the target.
-    Replace,
-}
-
-impl std::fmt::Display for WriteStep {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Self::CreateTemp => "create a temporary file in its folder",
-            Self::Write => "write the PDF",
-            Self::Sync => "flush the PDF to the disk",
-            Self::Replace => "put the finished PDF in place",
-        })
-    }
-}
-
 /// Why a report was not written. Messages name the file and the problem,
 /// never patient data.
 #[derive(Debug, thiserror::Error)]
@@ -127,13 +103,15 @@ pub enum ReportError {
         /// Its folder.
         folder: PathBuf,
     },
-    /// A file-system step failed; the target is unchanged.
-    #[error("{}: could not {step}: {source}", path.display())]
+    /// A file-system step failed; the target is unchanged (after a
+    /// [`SaveStep::SyncFolder`] failure the new PDF is in place but might
+    /// not survive a power cut).
+    #[error("{}: could not write the PDF ({step}): {source}", path.display())]
     Write {
         /// The report file.
         path: PathBuf,
         /// The step that failed.
-        step: WriteStep,
+        step: SaveStep,
         /// The operating system's error.
         source: io::Error,
     },
@@ -354,50 +332,21 @@ fn footers(flow: &mut Flow) {
     }
 }
 
-/// Makes temporary names unique within the process.
-static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
-
-/// Writes `bytes` to a temporary file beside `path`, flushes it and renames
-/// it over `path`; on any error the temporary file is removed.
+/// Writes `bytes` to `path` through the atomic writer, keeping no `.bak`
+/// (the report can be made again), after checking the folder exists so the
+/// message can say so.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
-    let fail = |step, source| ReportError::Write { path: path.to_path_buf(), step, source };
-    let Some(name) = path.file_name() else {
-        let source = io::Error::new(io::ErrorKind::InvalidInput, "the path does not name a file");
-        return Err(fail(WriteStep::CreateTemp, source));
-    };
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    if !folder.is_dir() {
+    if path.file_name().is_some() && !folder.is_dir() {
         return Err(ReportError::MissingFolder { path: path.to_path_buf(), folder: folder.to_path_buf() });
     }
-    let temp = folder.join(format!(
-        ".{}.tmp-{}-{}",
-        name.to_string_lossy(),
-        std::process::id(),
-        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp)
-        .map_err(|e| fail(WriteStep::CreateTemp, e))?;
-    let result = file
-        .write_all(bytes)
-        .map_err(|e| (WriteStep::Write, e))
-        .and_then(|()| file.sync_all().map_err(|e| (WriteStep::Sync, e)))
-        .and_then(|()| {
-            drop(file);
-            fs::rename(&temp, path).map_err(|e| (WriteStep::Replace, e))
-        });
-    result.map_err(|(step, e)| {
-        if let Err(remove) = fs::remove_file(&temp)
-            && remove.kind() != io::ErrorKind::NotFound
-        {
-            log::warn!("could not remove the temporary file {}: {remove}", temp.display());
-        }
-        fail(step, e)
+    write_replacing(path, bytes).map_err(|SaveError { step, path, source }| ReportError::Write {
+        path,
+        step,
+        source,
     })
 }
 
@@ -452,6 +401,6 @@ mod tests {
     #[test]
     fn a_path_without_a_file_name_is_refused() {
         let err = write_atomically(Path::new("/"), b"x").unwrap_err();
-        assert!(matches!(err, ReportError::Write { step: WriteStep::CreateTemp, .. }), "{err}");
+        assert!(matches!(err, ReportError::Write { step: SaveStep::CreateTemp, .. }), "{err}");
     }
 }
