@@ -519,7 +519,7 @@ impl App {
             && !problems.is_empty()
             && let Ok(mut slot) = job.request.outcome.lock()
         {
-            slot.get_or_insert_with(|| Err(format!("{} No screenshot was written.", problems.join(" "))));
+            slot.get_or_insert_with(|| Err(format!("no screenshot was written: {}", problems.join(" "))));
         }
         let done = job.request.outcome.lock().map(|o| o.is_some()).unwrap_or(true);
         if done {
