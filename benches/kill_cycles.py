@@ -77,7 +77,12 @@ def cycle(rng, args, n):
                 app.kill()
                 log.flush()
                 raise RuntimeError(f"the note never took the typing; log:\n{(work / 'log').read_text()}")
-            win = window_id()
+            try:
+                win = window_id()
+            except RuntimeError:
+                app.kill()
+                log.flush()
+                raise RuntimeError(f"no window; exit {app.wait()}; log:\n{(work / 'log').read_text()}")
             time.sleep(1.0)
             xdotool("windowfocus", "--sync", win)
             xdotool("mousemove", "--window", win, str(args.note_x), str(args.note_y), "click", "1")

@@ -237,6 +237,8 @@ pub struct App {
     notifications: Vec<Notification>,
     commands: Vec<Command>,
     dialogs: Box<dyn Dialogs>,
+    /// Kept for the app's whole life: on X11 copied text is served from it.
+    clipboard: Box<dyn crate::io::clipboard::Clipboard>,
     pending_dialog: Option<PendingDialog>,
     save: Option<SaveInFlight>,
     opening: Option<OpenInFlight>,
@@ -292,6 +294,7 @@ impl App {
         let mut prefs: Prefs =
             cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
         cc.egui_ctx.set_theme(prefs.theme.preference());
+        theme::steady_text_cursor(&cc.egui_ctx);
         if let Some(family) = options.display.family {
             prefs.view = if family { ViewMode::Family } else { ViewMode::Clinician };
         }
@@ -355,6 +358,7 @@ impl App {
             notifications,
             commands,
             dialogs: Box::new(NativeDialogs),
+            clipboard: Box::new(crate::io::clipboard::SystemClipboard::default()),
             pending_dialog: None,
             save: None,
             opening: None,
@@ -389,6 +393,11 @@ impl App {
     /// Replaces the file dialogs (tests use a scripted fake).
     pub fn set_dialogs(&mut self, dialogs: Box<dyn Dialogs>) {
         self.dialogs = dialogs;
+    }
+
+    /// Replaces the system clipboard (tests use one in memory).
+    pub fn set_clipboard(&mut self, clipboard: Box<dyn crate::io::clipboard::Clipboard>) {
+        self.clipboard = clipboard;
     }
 
     /// Queues a command, as a menu or shortcut would.
@@ -514,11 +523,15 @@ impl App {
         self.derived = Derived::new(&self.inputs());
     }
 
-    /// The plain-text clinical summary of the patient as shown.
+    /// The plain-text clinical summary of the patient as shown, headed like
+    /// `xhim-aid summary`'s so a pasted copy names the file it came from.
     pub fn summary_text(&self) -> String {
         let inputs = self.inputs();
         let doc = crate::model::summary::clinical_summary(&inputs, &self.derived.figure);
-        crate::model::text::plain::plain_text(&doc, crate::io::text::SUMMARY_WIDTH)
+        let source = self.file_label() + if self.dirty { " with unsaved edits" } else { "" };
+        let mut text = crate::io::text::summary_heading(&source, &self.evidence.version);
+        text.push_str(&crate::model::text::plain::plain_text(&doc, crate::io::text::SUMMARY_WIDTH));
+        text
     }
 
     /// The figure as drawn.
@@ -553,14 +566,26 @@ impl App {
     /// Drives the one-shot screenshot: wait a few frames, capture, close.
     fn screenshot_step(&mut self, ctx: &egui::Context) {
         let Some(job) = &mut self.screenshot else { return };
+        // A file that could not be opened or loaded fails the run: a picture
+        // of the error is not what was asked for.
+        let problems: Vec<&str> =
+            self.notifications.iter().filter(|n| n.is_error).map(|n| n.text.as_str()).collect();
+        if !job.requested
+            && !problems.is_empty()
+            && let Ok(mut slot) = job.request.outcome.lock()
+        {
+            slot.get_or_insert_with(|| Err(format!("no screenshot was written: {}", problems.join(" "))));
+        }
         let done = job.request.outcome.lock().map(|o| o.is_some()).unwrap_or(true);
         if done {
             self.allow_close = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
-        // The picture is taken once every cohort asked for has loaded.
-        job.frames = if self.cohort_loads.is_empty() { job.frames + 1 } else { 0 };
+        // The picture is taken once the patient file and every cohort asked
+        // for have been read.
+        let reading = !self.cohort_loads.is_empty() || self.opening.is_some() || !self.commands.is_empty();
+        job.frames = if reading { 0 } else { job.frames + 1 };
         if job.frames >= SCREENSHOT_FRAMES && !job.requested {
             job.requested = true;
             let out = job.request.out.clone();
@@ -575,8 +600,8 @@ impl App {
             });
         }
         // Only the screenshot mode asks for frames without input; while a
-        // cohort loads, its job wakes the window when it is done.
-        if self.cohort_loads.is_empty() {
+        // file is read, its job wakes the window when it is done.
+        if !reading {
             ctx.request_repaint();
         }
     }

@@ -54,7 +54,8 @@ pub enum Command {
     ClearRecent,
     /// Switch between the clinician and family views.
     SetView(ViewMode),
-    /// Put the plain-text clinical summary on the clipboard.
+    /// Put the plain-text clinical summary on the system clipboard, and say
+    /// copied only once the clipboard holds it.
     CopySummary,
     /// Show the X-linked inheritance explainer.
     ShowInheritance,
@@ -71,8 +72,9 @@ pub enum Command {
 /// Every keyboard shortcut, most specific first: Ctrl+Shift+S must be
 /// consumed before Ctrl+S would match it. The menus show these and
 /// [`shortcuts`] runs them, so an advertised shortcut always works.
-pub const SHORTCUTS: [(Command, Modifiers, Key); 7] = [
+pub const SHORTCUTS: [(Command, Modifiers, Key); 8] = [
     (Command::SaveAs, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S),
+    (Command::CopySummary, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C),
     (Command::Save, Modifiers::COMMAND, Key::S),
     (Command::New, Modifiers::COMMAND, Key::N),
     (Command::Open, Modifiers::COMMAND, Key::O),

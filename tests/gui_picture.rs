@@ -60,20 +60,10 @@ fn a_legend_click_hides_and_shows_a_series() {
 #[test]
 fn copy_summary_puts_the_clinical_summary_on_the_clipboard() {
     let mut harness = open("older-boy-sclerosing-cholangitis.ron");
+    let clipboard = common::fake_clipboard(&mut harness);
     harness.get_by_label(COPY_SUMMARY).click();
     harness.step();
-    let copied: Vec<String> = harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .filter_map(|c| match c {
-            egui::OutputCommand::CopyText(t) => Some(t.clone()),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(copied.len(), 1, "{copied:?}");
-    let text = &copied[0];
+    let text = &clipboard.text().unwrap();
     assert_eq!(*text, harness.state().summary_text());
     assert!(text.contains("Sclerosing cholangitis — EBMT 2019 (n = 130)"), "{text}");
     assert!(!text.contains("Fictional example"), "the note is never copied");
@@ -88,6 +78,7 @@ fn every_advertised_shortcut_works() {
     let saved_as = dir.path().join("copy.xhim.ron");
     let report = dir.path().join("r.pdf");
     let mut harness = common::harness();
+    let clipboard = common::fake_clipboard(&mut harness);
     harness.state_mut().set_dialogs(Box::new(ScriptedDialogs {
         answers: [
             DialogOutcome::Picked(young.clone()),
@@ -104,7 +95,7 @@ fn every_advertised_shortcut_works() {
     };
     use xhim_aid::command::Command as C;
     // In the order the scripted dialogs answer.
-    let order = [C::Open, C::SaveAs, C::Save, C::ExportReport, C::Close, C::New, C::Quit];
+    let order = [C::Open, C::SaveAs, C::Save, C::ExportReport, C::CopySummary, C::Close, C::New, C::Quit];
     let mut listed: Vec<&C> = SHORTCUTS.iter().map(|(c, _, _)| c).collect();
     listed.sort_by_key(|c| format!("{c:?}"));
     let mut ordered: Vec<&C> = order.iter().collect();
@@ -122,6 +113,9 @@ fn every_advertised_shortcut_works() {
             C::Save => assert!(!app.is_dirty()),
             C::ExportReport => {
                 assert!(std::fs::read(&report).unwrap().starts_with(b"%PDF-"), "Ctrl+P wrote the report");
+            }
+            C::CopySummary => {
+                assert_eq!(clipboard.text(), Some(app.summary_text()), "Ctrl+Shift+C copied the summary");
             }
             C::Close => assert_eq!(app.path(), None, "Ctrl+W closed the file"),
             C::New => assert_eq!(app.patient(), &xhim_aid::model::patient::Patient::default()),

@@ -101,8 +101,16 @@ impl App {
             Command::ShowInheritance => self.show_inheritance = true,
             Command::CopySummary => {
                 let text = self.summary_text();
-                ctx.copy_text(text);
-                self.notify("Clinical summary copied to the clipboard.".to_owned(), false);
+                match crate::io::clipboard::copy_checked(self.clipboard.as_mut(), &text) {
+                    Ok(()) => self.notify(crate::ui::status::SUMMARY_COPIED.to_owned(), false),
+                    Err(e) => self.notify(
+                        format!(
+                            "Clinical summary not copied: {e}. Nothing was copied, so do not paste \
+                             into the record: the clipboard does not hold this summary."
+                        ),
+                        true,
+                    ),
+                }
             }
             Command::TogglePreferences => self.show_prefs = !self.show_prefs,
             Command::ToggleAbout => self.show_about = !self.show_about,

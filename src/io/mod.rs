@@ -1,6 +1,7 @@
 //! Reading and writing files: patient files now, cohort imports and reports
 //! later. Nothing here draws.
 
+pub mod clipboard;
 pub mod cohort_file;
 pub mod data_dir;
 pub mod dialogs;

@@ -1,5 +1,6 @@
 //! The clinical summary of a patient file as plain text, for
-//! `xhim-aid summary`: reads the files, then renders the model's summary.
+//! `xhim-aid summary`: reads the files, then renders the model's summary
+//! under the heading that Copy summary uses too.
 
 use std::path::{Path, PathBuf};
 
@@ -8,6 +9,17 @@ use crate::model::text::plain::plain_text;
 /// Width of the summary's lines: fits a clinical record's text box and a
 /// terminal.
 pub const SUMMARY_WIDTH: usize = 78;
+
+/// The heading of every clinical summary, then a blank line: which program
+/// and evidence wrote it, from which file (`source`), so a summary pasted
+/// into a record can be traced, and one pasted into the wrong patient's
+/// record noticed.
+pub fn summary_heading(source: &str, evidence_version: &str) -> String {
+    format!(
+        "xhim-aid {} clinical summary of {source} (evidence {evidence_version})\n\n",
+        env!("CARGO_PKG_VERSION")
+    )
+}
 
 /// The clinical summary of a patient file, with any cohort files loaded as
 /// curves: what `xhim-aid summary` prints.
@@ -30,12 +42,7 @@ pub fn summary_of_file(patient: &Path, cohorts: &[PathBuf], width: usize) -> Res
         options: figure::CurveOptions::default(),
     };
     let fig = figure::figure(&inputs);
-    let mut text = format!(
-        "xhim-aid {} clinical summary of {} (evidence {})\n\n",
-        env!("CARGO_PKG_VERSION"),
-        super::file_name(patient),
-        evidence.version
-    );
+    let mut text = summary_heading(&super::file_name(patient), &evidence.version);
     text.push_str(&plain_text(&summary::clinical_summary(&inputs, &fig), width));
     Ok(text)
 }

@@ -11,6 +11,8 @@ use crate::ui::theme::{ThemeChoice, ViewMode};
 pub const CLINICIAN_VIEW: &str = "Clinician view";
 /// See [`CLINICIAN_VIEW`].
 pub const FAMILY_VIEW: &str = "Family view";
+/// The File menu's entry that copies the clinical summary.
+pub const COPY_SUMMARY_ITEM: &str = "Copy clinical summary";
 /// The Help menu's entry for "About this aid".
 pub const ABOUT_ITEM: &str = "About this aid and its sources";
 
@@ -47,6 +49,7 @@ pub fn menu_bar_ui(
             item(ui, "Save As…", Command::SaveAs, out);
             item(ui, "Export report (PDF)…", Command::ExportReport, out);
             item(ui, "Export family handout (PDF)…", Command::ExportHandout, out);
+            item(ui, COPY_SUMMARY_ITEM, Command::CopySummary, out);
             ui.separator();
             item(ui, "Import cohort data…", Command::ImportCohortData, out);
             item(ui, "Load cohort file…", Command::LoadCohortFile, out);

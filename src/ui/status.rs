@@ -23,6 +23,10 @@ pub const HIDE_EVIDENCE: &str = "Hide evidence";
 /// Label of the button that copies the clinical summary.
 pub const COPY_SUMMARY: &str = "Copy summary";
 
+/// Said only once the system clipboard has been read back holding the
+/// summary.
+pub const SUMMARY_COPIED: &str = "Clinical summary copied to the clipboard.";
+
 /// How often the busy indicator moves. Background work wakes the window
 /// when it finishes, so the indicator only has to show that something is
 /// under way: a few frames a second leave the processor to the work (a

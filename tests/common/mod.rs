@@ -1,8 +1,11 @@
-//! The one place GUI tests build a harness: fixed size, no storage, no GPU.
+//! The one place GUI tests build a harness: fixed size, no storage, no GPU,
+//! and a clipboard in memory, so no test touches the desktop's clipboard
+//! unless it asks to.
 
 use egui_kittest::Harness;
 use xhim_aid::App;
 use xhim_aid::app::StartOptions;
+use xhim_aid::io::clipboard::MemoryClipboard;
 
 /// The app in a 1400 × 900 window with default options.
 #[allow(dead_code, reason = "not every test binary uses every helper")]
@@ -10,13 +13,31 @@ pub fn harness() -> Harness<'static, App> {
     harness_with(StartOptions::default())
 }
 
-/// The app with the given start options.
+/// The app with the given start options, run to rest.
 pub fn harness_with(options: StartOptions) -> Harness<'static, App> {
-    let mut harness =
-        Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| App::new(cc, options));
+    let mut harness = unsettled_harness(options);
     // Files given at start are read in the background: wait for them.
     settle(&mut harness);
     harness
+}
+
+/// The app with the given start options, not yet stepped: for runs that
+/// ask for frame after frame (a screenshot run), which `run` would refuse.
+pub fn unsettled_harness(options: StartOptions) -> Harness<'static, App> {
+    Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| {
+        let mut app = App::new(cc, options);
+        app.set_clipboard(Box::new(MemoryClipboard::default()));
+        app
+    })
+}
+
+/// Gives the app an empty clipboard in memory; the returned clone reads
+/// what the app copies.
+#[allow(dead_code, reason = "not every test binary uses every helper")]
+pub fn fake_clipboard(harness: &mut Harness<'_, App>) -> MemoryClipboard {
+    let clipboard = MemoryClipboard::default();
+    harness.state_mut().set_clipboard(Box::new(clipboard.clone()));
+    clipboard
 }
 
 /// Steps until `done` holds and no background work (a save, an export, a
