@@ -566,8 +566,9 @@ impl App {
     /// Drives the one-shot screenshot: wait a few frames, capture, close.
     fn screenshot_step(&mut self, ctx: &egui::Context) {
         let Some(job) = &mut self.screenshot else { return };
-        // A file that could not be opened or loaded fails the run: a picture
-        // of the error is not what was asked for.
+        // An error shown before the picture is taken (a patient or cohort
+        // file that could not be opened) fails the run: a picture of the
+        // error is not what was asked for.
         let problems: Vec<&str> =
             self.notifications.iter().filter(|n| n.is_error).map(|n| n.text.as_str()).collect();
         if !job.requested
