@@ -21,7 +21,7 @@ use egui_plot::{
 use crate::look::{self, Dash, Glyph, Hue};
 use crate::model::figure::{Figure, Panel, PanelId, RiskTable, RiskTableRow, Series, SeriesId, SeriesKind};
 use crate::model::survival::RiskRow;
-use crate::model::survival::decimate::{self, Decimated, Viewport};
+use crate::model::survival::decimate::{self, Viewport};
 use crate::model::text::Section;
 use crate::ui::{doc_ui, theme};
 
@@ -34,9 +34,6 @@ const CENSOR_MARK_RADIUS: f32 = 4.0;
 /// Space between risk-table cells, points: columns closer than the widest
 /// cell plus this are thinned out, so numbers never overlap.
 const RISK_COLUMN_GAP: f32 = 10.0;
-/// How far (pixels) a dashed curve may move when vertices are dropped
-/// from it; less than the line's half-width, so it covers the same pixels.
-const DASH_TOLERANCE_PX: f64 = 0.5;
 /// Smallest plot, points; below this the panels scroll.
 const MIN_PLOT_HEIGHT: f32 = 120.0;
 /// Width of the legend column right of each plot; equal in every panel so
@@ -75,22 +72,17 @@ struct CurveColumns {
     lower: Vec<f64>,
     upper: Vec<f64>,
     censor: Vec<(f64, f64)>,
-    reduced: Decimated,
+    /// The view the reduction below was made for; it is remade only when
+    /// the view changes (pan, zoom, resize), not every frame.
+    reduced_for: Option<Viewport>,
     /// The reduced curve as plot points (a subsequence of the curve's own
     /// vertices, so hover finds them by x).
     drawn: Vec<PlotPoint>,
-    /// For a dashed or dotted curve, `drawn` without the vertices that
-    /// move it by less than half a pixel: a dash is cut at every vertex,
-    /// so steps finer than a pixel would make thousands of dash pieces.
-    /// Empty for a solid curve.
-    dash_drawn: Vec<PlotPoint>,
-    /// Whether the curve is drawn dashed or dotted.
-    dashed: bool,
+    /// The reduced band: x, lower and upper bound.
+    band: Option<(Vec<f64>, Vec<f64>, Vec<f64>)>,
     /// One point per censor bin, with the bin's count and x span.
     censor_drawn: Vec<PlotPoint>,
     censor_bins: Vec<(usize, (f64, f64))>,
-    /// The view the censor bins were made for.
-    censor_view: Option<Viewport>,
 }
 
 impl CurveColumns {
@@ -103,36 +95,35 @@ impl CurveColumns {
             lower,
             upper,
             censor: s.censor_marks.iter().map(|&[x, y]| (x, y)).collect(),
-            dashed: look::look(s.role).dash != Dash::Solid,
             ..Self::default()
         }
     }
 
     /// Brings the reduction up to date for this view.
     fn update(&mut self, view: &Viewport, censor_cell_px: u32) {
-        let band = (self.lower.len() == self.x.len()).then_some((&self.lower[..], &self.upper[..]));
-        let series = decimate::Series { x: &self.x, y: &self.y, band };
-        if self.reduced.update(0, &series, &[], view) {
-            let curve = self.reduced.curve();
-            self.drawn = curve.x.iter().zip(&curve.y).map(|(x, y)| PlotPoint::new(*x, *y)).collect();
-            if self.dashed {
-                let kept = decimate::simplify_indices(&curve.x, &curve.y, view, DASH_TOLERANCE_PX);
-                self.dash_drawn = kept.iter().filter_map(|&i| self.drawn.get(i).copied()).collect();
-            }
+        if self.reduced_for == Some(*view) {
+            return;
         }
-        if self.censor_view != Some(*view) {
-            // A censor mark is a few pixels wide, so marks closer than that
-            // merge into one drawn mark that counts them.
-            let cells = Viewport {
-                width_px: (view.width_px / censor_cell_px.max(1)).max(1),
-                height_px: (view.height_px / censor_cell_px.max(1)).max(1),
-                ..*view
-            };
-            let bins = decimate::censor_bins(&self.censor, &cells);
-            self.censor_drawn = bins.iter().map(|b| PlotPoint::new(b.at.0, b.at.1)).collect();
-            self.censor_bins = bins.iter().map(|b| (b.count, b.x_span)).collect();
-            self.censor_view = Some(*view);
-        }
+        self.reduced_for = Some(*view);
+        let kept = decimate::reduce_indices(&self.x, &self.y, &self.y, view.x, view.width_px);
+        let (x, y) = (decimate::gather(&self.x, &kept), decimate::gather(&self.y, &kept));
+        self.drawn = x.iter().zip(&y).map(|(x, y)| PlotPoint::new(*x, *y)).collect();
+        self.band = (self.lower.len() == self.x.len()).then(|| {
+            let kept = decimate::reduce_indices(&self.x, &self.lower, &self.upper, view.x, view.width_px);
+            let gather = |values: &[f64]| decimate::gather(values, &kept);
+            (gather(&self.x), gather(&self.lower), gather(&self.upper))
+        });
+        // A censor mark is a few pixels wide, so marks closer than that
+        // merge into one drawn mark that counts them.
+        let cell = censor_cell_px.max(1);
+        let cells = Viewport {
+            width_px: (view.width_px / cell).max(1),
+            height_px: (view.height_px / cell).max(1),
+            ..*view
+        };
+        let bins = decimate::censor_bins(&self.censor, &cells);
+        self.censor_drawn = bins.iter().map(|b| PlotPoint::new(b.at.0, b.at.1)).collect();
+        self.censor_bins = bins.iter().map(|b| (b.count, b.x_span)).collect();
     }
 }
 
@@ -434,16 +425,15 @@ fn series_ui<'a>(
         }
         SeriesKind::KaplanMeier { .. } => {
             let Some(curve) = &points.curve else { return };
-            if let Some(band) = curve.reduced.band() {
+            if let Some((x, lower, upper)) = &curve.band {
                 plot_ui.add(
-                    FilledArea::new(name.clone(), &band.x, &band.lower, &band.upper)
+                    FilledArea::new(name.clone(), x, lower, upper)
                         .fill_color(color.gamma_multiply(0.18))
                         .allow_hover(false),
                 );
             }
-            let drawn = if curve.dashed { &curve.dash_drawn } else { &curve.drawn };
             plot_ui.line(
-                Line::new(name.clone(), PlotPoints::from(&drawn[..]))
+                Line::new(name.clone(), PlotPoints::from(&curve.drawn[..]))
                     .color(color)
                     .width(2.0)
                     .style(theme::line_style(look.dash)),

@@ -15,8 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::radix;
-use super::special::{exp, ln_one_minus, normal_quantile};
+use super::special::normal_quantile;
 use super::{Record, SurvivalError};
 
 /// How the pointwise confidence interval of `S(t)` is built from the
@@ -96,30 +95,31 @@ pub struct RiskRow {
 
 /// A fitted Kaplan–Meier curve with its event table and confidence band.
 ///
-/// Everything is stored per distinct time of the timeline (all observed
-/// times plus 0), so lookups are binary searches and the curve can be drawn
-/// or tabulated without refitting. Censorings are derived from the numbers
-/// at risk and the events.
+/// Every column holds one value per time of the timeline (0 and every
+/// distinct observed time), so a lookup is a binary search on `times` and
+/// the curve can be drawn or tabulated without refitting.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KaplanMeier {
     times: Vec<f64>,
-    /// Per row the number at risk (high 32 bits) and the events (low 32
-    /// bits): one column where two would take twice the memory, which in a
-    /// large fit is mostly the cost of mapping fresh pages.
-    counts: Vec<u64>,
+    /// Number with follow-up `≥ t`: at risk just before each time.
+    at_risk: Vec<usize>,
+    events: Vec<usize>,
+    censored: Vec<usize>,
     survival: Vec<f64>,
+    /// Cumulative Greenwood sum, `Var(S) ≈ S² × greenwood`.
+    greenwood: Vec<f64>,
     lower: Vec<f64>,
     upper: Vec<f64>,
     options: KmOptions,
+    /// Normal quantile of the confidence level (1.96 for 95 %).
     z: f64,
-    n: usize,
     total_events: usize,
 }
 
 impl KaplanMeier {
-    /// Fits the curve. Records are packed into one integer key each and
-    /// radix-sorted; one pass over the sorted keys gives the event table and
-    /// one pass over its rows the survival, Greenwood sum and band.
+    /// Fits the curve: the records sorted by time, one row per distinct
+    /// time, then one pass down the rows for survival, Greenwood sum and
+    /// band.
     ///
     /// # Errors
     /// [`SurvivalError::Empty`] for no records, [`SurvivalError::InvalidTime`]
@@ -129,85 +129,80 @@ impl KaplanMeier {
         if records.is_empty() {
             return Err(SurvivalError::Empty);
         }
-        if u32::try_from(records.len()).is_err() {
-            return Err(SurvivalError::TooManyRecords(records.len()));
-        }
         if !(options.level > 0.0 && options.level < 1.0) {
             return Err(SurvivalError::InvalidLevel(options.level));
         }
-        let mut keys = Vec::with_capacity(records.len());
-        for (index, r) in records.iter().enumerate() {
-            if !(r.time.is_finite() && r.time >= 0.0) {
-                return Err(SurvivalError::InvalidTime { index, time: r.time });
-            }
-            // Adding 0.0 turns -0.0 into 0.0; the sign bit of a non-negative
-            // float is 0, so shifting it out keeps the order of the times
-            // and frees the low bit for the event flag.
-            keys.push(((r.time + 0.0).to_bits() << 1) | u64::from(r.event));
+        if let Some((index, r)) =
+            records.iter().enumerate().find(|(_, r)| !(r.time.is_finite() && r.time >= 0.0))
+        {
+            return Err(SurvivalError::InvalidTime { index, time: r.time });
         }
-        let mut spare = Vec::new();
-        radix::sort(&mut keys, &mut spare);
-        Ok(Self::from_sorted_keys(keys, spare, options))
-    }
+        // Adding 0.0 turns -0.0 into 0.0, which `total_cmp` would otherwise
+        // sort before 0.0 and give a row of its own.
+        let mut sorted: Vec<Record> = records.iter().map(|r| Record { time: r.time + 0.0, ..*r }).collect();
+        sorted.sort_unstable_by(|a, b| a.time.total_cmp(&b.time));
 
-    /// Builds the fit from sorted keys. The two buffers of the sort become
-    /// the `times` and `at_risk` columns, so a large fit maps fresh memory
-    /// for six columns, not eight.
-    fn from_sorted_keys(keys: Vec<u64>, spare: Vec<u64>, options: KmOptions) -> Self {
-        let n = keys.len();
+        let n = sorted.len();
         // Time 0 heads the timeline even when nobody has it.
-        let head = keys.first().is_some_and(|&k| k >> 1 != 0);
-        let (time_bits, counts) = event_table(keys, spare, head);
-        let rows = counts.len();
-        let times: Vec<f64> = time_bits.into_iter().map(f64::from_bits).collect();
-        let z = normal_quantile(0.5 + options.level / 2.0);
-        let mut survival = Vec::with_capacity(rows);
-        // The band's columns first hold ln S and the Greenwood sum of the
-        // event rows only, packed at the front (censor-only rows repeat the
-        // row before, so computing their band would be wasted): the band
-        // is computed there and then spread over all rows.
-        let mut lower = Vec::with_capacity(rows);
-        let mut upper = Vec::with_capacity(rows);
-        let mut packed = 0;
-        let mut total_events = 0;
-        let mut s = 1.0f64;
-        let mut log_s = 0.0f64;
-        let mut gw = 0.0f64;
-        for &c in &counts {
-            let (at_risk, d) = split(c);
-            // Written without a branch on "any events here": with few ties
-            // that test is unpredictable, and a row without events adds
-            // exactly nothing (s × 1, log_s + -0, gw + 0).
-            let nf = at_risk as f64;
-            let df = d as f64;
-            // One hazard d / n feeds the product, its logarithm (which the
-            // log(-log) band needs) and the Greenwood term.
-            let hazard = df / nf;
-            s *= 1.0 - hazard;
-            log_s += ln_one_minus(hazard);
-            // Where everyone at risk dies the term is undefined and taken
-            // as 0, as lifelines does.
-            gw += if at_risk > d { hazard / (nf - df) } else { 0.0 };
-            survival.push(s);
-            lower.push(log_s);
-            upper.push(gw);
-            // The packed slot is at most this row, already pushed.
-            if let (Some(l), Some(u)) = (lower.get_mut(packed), upper.get_mut(packed)) {
-                // A curve still at 1 has no band (both bounds become 1).
-                (*l, *u) = (log_s, if s < 1.0 { gw } else { f64::NAN });
+        let (mut times, mut at_risk, mut events, mut censored) = (vec![0.0], vec![n], vec![0], vec![0]);
+        let mut remaining = n;
+        for tied in sorted.chunk_by(|a, b| a.time == b.time) {
+            let Some(first) = tied.first() else { continue };
+            let d = tied.iter().filter(|r| r.event).count();
+            // Records at time 0 fill the head row instead of adding one.
+            if first.time > 0.0 {
+                times.push(first.time);
+                at_risk.push(remaining);
+                events.push(0);
+                censored.push(0);
             }
-            packed += usize::from(d > 0);
-            total_events += d;
+            if let (Some(e), Some(c)) = (events.last_mut(), censored.last_mut()) {
+                (*e, *c) = (d, tied.len() - d);
+            }
+            remaining -= tied.len();
         }
-        band_in_place(options.transform, z, lower.get_mut(..packed), upper.get_mut(..packed));
-        spread_over_rows(&counts, packed, &mut lower, &mut upper);
-        Self { times, counts, survival, lower, upper, options, z, n, total_events }
+
+        let z = normal_quantile(0.5 + options.level / 2.0);
+        let rows = times.len();
+        let (mut survival, mut greenwood) = (Vec::with_capacity(rows), Vec::with_capacity(rows));
+        let (mut lower, mut upper) = (Vec::with_capacity(rows), Vec::with_capacity(rows));
+        let (mut s, mut log_s, mut gw) = (1.0f64, 0.0f64, 0.0f64);
+        for (&n, &d) in at_risk.iter().zip(&events) {
+            if d > 0 {
+                let hazard = d as f64 / n as f64;
+                s *= 1.0 - hazard;
+                // lifelines works with S = exp(Σ ln(1 - d/n)); its band
+                // needs that logarithm, which is kept as a sum rather than
+                // taken from the product, as lifelines does.
+                log_s += (-hazard).ln_1p();
+                gw += greenwood_term(n, d);
+            }
+            let (lo, hi) = band_with_log(options.transform, z, s, log_s, gw);
+            survival.push(s);
+            greenwood.push(gw);
+            lower.push(lo);
+            upper.push(hi);
+        }
+        let total_events = events.iter().sum();
+        Ok(Self {
+            times,
+            at_risk,
+            events,
+            censored,
+            survival,
+            greenwood,
+            lower,
+            upper,
+            options,
+            z,
+            total_events,
+        })
     }
 
-    /// Number of records fitted.
+    /// Number of records fitted: everyone is at risk at time 0.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.n
+        self.at_risk.first().copied().unwrap_or(0)
     }
 
     /// Number of events among the records.
@@ -220,7 +215,7 @@ impl KaplanMeier {
     /// has its conventional partner.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.n == 0
+        self.len() == 0
     }
 
     /// Options the band was computed with.
@@ -237,29 +232,17 @@ impl KaplanMeier {
 
     /// Number at risk just before each timeline time (`time ≥ t`).
     pub fn at_risk(&self) -> impl ExactSizeIterator<Item = usize> + DoubleEndedIterator + Clone + '_ {
-        self.counts.iter().map(|&c| split(c).0)
+        self.at_risk.iter().copied()
     }
 
     /// Events at each timeline time.
     pub fn events(&self) -> impl ExactSizeIterator<Item = usize> + DoubleEndedIterator + Clone + '_ {
-        self.counts.iter().map(|&c| split(c).1)
+        self.events.iter().copied()
     }
 
-    /// Number at risk and events per timeline time, packed as
-    /// [`split`] reads them, for the log-rank merge.
-    pub(super) fn counts(&self) -> &[u64] {
-        &self.counts
-    }
-
-    /// Censorings at each timeline time: those at risk at a time who are
-    /// neither events there nor at risk at the next time. Derived rather
-    /// than stored, which keeps a large fit one column smaller.
-    pub fn censored(&self) -> impl ExactSizeIterator<Item = usize> + '_ {
-        (0..self.counts.len()).map(|i| {
-            let (at_risk, events) = self.counts.get(i).map_or((0, 0), |&c| split(c));
-            let next = self.counts.get(i + 1).map_or(0, |&c| split(c).0);
-            at_risk.saturating_sub(events + next)
-        })
+    /// Censorings at each timeline time.
+    pub fn censored(&self) -> impl ExactSizeIterator<Item = usize> + DoubleEndedIterator + Clone + '_ {
+        self.censored.iter().copied()
     }
 
     /// `S(t)` at each timeline time (value just after any drop there).
@@ -269,19 +252,10 @@ impl KaplanMeier {
     }
 
     /// Cumulative Greenwood sum `Σ d / (n (n - d))` at each timeline time;
-    /// `Var(S) ≈ S² × greenwood`. Computed when asked: the fit needs it
-    /// only for the band, and a large fit keeps one column fewer.
+    /// `Var(S) ≈ S² × greenwood`.
     #[must_use]
-    pub fn greenwood(&self) -> Vec<f64> {
-        let mut gw = 0.0;
-        self.counts
-            .iter()
-            .map(|&c| {
-                let (n, d) = split(c);
-                gw += greenwood_term(n, d);
-                gw
-            })
-            .collect()
+    pub fn greenwood(&self) -> &[f64] {
+        &self.greenwood
     }
 
     /// Lower confidence bound at each timeline time.
@@ -300,6 +274,18 @@ impl KaplanMeier {
     /// right-continuous step function takes its value.
     fn index_at(&self, t: f64) -> Option<usize> {
         self.times.partition_point(|&x| x <= t).checked_sub(1)
+    }
+
+    /// Number at risk just before `t` (follow-up `≥ t`) and events at `t`,
+    /// for any `t`, not only the fit's own times: the log-rank test reads
+    /// every group at every group's event times.
+    pub(super) fn at_risk_and_events_at(&self, t: f64) -> (usize, usize) {
+        // The first timeline time at or after `t`: nobody leaves between
+        // `t` and it, so its at-risk count is the one just before `t`.
+        let i = self.times.partition_point(|&x| x < t);
+        let at_risk = self.at_risk.get(i).copied().unwrap_or(0);
+        let events = if self.times.get(i) == Some(&t) { self.events.get(i).copied().unwrap_or(0) } else { 0 };
+        (at_risk, events)
     }
 
     /// `S(t)`, right-continuous: a drop at `t` is already included.
@@ -409,16 +395,8 @@ impl KaplanMeier {
         // The Greenwood terms of the event times in (landmark, target].
         let rows = |t: f64| self.index_at(t).map_or(0, |i| i + 1);
         let (from, to) = (rows(landmark), rows(target));
-        let gw: f64 = self
-            .counts
-            .iter()
-            .take(to)
-            .skip(from)
-            .map(|&c| {
-                let (n, d) = split(c);
-                greenwood_term(n, d)
-            })
-            .sum();
+        let terms = self.at_risk.iter().zip(&self.events).take(to).skip(from);
+        let gw: f64 = terms.map(|(&n, &d)| greenwood_term(n, d)).sum();
         let (lower, upper) = band(self.options.transform, self.z, estimate, gw);
         Ok(ConditionalSurvival { landmark, target, estimate, lower, upper })
     }
@@ -427,13 +405,14 @@ impl KaplanMeier {
     /// Before time 0 nobody has left follow-up yet.
     #[must_use]
     pub fn risk_at(&self, t: f64) -> RiskRow {
+        let n = self.len();
         let Some(last) = self.index_at(t) else {
-            return RiskRow { at_risk: self.n, events: 0, censored: 0 };
+            return RiskRow { at_risk: n, events: 0, censored: 0 };
         };
         // Those still at risk at the next time are the ones left after `t`.
-        let at_risk = self.counts.get(last + 1).map_or(0, |&c| split(c).0);
-        let events: usize = self.events().take(last + 1).sum();
-        RiskRow { at_risk, events, censored: self.n.saturating_sub(at_risk + events) }
+        let at_risk = self.at_risk.get(last + 1).copied().unwrap_or(0);
+        let events: usize = self.events.iter().take(last + 1).sum();
+        RiskRow { at_risk, events, censored: n.saturating_sub(at_risk + events) }
     }
 
     /// Risk-table counts at each of `times`, for one group; call it per
@@ -444,72 +423,8 @@ impl KaplanMeier {
     }
 }
 
-/// `v` with length and capacity `len`, reusing its memory. It grows by at
-/// most one row (time 0 added), so growing reserves exactly rather than
-/// doubling.
-fn exact_len(mut v: Vec<u64>, len: usize) -> Vec<u64> {
-    v.reserve_exact(len.saturating_sub(v.len()));
-    v.resize(len, 0);
-    v.shrink_to_fit();
-    v
-}
-
-/// Number at risk and events of a row, from its packed count.
-pub(super) fn split(count: u64) -> (usize, usize) {
-    // Both halves are below 2³², so neither cast can truncate.
-    ((count >> 32) as usize, (count & 0xFFFF_FFFF) as usize)
-}
-
-/// Groups sorted keys into timeline rows: the time bits (written into
-/// `buffer`) and the packed counts of [`split`] (written over the keys
-/// themselves), so that no column needs new memory. With `head`, row 0 is
-/// time 0 with everyone at risk and no events.
-fn event_table(mut keys: Vec<u64>, buffer: Vec<u64>, head: bool) -> (Vec<u64>, Vec<u64>) {
-    let n = keys.len() as u64;
-    // Room for every key on its own row; trimmed to the rows found.
-    let mut times = exact_len(buffer, keys.len() + usize::from(head));
-    if let Some(t) = times.first_mut() {
-        *t = 0;
-    }
-    // Row of the current key, advanced at each new time without a branch:
-    // on data with few ties the "new time" test is unpredictable.
-    let mut row = usize::from(head).wrapping_sub(1);
-    let mut prev = u64::MAX;
-    let mut count = 0;
-    for i in 0..keys.len() {
-        let Some(&k) = keys.get(i) else { break };
-        let bits = k >> 1;
-        let new_time = bits != prev;
-        row = row.wrapping_add(usize::from(new_time));
-        prev = bits;
-        // A row starts with everyone from its first key on at risk and no
-        // events; each of its keys adds its event flag.
-        count = if new_time { (n - i as u64) << 32 } else { count } + (k & 1);
-        if let Some(t) = times.get_mut(row) {
-            *t = bits;
-        }
-        // The slot (the row without the head) is at most `i`, a key
-        // already read.
-        if let Some(slot) = keys.get_mut(row.wrapping_sub(usize::from(head))) {
-            *slot = count;
-        }
-    }
-    let rows = row.wrapping_add(1);
-    let times = exact_len(times, rows);
-    let mut counts = exact_len(keys, rows);
-    if head {
-        counts.copy_within(..rows.saturating_sub(1), 1);
-        if let Some(first) = counts.first_mut() {
-            *first = n << 32;
-        }
-    }
-    (times, counts)
-}
-
 /// One event time's term `d / (n (n - d))` of the Greenwood sum, 0 where
 /// everyone at risk dies (where lifelines also takes it as 0).
-/// Written as the fit computes it, `(d / n) / (n - d)`, so both give the
-/// same bits.
 fn greenwood_term(n: usize, d: usize) -> f64 {
     let (nf, df) = (n as f64, d as f64);
     if n > d { df / nf / (nf - df) } else { 0.0 }
@@ -520,14 +435,26 @@ fn band(transform: CiTransform, z: f64, s: f64, gw: f64) -> (f64, f64) {
     band_with_log(transform, z, s, s.ln(), gw)
 }
 
-/// As [`band`], with `ln s` supplied by a caller that already has it (the
-/// fit accumulates it), saving a logarithm per event time.
+/// As [`band`], with `ln s` supplied by the fit, which keeps it as lifelines
+/// computes it (a sum of logarithms).
 fn band_with_log(transform: CiTransform, z: f64, s: f64, log_s: f64, gw: f64) -> (f64, f64) {
+    // A curve still at 1 has no band: both bounds are 1, as in lifelines.
+    if s >= 1.0 {
+        return (1.0, 1.0);
+    }
     let se = gw.sqrt();
     match transform {
         CiTransform::LogLog => {
-            let e = log_log_factor(z, log_s, if s < 1.0 { gw } else { f64::NAN });
-            (log_log_bound(log_s / e), log_log_bound(log_s * e))
+            // The normal interval of ln(-ln S), whose standard error is
+            // se / |ln S|, mapped back through S = exp(-exp(·)).
+            let a = z * se / log_s;
+            let back = |x: f64| {
+                let b = (-x.exp()).exp();
+                // Undefined bounds are filled with 1, as lifelines fills them.
+                if b.is_nan() { 1.0 } else { b }
+            };
+            let centre = (-log_s).ln();
+            (back(centre - a), back(centre + a))
         }
         CiTransform::Plain => {
             let h = z * s * se;
@@ -538,66 +465,6 @@ fn band_with_log(transform: CiTransform, z: f64, s: f64, log_s: f64, gw: f64) ->
             (s / e, (s * e).min(1.0))
         }
     }
-}
-
-/// Turns the columns `ln S` (in `lower`) and Greenwood sum (in `upper`)
-/// into the band. Every row is computed from its own values; censor-only
-/// rows repeat the row before, so they get the same bounds.
-fn band_in_place(transform: CiTransform, z: f64, lower: Option<&mut [f64]>, upper: Option<&mut [f64]>) {
-    let (Some(lower), Some(upper)) = (lower, upper) else { return };
-    if transform == CiTransform::LogLog {
-        // Two element-wise passes, first the factor e^a of [`log_log_factor`]
-        // over the Greenwood sum, then both bounds from it: each loop is
-        // vectorized across rows, where one loop of three `exp` per row
-        // would only be vectorized within the row.
-        for (&v, g) in lower.iter().zip(upper.iter_mut()) {
-            *g = log_log_factor(z, v, *g);
-        }
-        for (v, e) in lower.iter_mut().zip(upper.iter_mut()) {
-            (*v, *e) = (log_log_bound(*v / *e), log_log_bound(*v * *e));
-        }
-        return;
-    }
-    for (lo, hi) in lower.iter_mut().zip(upper.iter_mut()) {
-        // S as lifelines computes it, exp(Σ ln(1 - d/n)), which differs
-        // from the product in the last bits at most.
-        (*lo, *hi) = if hi.is_nan() { (1.0, 1.0) } else { band_with_log(transform, z, lo.exp(), *lo, *hi) };
-    }
-}
-
-/// Spreads the band of the event rows, packed at the front of `lower` and
-/// `upper`, over all rows: a row takes the band of the last event row at
-/// or before it, and rows before the first event have no band (1, 1).
-/// Walking backwards, each row reads a packed slot at or before its own,
-/// which has not been overwritten yet.
-fn spread_over_rows(counts: &[u64], packed: usize, lower: &mut [f64], upper: &mut [f64]) {
-    let mut left = packed;
-    for i in (0..counts.len().min(lower.len()).min(upper.len())).rev() {
-        let slot = left.wrapping_sub(1);
-        let band = lower.get(slot).copied().zip(upper.get(slot).copied()).unwrap_or((1.0, 1.0));
-        if let (Some(lo), Some(hi)) = (lower.get_mut(i), upper.get_mut(i)) {
-            (*lo, *hi) = band;
-        }
-        left -= usize::from(counts.get(i).is_some_and(|&c| split(c).1 > 0));
-    }
-}
-
-/// `e^a` with `a = z se / ln S`, the factor by which the log(-log) band
-/// scales `ln S`: exp(-exp(ln(-v) ∓ a)) with v = ln S is exp(v e^{∓a}),
-/// fewer transcendental calls than lifelines' expression and identical up
-/// to rounding. A NaN Greenwood sum (no band: S = 1) gives NaN, which makes
-/// both bounds NaN. No branch, and `exp` is the engine's own, so a loop of
-/// them vectorizes.
-#[inline]
-fn log_log_factor(z: f64, log_s: f64, gw: f64) -> f64 {
-    exp(z * gw.sqrt() / log_s)
-}
-
-/// `exp(x)`, with 1 where the bound is undefined, as lifelines fills it.
-#[inline]
-fn log_log_bound(x: f64) -> f64 {
-    let b = exp(x);
-    if b.is_nan() { 1.0 } else { b }
 }
 
 /// First time at which `values` is `≤ q`, or `None` when the last value is
@@ -862,8 +729,8 @@ mod tests {
             state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             (state >> 11) as f64 / (1u64 << 53) as f64
         };
-        // Continuous times over many magnitudes (the sort's finishing pass
-        // runs), whole-day ties, and records at time 0.
+        // Continuous times over many magnitudes, whole-day ties, and
+        // records at time 0.
         let wide: Vec<Record> = (0..20_000)
             .map(|i| {
                 let u = uniform();

@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::km::{KaplanMeier, KmOptions, split};
+use super::km::{KaplanMeier, KmOptions};
 use super::special::chi2_sf;
 use super::{Record, SurvivalError};
 
@@ -34,7 +34,7 @@ pub struct LogRank {
 /// Log-rank test from fitted curves, one per group.
 ///
 /// Works from the fits' event tables, so a UI that already drew the curves
-/// pays only for a merge of the tables.
+/// does not refit them.
 ///
 /// # Errors
 /// [`SurvivalError::TooFewGroups`] for fewer than two groups.
@@ -44,18 +44,42 @@ pub fn logrank_test(groups: &[&KaplanMeier]) -> Result<LogRank, SurvivalError> {
         return Err(SurvivalError::TooFewGroups(k));
     }
     let m = k - 1;
-    // Observed events are each group's total; only the expected counts and
-    // the covariance need the merged timeline.
     let observed: Vec<f64> = groups.iter().map(|g| g.total_events() as f64).collect();
-    let (expected, cov) = if let [a, b] = groups {
-        let (e, v) = merge_two(a, b);
-        (e.to_vec(), vec![v])
-    } else {
-        let (mut e, mut v) = (vec![0.0; k], vec![0.0; m * m]);
-        let mut cursors: Vec<Cursor<'_>> = groups.iter().map(|g| Cursor::new(g)).collect();
-        merge(&mut cursors, &mut vec![0.0; k], &mut e, &mut v);
-        (e, v)
-    };
+
+    // Only times with an event add anything; censor-only times add zeros.
+    let mut event_times: Vec<f64> = groups
+        .iter()
+        .flat_map(|g| g.times().iter().zip(g.events()).filter(|&(_, d)| d > 0).map(|(&t, _)| t))
+        .collect();
+    event_times.sort_unstable_by(f64::total_cmp);
+    event_times.dedup();
+
+    let mut expected = vec![0.0; k];
+    // Covariance of the first k - 1 groups, row-major.
+    let mut cov = vec![0.0; m * m];
+    for t in event_times {
+        let (n_j, d_j): (Vec<f64>, Vec<f64>) = groups
+            .iter()
+            .map(|g| {
+                let (n, d) = g.at_risk_and_events_at(t);
+                (n as f64, d as f64)
+            })
+            .unzip();
+        let n: f64 = n_j.iter().sum();
+        let d: f64 = d_j.iter().sum();
+        // lifelines replaces the undefined (n - d) / (n - 1) at n = 1 by 1;
+        // the covariance terms vanish there anyway.
+        let ratio = if n > 1.0 { (n - d) / (n - 1.0) } else { 1.0 };
+        for (e, nj) in expected.iter_mut().zip(&n_j) {
+            *e += nj * d / n;
+        }
+        for (j, (row, nj)) in cov.chunks_exact_mut(m).zip(&n_j).enumerate() {
+            for (l, (c, nl)) in row.iter_mut().zip(&n_j).enumerate() {
+                let delta = if j == l { 1.0 } else { 0.0 };
+                *c += d * ratio * nj / n * (delta - nl / n);
+            }
+        }
+    }
 
     let z: Vec<f64> = observed.iter().zip(&expected).take(m).map(|(o, e)| o - e).collect();
     let pinv = pseudo_inverse(&cov, m);
@@ -67,176 +91,6 @@ pub fn logrank_test(groups: &[&KaplanMeier]) -> Result<LogRank, SurvivalError> {
     }
     let p_value = chi2_sf(statistic, m as f64);
     Ok(LogRank { statistic, degrees_of_freedom: m, p_value, observed, expected })
-}
-
-/// [`merge`] written out for the usual two arms.
-///
-/// Each step of a merge waits for the one before (which group moves
-/// decides where the next comparison reads), so the timeline is split at
-/// a time `T` into two halves, times before `T` and from `T` on, merged
-/// side by side in one loop: two independent chains keep the processor
-/// busy. Equal times stay in one half, as the step needs both groups'
-/// events at a time together.
-fn merge_two(a: &KaplanMeier, b: &KaplanMeier) -> ([f64; 2], f64) {
-    let (one, two) = (Arm::new(a), Arm::new(b));
-    let (la, lb) = (one.times.len(), two.times.len());
-    let i0 = la / 2;
-    let split_time = one.times.get(i0).copied().unwrap_or(f64::INFINITY);
-    let j0 = two.times.partition_point(|&t| t < split_time);
-    // The first half ends at (i0, j0); the second starts there and ends
-    // when either group runs out.
-    let (mut first, mut second) = (Merge::default(), Merge { i: i0, j: j0, ..Merge::default() });
-    while (first.i < i0 || first.j < j0) && (second.i < la && second.j < lb) {
-        first.step(&one, &two);
-        second.step(&one, &two);
-    }
-    while first.i < i0 || first.j < j0 {
-        first.step(&one, &two);
-    }
-    while second.i < la && second.j < lb {
-        second.step(&one, &two);
-    }
-    // Once one group has run out, the other alone is at risk: each of its
-    // remaining events is expected in it and adds no covariance.
-    let events = |c: &[u64]| c.iter().map(|&c| split(c).1).sum::<usize>() as f64;
-    let expected = [
-        first.expected[0] + second.expected[0] + events(one.counts.get(second.i..).unwrap_or_default()),
-        first.expected[1] + second.expected[1] + events(two.counts.get(second.j..).unwrap_or_default()),
-    ];
-    (expected, first.cov + second.cov)
-}
-
-/// One group's timeline in a merge.
-struct Arm<'a> {
-    times: &'a [f64],
-    counts: &'a [u64],
-}
-
-impl<'a> Arm<'a> {
-    fn new(fit: &'a KaplanMeier) -> Self {
-        Self { times: fit.times(), counts: fit.counts() }
-    }
-
-    /// Time, number at risk and events at position `i`; past the end, a
-    /// time that never comes with nobody at risk.
-    #[inline(always)]
-    fn at(&self, i: usize) -> (f64, usize, usize) {
-        let t = self.times.get(i).copied().unwrap_or(f64::INFINITY);
-        let (n, d) = self.counts.get(i).map_or((0, 0), |&c| split(c));
-        (t, n, d)
-    }
-}
-
-/// Position in both timelines and the sums so far of one merge.
-#[derive(Default)]
-struct Merge {
-    i: usize,
-    j: usize,
-    expected: [f64; 2],
-    cov: f64,
-}
-
-impl Merge {
-    /// Adds the next distinct time's contribution and steps past it,
-    /// without a branch: which group holds the next time is a coin toss
-    /// when the groups' times interleave. A group's at-risk count at that
-    /// time is the one at its own next time, since nobody in it leaves in
-    /// between.
-    #[inline(always)]
-    fn step(&mut self, one: &Arm<'_>, two: &Arm<'_>) {
-        let (x, ra, ea) = one.at(self.i);
-        let (y, rb, eb) = two.at(self.j);
-        let t = x.min(y);
-        let (here_a, here_b) = (usize::from(x == t), usize::from(y == t));
-        let (na, nb) = (ra as f64, rb as f64);
-        let d = (ea * here_a + eb * here_b) as f64;
-        self.i += here_a;
-        self.j += here_b;
-        let n = na + nb;
-        // One division gives both the share d / n and the covariance term
-        // d (n - d) na nb / (n² (n - 1)). With n = 1 one group has nobody
-        // at risk, so the term is 0 whatever stands for n - 1.
-        let m = (n - 1.0).max(1.0);
-        let q = 1.0 / (n * n * m);
-        let share = d * n * m * q;
-        self.expected[0] += na * share;
-        self.expected[1] += nb * share;
-        self.cov += (n - d) * d * na * nb * q;
-    }
-}
-
-/// Walks the groups' timelines in step, adding each distinct time's
-/// contribution to the expected events (`expected`, one per group) and to
-/// the covariance of the first `k - 1` groups (`cov`, row-major). `n_j` is
-/// working space, one per group.
-#[inline(always)]
-fn merge(cursors: &mut [Cursor<'_>], n_j: &mut [f64], expected: &mut [f64], cov: &mut [f64]) {
-    let m = expected.len().saturating_sub(1).max(1);
-    loop {
-        // Next distinct time across all groups.
-        let t = cursors.iter().filter_map(Cursor::time).fold(f64::INFINITY, f64::min);
-        if t == f64::INFINITY {
-            break;
-        }
-        let mut n = 0usize;
-        let mut d = 0usize;
-        for (c, nj) in cursors.iter_mut().zip(n_j.iter_mut()) {
-            let (at_risk, events) = c.take(t);
-            *nj = at_risk as f64;
-            n += at_risk;
-            d += events;
-        }
-        // Censor-only times add exact zeros below; testing for them instead
-        // would cost a mispredicted branch on data with few ties.
-        let (n, d) = (n as f64, d as f64);
-        let inv_n = 1.0 / n;
-        // lifelines replaces the undefined (n - d) / (n - 1) at n = 1 by 1;
-        // the covariance terms vanish there anyway.
-        let ratio = if n > 1.0 { (n - d) / (n - 1.0) } else { 1.0 };
-        let factor = ratio * d * inv_n * inv_n;
-        let share = d * inv_n;
-        for (e, &nj) in expected.iter_mut().zip(n_j.iter()) {
-            *e += nj * share;
-        }
-        for (j, (row, &nj)) in cov.chunks_exact_mut(m).zip(n_j.iter()).enumerate() {
-            let fj = factor * nj;
-            for (l, (c, &nl)) in row.iter_mut().zip(n_j.iter()).enumerate() {
-                *c += if j == l { fj * (n - nj) } else { -fj * nl };
-            }
-        }
-    }
-}
-
-/// One group's place in the merge of the groups' timelines.
-struct Cursor<'a> {
-    arm: Arm<'a>,
-    pos: usize,
-}
-
-impl<'a> Cursor<'a> {
-    fn new(fit: &'a KaplanMeier) -> Self {
-        Self { arm: Arm::new(fit), pos: 0 }
-    }
-
-    /// The group's next timeline time, if any is left.
-    fn time(&self) -> Option<f64> {
-        self.arm.times.get(self.pos).copied()
-    }
-
-    /// At-risk count and events of the group at time `t` (no later than its
-    /// next time), stepping past `t` if the group has it. The at-risk count
-    /// at `t` is the one at the group's next time, since nobody in the group
-    /// leaves between `t` and that time.
-    ///
-    /// Branch-free: which group holds the next time is a coin toss when the
-    /// groups' times interleave.
-    fn take(&mut self, t: f64) -> (usize, usize) {
-        let (next, at_risk, events) = self.arm.at(self.pos);
-        let here = usize::from(next == t);
-        let events = events * here;
-        self.pos += here;
-        (at_risk, events)
-    }
 }
 
 /// Log-rank test straight from per-group records.

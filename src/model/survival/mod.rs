@@ -14,16 +14,12 @@ pub mod decimate;
 pub mod km;
 pub mod logrank;
 pub mod plot;
-mod radix;
 pub mod reconstruct;
 pub mod special;
 pub mod splitmix;
 
 pub use csv::{CsvError, csv_header, parse_at_risk_csv, parse_curve_csv, parse_records_csv};
-pub use decimate::{
-    CensorBin, Decimated, ReducedBand, ReducedCurve, Series, Viewport, censor_bins, nearest_vertex,
-    reduce_band, reduce_curve, reduce_indices,
-};
+pub use decimate::{CensorBin, Viewport, censor_bins, reduce_indices};
 pub use logrank::{LogRank, logrank_test, logrank_test_records};
 pub use plot::{CurveCut, PlotOptions, StepCurve, step_curve};
 pub use reconstruct::{
@@ -122,9 +118,6 @@ pub enum SurvivalError {
     /// Conditioning on a time by which everyone has had the event.
     #[error("survival at the landmark time {0} is zero, so conditional survival is undefined")]
     ZeroSurvivalAtLandmark(f64),
-    /// More records than the engine counts in 32 bits.
-    #[error("{0} records are more than the 4,294,967,295 one analysis can take")]
-    TooManyRecords(usize),
     /// A comparison needs at least two groups.
     #[error("a log-rank test needs at least two groups, got {0}")]
     TooFewGroups(usize),

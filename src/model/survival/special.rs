@@ -1,73 +1,11 @@
-//! Special functions the survival engine needs: log-gamma, the regularized
-//! upper incomplete gamma function (for chi-square tail probabilities) and
-//! the standard normal quantile (for confidence multipliers).
+//! The special functions the survival engine needs and the standard library
+//! lacks: log-gamma, the regularized upper incomplete gamma function (for
+//! chi-square tail probabilities) and the standard normal quantile (for
+//! confidence multipliers).
 //!
 //! They are written here so the engine carries no numerical dependency; each
 //! is accurate to near machine precision over the ranges survival analysis
 //! uses, which the tests check against `SciPy` values.
-
-/// `ln(1 - x)` for `x` in [0, 1], the log of a Kaplan–Meier factor
-/// `1 - d/n`.
-///
-/// A large fit takes one per event time, nearly all with `x = d/n` tiny;
-/// there six terms of the series `-(x + x²/2 + … + x⁶/6)` are exact to
-/// rounding (the next term is below 2⁻⁷⁰ `x`) and cost a few multiplies
-/// instead of a library call. Larger `x` goes to `ln_1p`.
-#[must_use]
-#[inline]
-pub fn ln_one_minus(x: f64) -> f64 {
-    if x < 1.0 / 1024.0 {
-        -x * (1.0 + x * (1.0 / 2.0 + x * (1.0 / 3.0 + x * (1.0 / 4.0 + x * (1.0 / 5.0 + x * (1.0 / 6.0))))))
-    } else {
-        (-x).ln_1p()
-    }
-}
-
-/// `e^x` to within two units in the last place, written with no branch, no
-/// table and no library call so that a loop of them vectorizes: the
-/// log(-log) band of a large fit takes three per event time, and as calls
-/// to the C library they were a quarter of the fit's time.
-///
-/// `x = k ln 2 + r` with `|r| ≤ ln 2 / 2` (Cody–Waite, `ln 2` in two parts);
-/// `e^r` by its Taylor series to `r¹³`, whose remainder is below 2⁻⁵⁷; `2^k`
-/// as two halves, so results down in the subnormal range are rounded only
-/// once and overflow and underflow fall out of the last multiplications.
-#[must_use]
-#[inline]
-pub fn exp(x: f64) -> f64 {
-    const LN2_HI: f64 = 6.931_471_803_691_238e-1;
-    const LN2_LO: f64 = 1.908_214_929_270_587_7e-10;
-    // Adding 1.5 × 2⁵² rounds to an integer and leaves it in the low bits.
-    const SHIFTER: f64 = 6_755_399_441_055_744.0;
-    // Beyond these e^x is 0 or infinite, and k stays small enough for the
-    // halves of 2^k to be normal numbers. NaN passes through.
-    let x = x.clamp(-746.0, 710.0);
-    let k = (x * std::f64::consts::LOG2_E + SHIFTER) - SHIFTER;
-    let r = (x - k * LN2_HI) - k * LN2_LO;
-    // e^r - 1 - r = r² q(r), q evaluated by Estrin's scheme: a shallow
-    // tree of products instead of Horner's chain of twelve, so that the
-    // latency of one call does not bound a loop of them.
-    let (r2, pair) = (r * r, |a: f64, b: f64| a + b * r);
-    let r4 = r2 * r2;
-    let q0 = pair(1.0 / 2.0, 1.0 / 6.0) + pair(1.0 / 24.0, 1.0 / 120.0) * r2;
-    let q1 = pair(1.0 / 720.0, 1.0 / 5_040.0) + pair(1.0 / 40_320.0, 1.0 / 362_880.0) * r2;
-    let q2 =
-        pair(1.0 / 3_628_800.0, 1.0 / 39_916_800.0) + pair(1.0 / 479_001_600.0, 1.0 / 6_227_020_800.0) * r2;
-    let p = q0 + (q1 + q2 * r4) * r4;
-    let e_r = 1.0 + (r + r * r * p);
-    let half = ((k * 0.5 + SHIFTER) - SHIFTER).max(-600.0);
-    e_r * pow2(half) * pow2(k - half)
-}
-
-/// `2^k` for an integer-valued `k` in the normal exponent range.
-#[inline]
-fn pow2(k: f64) -> f64 {
-    // The shifted sum's low bits are k in two's complement; adding the
-    // exponent bias and moving it into the exponent field builds 2^k.
-    const SHIFTER: f64 = 6_755_399_441_055_744.0;
-    let bits = (k + SHIFTER).to_bits().wrapping_sub(SHIFTER.to_bits()).wrapping_add(1023);
-    f64::from_bits(bits << 52)
-}
 
 /// Natural logarithm of the gamma function for `x > 0`.
 ///
@@ -279,61 +217,6 @@ pub fn normal_quantile(p: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn exp_matches_the_library_within_two_ulp() {
-        let ulp = |v: f64| {
-            let v = v.abs();
-            if v < f64::MIN_POSITIVE { f64::from_bits(1) } else { f64::from_bits(v.to_bits() + 1) - v }
-        };
-        let mut x = -745.5;
-        while x < 709.78 {
-            let (got, want) = (super::exp(x), x.exp());
-            assert!((got - want).abs() <= 2.0 * ulp(want), "exp({x}) = {got}, library {want}");
-            x += 0.012_345_678_9;
-        }
-        let mut x = 1e-300;
-        while x < 1.0 {
-            for v in [x, -x] {
-                let (got, want) = (super::exp(v), v.exp());
-                assert!((got - want).abs() <= 2.0 * ulp(want), "exp({v}) = {got}, library {want}");
-            }
-            x *= 1.3;
-        }
-    }
-
-    #[test]
-    fn exp_handles_the_edges_as_the_library_does() {
-        assert_eq!(super::exp(0.0), 1.0);
-        assert_eq!(super::exp(-0.0), 1.0);
-        assert_eq!(super::exp(f64::NEG_INFINITY), 0.0);
-        assert_eq!(super::exp(-746.0), 0.0);
-        assert_eq!(super::exp(-1e300), 0.0);
-        assert_eq!(super::exp(f64::INFINITY), f64::INFINITY);
-        assert_eq!(super::exp(709.8), f64::INFINITY);
-        assert_eq!(super::exp(1e300), f64::INFINITY);
-        assert!(super::exp(f64::NAN).is_nan());
-        assert!(super::exp(709.78).is_finite());
-        assert!(super::exp(-745.0) > 0.0);
-    }
-
-    #[test]
-    fn ln_one_minus_matches_ln_1p() {
-        let mut x = 1e-300;
-        while x <= 1.0 {
-            let (got, want) = (super::ln_one_minus(x), (-x).ln_1p());
-            assert!(
-                (got - want).abs() <= 2.0 * f64::EPSILON * want.abs(),
-                "ln(1 - {x}) = {got}, ln_1p {want}"
-            );
-            x *= 1.07;
-        }
-        assert_eq!(super::ln_one_minus(0.0), 0.0);
-        assert_eq!(super::ln_one_minus(1.0), f64::NEG_INFINITY);
-        let just_below: f64 = 1.0 / 1024.0 - 1e-12;
-        let want = (-just_below).ln_1p();
-        assert!((super::ln_one_minus(just_below) - want).abs() <= f64::EPSILON * want.abs());
-    }
-
     use super::*;
 
     fn close(a: f64, b: f64, rel: f64) -> bool {

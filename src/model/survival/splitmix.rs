@@ -1,6 +1,6 @@
 //! `SplitMix64` (Steele, Lea & Flood 2014): a small generator whose stream is
-//! easy to reproduce exactly in any language, so the engine's tests, the
-//! benchmarks and `benches/lifelines_compare.py` draw the same data from it.
+//! easy to reproduce exactly in any language; the engine's tests, the test
+//! support and the benchmarks draw their data from it.
 //! Not for anything that needs unpredictable numbers.
 
 /// The generator; the field is the state, which a seed sets.
