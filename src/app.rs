@@ -8,15 +8,15 @@ mod document;
 mod family;
 mod library;
 mod logic;
+mod prefs;
 mod recovery;
 
 pub use document::{REPLACE, SAVE_WITHOUT_AGE};
+pub use prefs::{Prefs, ThemeChoice, ViewMode};
 pub use recovery::RECOVERY_INTERVAL;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-
-use serde::{Deserialize, Serialize};
 
 use crate::command::{self, Command};
 use crate::io::dialogs::{Dialogs, NativeDialogs, PendingDialog};
@@ -26,8 +26,8 @@ use crate::model::Inputs;
 use crate::model::cohort::FittedCohort;
 use crate::model::discussion::FamilyDiscussion;
 use crate::model::evidence::Evidence;
-use crate::model::family::{IconStyle, Inheritance, about_section, family_doc, inheritance, sources_section};
-use crate::model::figure::{CurveOptions, Figure, figure};
+use crate::model::family::{Inheritance, about_section, family_doc, inheritance, sources_section};
+use crate::model::figure::{Figure, figure};
 use crate::model::form::PatientForm;
 use crate::model::patient::{AgeSource, Field, Patient, YearsMonths};
 use crate::model::status::status;
@@ -36,82 +36,12 @@ use crate::ui::figure_ui::PreparedFigure;
 use crate::ui::file_ui::{self, PathField, UnsavedChoice};
 use crate::ui::patient_panel::patient_panel_ui;
 use crate::ui::status::Notification;
-use crate::ui::theme::{self, ThemeChoice, ViewMode};
+use crate::ui::theme;
 use crate::ui::{evidence_panel, figure_ui, menu, status as status_ui};
 
 /// The folded patient form in the family view (the note is never shown
 /// there).
 pub const FAMILY_DETAILS: &str = "Patient details (for the clinician)";
-
-/// Most recent files remembered.
-const MAX_RECENT: usize = 10;
-
-/// Preferences saved between runs: never patient data.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Prefs {
-    /// Colour theme.
-    pub theme: ThemeChoice,
-    /// Clinician or family view.
-    pub view: ViewMode,
-    /// Person or abstract icons in the family view.
-    pub icons: IconStyle,
-    /// Name recorded with each save; empty means the operating-system user.
-    pub user_name: String,
-    /// Keep a list of recently opened files.
-    pub remember_recent: bool,
-    /// Recently opened or saved files, newest first (paths only).
-    pub recent: Vec<PathBuf>,
-    /// Imported curves stop where fewer than this many remain at risk.
-    pub min_at_risk: usize,
-    /// Show imported age-axis curves conditional on being alive at his age.
-    pub conditional: bool,
-}
-
-impl Default for Prefs {
-    fn default() -> Self {
-        Self {
-            theme: ThemeChoice::System,
-            view: ViewMode::Clinician,
-            icons: IconStyle::Person,
-            user_name: String::new(),
-            remember_recent: true,
-            recent: Vec::new(),
-            min_at_risk: CurveOptions::default().min_at_risk,
-            conditional: false,
-        }
-    }
-}
-
-impl Prefs {
-    fn note_recent(&mut self, path: &std::path::Path) {
-        if !self.remember_recent {
-            return;
-        }
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        self.recent.retain(|p| *p != path);
-        self.recent.insert(0, path);
-        self.recent.truncate(MAX_RECENT);
-    }
-
-    pub(crate) fn curve_options(&self) -> CurveOptions {
-        CurveOptions { min_at_risk: self.min_at_risk, conditional: self.conditional }
-    }
-
-    /// Who is saving: the configured name, else the operating-system user.
-    pub fn saved_by(&self) -> String {
-        let name = self.user_name.trim();
-        if name.is_empty() { os_user_name() } else { name.to_owned() }
-    }
-}
-
-/// The operating-system user name, or "unknown user".
-pub fn os_user_name() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-        .unwrap_or_else(|| "unknown user".to_owned())
-}
 
 /// How the app was started.
 #[derive(Clone, Debug, Default)]

@@ -11,6 +11,7 @@ use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use xhim_aid::app::FAMILY_DETAILS;
 use xhim_aid::app::StartOptions;
+use xhim_aid::app::ViewMode;
 use xhim_aid::command::Command;
 use xhim_aid::io::dialogs::{DialogOutcome, ScriptedDialogs};
 use xhim_aid::model::discussion::{Importance, Leaning};
@@ -20,7 +21,6 @@ use xhim_aid::ui::family_ui::{
 };
 use xhim_aid::ui::menu::{ABOUT_ITEM, FAMILY_VIEW};
 use xhim_aid::ui::patient_panel::labels;
-use xhim_aid::ui::theme::ViewMode;
 
 fn example(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples").join(name)
@@ -313,11 +313,11 @@ fn layout_survives_double_zoom() {
 #[test]
 fn theme_choice_is_kept() {
     let mut harness = common::harness();
-    harness.state_mut().push(Command::SetTheme(xhim_aid::ui::theme::ThemeChoice::Light));
+    harness.state_mut().push(Command::SetTheme(xhim_aid::app::ThemeChoice::Light));
     harness.run();
     assert_eq!(harness.ctx.theme(), egui::Theme::Light);
-    harness.state_mut().push(Command::SetTheme(xhim_aid::ui::theme::ThemeChoice::Dark));
+    harness.state_mut().push(Command::SetTheme(xhim_aid::app::ThemeChoice::Dark));
     harness.run();
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
-    assert_eq!(harness.state().prefs().theme, xhim_aid::ui::theme::ThemeChoice::Dark);
+    assert_eq!(harness.state().prefs().theme, xhim_aid::app::ThemeChoice::Dark);
 }

@@ -163,6 +163,14 @@ fn process_liveness(pid: u32, started: u64) -> Liveness {
     }
 }
 
+/// The operating-system user name, or "unknown user".
+pub fn os_user_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| "unknown user".to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

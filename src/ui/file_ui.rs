@@ -206,7 +206,7 @@ pub fn preferences_ui(
 ) {
     egui::Window::new("Preferences").open(open).resizable(false).show(ctx, |ui| {
         let label = ui.label("Your name (recorded with each save)");
-        ui.add(egui::TextEdit::singleline(user_name).hint_text(crate::app::os_user_name()))
+        ui.add(egui::TextEdit::singleline(user_name).hint_text(crate::io::instance::os_user_name()))
             .labelled_by(label.id);
         ui.checkbox(remember_recent, "Remember recent files");
         ui.label(

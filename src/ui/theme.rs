@@ -7,45 +7,11 @@
 
 use egui::Color32;
 use egui_plot::{LineStyle, MarkerShape};
-use serde::{Deserialize, Serialize};
 
 use crate::look::{Dash, Glyph, Hue};
 
 /// Okabe–Ito orange, the window's and highlights' colour.
 const ORANGE: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
-
-/// The user's theme choice, saved in preferences.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ThemeChoice {
-    /// Follow the operating system.
-    #[default]
-    System,
-    /// Light.
-    Light,
-    /// Dark.
-    Dark,
-}
-
-impl ThemeChoice {
-    /// egui's equivalent.
-    pub fn preference(self) -> egui::ThemePreference {
-        match self {
-            Self::System => egui::ThemePreference::System,
-            Self::Light => egui::ThemePreference::Light,
-            Self::Dark => egui::ThemePreference::Dark,
-        }
-    }
-}
-
-/// Which audience the main area speaks to; saved in preferences.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ViewMode {
-    /// Numbers, sources, plot and evidence panel.
-    #[default]
-    Clinician,
-    /// Plain language, icon arrays, inheritance.
-    Family,
-}
 
 /// Turns off the text cursor's blink in both themes. A blinking cursor
 /// repaints the whole window twice a second for as long as a field has the
