@@ -25,7 +25,7 @@ use crate::io::patient_file::{ContentHash, GuardedSaveError, PatientDocument};
 use crate::model::Inputs;
 use crate::model::cohort::FittedCohort;
 use crate::model::discussion::FamilyDiscussion;
-use crate::model::evidence::Evidence;
+use crate::model::evidence::{Evidence, FindingMatch};
 use crate::model::family::{Inheritance, about_section, family_doc, inheritance, sources_section};
 use crate::model::figure::{Figure, figure};
 use crate::model::form::PatientForm;
@@ -93,7 +93,8 @@ struct Derived {
     /// The family decision aid. The view binds the family's answers live
     /// (they are not part of it); the handout is built with them.
     family: Doc,
-    reasons: Vec<Vec<String>>,
+    /// The findings that concern him, each with why.
+    matches: Vec<FindingMatch>,
 }
 
 impl Derived {
@@ -109,12 +110,7 @@ impl Derived {
             figure,
             status: status(inputs),
             family: family_doc(inputs, &FamilyDiscussion::default()),
-            reasons: inputs
-                .evidence
-                .match_patient(p)
-                .into_iter()
-                .map(|r| r.iter().map(crate::model::text::Paragraph::plain).collect())
-                .collect(),
+            matches: inputs.evidence.match_findings(p),
         }
     }
 }
@@ -733,7 +729,7 @@ impl App {
                 .default_size(theme::EVIDENCE_PANEL_WIDTH)
                 .max_size(ui.available_width() * 0.45)
                 .show(ui, |ui| {
-                    evidence_panel::evidence_panel_ui(ui, &self.evidence, &self.derived.reasons);
+                    evidence_panel::evidence_panel_ui(ui, &self.evidence, &self.derived.matches);
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {

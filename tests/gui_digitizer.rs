@@ -257,7 +257,8 @@ fn a_finding_added_by_hand_joins_the_evidence_and_stays() {
         local.findings[0].statement,
         "Overall survival 5 years after HSCT: 81 %; all transplanted boys (n = 41)."
     );
-    harness.get_by_label_contains("added locally by");
+    // Shown in the library and, beside the finding, in the evidence panel.
+    assert_eq!(harness.query_all_by_label_contains("added locally by").count(), 2);
     drop(harness);
 
     let harness = start(dir.path());

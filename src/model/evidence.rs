@@ -10,9 +10,15 @@
 use serde::{Deserialize, Serialize};
 
 use super::patient::{Condition, Hsct, Patient};
-use super::text::{Paragraph, Quantity, Unit};
+use super::text::format::p_value;
+use super::text::{Paragraph, Quantity, SourceRef, Unit};
 
 pub mod local;
+pub mod words;
+
+/// Published numbers are written by the text model's one formatter; the
+/// name stays here, where most of its callers look for it.
+pub use super::text::format::trim_number;
 
 /// One publication and what the app takes from it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -197,22 +203,9 @@ impl Value {
             Self::Percent(p) => format!("{} %", trim_number(p)),
             Self::PercentRange(lo, hi) => format!("approximately {}–{} %", trim_number(lo), trim_number(hi)),
             Self::HazardRatio(hr) => format!("hazard ratio {}", trim_number(hr)),
-            Self::PValue(p) => format!("P = {}", trim_p(p)),
+            Self::PValue(p) => format!("P = {}", p_value(p)),
         }
     }
-}
-
-/// Prints a published number without trailing zeros (28.2, 40, 4.9).
-pub fn trim_number(x: f64) -> String {
-    let s = format!("{x:.4}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    s.to_owned()
-}
-
-/// P-values in journal style: ".0231".
-fn trim_p(p: f64) -> String {
-    let s = trim_number(p);
-    s.strip_prefix('0').map_or(s.clone(), str::to_owned)
 }
 
 /// When a value applies.
@@ -584,10 +577,39 @@ impl Evidence {
         self.cohorts.iter().flat_map(|c| c.findings.iter().map(move |f| (c, f)))
     }
 
-    /// Why each finding is relevant to this patient (empty reasons: not
-    /// relevant). Order follows [`Self::findings`].
-    pub fn match_patient(&self, patient: &Patient) -> Vec<Vec<Paragraph>> {
-        self.findings().map(|(_, f)| reasons(f, patient)).collect()
+    /// The findings that concern this patient, each with why, in the order
+    /// of [`Self::findings`].
+    pub fn match_findings(&self, patient: &Patient) -> Vec<FindingMatch> {
+        self.findings()
+            .filter_map(|(c, f)| {
+                let why = reasons(f, patient);
+                (!why.is_empty()).then(|| FindingMatch { source: words::finding_source(c, f), reasons: why })
+            })
+            .collect()
+    }
+}
+
+/// A published finding that concerns the patient, and why. Renderers find a
+/// finding's match by its ids, never by its position in a list, so a finding
+/// added by hand is matched like any other.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FindingMatch {
+    /// The finding, with its citation (which names who added a local
+    /// finding and when).
+    pub source: SourceRef,
+    /// Why it concerns him; never empty.
+    pub reasons: Vec<Paragraph>,
+}
+
+impl FindingMatch {
+    /// Whether this is the match of `finding` in `cohort`.
+    pub fn is_for(&self, cohort: &Cohort, finding: &Finding) -> bool {
+        self.source.cohort == cohort.id && self.source.finding.as_deref() == Some(finding.id.as_str())
+    }
+
+    /// The match of `finding` in `cohort`, if it concerns him.
+    pub fn find<'a>(matches: &'a [Self], cohort: &Cohort, finding: &Finding) -> Option<&'a Self> {
+        matches.iter().find(|m| m.is_for(cohort, finding))
     }
 }
 

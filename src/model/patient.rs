@@ -65,16 +65,9 @@ impl std::fmt::Display for YearsMonths {
     }
 }
 
-/// "3 years 4 months", "1 year", "5 months", "0 months".
-pub fn describe_months(total: i32) -> String {
-    let (years, months) = (total / 12, total % 12);
-    let plural = |n: i32, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
-    match (years, months) {
-        (0, m) => plural(m, "month"),
-        (y, 0) => plural(y, "year"),
-        (y, m) => format!("{} {}", plural(y, "year"), plural(m, "month")),
-    }
-}
+/// Ages are written by the text model's one formatter; the name stays
+/// here, beside the ages it writes.
+pub use super::text::format::describe_months;
 
 /// How the current age is known: entered directly, from dates, or not yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

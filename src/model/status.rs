@@ -4,13 +4,14 @@
 //! HSCT; it never says "HSCT now" and never gives a directive.
 
 use super::Inputs;
+use super::evidence::words;
 use super::evidence::{
     AgeGroup, Cohort, Evidence, Finding, OLDER_FINDING, POST_HSCT_OS_FINDING, Topic, Trigger, Value,
     WINDOW_FINDING, donor_reason,
 };
 use super::figure::years_since_hsct;
 use super::patient::{AgeSource, Condition, Hsct, Patient};
-use super::text::{Block, Paragraph, Quantity, Section, SectionId, Unit, words};
+use super::text::{Block, Paragraph, Quantity, Section, SectionId, Unit, format};
 use super::timing::{TimingEvidence, WindowStatus};
 
 /// Heading of the status section.
@@ -106,7 +107,7 @@ pub fn status(inputs: &Inputs<'_>) -> Section {
 
 fn window_words(t: &TimingEvidence<'_>) -> (String, String) {
     let name = t.window.age_group.map(AgeGroup::adjective).unwrap_or_default();
-    let birthday = words::ordinal(t.window_end_months() / 12);
+    let birthday = format::ordinal(t.window_end_months() / 12);
     (name, birthday)
 }
 
@@ -142,7 +143,7 @@ fn ebmt(t: &TimingEvidence<'_>, evidence: &Evidence) -> Paragraph {
 fn position(t: &TimingEvidence<'_>, evidence: &Evidence, patient: &Patient) -> Paragraph {
     let (window, birthday) = window_words(t);
     let older_years = t.older.age_group.map_or(0, |g| g.end_months() / 12);
-    let older_birthday = words::ordinal(older_years);
+    let older_birthday = format::ordinal(older_years);
     let months = |m: i32| Quantity::patient(f64::from(m), Unit::Months);
     match t.status(patient) {
         WindowStatus::Unknown => Paragraph::from(CORRECT_THE_FORM),
@@ -222,9 +223,9 @@ fn planned(t: &TimingEvidence<'_>, patient: &Patient) -> Option<Paragraph> {
     } else if plan < older_end {
         p.text(format!("after his {birthday} birthday (outside the {window} window), "))
             .num(months(older_end - plan))
-            .text(format!(" before his {} birthday.", words::ordinal(older_end / 12)))
+            .text(format!(" before his {} birthday.", format::ordinal(older_end / 12)))
     } else {
-        p.text(format!("after his {} birthday.", words::ordinal(older_end / 12)))
+        p.text(format!("after his {} birthday.", format::ordinal(older_end / 12)))
     };
     Some(p)
 }
@@ -298,7 +299,7 @@ fn risk_factor(condition: Condition, findings: &[(&Cohort, &Finding)]) -> Paragr
         }
     }
     if !others.is_empty() {
-        p = p.text(format!("; also {}", words::join_and(&others)));
+        p = p.text(format!("; also {}", format::join_and(&others)));
     }
     p
 }

@@ -5,11 +5,12 @@
 //! disclaimer. `xhim-aid summary`, "Copy summary" and the report print it.
 
 use super::Inputs;
-use super::evidence::{Cohort, Evidence, Finding, TimePoint, Value, reasons};
+use super::evidence::words;
+use super::evidence::{Cohort, Evidence, Finding, FindingMatch, TimePoint, Value};
 use super::figure::{Figure, SeriesKind, describe_series};
 use super::patient::{AgeSource, Hsct, Patient, PlannedHsct};
 use super::status::status;
-use super::text::{Block, Doc, Paragraph, Quantity, Section, SectionId, Table, Unit, words};
+use super::text::{Block, Doc, Paragraph, Quantity, Section, SectionId, Table, Unit};
 
 /// The summary document.
 pub fn clinical_summary(inputs: &Inputs<'_>, figure: &Figure) -> Doc {
@@ -174,17 +175,18 @@ fn timing_section(evidence: &Evidence) -> Section {
 
 fn matched_section(evidence: &Evidence, patient: &Patient) -> Section {
     let mut section = Section::new(SectionId::MatchedFindings, "Findings that concern him");
+    let matches = evidence.match_findings(patient);
     for (c, f) in evidence.findings() {
-        let why = reasons(f, patient);
-        if why.is_empty() {
-            continue;
-        }
-        let src = words::finding_source(c, f);
-        let mut text = Paragraph::new().quote(f.statement.clone(), src.clone());
+        let Some(m) = FindingMatch::find(&matches, c, f) else { continue };
+        let mut text = Paragraph::new().quote(f.statement.clone(), m.source.clone());
         if let Some(caveat) = &f.caveat {
             text = text.text(format!(" {caveat}"));
         }
-        section.blocks.push(Block::Item { text, source: Some(src), concerns: why });
+        section.blocks.push(Block::Item {
+            text,
+            source: Some(m.source.clone()),
+            concerns: m.reasons.clone(),
+        });
     }
     if section.blocks.is_empty() {
         section
@@ -283,7 +285,7 @@ mod tests {
     use crate::model::evidence::tests::numbers_in;
     use crate::model::figure::{CurveOptions, figure};
     use crate::model::patient::{Donor, YearsMonths};
-    use crate::model::text::{Basis, Run, SourceRef};
+    use crate::model::text::{Basis, Run, SourceRef, format};
 
     fn at(years: i32, months: i32) -> Patient {
         Patient { age: AgeSource::Entered(YearsMonths { years, months }), ..Patient::default() }
@@ -379,7 +381,7 @@ mod tests {
                             }
                             Basis::Calculated { how, .. } => {
                                 assert!(!how.is_empty());
-                                assert!(words::quantity(q).contains("(calculated: "));
+                                assert!(format::quantity(q).contains("(calculated: "));
                             }
                             Basis::Patient | Basis::CohortData(_) | Basis::Rule => {}
                         },

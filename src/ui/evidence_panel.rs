@@ -1,18 +1,21 @@
 //! The evidence panel: cohorts side by side, where they disagree, and every
-//! finding with its citation, with the findings that concern this patient
-//! marked in words as well as colour.
+//! finding with its citation (and, for a finding added by hand, who added
+//! it and when), with the findings that concern this patient marked in
+//! words as well as colour.
 
 use egui::{Frame, RichText, Stroke, Ui};
 
-use crate::model::evidence::{Cohort, Evidence, Finding, Topic};
+use crate::model::evidence::{Cohort, Evidence, Finding, FindingMatch, Topic, words};
+use crate::model::text::Paragraph;
 use crate::ui::theme;
 
 /// Text that starts every highlighted finding's relevance line; tests look
 /// for it.
 pub const MATCH_PREFIX: &str = "Concerns this patient:";
 
-/// Draws the panel. `reasons` follows [`Evidence::findings`].
-pub fn evidence_panel_ui(ui: &mut Ui, evidence: &Evidence, reasons: &[Vec<String>]) {
+/// Draws the panel; `matches` are the findings that concern this patient
+/// ([`Evidence::match_findings`]).
+pub fn evidence_panel_ui(ui: &mut Ui, evidence: &Evidence, matches: &[FindingMatch]) {
     ui.heading("Evidence");
     ui.label(
         RichText::new("What published cohorts found. Findings that concern this patient come first in each topic, outlined and marked “Concerns this patient”.").small(),
@@ -25,22 +28,23 @@ pub fn evidence_panel_ui(ui: &mut Ui, evidence: &Evidence, reasons: &[Vec<String
             disagreement_ui(ui, evidence);
         });
 
-        let all: Vec<((&Cohort, &Finding), &Vec<String>)> = evidence.findings().zip(reasons).collect();
-        let matched: Vec<_> = all.iter().filter(|(_, r)| !r.is_empty()).collect();
+        let all: Vec<(&Cohort, &Finding, Option<&FindingMatch>)> =
+            evidence.findings().map(|(c, f)| (c, f, FindingMatch::find(matches, c, f))).collect();
         ui.add_space(4.0);
-        ui.label(RichText::new(format!("{} findings concern this patient", matched.len())).strong());
+        let matched = all.iter().filter(|(.., m)| m.is_some()).count();
+        ui.label(RichText::new(format!("{matched} findings concern this patient")).strong());
 
-        let mut topics: Vec<Topic> = all.iter().map(|((_, f), _)| f.topic).collect();
+        let mut topics: Vec<Topic> = all.iter().map(|(_, f, _)| f.topic).collect();
         topics.sort_unstable();
         topics.dedup();
         for topic in topics {
             ui.add_space(theme::CARD_GAP);
             ui.label(RichText::new(topic.heading()).heading().size(16.0));
             // Matching findings first within each topic.
-            let mut items: Vec<_> = all.iter().filter(|((_, f), _)| f.topic == topic).collect();
-            items.sort_by_key(|(_, r)| r.is_empty());
-            for ((cohort, finding), why) in items {
-                finding_card_ui(ui, cohort, finding, why);
+            let mut items: Vec<_> = all.iter().filter(|(_, f, _)| f.topic == topic).collect();
+            items.sort_by_key(|(.., m)| m.is_none());
+            for (cohort, finding, m) in items {
+                finding_card_ui(ui, cohort, finding, *m);
             }
         }
     });
@@ -74,12 +78,7 @@ fn disagreement_ui(ui: &mut Ui, evidence: &Evidence) {
         if answers.len() < 2 {
             continue;
         }
-        let title = match q {
-            "hsct-vs-none" => "Is survival better with HSCT than without?",
-            "age-at-hsct" => "Does age at HSCT matter?",
-            other => other,
-        };
-        ui.label(RichText::new(title).strong());
+        ui.label(RichText::new(words::question_title(q)).strong());
         ui.columns(answers.len(), |cols| {
             for (col, (c, f)) in cols.iter_mut().zip(&answers) {
                 Frame::group(col.style()).show(col, |ui| {
@@ -108,10 +107,9 @@ fn cohort_facts(c: &Cohort) -> String {
     parts.join(" · ")
 }
 
-fn finding_card_ui(ui: &mut Ui, cohort: &Cohort, f: &Finding, why: &[String]) {
+fn finding_card_ui(ui: &mut Ui, cohort: &Cohort, f: &Finding, matched: Option<&FindingMatch>) {
     let dark = ui.visuals().dark_mode;
-    let matched = !why.is_empty();
-    let frame = if matched {
+    let frame = if matched.is_some() {
         Frame::group(ui.style())
             .fill(theme::highlight_fill(dark))
             .stroke(Stroke::new(2.0, theme::HIGHLIGHT_STROKE))
@@ -121,11 +119,16 @@ fn finding_card_ui(ui: &mut Ui, cohort: &Cohort, f: &Finding, why: &[String]) {
     };
     frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
-        if matched {
+        if let Some(m) = matched {
+            let why: Vec<String> = m.reasons.iter().map(Paragraph::plain).collect();
             ui.label(RichText::new(format!("{MATCH_PREFIX} {}", why.join(" "))).strong());
         }
         let statement = RichText::new(&f.statement);
-        ui.label(if matched { statement.color(ui.visuals().strong_text_color()) } else { statement });
+        ui.label(if matched.is_some() {
+            statement.color(ui.visuals().strong_text_color())
+        } else {
+            statement
+        });
         let mut facts = vec![cohort.label.clone()];
         let n = f.n_text();
         if !n.is_empty() {
@@ -135,6 +138,9 @@ fn finding_card_ui(ui: &mut Ui, cohort: &Cohort, f: &Finding, why: &[String]) {
             facts.push(v.describe());
         }
         facts.push(f.locator.clone());
+        if let Some(added) = &cohort.added {
+            facts.push(added.describe());
+        }
         ui.label(RichText::new(facts.join(" · ")).small().strong());
         let mut citation = cohort.citation.clone();
         if let Some(doi) = &cohort.doi {
@@ -146,4 +152,44 @@ fn finding_card_ui(ui: &mut Ui, cohort: &Cohort, f: &Finding, why: &[String]) {
         ui.label(RichText::new(citation).small().weak());
     });
     ui.add_space(theme::CARD_GAP / 2.0);
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    use super::*;
+    use crate::model::evidence::LocalAddition;
+    use crate::model::patient::{AgeSource, Patient, YearsMonths};
+
+    #[test]
+    fn a_finding_added_by_hand_shows_who_added_it_and_concerns_him_like_any_other() {
+        let shipped = Evidence::embedded().unwrap();
+        let mut local = shipped.cohorts.iter().find(|c| c.id == "international-2017").unwrap().clone();
+        local.id = "centre-2026".into();
+        local.label = "Centre 2026".into();
+        local.findings.retain(|f| f.id == "liver-disease");
+        for f in &mut local.findings {
+            f.statement = "Liver disease in the centre's own boys.".into();
+        }
+        local.added = Some(LocalAddition { by: "A. Jones".into(), on: "2026-11-02".into() });
+        let with_local = shipped.clone().with_local(vec![local]).unwrap();
+        let mut boy =
+            Patient { age: AgeSource::Entered(YearsMonths { years: 12, months: 0 }), ..Patient::default() };
+        boy.conditions.liver_disease = true;
+        let panel = |evidence: &Evidence| {
+            let matches = evidence.match_findings(&boy);
+            let evidence = evidence.clone();
+            Harness::builder()
+                .with_size(egui::vec2(700.0, 20_000.0))
+                .build_ui(move |ui| evidence_panel_ui(ui, &evidence, &matches))
+        };
+        let local = panel(&with_local);
+        local.get_by_label_contains("Centre 2026 · ");
+        local.get_by_label_contains("added locally by A. Jones on 2026-11-02");
+        // Its match is found by its ids: its card says why, as a shipped one does.
+        let shipped_concerns = panel(&shipped).query_all_by_label_contains(MATCH_PREFIX).count();
+        assert_eq!(local.query_all_by_label_contains(MATCH_PREFIX).count(), shipped_concerns + 1);
+    }
 }

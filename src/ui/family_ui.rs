@@ -5,14 +5,14 @@
 //! answers live in [`Consultation`] (this session only) unless the
 //! counselor chooses to keep them in the patient file.
 
-use egui::{Color32, Pos2, Rect, RichText, Stroke, Ui, vec2};
+use egui::{Color32, Rect, RichText, Stroke, Ui, vec2};
 
 use crate::command::Command;
 use crate::model::discussion::{FamilyDiscussion, Importance, Leaning, MAX_QUESTION_CHARS, MAX_QUESTIONS};
 use crate::model::family::{
-    Child, ChildStatus, IconArray, IconStyle, Inheritance, RatedStatement, grid_extent, headings,
+    Child, ChildStatus, INHERITANCE_FIGURE, IconStyle, Inheritance, headings, inheritance,
 };
-use crate::model::text::{Block, Doc, Paragraph, Section, SectionId, Table};
+use crate::model::text::{Block, Doc, Paragraph, Ratings, Run, Section, SectionId, SourceRef, Table};
 use crate::ui::{doc_ui, theme};
 
 /// Body text size in the family view (points).
@@ -21,8 +21,6 @@ const BODY: f32 = 19.0;
 const HEADING: f32 = 24.0;
 /// Text size in the options table (points), the same in every cell.
 const CELL_TEXT: f32 = 16.0;
-/// Side of one icon cell (points).
-const CELL: f32 = 20.0;
 /// Widest the text column grows, so lines stay readable (points).
 const MAX_WIDTH: f32 = 1000.0;
 
@@ -165,12 +163,16 @@ fn blocks_ui(ui: &mut Ui, section: &Section, icons: IconStyle, c: &mut Consultat
                 ui.add_space(4.0);
             }
             Block::Note(p) => doc_ui::paragraph_ui(ui, p, BODY - 4.0),
-            Block::Item { text, concerns, .. } => item_ui(ui, text, concerns),
+            Block::Item { text, source, concerns } => item_ui(ui, text, source.as_ref(), concerns),
             Block::Table(t) => options_table_ui(ui, t),
-            Block::IconArray(a) => icon_array_ui(ui, a, icons),
-            Block::Inheritance(i) => inheritance_diagram_ui(ui, i),
+            Block::Figure { id, .. } if *id == INHERITANCE_FIGURE => {
+                inheritance_diagram_ui(ui, &inheritance());
+            }
+            // The family's answers are asked for here, live; the blocks
+            // carry what the handout prints.
             Block::Ratings(r) => *changed |= ratings_ui(ui, r, &mut c.answers),
-            Block::Leaning(_) => *changed |= leaning_ui(ui, &mut c.answers),
+            // The family view's only choice is which way they lean.
+            Block::Choice(_) => *changed |= leaning_ui(ui, &mut c.answers),
             Block::Questions { prompts, .. } => *changed |= questions_ui(ui, prompts, c),
             Block::Steps(steps) => {
                 for (i, s) in steps.iter().enumerate() {
@@ -182,17 +184,21 @@ fn blocks_ui(ui: &mut Ui, section: &Section, icons: IconStyle, c: &mut Consultat
                 }
                 ui.add_space(4.0);
             }
-            Block::Figure(_) => {}
+            Block::Figure { .. } | Block::IconArray(_) => doc_ui::block_ui(ui, block, BODY, icons),
         }
     }
 }
 
-fn item_ui(ui: &mut Ui, text: &Paragraph, concerns: &[Paragraph]) {
+fn item_ui(ui: &mut Ui, text: &Paragraph, source: Option<&SourceRef>, concerns: &[Paragraph]) {
     egui::Frame::group(ui.style()).inner_margin(theme::CARD_MARGIN).show(ui, |ui| {
         ui.set_width(ui.available_width());
         doc_ui::paragraph_ui(ui, text, BODY);
         for p in concerns {
             doc_ui::paragraph_ui(ui, p, BODY - 2.0);
+        }
+        // The source, unless the statement cites it already.
+        if let Some(s) = source.filter(|_| !text.0.iter().any(|r| matches!(r, Run::Cite(_)))) {
+            doc_ui::paragraph_ui(ui, &Paragraph::new().cite(s.clone()), BODY - 2.0);
         }
     });
     ui.add_space(2.0);
@@ -255,14 +261,14 @@ fn stacked_table_ui(ui: &mut Ui, t: &Table) {
 
 /// Each statement with three choices; choosing the chosen one again clears
 /// it. Returns true when a rating changed.
-fn ratings_ui(ui: &mut Ui, rated: &[RatedStatement], answers: &mut FamilyDiscussion) -> bool {
+fn ratings_ui(ui: &mut Ui, rated: &Ratings, answers: &mut FamilyDiscussion) -> bool {
     let mut changed = false;
-    for r in rated {
-        let statement = r.text.plain();
-        let current = answers.importance(&r.id);
+    for r in &rated.rows {
+        let statement = r.statement.plain();
+        let current = answers.importance(&r.key);
         egui::Frame::group(ui.style()).inner_margin(theme::CARD_MARGIN).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            doc_ui::paragraph_ui(ui, &r.text, BODY);
+            doc_ui::paragraph_ui(ui, &r.statement, BODY);
             ui.horizontal_wrapped(|ui| {
                 for level in Importance::ALL {
                     let chosen = current == Some(level);
@@ -270,7 +276,7 @@ fn ratings_ui(ui: &mut Ui, rated: &[RatedStatement], answers: &mut FamilyDiscuss
                         .radio(chosen, RichText::new(level.label()).size(BODY - 2.0))
                         .accessible_name(rating_name(&statement, level));
                     if response.clicked() {
-                        answers.set_importance(&r.id, if chosen { None } else { Some(level) });
+                        answers.set_importance(&r.key, if chosen { None } else { Some(level) });
                         changed = true;
                     }
                 }
@@ -338,83 +344,6 @@ fn questions_ui(ui: &mut Ui, prompts: &[Paragraph], c: &mut Consultation) -> boo
         ui.label(format!("At most {MAX_QUESTIONS} questions are kept."));
     }
     changed
-}
-
-/// Colours of filled and empty icons; filled icons are also solid and empty
-/// ones outlined, so the picture reads in greyscale.
-fn icon_colors(ui: &Ui) -> (Color32, Color32) {
-    (theme::hue(crate::look::Hue::Blue, ui.visuals()), ui.visuals().weak_text_color())
-}
-
-/// One picture: its grid on the left, its question, key, clock and who
-/// was counted on the right. One per row: pictures on different clocks are
-/// never side by side.
-fn icon_array_ui(ui: &mut Ui, array: &IconArray, style: IconStyle) {
-    ui.add_space(8.0);
-    ui.label(RichText::new(&array.heading).size(BODY + 1.0).strong());
-    doc_ui::paragraph_ui(ui, &Paragraph::new().strong(array.question.plain()), BODY);
-    let side = CELL * grid_extent();
-    // Text beside the picture where there is room, under it where there is not.
-    let layout = if ui.available_width() > side + 360.0 {
-        egui::Layout::left_to_right(egui::Align::Min)
-    } else {
-        egui::Layout::top_down(egui::Align::Min)
-    };
-    ui.with_layout(layout, |ui| {
-        let (rect, response) = ui.allocate_exact_size(vec2(side, side), egui::Sense::hover());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, array.described()));
-        let painter = ui.painter_at(rect);
-        let (filled, empty) = icon_colors(ui);
-        for cell in array.cells() {
-            let (dx, dy) = cell.offset();
-            let cell_rect =
-                Rect::from_min_size(rect.min + vec2(dx * CELL, dy * CELL), vec2(CELL, CELL)).shrink(1.5);
-            let color = if cell.filled { filled } else { empty };
-            draw_icon(&painter, cell_rect, style, color, cell.filled);
-        }
-        ui.add_space(16.0);
-        ui.vertical(|ui| {
-            key_row(ui, filled, true, &array.filled_label, style);
-            key_row(ui, empty, false, &array.empty_label, style);
-            ui.add_space(4.0);
-            doc_ui::paragraph_ui(ui, &array.clock, BODY - 2.0);
-            doc_ui::paragraph_ui(ui, &array.who, BODY - 3.0);
-            for note in &array.notes {
-                doc_ui::paragraph_ui(ui, note, BODY - 4.0);
-            }
-        });
-    });
-    ui.add_space(10.0);
-}
-
-fn key_row(ui: &mut Ui, color: Color32, filled: bool, label: &Paragraph, style: IconStyle) {
-    ui.horizontal_top(|ui| {
-        let (rect, _) = ui.allocate_exact_size(vec2(CELL, CELL), egui::Sense::hover());
-        draw_icon(ui.painter(), rect.shrink(1.5), style, color, filled);
-        ui.vertical(|ui| doc_ui::paragraph_ui(ui, label, BODY - 2.0));
-    });
-}
-
-fn draw_icon(painter: &egui::Painter, r: Rect, style: IconStyle, color: Color32, filled: bool) {
-    let stroke = Stroke::new(1.2, color);
-    let fill = if filled { color } else { Color32::TRANSPARENT };
-    match style {
-        IconStyle::Abstract => {
-            painter.rect(r, 2.0, fill, stroke, egui::StrokeKind::Inside);
-        }
-        IconStyle::Person => {
-            // A head over broad shoulders: reads as a person even at 17 px.
-            let head_r = r.width() * 0.17;
-            let head = Pos2::new(r.center().x, r.top() + head_r + 0.5);
-            painter.circle(head, head_r, fill, stroke);
-            let body = Rect::from_min_max(
-                Pos2::new(r.left() + r.width() * 0.12, head.y + head_r + 1.5),
-                Pos2::new(r.right() - r.width() * 0.12, r.bottom()),
-            );
-            let round = egui::CornerRadius { nw: 6, ne: 6, sw: 1, se: 1 };
-            painter.rect(body, round, fill, stroke, egui::StrokeKind::Inside);
-        }
-    }
 }
 
 /// The inheritance explainer as its own window (View menu and the button
@@ -486,14 +415,15 @@ pub fn about_ui(ctx: &egui::Context, open: &mut bool, about: &Section, sources: 
                         ui.add_space(4.0);
                     }
                     Block::Note(p) | Block::Paragraph(p) => doc_ui::paragraph_ui(ui, p, 12.5),
-                    _ => {}
+                    other => doc_ui::block_ui(ui, other, 12.5, IconStyle::default()),
                 }
             }
             ui.separator();
             ui.label(RichText::new(&sources.heading).strong());
             for block in &sources.blocks {
-                if let Block::Note(p) = block {
-                    doc_ui::paragraph_ui(ui, p, 12.5);
+                match block {
+                    Block::Note(p) => doc_ui::paragraph_ui(ui, p, 12.5),
+                    other => doc_ui::block_ui(ui, other, 12.5, IconStyle::default()),
                 }
             }
             ui.separator();

@@ -1,11 +1,16 @@
-//! Lays a [`Doc`] section out on paper: the same blocks the screen and the
-//! plain-text summary render, mapped to headings, paragraphs, bullets with
-//! their source, tables and small print.
+//! Lays a [`Doc`](crate::model::text::Doc) section out on the clinician
+//! pages: the same blocks the screen and the plain-text summary render,
+//! mapped to headings, paragraphs (bold numbers kept), bullets with why they
+//! concern him and their source, tables and small print. The blocks of the
+//! family's side (pictures of 100 boys, ratings, choices, questions, steps)
+//! are set as on the family pages.
 
-use crate::model::text::{Block, Paragraph, Section, Table};
+use crate::model::text::{Block, Paragraph, Run, Section, Table};
 
 use super::flow::Flow;
-use super::pdf::{Align, BODY, CONTENT_W, INK, MARGIN_X, Weight};
+use super::pdf::{Align, CONTENT_W, INK, MARGIN_X, Weight};
+use super::rich::{self, CLINICAL, Look};
+use super::{family, figures};
 
 /// A section with its heading.
 pub(super) fn section(flow: &mut Flow, section: &Section) {
@@ -17,27 +22,39 @@ pub(super) fn section(flow: &mut Flow, section: &Section) {
 pub(super) fn blocks(flow: &mut Flow, section: &Section) {
     for block in &section.blocks {
         match block {
-            Block::Paragraph(p) => flow.paragraph(&p.plain()),
-            Block::Note(p) => flow.small(&p.plain(), 0.0),
+            Block::Paragraph(p) => {
+                flow.rich(p, CLINICAL, 0.0, CONTENT_W);
+                flow.gap(3.0);
+            }
+            Block::Note(p) => {
+                flow.rich(p, rich::CLINICAL_SMALL, 0.0, CONTENT_W);
+                flow.gap(2.0);
+            }
             Block::Item { text, source, concerns } => {
-                let mut small: Vec<String> =
-                    concerns.iter().map(|w| format!("Concerns him: {}", w.plain())).collect();
-                let cited = text.0.iter().any(|r| matches!(r, crate::model::text::Run::Cite(_)));
-                if let Some(s) = source.as_ref().filter(|_| !cited) {
-                    small.push(format!("Source: {}", s.label));
+                let mut under = Paragraph::new();
+                for why in concerns {
+                    if !under.is_empty() {
+                        under = under.text(" ");
+                    }
+                    under = under.text("Concerns him: ").then(why.clone());
                 }
-                let small = small.join(" ");
-                flow.bullet(&text.plain(), (!small.is_empty()).then_some(small.as_str()));
+                let cited = text.0.iter().any(|r| matches!(r, Run::Cite(_)));
+                if let Some(s) = source.as_ref().filter(|_| !cited) {
+                    if !under.is_empty() {
+                        under = under.text(" ");
+                    }
+                    under = under.text(format!("Source: {}", s.label));
+                }
+                flow.bullet(text, (!under.is_empty()).then_some(&under));
             }
             Block::Table(t) => table(flow, t),
-            Block::Figure(_) => {}
+            Block::Figure { id, text } => figures::figure(flow, *id, text, CLINICAL),
             Block::IconArray(_)
-            | Block::Inheritance(_)
             | Block::Ratings(_)
-            | Block::Leaning(_)
+            | Block::Choice(_)
             | Block::Questions { .. }
             | Block::Steps(_) => {
-                super::family::block(flow, block, crate::model::family::IconStyle::default());
+                family::block(flow, block, crate::model::family::IconStyle::default());
             }
         }
     }
@@ -45,36 +62,42 @@ pub(super) fn blocks(flow: &mut Flow, section: &Section) {
 
 /// Label–value tables as rows with a bold key; wider tables as columns.
 fn table(flow: &mut Flow, t: &Table) {
-    let plain = |row: &[Paragraph]| row.iter().map(Paragraph::plain).collect::<Vec<_>>();
     if t.header.is_empty() && t.rows.iter().all(|r| r.len() == 2) {
         let key_w = 105.0;
         for row in &t.rows {
-            let cells = plain(row);
+            let [key, value] = row.as_slice() else { continue };
             flow.need(12.0);
             let top = flow.y;
-            flow.draw().text(MARGIN_X, top - BODY, BODY, &cells[0], (Weight::Bold, INK, Align::Left));
-            flow.paragraph_at(&cells[1], BODY, key_w, CONTENT_W - key_w, (Weight::Regular, INK));
+            let key = key.plain();
+            flow.draw().text(
+                MARGIN_X,
+                top - CLINICAL.size,
+                CLINICAL.size,
+                &key,
+                (Weight::Bold, INK, Align::Left),
+            );
+            flow.rich(value, CLINICAL, key_w, CONTENT_W - key_w);
             flow.gap(2.5);
         }
         return;
     }
-    let mut rows = Vec::new();
-    if !t.header.is_empty() {
-        rows.push(plain(&t.header));
-    }
-    rows.extend(t.rows.iter().map(|r| plain(r)));
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(1);
-    #[expect(clippy::cast_precision_loss, reason = "a few columns")]
-    let col_w = CONTENT_W / columns as f32;
-    for (i, row) in rows.iter().enumerate() {
+    let columns = t.header.len().max(t.rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
+    let col_w = CONTENT_W / rich::count(columns);
+    let cell_look = Look { size: 7.5, ..CLINICAL };
+    let header = t.header.iter().map(|p| rich::styled(&p.plain(), Weight::Bold));
+    let header: Vec<Paragraph> = header.collect();
+    let rows = (!t.header.is_empty())
+        .then_some(header.as_slice())
+        .into_iter()
+        .chain(t.rows.iter().map(Vec::as_slice));
+    for row in rows {
         flow.need(11.0);
         let y = flow.y - 9.0;
-        let weight = if i == 0 && !t.header.is_empty() { Weight::Bold } else { Weight::Regular };
-        let mut c = flow.draw();
         for (j, cell) in row.iter().enumerate() {
-            #[expect(clippy::cast_precision_loss, reason = "a few columns")]
-            let x = MARGIN_X + j as f32 * col_w;
-            c.text(x, y, 7.5, cell, (weight, INK, Align::Left));
+            let x = MARGIN_X + rich::count(j) * col_w;
+            let line: Vec<_> =
+                rich::lines(flow.font(), cell, cell_look, f32::INFINITY).into_iter().flatten().collect();
+            flow.draw().segments(x, y, cell_look.size, &line);
         }
         flow.y -= 11.0;
     }

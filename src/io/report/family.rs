@@ -1,126 +1,26 @@
-//! The family [`Doc`] on paper: headings, paragraphs whose bold and cited
-//! runs keep their look, the options table with one equal column per
-//! option, the values exercise and the leaning question with boxes to tick,
+//! The family [`Doc`](crate::model::text::Doc) on paper: headings,
+//! paragraphs (set by the one layouter, bold and cited runs keeping their
+//! look), the options table with one equal column per option, the values
+//! exercise and the leaning question with boxes to tick,
 //! questions with lines to write on, icon arrays and the inheritance
 //! diagram. Used by the family handout and by the family pages of the
 //! clinician report.
 
-use crate::model::discussion::{Importance, Leaning};
-use crate::model::family::{IconStyle, RatedStatement};
-use crate::model::text::{Block, Paragraph, Run, Section, Table, words};
+use crate::model::family::{INHERITANCE_FIGURE, IconStyle};
+use crate::model::text::{Block, Choice, Paragraph, Ratings, Run, Section, Table};
 
 use super::figures;
 use super::flow::Flow;
 use super::pdf::{Align, CONTENT_W, INK, MARGIN_X, MUTED, Rgb, Weight};
+use super::rich::{FAMILY, FAMILY_FINE, count};
 
-/// Body text size of the family pages.
-pub(super) const TEXT: f32 = 8.5;
-/// Small print (cell text, notes, sources).
-pub(super) const FINE: f32 = 7.2;
-/// Line height as a multiple of the size.
-const LEADING: f32 = 1.3;
 /// Filled boxes and icons.
 const CHOSEN: Rgb = Rgb::hex(0x00_72_B2);
-
-/// One word with its look; `glued` words follow the previous one with no
-/// space ("78.2 %" then ",").
-struct Word {
-    text: String,
-    weight: Weight,
-    colour: Rgb,
-    glued: bool,
-}
-
-fn words_of(p: &Paragraph) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
-    // Whether the text so far ends inside a word, so the next run's first
-    // word continues it.
-    let mut open = false;
-    for run in &p.0 {
-        let (text, weight, colour) = match run {
-            Run::Strong(t) => (t.clone(), Weight::Bold, INK),
-            Run::Cite(_) => (words::run(run), Weight::Regular, MUTED),
-            _ => (words::run(run), Weight::Regular, INK),
-        };
-        let mut glued = open && !text.starts_with(char::is_whitespace);
-        for w in text.split_whitespace() {
-            out.push(Word { text: w.to_owned(), weight, colour, glued });
-            glued = false;
-        }
-        if !text.is_empty() {
-            open = !text.ends_with(char::is_whitespace);
-        }
-    }
-    out
-}
-
-/// Lines of words no wider than `width`.
-fn lines(flow: &Flow, p: &Paragraph, size: f32, width: f32) -> Vec<Vec<Word>> {
-    let space = flow.font().width(" ", size);
-    let mut out: Vec<Vec<Word>> = Vec::new();
-    let mut line: Vec<Word> = Vec::new();
-    let mut x = 0.0;
-    for w in words_of(p) {
-        let wide = flow.font().width(&w.text, size);
-        let gap = if line.is_empty() || w.glued { 0.0 } else { space };
-        if !line.is_empty() && x + gap + wide > width && !w.glued {
-            out.push(std::mem::take(&mut line));
-            x = wide;
-            line.push(w);
-            continue;
-        }
-        x += gap + wide;
-        line.push(w);
-    }
-    if !line.is_empty() {
-        out.push(line);
-    }
-    out
-}
-
-/// Height of a paragraph.
-pub(super) fn measure(flow: &Flow, p: &Paragraph, size: f32, width: f32) -> f32 {
-    count(lines(flow, p, size, width).len()) * size * LEADING
-}
-
-fn count(n: usize) -> f32 {
-    #[expect(clippy::cast_precision_loss, reason = "a few lines")]
-    let n = n as f32;
-    n
-}
-
-/// A paragraph at `indent`, `width` wide; lines flow onto the next page.
-pub(super) fn rich(flow: &mut Flow, p: &Paragraph, size: f32, indent: f32, width: f32) {
-    let space = flow.font().width(" ", size);
-    let line_h = size * LEADING;
-    for line in lines(flow, p, size, width) {
-        flow.need(line_h);
-        flow.y -= line_h;
-        let baseline = flow.y + line_h - size;
-        let mut x = MARGIN_X + indent;
-        for (i, w) in line.iter().enumerate() {
-            if i > 0 && !w.glued {
-                x += space;
-            }
-            let wide = flow.font().width(&w.text, size);
-            flow.draw().text(x, baseline, size, &w.text, (w.weight, w.colour, Align::Left));
-            x += wide;
-        }
-    }
-}
-
-/// A paragraph drawn at a fixed top, without page breaks (table cells).
-fn rich_at(flow: &mut Flow, p: &Paragraph, size: f32, x: f32, top: f32, width: f32) {
-    let saved = flow.y;
-    flow.y = top;
-    rich(flow, p, size, x - MARGIN_X, width);
-    flow.y = saved;
-}
 
 /// A section: its heading, then its blocks.
 pub(super) fn section(flow: &mut Flow, s: &Section, style: IconStyle) {
     // The inheritance heading stays with its diagram.
-    if s.blocks.iter().any(|b| matches!(b, Block::Inheritance(_))) {
+    if s.blocks.iter().any(|b| matches!(b, Block::Figure { id, .. } if *id == INHERITANCE_FIGURE)) {
         flow.need(300.0);
     }
     flow.heading(&s.heading);
@@ -132,43 +32,54 @@ pub(super) fn section(flow: &mut Flow, s: &Section, style: IconStyle) {
 pub(super) fn block(flow: &mut Flow, b: &Block, style: IconStyle) {
     match b {
         Block::Paragraph(p) => {
-            rich(flow, p, TEXT, 0.0, CONTENT_W);
+            flow.rich(p, FAMILY, 0.0, CONTENT_W);
             flow.gap(3.0);
         }
         Block::Note(p) => {
-            rich(flow, p, FINE, 0.0, CONTENT_W);
+            flow.rich(p, FAMILY_FINE, 0.0, CONTENT_W);
             flow.gap(2.0);
         }
-        Block::Item { text, concerns, .. } => {
+        Block::Item { text, source, concerns } => {
             let indent = 10.0;
-            let h = measure(flow, text, TEXT, CONTENT_W - indent)
-                + concerns.iter().map(|c| measure(flow, c, TEXT, CONTENT_W - indent - 8.0)).sum::<f32>();
+            // The source, unless the statement cites it already.
+            let cited = text.0.iter().any(|r| matches!(r, Run::Cite(_)));
+            let source = source.as_ref().filter(|_| !cited).map(|s| Paragraph::new().cite(s.clone()));
+            let h = flow.measure(text, FAMILY, CONTENT_W - indent)
+                + concerns.iter().map(|c| flow.measure(c, FAMILY, CONTENT_W - indent - 8.0)).sum::<f32>();
             if h < 200.0 {
                 flow.need(h + 2.0);
             }
-            flow.need(TEXT * LEADING);
-            let baseline = flow.y - TEXT;
-            flow.draw().text(MARGIN_X + 2.0, baseline, TEXT, "•", (Weight::Regular, MUTED, Align::Left));
-            rich(flow, text, TEXT, indent, CONTENT_W - indent);
+            flow.need(FAMILY.line_height());
+            let baseline = flow.y - FAMILY.size;
+            flow.draw().text(
+                MARGIN_X + 2.0,
+                baseline,
+                FAMILY.size,
+                "•",
+                (Weight::Regular, MUTED, Align::Left),
+            );
+            flow.rich(text, FAMILY, indent, CONTENT_W - indent);
             for c in concerns {
-                rich(flow, c, TEXT, indent + 8.0, CONTENT_W - indent - 8.0);
+                flow.rich(c, FAMILY, indent + 8.0, CONTENT_W - indent - 8.0);
+            }
+            if let Some(s) = &source {
+                flow.rich(s, FAMILY_FINE, indent, CONTENT_W - indent);
             }
             flow.gap(2.5);
         }
         Block::Table(t) => table(flow, t),
+        Block::Figure { id, text } => figures::figure(flow, *id, text, FAMILY),
         Block::IconArray(a) => figures::icon_array(flow, a, style),
-        Block::Inheritance(i) => figures::inheritance(flow, i),
         Block::Ratings(r) => ratings(flow, r),
-        Block::Leaning(l) => leaning(flow, *l),
+        Block::Choice(c) => choice(flow, c),
         Block::Questions { prompts, own } => questions(flow, prompts, own),
         Block::Steps(steps) => {
             for (i, s) in steps.iter().enumerate() {
                 let p = Paragraph::new().strong(format!("{}. ", i + 1)).then(s.clone());
-                rich(flow, &p, TEXT, 6.0, CONTENT_W - 6.0);
+                flow.rich(&p, FAMILY, 6.0, CONTENT_W - 6.0);
             }
             flow.gap(3.0);
         }
-        Block::Figure(_) => {}
     }
 }
 
@@ -188,7 +99,7 @@ fn table(flow: &mut Flow, t: &Table) {
     let row_h = |flow: &Flow, row: &[Paragraph]| {
         row.iter()
             .enumerate()
-            .map(|(i, c)| measure(flow, c, FINE, w_of(i) - 2.0 * pad))
+            .map(|(i, c)| flow.measure(c, FAMILY_FINE, w_of(i) - 2.0 * pad))
             .fold(0.0_f32, f32::max)
             + 2.0 * pad
     };
@@ -206,7 +117,7 @@ fn table(flow: &mut Flow, t: &Table) {
             }
         }
         for (i, cell) in row.iter().enumerate() {
-            rich_at(flow, cell, FINE, x_of(i) + pad, top - pad, w_of(i) - 2.0 * pad);
+            flow.rich_at(cell, FAMILY_FINE, x_of(i) + pad, top - pad, w_of(i) - 2.0 * pad);
         }
         flow.y = top - h;
     };
@@ -231,50 +142,56 @@ fn tick_box(flow: &mut Flow, x: f32, baseline: f32, chosen: bool) {
     flow.draw().rect([x, baseline - 0.5, s, s], Some(fill), Some((INK, 0.6, &[][..])));
 }
 
-/// Each statement with three boxes; a rated one also says the answer in
-/// words, so the page reads without colour.
-fn ratings(flow: &mut Flow, rated: &[RatedStatement]) {
+/// Each statement with a box per answer on the scale; a rated one also says
+/// the answer in words, so the page reads without colour.
+fn ratings(flow: &mut Flow, rated: &Ratings) {
     let col_w = 76.0;
-    let text_w = CONTENT_W - 3.0 * col_w;
+    let text_w = CONTENT_W - count(rated.scale.len()) * col_w;
     let col = |i: usize| MARGIN_X + text_w + col_w * count(i);
     // The statements stay together on one page when they fit on one.
-    let total = FINE * LEADING
+    let total = FAMILY_FINE.line_height()
         + 2.0
-        + rated.iter().map(|r| measure(flow, &r.text, TEXT, text_w - 8.0).max(9.0) + 3.0).sum::<f32>();
+        + rated
+            .rows
+            .iter()
+            .map(|r| flow.measure(&r.statement, FAMILY, text_w - 8.0).max(9.0) + 3.0)
+            .sum::<f32>();
     flow.need(total.min(300.0));
-    let baseline = flow.y - FINE;
-    for (i, level) in Importance::ALL.iter().enumerate() {
-        flow.draw().text(col(i), baseline, FINE, level.label(), (Weight::Bold, INK, Align::Left));
+    let baseline = flow.y - FAMILY_FINE.size;
+    for (i, level) in rated.scale.iter().enumerate() {
+        flow.draw().text(col(i), baseline, FAMILY_FINE.size, level, (Weight::Bold, INK, Align::Left));
     }
-    flow.gap(FINE * LEADING + 2.0);
-    for r in rated {
-        let mut p = r.text.clone();
-        if let Some(level) = r.importance {
-            p = p.text(" Your answer: ").strong(level.label());
+    flow.gap(FAMILY_FINE.line_height() + 2.0);
+    for r in &rated.rows {
+        let mut p = r.statement.clone();
+        if let Some(answer) = &r.answer {
+            p = p.text(" Your answer: ").strong(answer.clone());
         }
-        let h = measure(flow, &p, TEXT, text_w - 8.0);
+        let h = flow.measure(&p, FAMILY, text_w - 8.0);
         flow.need(h + 3.0);
         let top = flow.y;
-        rich(flow, &p, TEXT, 0.0, text_w - 8.0);
-        let baseline = top - TEXT;
-        for (i, level) in Importance::ALL.iter().enumerate() {
-            tick_box(flow, col(i) + 2.0, baseline, r.importance == Some(*level));
+        flow.rich(&p, FAMILY, 0.0, text_w - 8.0);
+        let baseline = top - FAMILY.size;
+        for (i, level) in rated.scale.iter().enumerate() {
+            tick_box(flow, col(i) + 2.0, baseline, r.answer.as_ref() == Some(level));
         }
         flow.y = flow.y.min(top - 9.0) - 3.0;
     }
     flow.gap(3.0);
 }
 
-fn leaning(flow: &mut Flow, chosen: Option<Leaning>) {
-    for l in Leaning::ALL {
-        flow.need(TEXT * LEADING + 2.0);
-        let baseline = flow.y - TEXT;
-        tick_box(flow, MARGIN_X + 2.0, baseline, chosen == Some(l));
-        let mut p = Paragraph::new().text(l.label());
-        if chosen == Some(l) {
+/// Each option with a box, the chosen one filled and marked in words.
+fn choice(flow: &mut Flow, c: &Choice) {
+    for option in &c.options {
+        let chosen = c.chosen.as_ref() == Some(option);
+        flow.need(FAMILY.line_height() + 2.0);
+        let baseline = flow.y - FAMILY.size;
+        tick_box(flow, MARGIN_X + 2.0, baseline, chosen);
+        let mut p = Paragraph::new().text(option.clone());
+        if chosen {
             p = p.strong(" (your answer)");
         }
-        rich(flow, &p, TEXT, 14.0, CONTENT_W - 14.0);
+        flow.rich(&p, FAMILY, 14.0, CONTENT_W - 14.0);
         flow.gap(2.0);
     }
     flow.gap(2.0);
@@ -284,17 +201,17 @@ fn leaning(flow: &mut Flow, chosen: Option<Leaning>) {
 /// write more.
 fn questions(flow: &mut Flow, prompts: &[Paragraph], own: &[Paragraph]) {
     for q in prompts {
-        flow.need(TEXT * LEADING + 2.0);
-        let baseline = flow.y - TEXT;
+        flow.need(FAMILY.line_height() + 2.0);
+        let baseline = flow.y - FAMILY.size;
         tick_box(flow, MARGIN_X + 2.0, baseline, false);
-        rich(flow, q, TEXT, 14.0, CONTENT_W - 14.0);
+        flow.rich(q, FAMILY, 14.0, CONTENT_W - 14.0);
         flow.gap(1.5);
     }
     flow.gap(3.0);
     let heading = if own.is_empty() { "Your own questions:" } else { "Your own questions so far:" };
-    rich(flow, &Paragraph::new().strong(heading), TEXT, 0.0, CONTENT_W);
+    flow.rich(&Paragraph::new().strong(heading), FAMILY, 0.0, CONTENT_W);
     for q in own {
-        rich(flow, &Paragraph::new().text("– ").then(q.clone()), TEXT, 6.0, CONTENT_W - 6.0);
+        flow.rich(&Paragraph::new().text("– ").then(q.clone()), FAMILY, 6.0, CONTENT_W - 6.0);
     }
     // Lines to write on: fewer once the family has written some.
     let lines = if own.is_empty() { 3 } else { 2 };

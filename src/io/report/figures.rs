@@ -1,11 +1,14 @@
 //! The family pages' figures, drawn as vectors: the icon arrays and the
-//! inheritance diagram.
+//! inheritance diagram; a figure the report cannot draw is given in words.
 
-use crate::model::family::{Child, ChildStatus, IconArray, IconStyle, Inheritance, grid_extent};
-use crate::model::text::Paragraph;
+use crate::model::family::{
+    Child, ChildStatus, INHERITANCE_FIGURE, IconStyle, Inheritance, grid_extent, grid_positions, inheritance,
+};
+use crate::model::text::{FigureId, IconArray, Paragraph};
 
 use super::flow::Flow;
-use super::pdf::{Align, BODY, CONTENT_W, Canvas1, INK, MARGIN_X, MUTED, Rgb, SMALL, Weight, wrap};
+use super::pdf::{Align, BODY, CONTENT_W, Canvas1, INK, MARGIN_X, MUTED, Rgb, SMALL, Weight};
+use super::rich::{FAMILY, FAMILY_FINE, Look, wrap};
 
 /// Okabe–Ito blue, the filled icons.
 const BLUE: Rgb = Rgb::hex(0x00_72_B2);
@@ -33,10 +36,22 @@ fn icon(c: &mut Canvas1<'_>, style: IconStyle, at: (f32, f32), s: f32, fill: Rgb
     }
 }
 
+/// A figure by its id: the inheritance diagram is drawn, any other is given
+/// in its words (set in `look`), so nothing is left out.
+pub(super) fn figure(flow: &mut Flow, id: FigureId, text: &[Paragraph], look: Look) {
+    if id == INHERITANCE_FIGURE {
+        inheritance_diagram(flow, &inheritance());
+        return;
+    }
+    for p in text {
+        flow.rich(p, look, 0.0, CONTENT_W);
+        flow.gap(3.0);
+    }
+}
+
 /// One icon array: the grid on the left; its heading, question, key,
 /// clock, who was counted and notes on the right.
 pub(super) fn icon_array(flow: &mut Flow, array: &IconArray, style: IconStyle) {
-    use super::family::{FINE, TEXT, measure, rich};
     let cell = 8.0;
     let grid = grid_extent() * cell;
     let indent = grid + 16.0;
@@ -44,25 +59,25 @@ pub(super) fn icon_array(flow: &mut Flow, array: &IconArray, style: IconStyle) {
     let key = 13.0;
     let heading = Paragraph::new().strong(&array.heading);
     let question = Paragraph::new().strong(array.question.plain());
-    let mut text_h = measure(flow, &heading, TEXT, text_w) + measure(flow, &question, TEXT, text_w) + 10.0;
+    let mut text_h = flow.measure(&heading, FAMILY, text_w) + flow.measure(&question, FAMILY, text_w) + 10.0;
     for p in [&array.filled_label, &array.empty_label] {
-        text_h += measure(flow, p, TEXT, text_w - key) + 2.0;
+        text_h += flow.measure(p, FAMILY, text_w - key) + 2.0;
     }
     for p in std::iter::once(&array.clock).chain(std::iter::once(&array.who)).chain(&array.notes) {
-        text_h += measure(flow, p, FINE, text_w) + 1.5;
+        text_h += flow.measure(p, FAMILY_FINE, text_w) + 1.5;
     }
     flow.need(text_h.max(grid) + 8.0);
     let top = flow.y;
     {
         let mut c = flow.draw();
-        for cellpos in array.cells() {
+        for cellpos in grid_positions(array.filled) {
             let (ox, oy) = cellpos.offset();
             let fill = if cellpos.filled { BLUE } else { EMPTY_ICON };
             icon(&mut c, style, (MARGIN_X + ox * cell, top - oy * cell), cell, fill);
         }
     }
-    rich(flow, &heading, TEXT, indent, text_w);
-    rich(flow, &question, TEXT, indent, text_w);
+    flow.rich(&heading, FAMILY, indent, text_w);
+    flow.rich(&question, FAMILY, indent, text_w);
     flow.gap(3.0);
     for (filled, label) in [(true, &array.filled_label), (false, &array.empty_label)] {
         let y = flow.y;
@@ -70,12 +85,12 @@ pub(super) fn icon_array(flow: &mut Flow, array: &IconArray, style: IconStyle) {
             let mut c = flow.draw();
             icon(&mut c, style, (MARGIN_X + indent, y - 0.5), 9.0, if filled { BLUE } else { EMPTY_ICON });
         }
-        rich(flow, label, TEXT, indent + key, text_w - key);
+        flow.rich(label, FAMILY, indent + key, text_w - key);
         flow.gap(2.0);
     }
     flow.gap(1.0);
     for p in std::iter::once(&array.clock).chain(std::iter::once(&array.who)).chain(&array.notes) {
-        rich(flow, p, FINE, indent, text_w);
+        flow.rich(p, FAMILY_FINE, indent, text_w);
         flow.gap(1.5);
     }
     flow.y = flow.y.min(top - grid) - 10.0;
@@ -102,16 +117,15 @@ fn pedigree_symbol(c: &mut Canvas1<'_>, male: bool, status: ChildStatus, centre:
 
 /// The inheritance diagram: parents, four example children, the facts,
 /// and the key to the symbols.
-pub(super) fn inheritance(flow: &mut Flow, inheritance: &Inheritance) {
-    use super::family::{TEXT, measure, rich};
-    rich(flow, &inheritance.summary, TEXT, 0.0, CONTENT_W);
+fn inheritance_diagram(flow: &mut Flow, inheritance: &Inheritance) {
+    flow.rich(&inheritance.summary, FAMILY, 0.0, CONTENT_W);
     flow.gap(3.0);
     let col_w = CONTENT_W / 2.0;
     let child_w = (col_w - 16.0) / 4.0;
     let sentence_h = inheritance
         .cases
         .iter()
-        .map(|case| case.sentences.iter().map(|s| measure(flow, s, TEXT, col_w - 16.0)).sum::<f32>())
+        .map(|case| case.sentences.iter().map(|s| flow.measure(s, FAMILY, col_w - 16.0)).sum::<f32>())
         .fold(0.0_f32, f32::max);
     let drawing_h = 16.0 + 26.0 + 22.0 + 3.0 * 7.5 + 8.0;
     flow.need(drawing_h + sentence_h + 30.0);
@@ -159,7 +173,7 @@ pub(super) fn inheritance(flow: &mut Flow, inheritance: &Inheritance) {
         #[expect(clippy::cast_precision_loss, reason = "two cases")]
         let indent = i as f32 * col_w;
         for s in &case.sentences {
-            rich(flow, s, TEXT, indent, col_w - 16.0);
+            flow.rich(s, FAMILY, indent, col_w - 16.0);
         }
         lowest = lowest.min(flow.y);
     }
@@ -183,6 +197,6 @@ pub(super) fn inheritance(flow: &mut Flow, inheritance: &Inheritance) {
     }
     // The drawn key above says what `inheritance.key` says in words.
     flow.y = y - 14.0;
-    rich(flow, &inheritance.note, TEXT, 0.0, CONTENT_W);
+    flow.rich(&inheritance.note, FAMILY, 0.0, CONTENT_W);
     flow.gap(3.0);
 }

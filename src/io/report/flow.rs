@@ -1,13 +1,14 @@
 //! Top-to-bottom flow of a report: a cursor that moves down the page,
-//! wraps paragraphs and starts a new page when the next block does not fit.
+//! sets paragraphs through the one layouter ([`super::rich`]) and starts a
+//! new page when the next block does not fit.
+
+use crate::model::text::Paragraph;
 
 use super::pdf::{
-    Align, BODY, CONTENT_W, Canvas, Canvas1, Font, INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MUTED, PAGE_H,
-    Rgb, SMALL, Weight, wrap,
+    Align, CONTENT_W, Canvas, Canvas1, Font, INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MUTED, PAGE_H, Rgb,
+    Weight,
 };
-
-/// Line height as a multiple of the font size.
-const LEADING: f32 = 1.32;
+use super::rich::{self, CLINICAL, CLINICAL_SMALL, Look, styled};
 
 /// The flow: the canvas and the top of the free space on the current page.
 pub(super) struct Flow {
@@ -53,13 +54,34 @@ impl Flow {
         self.y -= height;
     }
 
-    /// Height of a wrapped paragraph.
-    pub(super) fn measure(&self, text: &str, size: f32, width: f32) -> f32 {
-        line_count(wrap(self.font(), text, size, width).len()) * size * LEADING
+    /// Height of a paragraph laid out `width` wide.
+    pub(super) fn measure(&self, p: &Paragraph, look: Look, width: f32) -> f32 {
+        rich::measure(self.font(), p, look, width)
     }
 
-    /// A wrapped paragraph at `indent` from the left margin, `width` wide;
-    /// lines flow onto the next page when needed.
+    /// A paragraph at `indent` from the left margin, `width` wide; lines
+    /// flow onto the next page when needed.
+    pub(super) fn rich(&mut self, p: &Paragraph, look: Look, indent: f32, width: f32) {
+        let line_h = look.line_height();
+        for line in rich::lines(self.font(), p, look, width) {
+            self.need(line_h);
+            self.y -= line_h;
+            let baseline = self.y + line_h - look.size;
+            self.draw().segments(MARGIN_X + indent, baseline, look.size, &line);
+        }
+    }
+
+    /// A paragraph with its first line's top at `top`, without page breaks
+    /// (table cells); the cursor stays where it was.
+    pub(super) fn rich_at(&mut self, p: &Paragraph, look: Look, x: f32, top: f32, width: f32) {
+        let saved = self.y;
+        self.y = top;
+        self.rich(p, look, x - MARGIN_X, width);
+        self.y = saved;
+    }
+
+    /// Text in one weight and colour at `indent` from the left margin,
+    /// `width` wide.
     pub(super) fn paragraph_at(
         &mut self,
         text: &str,
@@ -68,47 +90,40 @@ impl Flow {
         width: f32,
         style: (Weight, Rgb),
     ) {
-        let lines = wrap(self.font(), text, size, width);
-        let line_h = size * LEADING;
-        for line in lines {
-            self.need(line_h);
-            self.y -= line_h;
-            let baseline = self.y + line_h - size;
-            self.draw().text(MARGIN_X + indent, baseline, size, &line, (style.0, style.1, Align::Left));
-        }
+        let look = Look { size, colour: style.1, ..CLINICAL };
+        self.rich(&styled(text, style.0), look, indent, width);
     }
 
     /// A full-width body paragraph.
     pub(super) fn paragraph(&mut self, text: &str) {
-        self.paragraph_at(text, BODY, 0.0, CONTENT_W, (Weight::Regular, INK));
+        self.rich(&Paragraph::from(text), CLINICAL, 0.0, CONTENT_W);
         self.gap(3.0);
     }
 
     /// Small grey print (sources, notes), indented by `indent`.
     pub(super) fn small(&mut self, text: &str, indent: f32) {
-        self.paragraph_at(text, SMALL, indent, CONTENT_W - indent, (Weight::Regular, MUTED));
+        self.rich(&Paragraph::from(text), CLINICAL_SMALL, indent, CONTENT_W - indent);
         self.gap(2.0);
     }
 
-    /// A bullet point with an optional small source line under it; kept on
-    /// one page when it fits.
-    pub(super) fn bullet(&mut self, text: &str, source: Option<&str>) {
+    /// A bullet point with an optional small line under it (why it concerns
+    /// him, its source); kept on one page when it fits.
+    pub(super) fn bullet(&mut self, text: &Paragraph, under: Option<&Paragraph>) {
         let indent = 11.0;
         let width = CONTENT_W - indent;
-        let mut height = self.measure(text, BODY, width);
-        if let Some(s) = source {
-            height += self.measure(s, SMALL, width);
+        let mut height = self.measure(text, CLINICAL, width);
+        if let Some(s) = under {
+            height += self.measure(s, CLINICAL_SMALL, width);
         }
         if height < 200.0 {
             self.need(height + 2.0);
         }
-        let line_h = BODY * LEADING;
-        self.need(line_h);
-        let baseline = self.y - BODY;
-        self.draw().text(MARGIN_X + 2.0, baseline, BODY, "•", (Weight::Regular, MUTED, Align::Left));
-        self.paragraph_at(text, BODY, indent, width, (Weight::Regular, INK));
-        if let Some(s) = source {
-            self.paragraph_at(s, SMALL, indent, width, (Weight::Regular, MUTED));
+        self.need(CLINICAL.line_height());
+        let baseline = self.y - CLINICAL.size;
+        self.draw().text(MARGIN_X + 2.0, baseline, CLINICAL.size, "•", (Weight::Regular, MUTED, Align::Left));
+        self.rich(text, CLINICAL, indent, width);
+        if let Some(s) = under {
+            self.rich(s, CLINICAL_SMALL, indent, width);
         }
         self.gap(4.0);
     }
@@ -136,10 +151,4 @@ impl Flow {
         self.paragraph_at(text, size, 0.0, CONTENT_W, (Weight::Bold, INK));
         self.gap(3.0);
     }
-}
-
-fn line_count(n: usize) -> f32 {
-    #[expect(clippy::cast_precision_loss, reason = "a paragraph has few lines")]
-    let n = n as f32;
-    n
 }

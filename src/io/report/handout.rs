@@ -15,10 +15,11 @@ use crate::model::evidence::Evidence;
 use crate::model::family::{IconStyle, about_section, family_doc, sources_section};
 use crate::model::figure::CurveOptions;
 use crate::model::patient::Hsct;
-use crate::model::text::{Doc, SectionId};
+use crate::model::text::{Block, Doc, SectionId};
 
 use super::flow::Flow;
 use super::pdf::{CONTENT_W, Font, INK, Weight};
+use super::rich::FAMILY;
 use super::{ReportError, family, footers, write_atomically};
 
 /// Sections of the family text the handout prints, in order; the longer
@@ -134,8 +135,8 @@ fn layout(flow: &mut Flow, text: &Doc, style: IconStyle) {
                 // Sources are small print; their heading stays small too.
                 flow.subheading(&section.heading);
                 for block in &section.blocks {
-                    if let crate::model::text::Block::Note(p) = block {
-                        family::rich(flow, p, 6.4, 0.0, CONTENT_W);
+                    if let Block::Note(p) = block {
+                        flow.rich(p, FAMILY.sized(6.4), 0.0, CONTENT_W);
                     }
                 }
                 continue;

@@ -21,6 +21,7 @@ mod flow;
 mod handout;
 mod panels;
 mod pdf;
+mod rich;
 
 pub use handout::{HandoutOptions, handout_pdf, write_handout};
 
@@ -155,7 +156,7 @@ pub fn report_texts(source: &ReportSource<'_>) -> Vec<String> {
     let inputs = source.inputs();
     let fig = figure(&inputs);
     let doc = clinical_summary(&inputs, &fig);
-    let mut out: Vec<String> = doc.runs().map(crate::model::text::words::run).collect();
+    let mut out: Vec<String> = doc.runs().map(crate::model::text::format::run).collect();
     for panel in &fig.panels {
         out.push(panel.title.clone());
         out.extend(panel.spans.iter().flat_map(|s| [s.label.clone(), s.title.clone()]));
@@ -168,11 +169,11 @@ pub fn report_texts(source: &ReportSource<'_>) -> Vec<String> {
     let patient = &source.document.patient;
     let family = family_doc(&inputs, patient.discussion.as_ref().unwrap_or(&FamilyDiscussion::default()));
     out.extend(family.sections.iter().map(|s| s.heading.clone()));
-    out.extend(family.runs().map(crate::model::text::words::run));
+    out.extend(family.runs().map(crate::model::text::format::run));
     let about = about_section(source.evidence);
     out.push(about.heading.clone());
     out.extend(
-        about.blocks.iter().flat_map(crate::model::text::Block::runs).map(crate::model::text::words::run),
+        about.blocks.iter().flat_map(crate::model::text::Block::runs).map(crate::model::text::format::run),
     );
     out.push(crate::DISCLAIMER.to_owned());
     out
@@ -396,6 +397,64 @@ mod tests {
         let options = ReportOptions { include_note: true, ..ReportOptions::default() };
         let bytes = report_pdf(&source(&e, &doc), &options).unwrap();
         assert!(bytes.starts_with(b"%PDF-"));
+    }
+
+    /// The text of a PDF, white space folded, and whether any text is drawn
+    /// bold (filled and stroked).
+    fn printed(flow: Flow) -> (String, bool) {
+        let bytes = flow.canvas.finish("test", "test");
+        let pdf = lopdf::Document::load_mem(&bytes).unwrap();
+        let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+        let text = pdf.extract_text(&pages).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+        let bold = pdf.get_pages().values().any(|id| {
+            let content = lopdf::content::Content::decode(&pdf.get_page_content(*id)).unwrap();
+            content
+                .operations
+                .iter()
+                .any(|op| op.operator == "Tr" && op.operands.first().and_then(|o| o.as_i64().ok()) == Some(2))
+        });
+        (text, bold)
+    }
+
+    #[test]
+    fn every_kind_of_block_is_printed_on_clinician_and_family_pages() {
+        let blocks = crate::model::text::samples::every_block();
+        let mut section = crate::model::text::Section::new(SectionId::Status, "Every block");
+        section.blocks = blocks.iter().map(|(b, _)| b.clone()).collect();
+        for family_pages in [false, true] {
+            let mut flow = Flow::new(Font::bundled().unwrap());
+            if family_pages {
+                family::section(&mut flow, &section, IconStyle::default());
+            } else {
+                doc_pdf::section(&mut flow, &section);
+            }
+            let (text, _) = printed(flow);
+            for (block, words) in &blocks {
+                for w in words {
+                    assert!(text.contains(w), "family pages {family_pages}: {block:?}: “{w}” not in {text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_are_bold_on_clinician_pages_as_on_screen() {
+        let number = Paragraph::new()
+            .text("He is ")
+            .num(crate::model::text::Quantity::patient(40.0, crate::model::text::Unit::Months))
+            .text(" old.");
+        let section = crate::model::text::Section::new(SectionId::Status, "Where he stands")
+            .with(crate::model::text::Block::Paragraph(number));
+        let mut flow = Flow::new(Font::bundled().unwrap());
+        doc_pdf::blocks(&mut flow, &section);
+        let (text, bold) = printed(flow);
+        assert!(text.contains("He is 3 years 4 months old."), "{text}");
+        assert!(bold);
+        let plain = crate::model::text::Section::new(SectionId::Status, "")
+            .with(crate::model::text::Block::Paragraph("No number here.".into()));
+        let mut flow = Flow::new(Font::bundled().unwrap());
+        doc_pdf::blocks(&mut flow, &plain);
+        assert!(!printed(flow).1);
     }
 
     #[test]

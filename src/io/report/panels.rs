@@ -7,9 +7,11 @@
 use crate::look::{self, Dash, Glyph, Hue, Look};
 use crate::model::evidence::trim_number;
 use crate::model::figure::{Figure, MarkerKind, Panel, RiskTable, Series, SeriesKind};
+use crate::model::text::Paragraph;
 
 use super::flow::Flow;
-use super::pdf::{Align, CONTENT_W, Canvas1, INK, MARGIN_X, MUTED, Rgb, SMALL, Weight, wrap};
+use super::pdf::{Align, CONTENT_W, Canvas1, INK, MARGIN_X, MUTED, Rgb, SMALL, Weight};
+use super::rich::{CLINICAL, wrap};
 
 /// Marker outlines, so light colours keep their shape in greyscale.
 const OUTLINE: Rgb = Rgb(0.15, 0.15, 0.15);
@@ -280,7 +282,10 @@ fn legend(flow: &mut Flow, panel: &Panel) {
     let col_w = CONTENT_W / 2.0;
     let text_w = col_w - 30.0;
     for pair in entries.chunks(2) {
-        let height = pair.iter().map(|(_, t)| flow.measure(t, SMALL, text_w)).fold(0.0_f32, f32::max);
+        let height = pair
+            .iter()
+            .map(|(_, t)| flow.measure(&Paragraph::from(*t), CLINICAL.sized(SMALL), text_w))
+            .fold(0.0_f32, f32::max);
         flow.need(height + 2.0);
         let top = flow.y;
         for (i, (swatch, text)) in pair.iter().enumerate() {

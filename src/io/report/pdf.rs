@@ -140,6 +140,17 @@ pub(super) enum Weight {
     Bold,
 }
 
+/// Words drawn together in one look (a line may hold several).
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Segment {
+    /// The words, with the spaces between them.
+    pub(super) text: String,
+    /// Bold or regular.
+    pub(super) weight: Weight,
+    /// Their colour.
+    pub(super) colour: Rgb,
+}
+
 /// Where a line of text is anchored horizontally.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Align {
@@ -324,12 +335,52 @@ impl Canvas1<'_> {
         self.text_matrix([1.0, 0.0, 0.0, 1.0, x, y], size, text, weight, colour);
     }
 
+    /// Draws one laid-out line whose look changes inside it (bold numbers,
+    /// muted citations), as one text object with its baseline at `y`, so
+    /// the line reads as one piece of text.
+    pub(super) fn segments(&mut self, x: f32, y: f32, size: f32, segments: &[Segment]) {
+        let runs: Vec<(&str, Weight, Rgb)> =
+            segments.iter().map(|s| (s.text.as_str(), s.weight, s.colour)).collect();
+        self.show([1.0, 0.0, 0.0, 1.0, x, y], size, &runs);
+    }
+
     /// Draws text rotated a quarter turn anticlockwise, starting at (x, y).
     pub(super) fn text_up(&mut self, x: f32, y: f32, size: f32, text: &str, colour: Rgb) {
         self.text_matrix([0.0, 1.0, -1.0, 0.0, x, y], size, text, Weight::Regular, colour);
     }
 
     fn text_matrix(&mut self, matrix: [f32; 6], size: f32, text: &str, weight: Weight, colour: Rgb) {
+        self.show(matrix, size, &[(text, weight, colour)]);
+    }
+
+    /// Shows runs of text one after the other in one text object.
+    fn show(&mut self, matrix: [f32; 6], size: f32, runs: &[(&str, Weight, Rgb)]) {
+        let encoded: Vec<Vec<u8>> = runs.iter().map(|(text, ..)| self.encode(text)).collect();
+        let c = &mut *self.content;
+        c.save_state();
+        c.begin_text();
+        c.set_font(FONT_RESOURCE, size);
+        c.set_text_matrix(matrix);
+        let mut bold = false;
+        for ((_, weight, colour), bytes) in runs.iter().zip(&encoded) {
+            c.set_fill_rgb(colour.0, colour.1, colour.2);
+            if *weight == Weight::Bold {
+                c.set_stroke_rgb(colour.0, colour.1, colour.2);
+                c.set_line_width(size * 0.035);
+                c.set_text_rendering_mode(TextRenderingMode::FillStroke);
+            } else if bold {
+                c.set_text_rendering_mode(TextRenderingMode::Fill);
+            }
+            bold = *weight == Weight::Bold;
+            c.show(Str(bytes));
+        }
+        c.end_text();
+        c.restore_state();
+    }
+
+    /// Glyph ids of `text`, noting the glyphs used and any characters the
+    /// font lacks.
+    fn encode(&mut self, text: &str) -> Vec<u8> {
         let mut encoded = Vec::with_capacity(text.len() * 2);
         for ch in text.chars() {
             let (gid, width, drawn) = self.font.glyph_or_fallback(ch);
@@ -339,20 +390,7 @@ impl Canvas1<'_> {
             self.used.entry(gid).or_insert((drawn, width));
             encoded.extend_from_slice(&gid.to_be_bytes());
         }
-        let c = &mut *self.content;
-        c.save_state();
-        c.set_fill_rgb(colour.0, colour.1, colour.2);
-        c.begin_text();
-        c.set_font(FONT_RESOURCE, size);
-        if weight == Weight::Bold {
-            c.set_stroke_rgb(colour.0, colour.1, colour.2);
-            c.set_line_width(size * 0.035);
-            c.set_text_rendering_mode(TextRenderingMode::FillStroke);
-        }
-        c.set_text_matrix(matrix);
-        c.show(Str(&encoded));
-        c.end_text();
-        c.restore_state();
+        encoded
     }
 
     /// A straight line.
@@ -460,39 +498,4 @@ impl Canvas1<'_> {
         };
         c.restore_state();
     }
-}
-
-/// Splits `text` into lines no wider than `width` at `size` (words longer
-/// than a line are broken between characters).
-pub(super) fn wrap(font: &Font, text: &str, size: f32, width: f32) -> Vec<String> {
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-            let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
-            if font.width(&candidate, size) <= width {
-                line = candidate;
-                continue;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            if font.width(word, size) <= width {
-                line = word.to_owned();
-            } else {
-                for ch in word.chars() {
-                    let mut next = line.clone();
-                    next.push(ch);
-                    if font.width(&next, size) > width && !line.is_empty() {
-                        lines.push(std::mem::take(&mut line));
-                        line.push(ch);
-                    } else {
-                        line = next;
-                    }
-                }
-            }
-        }
-        lines.push(line);
-    }
-    lines
 }

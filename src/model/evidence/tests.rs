@@ -206,11 +206,18 @@ fn patient(years: i32, f: impl FnOnce(&mut Patient)) -> Patient {
 }
 
 fn matched_ids(e: &Evidence, p: &Patient) -> Vec<String> {
-    e.findings()
-        .zip(e.match_patient(p).into_iter().map(|r| r.iter().map(Paragraph::plain).collect::<Vec<_>>()))
-        .filter(|(_, r)| !r.is_empty())
-        .map(|((c, f), _)| format!("{}/{}", c.id, f.id))
+    e.match_findings(p)
+        .iter()
+        .map(|m| format!("{}/{}", m.source.cohort, m.source.finding.as_deref().unwrap()))
         .collect()
+}
+
+/// The reasons a finding concerns him, as text; empty when it does not.
+fn reasons_for(e: &Evidence, p: &Patient, id: &str) -> Vec<String> {
+    let (cohort, finding) = id.split_once('/').unwrap();
+    let (c, f) = e.finding((cohort, finding)).unwrap();
+    FindingMatch::find(&e.match_findings(p), c, f)
+        .map_or_else(Vec::new, |m| m.reasons.iter().map(Paragraph::plain).collect())
 }
 
 #[test]
@@ -233,12 +240,7 @@ fn findings_match_the_patients_conditions() {
     assert!(matched_ids(&e, &crypto).contains(&"europe-2004/infection-deaths".to_owned()));
 
     let liver = patient(12, |p| p.conditions.liver_disease = true);
-    let reasons = e
-        .findings()
-        .zip(e.match_patient(&liver).into_iter().map(|r| r.iter().map(Paragraph::plain).collect::<Vec<_>>()))
-        .find(|((c, f), _)| c.id == "international-2017" && f.id == "liver-disease")
-        .map(|(_, r)| r)
-        .unwrap();
+    let reasons = reasons_for(&e, &liver, "international-2017/liver-disease");
     assert_eq!(reasons, vec!["He has liver disease.".to_owned()]);
 }
 
@@ -258,18 +260,40 @@ fn donor_and_diagnosis_triggers() {
         p.donor = Donor::MatchedSibling;
         p.age_at_diagnosis = Some(YearsMonths { years: 1, months: 2 });
     });
-    let all: Vec<_> = e
-        .findings()
-        .zip(e.match_patient(&p).into_iter().map(|r| r.iter().map(Paragraph::plain).collect::<Vec<_>>()))
-        .collect();
-    let reasons_for = |id: &str| {
-        all.iter().find(|((c, f), _)| format!("{}/{}", c.id, f.id) == id).map(|(_, r)| r.clone()).unwrap()
-    };
+    let reasons_for = |id: &str| reasons_for(&e, &p, id);
     assert_eq!(reasons_for("ebmt-2019/donor"), vec!["He has a matched sibling donor.".to_owned()]);
     assert_eq!(
         reasons_for("ebmt-2019/within-2-years-of-diagnosis"),
         vec!["He was diagnosed 1 year 10 months ago.".to_owned()]
     );
+}
+
+#[test]
+fn a_finding_added_by_hand_is_matched_by_its_ids_with_its_provenance() {
+    let e = Evidence::embedded().unwrap();
+    let mut local = e.cohorts.iter().find(|c| c.id == "ebmt-2019").unwrap().clone();
+    local.id = "centre-2026".into();
+    local.label = "Centre 2026".into();
+    local.added = Some(LocalAddition { by: "A. Jones".into(), on: "2026-11-02".into() });
+    let e = e.with_local(vec![local]).unwrap();
+    let p = patient(9, |p| p.conditions.sclerosing_cholangitis = true);
+    let matches = e.match_findings(&p);
+    let (c, f) = e.finding(("centre-2026", "organ-damage")).unwrap();
+    let m = FindingMatch::find(&matches, c, f).unwrap();
+    assert!(m.source.label.ends_with("; added locally by A. Jones on 2026-11-02"), "{}", m.source.label);
+    assert_eq!(
+        m.reasons.iter().map(Paragraph::plain).collect::<Vec<_>>(),
+        reasons_for(&e, &p, "ebmt-2019/organ-damage")
+    );
+    // The shipped finding it copies is still its own match.
+    let (c, f) = e.finding(("ebmt-2019", "organ-damage")).unwrap();
+    assert!(!FindingMatch::find(&matches, c, f).unwrap().source.label.contains("added locally"));
+}
+
+#[test]
+fn questions_have_one_title() {
+    assert_eq!(words::question_title("donor-type"), "Donor type?");
+    assert_eq!(words::question_title("age-at-hsct"), "Does age at HSCT matter?");
 }
 
 #[test]

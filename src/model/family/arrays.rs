@@ -5,8 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::evidence::words;
 use crate::model::evidence::{Cohort, Evidence, Finding, POST_HSCT_OS_FINDING, TimePoint, Value};
-use crate::model::text::{Paragraph, Quantity, SourceRef, Unit, words};
+use crate::model::text::{IconArray, Paragraph, Quantity, SourceRef, Unit, format};
 
 /// Every icon array has the same denominator, so options compare by count.
 pub const ICON_TOTAL: u32 = 100;
@@ -103,60 +104,11 @@ pub fn whole_boys(percent: f64) -> u32 {
     count
 }
 
-/// One published outcome shown as 100 boys.
-#[derive(Clone, Debug, PartialEq)]
-pub struct IconArray {
-    /// `cohort-id/finding-id` of the finding it shows.
-    pub finding: String,
-    /// Short heading: "After a transplant", "Without a transplant".
-    pub heading: String,
-    /// The question the picture answers, with its time frame.
-    pub question: Paragraph,
-    /// Always [`ICON_TOTAL`].
-    pub total: u32,
-    /// Filled icons: the published percentage rounded to whole boys.
-    pub filled: u32,
-    /// What a filled icon means, with the count.
-    pub filled_label: Paragraph,
-    /// What an empty icon means, with the count.
-    pub empty_label: Paragraph,
-    /// Where the clock starts ("Counted from birth.").
-    pub clock: Paragraph,
-    /// Who was counted, how many, and the source.
-    pub who: Paragraph,
-    /// Uncertainty and how the number must not be read.
-    pub notes: Vec<Paragraph>,
-}
-
-impl IconArray {
-    /// The cells to draw.
-    pub fn cells(&self) -> Vec<IconCell> {
-        grid_positions(self.filled)
-    }
-
-    /// Every paragraph, in reading order.
-    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
-        [&self.question, &self.filled_label, &self.empty_label, &self.clock, &self.who]
-            .into_iter()
-            .chain(&self.notes)
-    }
-
-    /// The picture in words, for screen readers.
-    pub fn described(&self) -> String {
-        let mut s = format!("Picture of {} boys. ", self.total);
-        for p in self.paragraphs() {
-            s.push_str(&p.plain());
-            s.push(' ');
-        }
-        s.trim_end().to_owned()
-    }
-}
-
 /// The counts of a published percentage: "about 78" and "about 22", each
 /// saying it is calculated and from what.
 fn counts(percent: f64, src: &SourceRef) -> (u32, Quantity, Quantity) {
     let filled = whole_boys(percent);
-    let p = words::quantity(&Quantity::published(percent, Unit::Percent, src.clone()));
+    let p = format::quantity(&Quantity::published(percent, Unit::Percent, src.clone()));
     let mut rounded =
         Quantity::calculated(f64::from(filled), Unit::Count, src.clone(), format!("{p} as whole boys"));
     let mut rest = Quantity::calculated(

@@ -6,12 +6,13 @@
 use super::arrays::{NO_HSCT_OS_FINDING, whole_boys};
 use super::{Ctx, headings};
 use crate::model::discussion::Leaning;
+use crate::model::evidence::words;
 use crate::model::evidence::{
     AgeGroup, OLDER_FINDING, POST_HSCT_OS_FINDING, TimePoint, Value, WINDOW_FINDING,
 };
 use crate::model::figure::years_since_hsct;
 use crate::model::patient::Hsct;
-use crate::model::text::{Block, Paragraph, Quantity, Section, SectionId, Table, Unit, words};
+use crate::model::text::{Block, Paragraph, Quantity, Section, SectionId, Table, Unit, format};
 
 /// The three options, with the words that describe each.
 pub const OPTIONS: [(Leaning, &str); 3] = [
@@ -217,7 +218,7 @@ fn died_after(cx: &Ctx<'_>) -> Paragraph {
         return Paragraph::new();
     };
     let src = words::finding_source(c, f);
-    let p = words::quantity(&Quantity::published(v, Unit::Percent, src.clone()));
+    let p = format::quantity(&Quantity::published(v, Unit::Percent, src.clone()));
     let died = 100 - whole_boys(v);
     let mut q = Quantity::calculated(f64::from(died), Unit::Count, src.clone(), format!("100 minus {p}"));
     if (f64::from(whole_boys(v)) - v).abs() > 1e-9 {
@@ -274,7 +275,7 @@ fn liver_by_age(cx: &Ctx<'_>) -> Paragraph {
 /// A published percentage as "about 78" boys of 100, saying it is
 /// calculated.
 fn boys(percent: f64, src: &crate::model::text::SourceRef) -> Quantity {
-    let p = words::quantity(&Quantity::published(percent, Unit::Percent, src.clone()));
+    let p = format::quantity(&Quantity::published(percent, Unit::Percent, src.clone()));
     let n = whole_boys(percent);
     let q = Quantity::calculated(f64::from(n), Unit::Count, src.clone(), format!("{p} as whole boys"));
     if (f64::from(n) - percent).abs() > 1e-9 { q.about() } else { q }

@@ -2,32 +2,25 @@
 //! towards a decision, questions for the team and which way they lean.
 
 use super::{Ctx, headings};
-use crate::model::discussion::{FamilyDiscussion, Importance};
-use crate::model::text::{Block, Paragraph, Section, SectionId};
+use crate::model::discussion::{FamilyDiscussion, Importance, Leaning};
+use crate::model::text::{Block, Choice, Paragraph, RatingRow, Ratings, Section, SectionId};
 
-/// One "what matters" statement with the family's rating, if they gave one.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RatedStatement {
-    /// Stable id, saved with the rating.
-    pub id: String,
-    /// The statement.
-    pub text: Paragraph,
-    /// How much it matters to them.
-    pub importance: Option<Importance>,
-}
-
-/// The values exercise.
+/// The values exercise: each "what matters" statement, keyed by its id, with
+/// the family's rating in the scale's words.
 pub(super) fn what_matters(answers: &FamilyDiscussion, cx: &Ctx<'_>) -> Section {
-    let ratings = cx
-        .text
-        .values
-        .iter()
-        .map(|v| RatedStatement {
-            id: v.id.clone(),
-            text: Paragraph::from(v.text.as_str()),
-            importance: answers.importance(&v.id),
-        })
-        .collect();
+    let ratings = Ratings {
+        scale: Importance::ALL.iter().map(|i| i.label().to_owned()).collect(),
+        rows: cx
+            .text
+            .values
+            .iter()
+            .map(|v| RatingRow {
+                key: v.id.clone(),
+                statement: Paragraph::from(v.text.as_str()),
+                answer: answers.importance(&v.id).map(|i| i.label().to_owned()),
+            })
+            .collect(),
+    };
     Section::new(SectionId::WhatMatters, headings::WHAT_MATTERS)
         .with(Block::Paragraph(Paragraph::from(
             "How much does each of these matter to your family? There are no right or wrong answers. \
@@ -62,7 +55,10 @@ pub(super) fn steps(answers: &FamilyDiscussion, cx: &Ctx<'_>, transplanted: bool
     });
     if !transplanted {
         section.blocks.push(Block::Paragraph(Paragraph::new().strong(headings::LEANING)));
-        section.blocks.push(Block::Leaning(answers.leaning));
+        section.blocks.push(Block::Choice(Choice {
+            options: Leaning::ALL.iter().map(|l| l.label().to_owned()).collect(),
+            chosen: answers.leaning.map(|l| l.label().to_owned()),
+        }));
         section.blocks.push(Block::Paragraph(Paragraph::from(
             "You can change your mind at any time, and talk about it again with the team.",
         )));

@@ -2,7 +2,12 @@
 //! variant on the X chromosome, not a cohort result, so its "1 in 2" is a
 //! [`Basis::Rule`](crate::model::text::Basis::Rule) number.
 
-use crate::model::text::{Paragraph, Quantity, Unit};
+use crate::model::text::{Block, FigureId, Paragraph, Quantity, Unit};
+
+/// The inheritance diagram in a [`Block::Figure`]: the family view and the
+/// PDF draw [`inheritance`] where they find it, other renderers give its
+/// words.
+pub const INHERITANCE_FIGURE: FigureId = FigureId("x-linked-inheritance");
 
 /// Who a child in the inheritance picture is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,6 +83,18 @@ impl Inheritance {
         std::iter::once(&self.summary)
             .chain(self.cases.iter().flat_map(|c| &c.sentences))
             .chain([&self.key, &self.note])
+    }
+
+    /// The diagram as a document block: its id, and its words with each
+    /// parent's situation named before what it means for the children.
+    pub fn block(&self) -> Block {
+        let mut text = vec![self.summary.clone()];
+        for case in &self.cases {
+            text.push(Paragraph::new().strong(case.parent.clone()));
+            text.extend(case.sentences.iter().cloned());
+        }
+        text.extend([self.key.clone(), self.note.clone()]);
+        Block::Figure { id: INHERITANCE_FIGURE, text }
     }
 }
 

@@ -26,12 +26,11 @@ mod tests;
 
 pub use about::{about_section, sources_section};
 pub use arrays::{
-    BLOCK, BLOCK_GAP, GRID_COLUMNS, ICON_TOTAL, IconArray, IconCell, IconStyle, NO_HSCT_OS_FINDING,
-    grid_extent, grid_positions, icon_arrays, whole_boys,
+    BLOCK, BLOCK_GAP, GRID_COLUMNS, ICON_TOTAL, IconCell, IconStyle, NO_HSCT_OS_FINDING, grid_extent,
+    grid_positions, icon_arrays, whole_boys,
 };
 pub use choice::{OPTIONS, ROWS};
-pub use decide::RatedStatement;
-pub use inheritance::{Child, ChildStatus, Inheritance, InheritanceCase, inheritance};
+pub use inheritance::{Child, ChildStatus, INHERITANCE_FIGURE, Inheritance, InheritanceCase, inheritance};
 
 use self::statements::FamilyText;
 use super::Inputs;
@@ -118,9 +117,7 @@ pub fn family_doc(inputs: &Inputs<'_>, answers: &FamilyDiscussion) -> Doc {
     }
     sections.push(decide::steps(answers, &cx, transplanted));
     sections.push(choice::about_the_condition(&cx));
-    sections.push(
-        Section::new(SectionId::Inheritance, headings::INHERITANCE).with(Block::Inheritance(inheritance())),
-    );
+    sections.push(Section::new(SectionId::Inheritance, headings::INHERITANCE).with(inheritance().block()));
     let mut doc = Doc { sections };
     let sources = sources_section(inputs.evidence, Some(&doc));
     doc.sections.push(sources);

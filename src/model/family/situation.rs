@@ -5,9 +5,10 @@
 //! gives it), and his donor with the donor statements.
 
 use super::{Ctx, headings};
+use crate::model::evidence::words;
 use crate::model::evidence::{AgeGroup, Cohort, Finding, OLDER_FINDING, WINDOW_FINDING};
 use crate::model::patient::{Condition, Donor, Hsct, Patient, PlannedHsct};
-use crate::model::text::{Block, Paragraph, Quantity, Section, SectionId, SourceRef, Unit, words};
+use crate::model::text::{Block, Paragraph, Quantity, Section, SectionId, SourceRef, Unit, format};
 use crate::model::timing::{TimingEvidence, WindowStatus};
 
 /// The section.
@@ -215,9 +216,9 @@ fn age(cx: &Ctx<'_>, patient: &Patient) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let Some(t) = TimingEvidence::from_evidence(cx.evidence) else { return out };
     let months = |m: i32| Quantity::patient(f64::from(m), Unit::Months);
-    let window_birthday = words::ordinal(t.window_end_months() / 12);
+    let window_birthday = format::ordinal(t.window_end_months() / 12);
     let older_end = t.older.age_group.map_or(t.window_end_months(), AgeGroup::end_months);
-    let older_birthday = words::ordinal(older_end / 12);
+    let older_birthday = format::ordinal(older_end / 12);
     let Some(now) = patient.age_months() else { return out };
     let mut p = Paragraph::new().text("He is ").num(months(now)).text(" old");
     p = match t.status(patient) {

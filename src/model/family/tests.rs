@@ -7,7 +7,7 @@ use crate::model::discussion::{Importance, Leaning};
 use crate::model::evidence::Evidence;
 use crate::model::figure::CurveOptions;
 use crate::model::patient::{AgeSource, Conditions, Donor, Hsct, PlannedHsct, YearsMonths};
-use crate::model::text::{Basis, Run, Unit, words};
+use crate::model::text::{Basis, IconArray, Run, Unit, format};
 
 /// The patient of an example file (the rest of the file is not needed).
 #[derive(Deserialize)]
@@ -83,7 +83,7 @@ fn doc(p: &Patient) -> Doc {
 
 /// A paragraph's reading text: citations are references, not prose.
 fn prose(p: &Paragraph) -> String {
-    p.0.iter().filter(|r| !matches!(r, Run::Cite(_))).map(words::run).collect()
+    p.0.iter().filter(|r| !matches!(r, Run::Cite(_))).map(format::run).collect()
 }
 
 /// Every paragraph of a section that is prose (not a bold-only label).
@@ -106,11 +106,11 @@ fn section_prose(section: &Section) -> Vec<String> {
             }
             Block::Table(t) => t.header.iter().chain(t.rows.iter().flatten()).for_each(&mut push),
             Block::IconArray(a) => a.paragraphs().for_each(&mut push),
-            Block::Inheritance(i) => i.paragraphs().for_each(&mut push),
-            Block::Ratings(r) => r.iter().for_each(|s| push(&s.text)),
+            Block::Figure { text, .. } => text.iter().for_each(&mut push),
+            Block::Ratings(r) => r.rows.iter().for_each(|s| push(&s.statement)),
             Block::Questions { prompts, own } => prompts.iter().chain(own).for_each(&mut push),
             Block::Steps(s) => s.iter().for_each(&mut push),
-            Block::Figure(_) | Block::Leaning(_) => {}
+            Block::Choice(_) => {}
         }
     }
     out
@@ -378,7 +378,7 @@ fn pictures_state_question_clock_and_who_was_counted() {
         without.who.plain()
     );
     assert!(without.notes[0].plain().contains("We do not know how many were still followed at 40 years."));
-    assert_eq!(without.cells().iter().filter(|c| c.filled).count(), 28);
+    assert_eq!(grid_positions(without.filled).iter().filter(|c| c.filled).count(), 28);
 }
 
 #[test]
@@ -426,7 +426,7 @@ fn every_number_names_its_source_and_calculated_ones_say_how() {
                 Basis::CohortData(_) => panic!("no centre's data in the family text"),
             }
             if q.unit == Unit::Count && matches!(q.basis, Basis::Calculated { .. }) {
-                assert!(words::quantity(q).contains("(calculated: "));
+                assert!(format::quantity(q).contains("(calculated: "));
             }
         }
     }
@@ -444,11 +444,20 @@ fn ratings_questions_and_leaning_are_shown_back_unscored() {
     else {
         panic!("no ratings")
     };
+    let ratings = &ratings.rows;
     assert_eq!(ratings.len(), 6);
-    assert_eq!(ratings.iter().filter(|r| r.importance.is_some()).count(), 1);
-    assert_eq!(ratings.iter().find(|r| r.id == "act-young").unwrap().importance, Some(Importance::Very));
+    assert_eq!(ratings.iter().filter(|r| r.answer.is_some()).count(), 1);
+    assert_eq!(
+        ratings.iter().find(|r| r.key == "act-young").unwrap().answer.as_deref(),
+        Some(Importance::Very.label())
+    );
     let steps = d.section(SectionId::Steps).unwrap();
-    assert!(steps.blocks.iter().any(|b| matches!(b, Block::Leaning(Some(Leaning::NotSure)))));
+    assert!(
+        steps
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Choice(c) if c.chosen.as_deref() == Some(Leaning::NotSure.label())))
+    );
     assert!(
         steps
             .blocks
@@ -484,7 +493,7 @@ fn sources_are_listed_with_their_dates() {
         .blocks
         .iter()
         .flat_map(Block::runs)
-        .map(words::run)
+        .map(format::run)
         .collect();
     assert!(all.contains(&format!("Evidence version: {}", evidence().version)));
 }

@@ -8,9 +8,10 @@ use super::{
 };
 use crate::model::Inputs;
 use crate::model::clock::Clock;
+use crate::model::evidence::words;
 use crate::model::evidence::{AgeGroup, Cohort, Finding, Measure, TimePoint, Value, trim_number};
 use crate::model::patient::{Hsct, Patient, describe_months};
-use crate::model::text::{Paragraph, Quantity, Unit, words};
+use crate::model::text::{Paragraph, Quantity, Unit};
 use crate::model::timing::TimingEvidence;
 
 /// Right end of the age axis in years; the cohorts follow patients to 40.

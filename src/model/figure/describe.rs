@@ -15,7 +15,7 @@ impl Figure {
 
 fn describe_panel(panel: &Panel) -> Section {
     let mut section = Section::new(
-        SectionId::Figure(panel.id),
+        SectionId::Figure(panel.id.figure_id()),
         format!("{} — x: {}, y: {}", panel.title, panel.clock.axis_label(), panel.measure.axis_label()),
     );
     for span in &panel.spans {
@@ -54,7 +54,7 @@ fn describe_panel(panel: &Panel) -> Section {
 fn ordinal_years(y: f64) -> String {
     #[expect(clippy::cast_possible_truncation, reason = "a birthday in whole years")]
     let n = y.round() as i32;
-    crate::model::text::words::ordinal(n)
+    crate::model::text::format::ordinal(n)
 }
 
 fn at_words(clock: Clock) -> (&'static str, &'static str) {

@@ -19,7 +19,7 @@ pub use describe::describe_series;
 use super::clock::Clock;
 use super::evidence::Measure;
 use super::survival::RiskRow;
-use super::text::{Paragraph, SourceRef};
+use super::text::{FigureId, Paragraph, SourceRef};
 
 /// Linked small multiples for one patient, in display order.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -46,6 +46,19 @@ pub enum PanelId {
     AfterHsct,
     /// Survival since diagnosis (only when a cohort on that clock is loaded).
     SinceDiagnosis,
+}
+
+impl PanelId {
+    /// The panel's id in a document, where its text alternative is a
+    /// section of its own.
+    pub fn figure_id(self) -> FigureId {
+        FigureId(match self {
+            Self::SurvivalByAge => "survival-by-age",
+            Self::OrganDamageByAge => "organ-damage-by-age",
+            Self::AfterHsct => "survival-after-hsct",
+            Self::SinceDiagnosis => "survival-since-diagnosis",
+        })
+    }
 }
 
 /// What a panel's y axis measures; survival and incidence never share one.

@@ -276,7 +276,7 @@ fn the_text_alternative_has_a_section_per_panel_with_every_value() {
     assert_eq!(sections.len(), f.panels.len());
     let text: Vec<String> = sections
         .iter()
-        .flat_map(|s| s.blocks.iter().flat_map(|b| b.runs().map(crate::model::text::words::run)))
+        .flat_map(|s| s.blocks.iter().flat_map(|b| b.runs().map(crate::model::text::format::run)))
         .collect();
     let all = text.join("");
     for needle in [

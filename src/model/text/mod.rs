@@ -7,11 +7,18 @@
 //! Numbers are never baked into strings: a [`Run::Number`] holds a
 //! [`Quantity`] with its [`Basis`] (published, calculated from a published
 //! value, the patient's own data, a centre's cohort data, or a rule of
-//! inheritance), and [`words::quantity`] is the only formatter. A calculated
+//! inheritance), and [`format::quantity`] is the only formatter. A calculated
 //! number is always written with what it was calculated from.
+//!
+//! This module is the leaf of the model: it imports none of the modules that
+//! build documents (evidence, figure, family, discussion), so any of them can
+//! build a `Doc` and any renderer can draw one. Pictures it cannot hold (a
+//! figure panel, the inheritance diagram) are named by an opaque
+//! [`FigureId`] with their text alternative; the picture of 100 boys and the
+//! family's ratings are described by plain data.
 
+pub mod format;
 pub mod plain;
-pub mod words;
 
 /// Sections of text in reading order.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -49,7 +56,7 @@ pub enum SectionId {
     /// The evidence on age at HSCT.
     TimingEvidence,
     /// The text alternative of one figure panel.
-    Figure(super::figure::PanelId),
+    Figure(FigureId),
     /// A centre's or a digitized cohort's curves.
     Curves,
     /// Citations.
@@ -109,7 +116,7 @@ pub enum Block {
     /// Running text.
     Paragraph(Paragraph),
     /// A statement with the source it rests on (a bullet on paper, a card on
-    /// screen). `emphasis` marks statements that concern this patient.
+    /// screen), with why it concerns this patient if it does.
     Item {
         /// The statement.
         text: Paragraph,
@@ -120,19 +127,24 @@ pub enum Block {
     },
     /// Rows of cells.
     Table(Table),
-    /// A figure panel, drawn where drawing is possible and described by the
-    /// panel's own section where it is not.
-    Figure(super::figure::PanelId),
+    /// A picture the text model cannot hold (a figure panel, a diagram),
+    /// drawn by a renderer that knows `id` and given as `text` by any other,
+    /// so nothing is lost where it cannot be drawn.
+    Figure {
+        /// Which picture.
+        id: FigureId,
+        /// What it shows, in words, in reading order.
+        text: Vec<Paragraph>,
+    },
     /// Small print.
     Note(Paragraph),
     /// A picture of 100 boys with its question, clock and who was counted.
-    IconArray(super::family::IconArray),
-    /// The X-linked inheritance diagram with its sentences.
-    Inheritance(super::family::Inheritance),
-    /// "What matters" statements, each with the family's rating if given.
-    Ratings(Vec<super::family::RatedStatement>),
-    /// Which option the family is leaning towards, if they said.
-    Leaning(Option<super::discussion::Leaning>),
+    IconArray(IconArray),
+    /// Statements each answered on one scale, shown back as answered (never
+    /// scored).
+    Ratings(Ratings),
+    /// One question's options, with the answer if one was given.
+    Choice(Choice),
     /// Questions for the team: prompts, then the family's own.
     Questions {
         /// Suggested questions.
@@ -158,14 +170,93 @@ impl Block {
                     .flat_map(|p| p.0.iter())
                     .chain(t.rows.iter().flatten().flat_map(|p| p.0.iter())),
             ),
-            Self::Figure(_) | Self::Leaning(_) => Box::new(std::iter::empty()),
+            Self::Figure { text, .. } => Box::new(text.iter().flat_map(|p| p.0.iter())),
+            Self::Choice(_) => Box::new(std::iter::empty()),
             Self::IconArray(a) => Box::new(a.paragraphs().flat_map(|p| p.0.iter())),
-            Self::Inheritance(i) => Box::new(i.paragraphs().flat_map(|p| p.0.iter())),
-            Self::Ratings(r) => Box::new(r.iter().flat_map(|s| s.text.0.iter())),
+            Self::Ratings(r) => Box::new(r.rows.iter().flat_map(|row| row.statement.0.iter())),
             Self::Questions { prompts, own } => Box::new(prompts.iter().chain(own).flat_map(|p| p.0.iter())),
             Self::Steps(steps) => Box::new(steps.iter().flat_map(|p| p.0.iter())),
         }
     }
+}
+
+/// Names a picture that lives outside the text model (a figure panel, the
+/// inheritance diagram); the module that draws it defines its ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FigureId(pub &'static str);
+
+/// One published outcome shown as 100 boys: the counts and the words a
+/// renderer needs, so the screen, the paper and the text agree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IconArray {
+    /// `cohort-id/finding-id` of the finding it shows.
+    pub finding: String,
+    /// Short heading: "After a transplant", "Without a transplant".
+    pub heading: String,
+    /// The question the picture answers, with its time frame.
+    pub question: Paragraph,
+    /// How many icons are drawn (100, so options compare by count).
+    pub total: u32,
+    /// Filled icons: the published percentage rounded to whole boys.
+    pub filled: u32,
+    /// What a filled icon means, with the count.
+    pub filled_label: Paragraph,
+    /// What an empty icon means, with the count.
+    pub empty_label: Paragraph,
+    /// Where the clock starts ("Counted from birth.").
+    pub clock: Paragraph,
+    /// Who was counted, how many, and the source.
+    pub who: Paragraph,
+    /// Uncertainty and how the number must not be read.
+    pub notes: Vec<Paragraph>,
+}
+
+impl IconArray {
+    /// Every paragraph, in reading order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        [&self.question, &self.filled_label, &self.empty_label, &self.clock, &self.who]
+            .into_iter()
+            .chain(&self.notes)
+    }
+
+    /// The picture in words, for screen readers.
+    pub fn described(&self) -> String {
+        let mut s = format!("Picture of {} boys. ", self.total);
+        for p in self.paragraphs() {
+            s.push_str(&p.plain());
+            s.push(' ');
+        }
+        s.trim_end().to_owned()
+    }
+}
+
+/// Statements answered on one scale ("Not important" … "Very important").
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Ratings {
+    /// The answers a statement can have, in the order they are offered.
+    pub scale: Vec<String>,
+    /// The statements with their answers.
+    pub rows: Vec<RatingRow>,
+}
+
+/// One statement and its answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RatingRow {
+    /// Stable id of the statement, under which the answer is kept.
+    pub key: String,
+    /// The statement.
+    pub statement: Paragraph,
+    /// The answer given: one of the scale's words, or none yet.
+    pub answer: Option<String>,
+}
+
+/// A question's options, with the one chosen.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Choice {
+    /// The options, in the order they are offered.
+    pub options: Vec<String>,
+    /// The option chosen, if any (one of `options`).
+    pub chosen: Option<String>,
 }
 
 /// A table; the first column usually names the row.
@@ -236,7 +327,7 @@ impl Paragraph {
 
     /// The paragraph as plain text (every renderer's words).
     pub fn plain(&self) -> String {
-        self.0.iter().map(words::run).collect()
+        self.0.iter().map(format::run).collect()
     }
 }
 
@@ -260,7 +351,7 @@ pub enum Run {
     Text(String),
     /// Emphasised words.
     Strong(String),
-    /// A number, written by [`words::quantity`].
+    /// A number, written by [`format::quantity`].
     Number(Quantity),
     /// A data file's own statement, verbatim: a cohort finding (its numbers
     /// are checked against the publication by the evidence tests) or a
@@ -378,5 +469,7 @@ pub enum Basis {
     Rule,
 }
 
+#[cfg(test)]
+pub(crate) mod samples;
 #[cfg(test)]
 mod tests;

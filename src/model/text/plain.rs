@@ -2,7 +2,7 @@
 //! prints and "Copy summary" puts on the clipboard, for pasting into a
 //! clinical record.
 
-use super::{Block, Doc, Paragraph, Table};
+use super::{Block, Doc, Paragraph, Run, Table};
 
 /// The document as plain text, lines at most `width` characters where the
 /// words allow.
@@ -30,7 +30,7 @@ fn block_text(out: &mut String, block: &Block, width: usize) {
         Block::Item { text, source, concerns } => {
             let mut line = text.plain();
             if let Some(s) = source
-                && !text.0.iter().any(|r| matches!(r, super::Run::Cite(_)))
+                && !text.0.iter().any(|r| matches!(r, Run::Cite(_)))
             {
                 line.push_str(&format!(" ({})", s.label));
             }
@@ -40,26 +40,28 @@ fn block_text(out: &mut String, block: &Block, width: usize) {
             }
         }
         Block::Table(t) => table_text(out, t, width),
-        Block::Figure(_) => {}
+        Block::Figure { text, .. } => {
+            for p in text {
+                wrap_into(out, &p.plain(), width, "", "");
+            }
+        }
         Block::IconArray(a) => {
+            wrap_into(out, &a.heading, width, "", "");
             for p in a.paragraphs() {
                 wrap_into(out, &p.plain(), width, "  ", "  ");
             }
         }
-        Block::Inheritance(i) => {
-            for p in i.paragraphs() {
-                wrap_into(out, &p.plain(), width, "", "");
-            }
-        }
         Block::Ratings(ratings) => {
-            for r in ratings {
-                let answer = r.importance.map_or("not rated", crate::model::discussion::Importance::label);
-                wrap_into(out, &format!("{} [{answer}]", r.text.plain()), width, "- ", "  ");
+            for r in &ratings.rows {
+                let answer = r.answer.as_deref().unwrap_or("not rated");
+                wrap_into(out, &format!("{} [{answer}]", r.statement.plain()), width, "- ", "  ");
             }
         }
-        Block::Leaning(l) => {
-            let answer = l.map_or("not said", crate::model::discussion::Leaning::label);
-            wrap_into(out, &format!("Leaning: {answer}"), width, "", "");
+        Block::Choice(choice) => {
+            for option in &choice.options {
+                let mark = if choice.chosen.as_ref() == Some(option) { " (chosen)" } else { "" };
+                wrap_into(out, &format!("{option}{mark}"), width, "- ", "  ");
+            }
         }
         Block::Questions { prompts, own } => {
             for q in prompts.iter().chain(own) {
