@@ -1,0 +1,254 @@
+//! The view: eframe's two entry points and the layout of the window. The
+//! layout only draws and pushes [`Command`]s; the logic pass
+//! ([`super::logic`]) and the command runner do the rest.
+
+use std::path::PathBuf;
+
+use super::{App, ViewMode};
+use crate::command::{self, Command};
+use crate::ui::file_ui::{self, UnsavedChoice};
+use crate::ui::patient_panel::patient_panel_ui;
+use crate::ui::theme;
+use crate::ui::{evidence_panel, figure_ui, menu, status as status_ui};
+
+/// The folded patient form in the family view (the note is never shown
+/// there).
+pub const FAMILY_DETAILS: &str = "Patient details (for the clinician)";
+
+impl eframe::App for App {
+    /// Everything timed or in the background, which must go on while the
+    /// window is covered, hidden or minimised (eframe then calls only this).
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.logic_step(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        command::shortcuts(&ctx, &mut self.commands);
+        self.dropped_files(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            menu::menu_bar_ui(ui, self.prefs.theme, self.prefs.view, &self.prefs.recent, &mut self.commands);
+        });
+        egui::Panel::bottom("footer").show(ui, |ui| {
+            if let Some(i) = status_ui::footer_ui(ui, &self.notifications, &self.loading_labels()) {
+                self.notifications.remove(i);
+            }
+        });
+        let mut form_changed = false;
+        let patient_max = ui.available_width() * 0.35;
+        egui::Panel::left("patient")
+            .resizable(true)
+            .default_size(theme::PATIENT_PANEL_WIDTH)
+            .max_size(patient_max)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    status_ui::file_line_ui(ui, &self.file_label(), self.dirty, self.save.is_some());
+                    if let Some(label) = self.opening_label()
+                        && file_ui::opening_line_ui(ui, label)
+                    {
+                        self.cancel_opening();
+                    }
+                    if self.shared.read_only() {
+                        crate::ui::conflict_ui::read_only_line_ui(ui);
+                    }
+                    if self.prefs.view == ViewMode::Family {
+                        // The family sees the screen: the clinician's note and the
+                        // change log (which repeats it) stay out of sight.
+                        egui::CollapsingHeader::new(FAMILY_DETAILS).default_open(false).show(ui, |ui| {
+                            form_changed = patient_panel_ui(ui, &mut self.form, &self.form_errors, false);
+                        });
+                    } else {
+                        form_changed = patient_panel_ui(ui, &mut self.form, &self.form_errors, true);
+                        ui.add_space(8.0);
+                        file_ui::record_ui(ui, &self.doc.record);
+                    }
+                });
+            });
+        let mut view_changed = false;
+        if self.prefs.view == ViewMode::Family {
+            egui::CentralPanel::default().show(ui, |ui| self.family_view_ui(ui));
+        } else {
+            self.clinician_view_ui(ui, &mut view_changed);
+        }
+        if view_changed {
+            self.refresh_views();
+        }
+        if form_changed {
+            self.form_changed();
+        }
+        self.modal_windows(&ctx);
+        self.save_question_ui(&ctx);
+        self.shared_file_ui(&ctx);
+        self.recovery_offer_ui(&ctx);
+        // What the layout pass asked for runs at once, in the same pass;
+        // the rest of the timed work waits for the next call of `logic`.
+        self.run_commands(&ctx);
+        self.update_title(&ctx);
+        self.screenshot_step(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // A screenshot run changes nothing. (egui's memory, saved after this,
+        // keeps panel sizes and zoom; text fields store only their cursor, so
+        // no patient detail reaches it: the privacy test checks both.)
+        if self.screenshot.is_none() {
+            eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
+        }
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        self.screenshot.is_none()
+    }
+}
+
+impl App {
+    fn about_ui(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_about;
+        crate::ui::family_ui::about_ui(ctx, &mut open, &self.about.0, &self.about.1);
+        self.show_about = open;
+    }
+
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> =
+            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        let Some(path) = dropped.into_iter().next() else { return };
+        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
+            self.commands.push(Command::OpenPath(path));
+        } else if crate::io::figure_image::is_figure(&path) {
+            self.commands.push(Command::DigitizeFigurePath(path));
+        } else {
+            let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            self.notify(
+                format!("{name}: drop a .ron patient file, or a PNG or JPEG figure to digitize."),
+                true,
+            );
+        }
+    }
+
+    fn modal_windows(&mut self, ctx: &egui::Context) {
+        if let Some(command) = self.confirm.clone() {
+            let action = match command {
+                Command::Quit => "close the window",
+                Command::New => "start a new patient",
+                Command::Close => "close the file",
+                _ => "open another file",
+            };
+            let answer = file_ui::unsaved_changes_ui(ctx, &self.file_label(), action);
+            if answer.is_some() {
+                ctx.request_repaint();
+            }
+            match answer {
+                Some(UnsavedChoice::Save) => {
+                    self.confirm = None;
+                    self.after_save = Some(command);
+                    self.commands.push(Command::Save);
+                }
+                Some(UnsavedChoice::Discard) => {
+                    self.confirm = None;
+                    self.perform(command, ctx);
+                }
+                Some(UnsavedChoice::Cancel) => self.confirm = None,
+                None => {}
+            }
+        }
+        if let Some(field) = &mut self.path_field {
+            let action = file_ui::path_field_ui(ctx, field);
+            if action != file_ui::PathFieldAction::None {
+                ctx.request_repaint();
+            }
+            match action {
+                file_ui::PathFieldAction::Submit(path) => {
+                    let purpose = field.purpose;
+                    self.path_field = None;
+                    match purpose {
+                        file_ui::PathPurpose::Open => self.perform(Command::OpenPath(path), ctx),
+                        file_ui::PathPurpose::SaveAs => self.perform(Command::SaveAsPath(path), ctx),
+                        file_ui::PathPurpose::Report => self.perform(Command::ExportReportTo(path), ctx),
+                        file_ui::PathPurpose::Handout => self.perform(Command::ExportHandoutTo(path), ctx),
+                    }
+                }
+                file_ui::PathFieldAction::Cancel => self.path_field = None,
+                file_ui::PathFieldAction::None => {}
+            }
+        }
+        let mut open = self.show_prefs;
+        let before = self.prefs.remember_recent;
+        file_ui::preferences_ui(ctx, &mut open, &mut self.prefs.user_name, &mut self.prefs.remember_recent);
+        if before && !self.prefs.remember_recent {
+            self.prefs.recent.clear();
+        }
+        self.show_prefs = open;
+        self.about_ui(ctx);
+        self.import_window(ctx);
+        self.library_window(ctx);
+        self.digitizer_window(ctx);
+        let mut open = self.show_inheritance;
+        crate::ui::family_ui::inheritance_ui(ctx, &mut open, &self.inheritance);
+        self.show_inheritance = open;
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// Evidence panel, status line, curve controls and plot.
+    fn clinician_view_ui(&mut self, ui: &mut egui::Ui, view_changed: &mut bool) {
+        // Beside the picture when there is room; on a small screen or at a
+        // large zoom the picture keeps the width and the evidence opens on
+        // request.
+        let wide = ui.available_width() >= theme::EVIDENCE_BESIDE_FROM;
+        let show_evidence = self.evidence_open.unwrap_or(wide);
+        if show_evidence {
+            egui::Panel::right("evidence")
+                .resizable(true)
+                .default_size(theme::EVIDENCE_PANEL_WIDTH)
+                .max_size(ui.available_width() * 0.45)
+                .show(ui, |ui| {
+                    evidence_panel::evidence_panel_ui(ui, &self.evidence, &self.derived.matches);
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            let status_height = ui.available_height() * 0.35;
+            egui::ScrollArea::vertical().id_salt("status").max_height(status_height).show(ui, |ui| {
+                status_ui::status_ui(ui, &self.derived.status);
+            });
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                let (label, hint) = if show_evidence {
+                    (status_ui::HIDE_EVIDENCE, "Give the picture the whole width")
+                } else {
+                    (status_ui::SHOW_EVIDENCE, "Every finding with its source, beside the picture")
+                };
+                if ui.button(label).on_hover_text(hint).clicked() {
+                    self.evidence_open = Some(!show_evidence);
+                }
+                if ui
+                    .button(status_ui::COPY_SUMMARY)
+                    .on_hover_text("Plain text for the clinical record")
+                    .clicked()
+                {
+                    self.commands.push(Command::CopySummary);
+                }
+                if !self.cohorts.is_empty() {
+                    *view_changed = status_ui::curve_controls_ui(
+                        ui,
+                        &mut self.prefs.conditional,
+                        &mut self.prefs.min_at_risk,
+                        &mut self.commands,
+                    );
+                }
+            });
+            figure_ui::figure_ui(
+                ui,
+                &self.derived.figure,
+                &mut self.derived.prepared,
+                &self.derived.described,
+            );
+        });
+    }
+}
