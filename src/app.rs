@@ -1,22 +1,28 @@
-//! The eframe application: composes the panels, keeps what they show in sync
-//! with the patient, and runs [`Command`]s after the layout pass.
+//! The eframe application: its state (the open patient and its form, what
+//! the views show, windows and dialogs, background work), built here; the
+//! logic pass in `logic`, the layout in `view`, and one module per concern
+//! (opening, saving, commands, recovery, shared files, exports, cohorts,
+//! the library, the digitizer, the family consultation).
 
 mod cohorts;
+mod commands;
 mod conflict;
 mod derived;
 mod digitizer;
-mod document;
+mod export;
 mod family;
 mod library;
 mod logic;
+mod opening;
 mod prefs;
 mod recovery;
+mod saving;
 mod screenshot;
 mod view;
 
-pub use document::{REPLACE, SAVE_WITHOUT_AGE};
 pub use prefs::{Prefs, ThemeChoice, ViewMode};
 pub use recovery::RECOVERY_INTERVAL;
+pub use saving::{REPLACE, SAVE_WITHOUT_AGE};
 pub use screenshot::ScreenshotRequest;
 pub use view::FAMILY_DETAILS;
 
@@ -124,7 +130,7 @@ pub struct App {
     save: Option<SaveInFlight>,
     opening: Option<OpenInFlight>,
     /// A question before saving (replace another file, save with no age).
-    save_question: Option<document::SaveQuestion>,
+    save_question: Option<saving::SaveQuestion>,
     /// The folder Save proposes for a new patient.
     documents: Option<PathBuf>,
     /// Time for the timed work (recovery, lock refresh); tests move it on.

@@ -1,0 +1,113 @@
+//! Opening patient files: read off the UI thread (a file that never
+//! answers leaves the window working, with a button to stop waiting), then
+//! shown, or the reason it cannot be.
+
+use std::path::Path;
+
+use super::conflict::Access;
+use super::{App, OpenInFlight};
+use crate::io::file_name;
+use crate::io::jobs::Job;
+use crate::io::patient_file::{self, ContentHash, LoadErrorKind, PatientDocument, PatientFileError};
+
+impl App {
+    /// Opens `path` for editing, or asks first if it is open elsewhere.
+    /// The file and its lock are read off the UI thread: a file that never
+    /// answers (a FIFO, a hung share) leaves the window working, with a
+    /// button to stop waiting.
+    pub(super) fn open(&mut self, path: &Path, ctx: &egui::Context) {
+        let lock_holder = self.held_elsewhere_check();
+        let target = path.to_path_buf();
+        let job = Job::spawn("open-patient", format!("Opening {}", file_name(path)), ctx, move || {
+            let holder =
+                lock_holder.and_then(|me| crate::io::patient_file::lock::held_elsewhere(&target, &me));
+            (patient_file::load_tracked(&target), holder)
+        });
+        // A newer request replaces one still waiting.
+        self.opening = Some(OpenInFlight { job, path: path.to_path_buf(), access: Access::Edit });
+    }
+
+    /// The file being opened, if one is (the busy line shows it).
+    pub(super) fn opening_label(&self) -> Option<&str> {
+        self.opening.as_ref().map(|o| o.job.label.as_str())
+    }
+
+    /// Stops waiting for a file that does not answer; its reader thread
+    /// ends whenever the file does, and its result is dropped.
+    pub(super) fn cancel_opening(&mut self) {
+        if let Some(opening) = self.opening.take() {
+            self.notify(
+                format!("Stopped opening {}; the current patient is unchanged.", file_name(&opening.path)),
+                false,
+            );
+        }
+    }
+
+    /// Collects a file that has been read.
+    pub(super) fn poll_opening(&mut self, ctx: &egui::Context) {
+        let Some((tracked, holder)) = self.opening.as_ref().and_then(|o| o.job.poll()) else { return };
+        let Some(OpenInFlight { path, access, .. }) = self.opening.take() else { return };
+        ctx.request_repaint();
+        match holder {
+            Some(holder) if access == Access::Edit => self.ask_open_elsewhere(path, holder),
+            _ => self.adopt_read(&path, tracked, access),
+        }
+    }
+
+    /// Reads `path` with the given access (the user answered the "open
+    /// elsewhere" question): off the UI thread, as any open.
+    pub(super) fn open_with(&mut self, path: &Path, access: Access, ctx: &egui::Context) {
+        let target = path.to_path_buf();
+        let job = Job::spawn("open-patient", format!("Opening {}", file_name(path)), ctx, move || {
+            (patient_file::load_tracked(&target), None)
+        });
+        self.opening = Some(OpenInFlight { job, path: path.to_path_buf(), access });
+    }
+
+    /// Shows a file that has been read, or says why it cannot be.
+    fn adopt_read(&mut self, path: &Path, tracked: patient_file::Tracked, access: Access) {
+        let name = file_name(path);
+        match tracked.loaded {
+            Ok(loaded) => {
+                self.adopt(loaded.document, path, tracked.hash, access);
+                if let Some(notice) = loaded.notice {
+                    self.notify(format!("{name}: {notice}"), false);
+                } else {
+                    self.notify(format!("Opened {name}."), false);
+                }
+            }
+            Err(e) => match e.kind {
+                // The file is well formed but a value is impossible: open it
+                // so the clinician can see and correct each problem.
+                LoadErrorKind::Content(PatientFileError::Invalid { document, problems }) => {
+                    self.adopt(*document, path, tracked.hash, access);
+                    self.notify(
+                        format!(
+                            "{name}: opened with {} problem(s) to correct: {}",
+                            problems.len(),
+                            problems.join(" ")
+                        ),
+                        true,
+                    );
+                }
+                _ => self.notify(format!("Could not open {e}. The current patient is unchanged."), true),
+            },
+        }
+    }
+
+    /// Shows `document`, read from `path` at version `hash`.
+    pub(super) fn adopt(
+        &mut self,
+        document: PatientDocument,
+        path: &Path,
+        hash: Option<ContentHash>,
+        access: Access,
+    ) {
+        let patient = document.patient.clone();
+        self.doc = document;
+        self.path = Some(path.to_path_buf());
+        self.track(Some(path), hash, access);
+        self.prefs.note_recent(path);
+        self.show_patient(patient);
+    }
+}

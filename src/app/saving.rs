@@ -1,0 +1,246 @@
+//! Saving patient files: the questions first (replace another patient's
+//! file? save with no age?), then the write off the UI thread over the
+//! version this window has, or to a new file nobody else has open.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use super::{App, SaveInFlight};
+use crate::io::dialogs::DialogKind;
+use crate::io::file_name;
+use crate::io::jobs::Job;
+use crate::io::patient_file::{self, ContentHash, PatientDocument, SaveContext};
+use crate::model::patient::{AgeSource, describe_months};
+use crate::ui::file_ui::{self, Question};
+
+/// A question before a save goes ahead.
+pub(super) enum SaveQuestion {
+    /// Reading what a Save As would replace (off the UI thread: the folder
+    /// may be a slow share); `None` from the job when nothing is there.
+    Inspecting { path: PathBuf, checks: SaveChecks, job: Job<Option<String>> },
+    /// Asking, with the save that follows a yes.
+    Asking { question: Question, path: PathBuf, checks: SaveChecks },
+}
+
+/// What the user has already agreed to for one save.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct SaveChecks {
+    /// Replacing the other patient file at the path.
+    replace: bool,
+    /// Saving a patient with no age.
+    no_age: bool,
+}
+
+impl App {
+    /// Where Save As proposes to save: the current file itself, or (for a
+    /// `new_file`: a read-only file, a copy beside someone else's version)
+    /// the first free `NAME-N.xhim.ron` beside it; for a patient never
+    /// saved, a free name in the user's documents folder. Names end in
+    /// `.xhim.ron`, the type a file manager opens with this app.
+    pub(super) fn suggested_path(&self, new_file: bool) -> PathBuf {
+        match &self.path {
+            Some(path) if !new_file => path.clone(),
+            Some(path) => {
+                let folder = path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
+                crate::io::free_patient_path(&folder, &file_name(path))
+            }
+            None => {
+                let folder = self.documents.clone().or_else(crate::io::documents_folder).unwrap_or_default();
+                crate::io::free_patient_path(&folder, "patient.xhim.ron")
+            }
+        }
+    }
+
+    /// Asks where to save a file that has no path here yet (new, or open
+    /// read-only).
+    pub(super) fn ask_where_to_save(&mut self, ctx: &egui::Context) {
+        let proposed = self.suggested_path(true);
+        self.ask(DialogKind::SavePatient(proposed.display().to_string()), ctx);
+    }
+
+    /// Saves the edits to `path`: over the version this window has, or to a
+    /// new file nobody else has open.
+    pub(super) fn start_save(&mut self, path: PathBuf, ctx: &egui::Context) {
+        self.start_save_checked(path, SaveChecks::default(), ctx);
+    }
+
+    /// [`Self::start_save`] with what the user has agreed to so far: a Save
+    /// As onto another file asks first, naming the patient it holds, and so
+    /// does saving a patient with no age.
+    fn start_save_checked(&mut self, path: PathBuf, checks: SaveChecks, ctx: &egui::Context) {
+        let current = self.path.as_deref() == Some(path.as_path());
+        if current && self.shared.read_only() {
+            self.notify(
+                format!("{} is open read-only here; save your edits as a new file.", file_name(&path)),
+                true,
+            );
+            self.ask_where_to_save(ctx);
+            return;
+        }
+        if !self.form_errors.is_empty() {
+            self.refuse_invalid_form();
+            return;
+        }
+        if !current && let Some(holder) = self.held_elsewhere(&path) {
+            self.notify(
+                format!(
+                    "Not saved: {} is open for editing by {}. Choose another name.",
+                    file_name(&path),
+                    holder.describe()
+                ),
+                true,
+            );
+            self.after_save = None;
+            return;
+        }
+        if !current && !checks.replace {
+            let target = path.clone();
+            let job =
+                Job::spawn("inspect-target", format!("Checking {}", file_name(&path)), ctx, move || {
+                    describe_existing(&target)
+                });
+            self.save_question = Some(SaveQuestion::Inspecting { path, checks, job });
+            return;
+        }
+        if self.patient.age == AgeSource::NotGiven && !checks.no_age {
+            let question = Question {
+                title: "Save without an age?".to_owned(),
+                text: "No age has been entered for this patient, so nothing is placed for him on the \
+                       evidence. Save him without an age? You can add it later."
+                    .to_owned(),
+                confirm: SAVE_WITHOUT_AGE.to_owned(),
+            };
+            self.save_question = Some(SaveQuestion::Asking { question, path, checks });
+            return;
+        }
+        let expected = if current { self.shared.hash } else { None };
+        let base = self.doc.clone();
+        self.start_save_from(path, &base, expected, ctx);
+    }
+
+    /// Collects what a Save As would replace, and asks the questions before
+    /// a save.
+    pub(super) fn save_question_ui(&mut self, ctx: &egui::Context) {
+        let Some(pending) = self.save_question.take() else { return };
+        match pending {
+            SaveQuestion::Inspecting { path, checks, job } => match job.poll() {
+                None => self.save_question = Some(SaveQuestion::Inspecting { path, checks, job }),
+                Some(None) => {
+                    self.start_save_checked(path, SaveChecks { replace: true, ..checks }, ctx);
+                }
+                Some(Some(about)) => {
+                    let name = file_name(&path);
+                    let question = Question {
+                        title: format!("Replace {name}?"),
+                        text: format!("{name} already exists: {about} Replace it with this patient?"),
+                        confirm: REPLACE.to_owned(),
+                    };
+                    self.save_question = Some(SaveQuestion::Asking { question, path, checks });
+                    ctx.request_repaint();
+                }
+            },
+            SaveQuestion::Asking { question, path, checks } => match file_ui::question_ui(ctx, &question) {
+                None => self.save_question = Some(SaveQuestion::Asking { question, path, checks }),
+                Some(answer) => {
+                    ctx.request_repaint();
+                    if !answer {
+                        self.after_save = None;
+                        return;
+                    }
+                    let checks = if question.confirm == REPLACE {
+                        SaveChecks { replace: true, ..checks }
+                    } else {
+                        SaveChecks { no_age: true, ..checks }
+                    };
+                    self.start_save_checked(path, checks, ctx);
+                }
+            },
+        }
+    }
+
+    /// Whether a save is waiting for its target to be checked (not for an
+    /// answer: that waits for the user, not for the disk).
+    pub(super) fn save_pending(&self) -> bool {
+        matches!(self.save_question, Some(SaveQuestion::Inspecting { .. }))
+    }
+
+    fn refuse_invalid_form(&mut self) {
+        let problems: Vec<&str> = self.form_errors.iter().map(|(_, m)| m.as_str()).collect();
+        let text = format!("Not saved: correct the marked fields first ({}).", problems.join(" "));
+        self.notify(text, true);
+        self.after_save = None;
+    }
+
+    /// Saves the edits as the next version of `base`, provided the file on
+    /// disk is still version `expected` (if given).
+    pub(super) fn start_save_from(
+        &mut self,
+        path: PathBuf,
+        base: &PatientDocument,
+        expected: Option<ContentHash>,
+        ctx: &egui::Context,
+    ) {
+        if self.save.is_some() {
+            self.notify("A save is still being written; try again in a moment.".to_owned(), true);
+            return;
+        }
+        if !self.form_errors.is_empty() {
+            self.refuse_invalid_form();
+            return;
+        }
+        let context = SaveContext {
+            app_version: env!("CARGO_PKG_VERSION").to_owned(),
+            evidence_version: self.evidence.version.clone(),
+            saved_by: self.prefs.saved_by(),
+        };
+        let next = base.revised(&self.patient, &context, SystemTime::now());
+        let (target, to_write) = (path.clone(), next.clone());
+        let job = Job::spawn("save-patient", format!("Saving {}", file_name(&path)), ctx, move || {
+            patient_file::save_unless_changed(&target, &to_write, expected)
+        });
+        self.save = Some(SaveInFlight { job, path, next });
+    }
+}
+
+/// A typed or picked name without `.ron` gets `.xhim.ron`, the patient-file
+/// type a file manager opens with this app; any `.ron` name is kept.
+pub(super) fn with_ron_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
+        path
+    } else {
+        let mut s = path.into_os_string();
+        s.push(".xhim.ron");
+        PathBuf::from(s)
+    }
+}
+
+/// The button that replaces another patient file (tests press it).
+pub const REPLACE: &str = "Replace";
+
+/// The button that saves a patient with no age (tests press it).
+pub const SAVE_WITHOUT_AGE: &str = "Save without an age";
+
+/// What is at `path` in words, for the question before replacing it;
+/// `None` when nothing is there.
+fn describe_existing(path: &Path) -> Option<String> {
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(e) => return Some(format!("it cannot be read ({e}).")),
+        Ok(meta) if !meta.is_file() => return Some("it is not a regular file.".to_owned()),
+        Ok(_) => {}
+    }
+    let tracked = patient_file::load_tracked(path);
+    let Some(doc) = tracked.document() else {
+        return Some("it is not a patient file this app can read.".to_owned());
+    };
+    let age = match (doc.patient.age, doc.patient.age_months()) {
+        (AgeSource::NotGiven, _) => "with no age entered".to_owned(),
+        (_, Some(months)) => format!("aged {}", describe_months(months)),
+        (_, None) => "with an age that is not valid".to_owned(),
+    };
+    let saved = doc.record.saves.last().map_or_else(
+        || "never saved by this app".to_owned(),
+        |s| format!("last saved by {} at {}", s.saved_by, s.saved_at),
+    );
+    Some(format!("it holds a patient {age}, {saved}."))
+}
