@@ -92,6 +92,43 @@ struct SaveInFlight {
     next: PatientDocument,
 }
 
+/// Which windows, panels and questions are open: what the layout shows
+/// beside the main view.
+#[derive(Default)]
+struct Windows {
+    /// Whether the evidence panel is open, once the user chose; until then
+    /// it follows the window's width.
+    evidence_open: Option<bool>,
+    /// The window that imports cohort data.
+    import_form: Option<crate::ui::import_ui::ImportForm>,
+    /// A command waiting for the Save / Discard / Cancel answer.
+    confirm: Option<Command>,
+    /// A question before saving (replace another file, save with no age).
+    save_question: Option<saving::SaveQuestion>,
+    /// The typed-path window, where no system dialog is available.
+    path_field: Option<PathField>,
+    about: bool,
+    preferences: bool,
+    inheritance: bool,
+}
+
+/// Work under way off the UI thread; each is polled by the logic pass.
+#[derive(Default)]
+struct Work {
+    /// A file dialog that is open.
+    pending_dialog: Option<PendingDialog>,
+    /// At most one save in flight.
+    save: Option<SaveInFlight>,
+    /// A command to run once the current save succeeds.
+    after_save: Option<Command>,
+    /// A patient file being read.
+    opening: Option<OpenInFlight>,
+    report: Option<Job<Result<PathBuf, crate::io::report::ReportError>>>,
+    handout: Option<Job<Result<PathBuf, crate::io::report::ReportError>>>,
+    /// Cohort files being read and fitted, in the order they were asked for.
+    cohort_loads: Vec<Job<Result<FittedCohort, String>>>,
+}
+
 /// The application.
 pub struct App {
     evidence: Evidence,
@@ -101,12 +138,6 @@ pub struct App {
     cohorts: Arc<Vec<FittedCohort>>,
     library: library::LibraryState,
     digitizer: Option<digitizer::Digitizer>,
-    /// Whether the evidence panel is open, once the user chose; until then
-    /// it follows the window's width.
-    evidence_open: Option<bool>,
-    /// Cohort files being read and fitted in the background.
-    cohort_loads: Vec<Job<Result<FittedCohort, String>>>,
-    import_form: Option<crate::ui::import_ui::ImportForm>,
     /// The document as it is on disk (or new).
     doc: PatientDocument,
     /// Where it lives, once saved or opened.
@@ -120,40 +151,29 @@ pub struct App {
     /// knows whether it is current without comparing whole records.
     edits_generation: u64,
     derived: Derived,
+    /// Which windows, panels and questions are open.
+    windows: Windows,
+    /// Work under way off the UI thread, and what follows it.
+    work: Work,
     prefs: Prefs,
     notifications: Vec<Notification>,
     commands: Vec<Command>,
     dialogs: Box<dyn Dialogs>,
     /// Kept for the app's whole life: on X11 copied text is served from it.
     clipboard: Box<dyn crate::io::clipboard::Clipboard>,
-    pending_dialog: Option<PendingDialog>,
-    save: Option<SaveInFlight>,
-    opening: Option<OpenInFlight>,
-    /// A question before saving (replace another file, save with no age).
-    save_question: Option<saving::SaveQuestion>,
     /// The folder Save proposes for a new patient.
     documents: Option<PathBuf>,
     /// Time for the timed work (recovery, lock refresh); tests move it on.
     clock: logic::Clock,
     /// The termination signals caught, if any.
     termination: Option<crate::io::signals::Termination>,
-    report: Option<Job<Result<PathBuf, crate::io::report::ReportError>>>,
-    handout: Option<Job<Result<PathBuf, crate::io::report::ReportError>>>,
     /// The family's answers in this consultation (never in preferences).
     consultation: crate::ui::family_ui::Consultation,
     /// The inheritance explainer (a rule, the same for every patient).
     inheritance: Inheritance,
     /// "About this aid" and every source with its date, for the Help menu.
     about: (Section, Section),
-    /// A command waiting for the Save / Discard / Cancel answer.
-    confirm: Option<Command>,
-    /// A command to run once the current save succeeds.
-    after_save: Option<Command>,
     allow_close: bool,
-    path_field: Option<PathField>,
-    show_about: bool,
-    show_prefs: bool,
-    show_inheritance: bool,
     title: String,
     screenshot: Option<ScreenshotJob>,
     /// This window, as named in lock and recovery files.
@@ -224,37 +244,24 @@ impl App {
             cohorts: Arc::new(cohorts),
             library,
             digitizer: None,
-            cohort_loads: Vec::new(),
-            evidence_open: None,
-            import_form: None,
             doc,
             path: None,
             patient,
             derived,
+            windows: Windows::default(),
+            work: Work::default(),
             prefs,
             notifications,
             commands,
             dialogs: Box::new(NativeDialogs),
             clipboard: Box::new(crate::io::clipboard::SystemClipboard::default()),
-            pending_dialog: None,
-            save: None,
-            opening: None,
-            save_question: None,
             documents: options.documents,
             clock: logic::Clock::default(),
             termination: options.termination,
-            report: None,
-            handout: None,
             consultation: crate::ui::family_ui::Consultation::default(),
             inheritance: inheritance(),
             about,
-            confirm: None,
-            after_save: None,
             allow_close: false,
-            path_field: None,
-            show_about: false,
-            show_prefs: false,
-            show_inheritance: false,
             title: String::new(),
             screenshot: options.screenshot.map(ScreenshotJob::new),
             instance,
@@ -306,14 +313,14 @@ impl App {
     /// Whether a save, report, recovery copy or library change is still
     /// being written, or a cohort still loading.
     pub fn is_saving(&self) -> bool {
-        self.save.is_some()
-            || self.opening.is_some()
+        self.work.save.is_some()
+            || self.work.opening.is_some()
             || self.save_pending()
-            || self.report.is_some()
-            || self.handout.is_some()
+            || self.work.report.is_some()
+            || self.work.handout.is_some()
             || self.recovery.busy()
             || self.library.is_busy()
-            || !self.cohort_loads.is_empty()
+            || !self.work.cohort_loads.is_empty()
     }
 
     /// Whether the file is open read-only (open elsewhere): saving asks for

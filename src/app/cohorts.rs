@@ -20,7 +20,7 @@ impl App {
     pub(super) fn load_cohort(&mut self, path: &Path, ctx: &egui::Context) {
         let path = path.to_path_buf();
         let label = format!("Loading cohort {}", crate::io::file_name(&path));
-        self.cohort_loads.push(Job::spawn("load-cohort", label, ctx, move || {
+        self.work.cohort_loads.push(Job::spawn("load-cohort", label, ctx, move || {
             cohort_file::load(&path).map_err(|e| e.to_string()).and_then(FittedCohort::new)
         }));
     }
@@ -31,8 +31,8 @@ impl App {
     /// on every run.
     pub(super) fn poll_cohort_loads(&mut self, ctx: &egui::Context) {
         let mut finished = Vec::new();
-        while let Some(result) = self.cohort_loads.first().and_then(Job::poll) {
-            self.cohort_loads.remove(0);
+        while let Some(result) = self.work.cohort_loads.first().and_then(Job::poll) {
+            self.work.cohort_loads.remove(0);
             finished.push(result);
         }
         for result in finished {
@@ -49,7 +49,7 @@ impl App {
 
     /// What is loading now, for the footer.
     pub(super) fn loading_labels(&self) -> Vec<&str> {
-        self.cohort_loads.iter().map(|j| j.label.as_str()).collect()
+        self.work.cohort_loads.iter().map(|j| j.label.as_str()).collect()
     }
 
     /// Builds a cohort from the import form's files.
@@ -96,7 +96,7 @@ impl App {
 
     /// A CSV chosen in the dialog goes into the import form.
     pub(super) fn csv_chosen(&mut self, at_risk: bool, path: &Path) {
-        if let Some(form) = &mut self.import_form {
+        if let Some(form) = &mut self.windows.import_form {
             let text = path.display().to_string();
             if at_risk {
                 form.at_risk_path = text;
@@ -108,14 +108,14 @@ impl App {
     }
 
     pub(super) fn import_window(&mut self, ctx: &egui::Context) {
-        let Some(form) = &mut self.import_form else { return };
+        let Some(form) = &mut self.windows.import_form else { return };
         let action = import_ui::import_ui(ctx, form);
         if action != ImportAction::None {
             ctx.request_repaint();
         }
         match action {
             ImportAction::None => {}
-            ImportAction::Close => self.import_form = None,
+            ImportAction::Close => self.windows.import_form = None,
             ImportAction::ReadColumns => read_columns(form),
             ImportAction::Browse(slot) => {
                 self.ask(DialogKind::OpenCsv { at_risk: slot == CsvSlot::AtRisk }, ctx);
@@ -125,11 +125,11 @@ impl App {
                 match self.import_from_form(&form).and_then(FittedCohort::new) {
                     Ok(fitted) => {
                         let label = self.add_cohort(fitted);
-                        self.import_form = None;
+                        self.windows.import_form = None;
                         self.notify(format!("Imported “{label}”."), false);
                     }
                     Err(e) => {
-                        if let Some(f) = &mut self.import_form {
+                        if let Some(f) = &mut self.windows.import_form {
                             f.error = Some(e);
                         }
                     }

@@ -27,7 +27,7 @@ impl App {
                 Command::New | Command::Open | Command::OpenPath(_) | Command::Close | Command::Quit
             );
             if loses_edits && self.dirty {
-                self.confirm = Some(command);
+                self.windows.confirm = Some(command);
             } else {
                 self.perform(command, ctx);
             }
@@ -56,11 +56,11 @@ impl App {
             }
             Command::SaveAsPath(path) => self.start_save(with_ron_extension(path), ctx),
             Command::OpenPathField => {
-                self.path_field = Some(PathField { purpose: PathPurpose::Open, text: String::new() });
+                self.windows.path_field = Some(PathField { purpose: PathPurpose::Open, text: String::new() });
             }
             Command::ClearRecent => self.prefs.recent.clear(),
             Command::ImportCohortData => {
-                self.import_form.get_or_insert_with(crate::ui::import_ui::ImportForm::default);
+                self.windows.import_form.get_or_insert_with(crate::ui::import_ui::ImportForm::default);
             }
             Command::LoadCohortFile => self.ask(DialogKind::OpenCohort, ctx),
             Command::LoadCohortPath(path) => self.load_cohort(&path, ctx),
@@ -77,7 +77,7 @@ impl App {
             Command::ExportHandout => self.ask(DialogKind::SaveHandout(self.pdf_name("family-handout")), ctx),
             Command::ExportHandoutTo(path) => self.start_handout(path, ctx),
             Command::SetView(view) => self.prefs.view = view,
-            Command::ShowInheritance => self.show_inheritance = true,
+            Command::ShowInheritance => self.windows.inheritance = true,
             Command::CopySummary => {
                 let text = self.summary_text();
                 match crate::io::clipboard::copy_checked(self.clipboard.as_mut(), &text) {
@@ -91,8 +91,8 @@ impl App {
                     ),
                 }
             }
-            Command::TogglePreferences => self.show_prefs = !self.show_prefs,
-            Command::ToggleAbout => self.show_about = !self.show_about,
+            Command::TogglePreferences => self.windows.preferences = !self.windows.preferences,
+            Command::ToggleAbout => self.windows.about = !self.windows.about,
             Command::Quit => {
                 // Saved or discarded by now: the recovery copy has served.
                 self.recovery_closing();
@@ -103,30 +103,31 @@ impl App {
     }
 
     pub(super) fn ask(&mut self, kind: DialogKind, ctx: &egui::Context) {
-        if self.pending_dialog.is_some() {
+        if self.work.pending_dialog.is_some() {
             return;
         }
-        self.pending_dialog = Some(self.dialogs.show(kind, ctx));
+        self.work.pending_dialog = Some(self.dialogs.show(kind, ctx));
     }
 
     /// Collects finished dialogs and saves.
     pub(super) fn poll_background(&mut self, ctx: &egui::Context) {
-        if let Some(outcome) = self.pending_dialog.as_ref().and_then(crate::io::dialogs::PendingDialog::poll)
-            && let Some(pending) = self.pending_dialog.take()
+        if let Some(outcome) =
+            self.work.pending_dialog.as_ref().and_then(crate::io::dialogs::PendingDialog::poll)
+            && let Some(pending) = self.work.pending_dialog.take()
         {
             self.dialog_closed(pending.kind, outcome, ctx);
             ctx.request_repaint();
         }
-        if let Some(result) = self.report.as_ref().and_then(Job::poll) {
-            self.report = None;
+        if let Some(result) = self.work.report.as_ref().and_then(Job::poll) {
+            self.work.report = None;
             ctx.request_repaint();
             match result {
                 Ok(path) => self.notify(format!("Report written to {}.", path.display()), false),
                 Err(e) => self.notify(format!("{e}"), true),
             }
         }
-        let Some(result) = self.save.as_ref().and_then(|s| s.job.poll()) else { return };
-        let Some(done) = self.save.take() else { return };
+        let Some(result) = self.work.save.as_ref().and_then(|s| s.job.poll()) else { return };
+        let Some(done) = self.work.save.take() else { return };
         ctx.request_repaint();
         match result {
             Ok(hash) => {
@@ -141,13 +142,13 @@ impl App {
                 self.track(Some(&done.path), Some(hash), access);
                 self.path = Some(done.path);
                 self.form_changed();
-                if let Some(next) = self.after_save.take() {
+                if let Some(next) = self.work.after_save.take() {
                     self.perform(next, ctx);
                 }
             }
             Err(GuardedSaveError::Changed { path, conflict }) => self.ask_changed(path, conflict.theirs),
             Err(e) => {
-                self.after_save = None;
+                self.work.after_save = None;
                 self.notify(format!("{e}. Nothing was changed on disk."), true);
             }
         }
@@ -194,9 +195,9 @@ impl App {
                     _ => String::new(),
                 };
                 self.notify("No system file dialog is available; type the path instead.".to_owned(), false);
-                self.path_field = Some(PathField { purpose, text });
+                self.windows.path_field = Some(PathField { purpose, text });
             }
-            (_, DialogOutcome::Cancelled) => self.after_save = None,
+            (_, DialogOutcome::Cancelled) => self.work.after_save = None,
         }
     }
 }

@@ -276,7 +276,7 @@ impl App {
                     let base: PatientDocument = theirs.document().unwrap_or(&self.doc).clone();
                     self.start_save_from(path, &base, theirs.hash, ctx);
                 }
-                Some(ChangedChoice::Cancel) => self.after_save = None,
+                Some(ChangedChoice::Cancel) => self.work.after_save = None,
             },
         }
         // Answered: show the effect at once.
@@ -284,7 +284,7 @@ impl App {
     }
 
     fn reload_theirs(&mut self, path: &Path, theirs: &Tracked) {
-        self.after_save = None;
+        self.work.after_save = None;
         let Some(document) = theirs.document().cloned() else { return };
         self.adopt(document, path, theirs.hash, Access::Edit);
         self.notify(

@@ -48,13 +48,13 @@ impl App {
     /// Writes the report for the patient as shown (saved or not) on a
     /// background thread.
     pub(super) fn start_report(&mut self, path: PathBuf, ctx: &egui::Context) {
-        let Some((path, doc)) = self.pdf_export("report", self.report.is_some(), path) else { return };
+        let Some((path, doc)) = self.pdf_export("report", self.work.report.is_some(), path) else { return };
         let evidence = self.evidence.clone();
         let cohorts = std::sync::Arc::clone(&self.cohorts);
         let curves = self.prefs.curve_options();
         let options = crate::io::report::ReportOptions { icon_style: self.prefs.icons, ..Default::default() };
         let label = format!("Writing {}", file_name(&path));
-        self.report = Some(Job::spawn("export-report", label, ctx, move || {
+        self.work.report = Some(Job::spawn("export-report", label, ctx, move || {
             let source = crate::io::report::ReportSource {
                 evidence: &evidence,
                 cohorts: &cohorts,

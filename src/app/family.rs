@@ -27,7 +27,7 @@ impl App {
             &self.derived.family,
             &mut self.prefs.icons,
             &mut self.consultation,
-            &mut self.show_inheritance,
+            &mut self.windows.inheritance,
             &mut self.commands,
         );
         // Into the file only while "keep" is on; turning it off takes them
@@ -41,20 +41,20 @@ impl App {
     /// Writes the family handout for the patient as shown, with this
     /// consultation's answers, on a background thread.
     pub(super) fn start_handout(&mut self, path: PathBuf, ctx: &egui::Context) {
-        let Some((path, doc)) = self.pdf_export("handout", self.handout.is_some(), path) else { return };
+        let Some((path, doc)) = self.pdf_export("handout", self.work.handout.is_some(), path) else { return };
         let answers = self.consultation.answers.clone();
         let evidence = self.evidence.clone();
         let options = crate::io::report::HandoutOptions { icon_style: self.prefs.icons, generated_at: None };
         let label = format!("Writing {}", file_name(&path));
-        self.handout = Some(Job::spawn("export-handout", label, ctx, move || {
+        self.work.handout = Some(Job::spawn("export-handout", label, ctx, move || {
             crate::io::report::write_handout(&path, &evidence, &doc, &answers, &options).map(|()| path)
         }));
     }
 
     /// Reports a finished handout.
     pub(super) fn poll_handout(&mut self, ctx: &egui::Context) {
-        let Some(result) = self.handout.as_ref().and_then(Job::poll) else { return };
-        self.handout = None;
+        let Some(result) = self.work.handout.as_ref().and_then(Job::poll) else { return };
+        self.work.handout = None;
         ctx.request_repaint();
         match result {
             Ok(path) => self.notify(format!("Handout written to {}.", path.display()), false),

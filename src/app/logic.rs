@@ -64,13 +64,13 @@ impl App {
         if !ctx.input(|i| i.viewport().close_requested()) || self.allow_close {
             return;
         }
-        if self.save.is_some() {
+        if self.work.save.is_some() {
             // Finish writing first; the close follows the save.
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.after_save = Some(Command::Quit);
+            self.work.after_save = Some(Command::Quit);
         } else if self.dirty {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.confirm = Some(Command::Quit);
+            self.windows.confirm = Some(Command::Quit);
             if ctx.input(|i| i.viewport().minimized == Some(true)) {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Minimized(false));
             }

@@ -24,18 +24,18 @@ impl App {
             (patient_file::load_tracked(&target), holder)
         });
         // A newer request replaces one still waiting.
-        self.opening = Some(OpenInFlight { job, path: path.to_path_buf(), access: Access::Edit });
+        self.work.opening = Some(OpenInFlight { job, path: path.to_path_buf(), access: Access::Edit });
     }
 
     /// The file being opened, if one is (the busy line shows it).
     pub(super) fn opening_label(&self) -> Option<&str> {
-        self.opening.as_ref().map(|o| o.job.label.as_str())
+        self.work.opening.as_ref().map(|o| o.job.label.as_str())
     }
 
     /// Stops waiting for a file that does not answer; its reader thread
     /// ends whenever the file does, and its result is dropped.
     pub(super) fn cancel_opening(&mut self) {
-        if let Some(opening) = self.opening.take() {
+        if let Some(opening) = self.work.opening.take() {
             self.notify(
                 format!("Stopped opening {}; the current patient is unchanged.", file_name(&opening.path)),
                 false,
@@ -45,8 +45,8 @@ impl App {
 
     /// Collects a file that has been read.
     pub(super) fn poll_opening(&mut self, ctx: &egui::Context) {
-        let Some((tracked, holder)) = self.opening.as_ref().and_then(|o| o.job.poll()) else { return };
-        let Some(OpenInFlight { path, access, .. }) = self.opening.take() else { return };
+        let Some((tracked, holder)) = self.work.opening.as_ref().and_then(|o| o.job.poll()) else { return };
+        let Some(OpenInFlight { path, access, .. }) = self.work.opening.take() else { return };
         ctx.request_repaint();
         match holder {
             Some(holder) if access == Access::Edit => self.ask_open_elsewhere(path, holder),
@@ -61,7 +61,7 @@ impl App {
         let job = Job::spawn("open-patient", format!("Opening {}", file_name(path)), ctx, move || {
             (patient_file::load_tracked(&target), None)
         });
-        self.opening = Some(OpenInFlight { job, path: path.to_path_buf(), access });
+        self.work.opening = Some(OpenInFlight { job, path: path.to_path_buf(), access });
     }
 
     /// Shows a file that has been read, or says why it cannot be.

@@ -176,7 +176,7 @@ impl App {
     /// Offers edits left by an ended window, one at a time, while this
     /// window has none of its own unsaved.
     pub(super) fn recovery_offer_ui(&mut self, ctx: &egui::Context) {
-        if self.dirty || self.confirm.is_some() || self.shared.asking() {
+        if self.dirty || self.windows.confirm.is_some() || self.shared.asking() {
             return;
         }
         let Some(found) = self.recovery.offers.front() else { return };

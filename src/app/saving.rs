@@ -90,7 +90,7 @@ impl App {
                 ),
                 true,
             );
-            self.after_save = None;
+            self.work.after_save = None;
             return;
         }
         if !current && !checks.replace {
@@ -99,7 +99,7 @@ impl App {
                 Job::spawn("inspect-target", format!("Checking {}", file_name(&path)), ctx, move || {
                     describe_existing(&target)
                 });
-            self.save_question = Some(SaveQuestion::Inspecting { path, checks, job });
+            self.windows.save_question = Some(SaveQuestion::Inspecting { path, checks, job });
             return;
         }
         if self.patient.age == AgeSource::NotGiven && !checks.no_age {
@@ -110,7 +110,7 @@ impl App {
                     .to_owned(),
                 confirm: SAVE_WITHOUT_AGE.to_owned(),
             };
-            self.save_question = Some(SaveQuestion::Asking { question, path, checks });
+            self.windows.save_question = Some(SaveQuestion::Asking { question, path, checks });
             return;
         }
         let expected = if current { self.shared.hash } else { None };
@@ -121,10 +121,10 @@ impl App {
     /// Collects what a Save As would replace, and asks the questions before
     /// a save.
     pub(super) fn save_question_ui(&mut self, ctx: &egui::Context) {
-        let Some(pending) = self.save_question.take() else { return };
+        let Some(pending) = self.windows.save_question.take() else { return };
         match pending {
             SaveQuestion::Inspecting { path, checks, job } => match job.poll() {
-                None => self.save_question = Some(SaveQuestion::Inspecting { path, checks, job }),
+                None => self.windows.save_question = Some(SaveQuestion::Inspecting { path, checks, job }),
                 Some(None) => {
                     self.start_save_checked(path, SaveChecks { replace: true, ..checks }, ctx);
                 }
@@ -135,16 +135,16 @@ impl App {
                         text: format!("{name} already exists: {about} Replace it with this patient?"),
                         confirm: REPLACE.to_owned(),
                     };
-                    self.save_question = Some(SaveQuestion::Asking { question, path, checks });
+                    self.windows.save_question = Some(SaveQuestion::Asking { question, path, checks });
                     ctx.request_repaint();
                 }
             },
             SaveQuestion::Asking { question, path, checks } => match file_ui::question_ui(ctx, &question) {
-                None => self.save_question = Some(SaveQuestion::Asking { question, path, checks }),
+                None => self.windows.save_question = Some(SaveQuestion::Asking { question, path, checks }),
                 Some(answer) => {
                     ctx.request_repaint();
                     if !answer {
-                        self.after_save = None;
+                        self.work.after_save = None;
                         return;
                     }
                     let checks = if question.confirm == REPLACE {
@@ -161,14 +161,14 @@ impl App {
     /// Whether a save is waiting for its target to be checked (not for an
     /// answer: that waits for the user, not for the disk).
     pub(super) fn save_pending(&self) -> bool {
-        matches!(self.save_question, Some(SaveQuestion::Inspecting { .. }))
+        matches!(self.windows.save_question, Some(SaveQuestion::Inspecting { .. }))
     }
 
     fn refuse_invalid_form(&mut self) {
         let problems: Vec<&str> = self.form_errors.iter().map(|(_, m)| m.as_str()).collect();
         let text = format!("Not saved: correct the marked fields first ({}).", problems.join(" "));
         self.notify(text, true);
-        self.after_save = None;
+        self.work.after_save = None;
     }
 
     /// Saves the edits as the next version of `base`, provided the file on
@@ -180,7 +180,7 @@ impl App {
         expected: Option<ContentHash>,
         ctx: &egui::Context,
     ) {
-        if self.save.is_some() {
+        if self.work.save.is_some() {
             self.notify("A save is still being written; try again in a moment.".to_owned(), true);
             return;
         }
@@ -198,7 +198,7 @@ impl App {
         let job = Job::spawn("save-patient", format!("Saving {}", file_name(&path)), ctx, move || {
             patient_file::save_unless_changed(&target, &to_write, expected)
         });
-        self.save = Some(SaveInFlight { job, path, next });
+        self.work.save = Some(SaveInFlight { job, path, next });
     }
 }
 

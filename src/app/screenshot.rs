@@ -56,7 +56,8 @@ impl App {
         }
         // The picture is taken once the patient file and every cohort asked
         // for have been read.
-        let reading = !self.cohort_loads.is_empty() || self.opening.is_some() || !self.commands.is_empty();
+        let reading =
+            !self.work.cohort_loads.is_empty() || self.work.opening.is_some() || !self.commands.is_empty();
         job.frames = if reading { 0 } else { job.frames + 1 };
         if job.frames >= SCREENSHOT_FRAMES && !job.requested {
             job.requested = true;

@@ -43,7 +43,7 @@ impl eframe::App for App {
             .max_size(patient_max)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    status_ui::file_line_ui(ui, &self.file_label(), self.dirty, self.save.is_some());
+                    status_ui::file_line_ui(ui, &self.file_label(), self.dirty, self.work.save.is_some());
                     if let Some(label) = self.opening_label()
                         && file_ui::opening_line_ui(ui, label)
                     {
@@ -104,9 +104,9 @@ impl eframe::App for App {
 
 impl App {
     fn about_ui(&mut self, ctx: &egui::Context) {
-        let mut open = self.show_about;
+        let mut open = self.windows.about;
         crate::ui::family_ui::about_ui(ctx, &mut open, &self.about.0, &self.about.1);
-        self.show_about = open;
+        self.windows.about = open;
     }
 
     fn dropped_files(&mut self, ctx: &egui::Context) {
@@ -127,7 +127,7 @@ impl App {
     }
 
     fn modal_windows(&mut self, ctx: &egui::Context) {
-        if let Some(command) = self.confirm.clone() {
+        if let Some(command) = self.windows.confirm.clone() {
             let action = match command {
                 Command::Quit => "close the window",
                 Command::New => "start a new patient",
@@ -140,19 +140,19 @@ impl App {
             }
             match answer {
                 Some(UnsavedChoice::Save) => {
-                    self.confirm = None;
-                    self.after_save = Some(command);
+                    self.windows.confirm = None;
+                    self.work.after_save = Some(command);
                     self.commands.push(Command::Save);
                 }
                 Some(UnsavedChoice::Discard) => {
-                    self.confirm = None;
+                    self.windows.confirm = None;
                     self.perform(command, ctx);
                 }
-                Some(UnsavedChoice::Cancel) => self.confirm = None,
+                Some(UnsavedChoice::Cancel) => self.windows.confirm = None,
                 None => {}
             }
         }
-        if let Some(field) = &mut self.path_field {
+        if let Some(field) = &mut self.windows.path_field {
             let action = file_ui::path_field_ui(ctx, field);
             if action != file_ui::PathFieldAction::None {
                 ctx.request_repaint();
@@ -160,7 +160,7 @@ impl App {
             match action {
                 file_ui::PathFieldAction::Submit(path) => {
                     let purpose = field.purpose;
-                    self.path_field = None;
+                    self.windows.path_field = None;
                     match purpose {
                         file_ui::PathPurpose::Open => self.perform(Command::OpenPath(path), ctx),
                         file_ui::PathPurpose::SaveAs => self.perform(Command::SaveAsPath(path), ctx),
@@ -168,24 +168,24 @@ impl App {
                         file_ui::PathPurpose::Handout => self.perform(Command::ExportHandoutTo(path), ctx),
                     }
                 }
-                file_ui::PathFieldAction::Cancel => self.path_field = None,
+                file_ui::PathFieldAction::Cancel => self.windows.path_field = None,
                 file_ui::PathFieldAction::None => {}
             }
         }
-        let mut open = self.show_prefs;
+        let mut open = self.windows.preferences;
         let before = self.prefs.remember_recent;
         file_ui::preferences_ui(ctx, &mut open, &mut self.prefs.user_name, &mut self.prefs.remember_recent);
         if before && !self.prefs.remember_recent {
             self.prefs.recent.clear();
         }
-        self.show_prefs = open;
+        self.windows.preferences = open;
         self.about_ui(ctx);
         self.import_window(ctx);
         self.library_window(ctx);
         self.digitizer_window(ctx);
-        let mut open = self.show_inheritance;
+        let mut open = self.windows.inheritance;
         crate::ui::family_ui::inheritance_ui(ctx, &mut open, &self.inheritance);
-        self.show_inheritance = open;
+        self.windows.inheritance = open;
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -202,7 +202,7 @@ impl App {
         // large zoom the picture keeps the width and the evidence opens on
         // request.
         let wide = ui.available_width() >= theme::EVIDENCE_BESIDE_FROM;
-        let show_evidence = self.evidence_open.unwrap_or(wide);
+        let show_evidence = self.windows.evidence_open.unwrap_or(wide);
         if show_evidence {
             egui::Panel::right("evidence")
                 .resizable(true)
@@ -225,7 +225,7 @@ impl App {
                     (status_ui::SHOW_EVIDENCE, "Every finding with its source, beside the picture")
                 };
                 if ui.button(label).on_hover_text(hint).clicked() {
-                    self.evidence_open = Some(!show_evidence);
+                    self.windows.evidence_open = Some(!show_evidence);
                 }
                 if ui
                     .button(status_ui::COPY_SUMMARY)
