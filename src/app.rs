@@ -18,12 +18,14 @@ mod prefs;
 mod recovery;
 mod saving;
 mod screenshot;
+mod start;
 mod view;
 
 pub use prefs::{Prefs, ThemeChoice, ViewMode};
 pub use recovery::RECOVERY_INTERVAL;
 pub use saving::{REPLACE, SAVE_WITHOUT_AGE};
 pub use screenshot::ScreenshotRequest;
+pub use start::StartOptions;
 pub use view::FAMILY_DETAILS;
 
 use std::path::PathBuf;
@@ -48,34 +50,6 @@ use crate::ui::file_ui::PathField;
 use crate::ui::status::Notification;
 use crate::ui::theme;
 
-/// How the app was started.
-#[derive(Clone, Debug, Default)]
-pub struct StartOptions {
-    /// Patient file to open at start.
-    pub open: Option<PathBuf>,
-    /// Cohort files to load as layers at start.
-    pub cohorts: Vec<PathBuf>,
-    /// View and zoom chosen on the command line.
-    pub display: crate::cli::Display,
-    /// Render once, save a PNG here, then close.
-    pub screenshot: Option<ScreenshotRequest>,
-    /// The app's data folder: recovery copies of unsaved edits in its
-    /// `recovery` folder, the evidence library in its `library` folder;
-    /// `None` keeps nothing there (tests, screenshot runs).
-    pub data_dir: Option<PathBuf>,
-    /// Put a lock file beside each patient file opened for editing, so
-    /// colleagues are told it is open (a real window does; tests and
-    /// screenshot runs leave shared folders alone).
-    pub lock_files: bool,
-    /// The termination signals a real window catches, so logout or
-    /// shutdown keeps a recovery copy and releases the lock; `None` leaves
-    /// the default actions (tests).
-    pub termination: Option<crate::io::signals::Termination>,
-    /// The folder Save proposes for a new patient (the user's documents);
-    /// `None`: the platform's documents folder, else the home folder.
-    pub documents: Option<PathBuf>,
-}
-
 /// A patient file being read: opening runs off the UI thread, so a file
 /// that blocks (a FIFO, a hung network share) never freezes the window.
 struct OpenInFlight {
@@ -90,6 +64,28 @@ struct SaveInFlight {
     job: Job<Result<ContentHash, GuardedSaveError>>,
     path: PathBuf,
     next: PatientDocument,
+}
+
+/// The open patient: the document as on disk, the form as typed, and the
+/// file's standing with other people (version, lock, questions).
+struct OpenFile {
+    /// The document as it is on disk (or new).
+    doc: PatientDocument,
+    /// Where it lives, once saved or opened.
+    path: Option<PathBuf>,
+    /// The patient as last parsed from a valid form.
+    patient: Patient,
+    /// The form as typed, valid or not.
+    form: PatientForm,
+    form_errors: Vec<(Field, String)>,
+    /// Whether the form differs from the document on disk.
+    dirty: bool,
+    /// Counts changes to the form or the document, so the recovery copy
+    /// knows whether it is current without comparing whole records.
+    edits_generation: u64,
+    /// The open file's version, lock and questions about other people's
+    /// changes.
+    shared: conflict::SharedFile,
 }
 
 /// Which windows, panels and questions are open: what the layout shows
@@ -138,18 +134,8 @@ pub struct App {
     cohorts: Arc<Vec<FittedCohort>>,
     library: library::LibraryState,
     digitizer: Option<digitizer::Digitizer>,
-    /// The document as it is on disk (or new).
-    doc: PatientDocument,
-    /// Where it lives, once saved or opened.
-    path: Option<PathBuf>,
-    /// The patient as last parsed from a valid form.
-    patient: Patient,
-    form: PatientForm,
-    form_errors: Vec<(Field, String)>,
-    dirty: bool,
-    /// Counts changes to the form or the document, so the recovery copy
-    /// knows whether it is current without comparing whole records.
-    edits_generation: u64,
+    /// The open patient file and its form.
+    file: OpenFile,
     derived: Derived,
     /// Which windows, panels and questions are open.
     windows: Windows,
@@ -178,98 +164,10 @@ pub struct App {
     screenshot: Option<ScreenshotJob>,
     /// This window, as named in lock and recovery files.
     instance: crate::io::instance::Registered,
-    /// The open file's version, lock and questions about other people's
-    /// changes.
-    shared: conflict::SharedFile,
     recovery: recovery::Recovery,
 }
 
 impl App {
-    /// Builds the app; copes with no storage (tests) and with a broken
-    /// embedded evidence set (shown as a notification).
-    pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
-        let mut prefs: Prefs =
-            cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
-        cc.egui_ctx.set_theme(prefs.theme.preference());
-        theme::steady_text_cursor(&cc.egui_ctx);
-        if let Some(family) = options.display.family {
-            prefs.view = if family { ViewMode::Family } else { ViewMode::Clinician };
-        }
-        if let Some(zoom) = options.display.zoom {
-            cc.egui_ctx.set_zoom_factor(zoom);
-        }
-        if let Some(termination) = &options.termination {
-            let ctx = cc.egui_ctx.clone();
-            termination.set_waker(move || ctx.request_repaint());
-        }
-        Self::with_prefs(prefs, options)
-    }
-
-    /// Builds the app with the given preferences.
-    pub fn with_prefs(prefs: Prefs, options: StartOptions) -> Self {
-        let mut notifications = Vec::new();
-        let evidence = Evidence::embedded().unwrap_or_else(|e| {
-            notifications
-                .push(Notification { text: format!("Evidence could not be loaded: {e}"), is_error: true });
-            Evidence { cohorts: Vec::new(), version: "none".to_owned() }
-        });
-        let (library, problems) = library::LibraryState::start(options.data_dir.as_deref(), evidence.clone());
-        notifications.extend(problems.into_iter().map(|text| Notification { text, is_error: true }));
-        let evidence = library.evidence().unwrap_or(evidence);
-        let cohorts = library.shown();
-        let doc = PatientDocument::default();
-        let patient = doc.patient.clone();
-        let derived = Derived::new(&Inputs {
-            evidence: &evidence,
-            cohorts: &cohorts,
-            patient: Some(&patient),
-            options: prefs.curve_options(),
-        });
-        let about = (about_section(&evidence), sources_section(&evidence, None));
-        let mut commands: Vec<Command> = options.cohorts.into_iter().map(Command::LoadCohortPath).collect();
-        if let Some(path) = options.open {
-            commands.push(Command::OpenPath(path));
-        }
-        let instance = crate::io::instance::Registered::new();
-        let (recovery, problem) = recovery::Recovery::new(options.data_dir.as_deref(), instance.instance());
-        if let Some(text) = problem {
-            notifications.push(Notification { text, is_error: true });
-        }
-        Self {
-            form: PatientForm::from_patient(&patient),
-            form_errors: Vec::new(),
-            dirty: false,
-            edits_generation: 0,
-            evidence,
-            cohorts: Arc::new(cohorts),
-            library,
-            digitizer: None,
-            doc,
-            path: None,
-            patient,
-            derived,
-            windows: Windows::default(),
-            work: Work::default(),
-            prefs,
-            notifications,
-            commands,
-            dialogs: Box::new(NativeDialogs),
-            clipboard: Box::new(crate::io::clipboard::SystemClipboard::default()),
-            documents: options.documents,
-            clock: logic::Clock::default(),
-            termination: options.termination,
-            consultation: crate::ui::family_ui::Consultation::default(),
-            inheritance: inheritance(),
-            about,
-            allow_close: false,
-            title: String::new(),
-            screenshot: options.screenshot.map(ScreenshotJob::new),
-            instance,
-            shared: conflict::SharedFile::new(options.lock_files),
-            recovery,
-        }
-    }
-
     /// Replaces the file dialogs (tests use a scripted fake).
     pub fn set_dialogs(&mut self, dialogs: Box<dyn Dialogs>) {
         self.dialogs = dialogs;
@@ -287,22 +185,22 @@ impl App {
 
     /// The patient as last parsed from a valid form.
     pub fn patient(&self) -> &Patient {
-        &self.patient
+        &self.file.patient
     }
 
     /// The document as last opened or saved.
     pub fn document(&self) -> &PatientDocument {
-        &self.doc
+        &self.file.doc
     }
 
     /// The current file, if any.
     pub fn path(&self) -> Option<&std::path::Path> {
-        self.path.as_deref()
+        self.file.path.as_deref()
     }
 
     /// Whether there are edits not yet saved.
     pub fn is_dirty(&self) -> bool {
-        self.dirty
+        self.file.dirty
     }
 
     /// Whether the window has been told to close (Quit, or a confirmed close).
@@ -326,7 +224,7 @@ impl App {
     /// Whether the file is open read-only (open elsewhere): saving asks for
     /// a new name.
     pub fn is_read_only(&self) -> bool {
-        self.shared.read_only()
+        self.file.shared.read_only()
     }
 
     /// Messages currently shown.
@@ -342,13 +240,14 @@ impl App {
     /// The window title: file name and an unsaved mark.
     pub fn window_title(&self) -> String {
         let name = self.file_label();
-        let mark = if self.dirty { " • unsaved" } else { "" };
-        let access = if self.shared.read_only() { " (read-only)" } else { "" };
+        let mark = if self.file.dirty { " • unsaved" } else { "" };
+        let access = if self.file.shared.read_only() { " (read-only)" } else { "" };
         format!("{name}{access}{mark} — xhim-aid")
     }
 
     fn file_label(&self) -> String {
-        self.path
+        self.file
+            .path
             .as_ref()
             .and_then(|p| p.file_name())
             .map_or_else(|| "Untitled patient".to_owned(), |n| n.to_string_lossy().into_owned())
@@ -356,33 +255,33 @@ impl App {
 
     /// Shows a patient in the form and every view.
     fn show_patient(&mut self, patient: Patient) {
-        self.form = PatientForm::from_patient(&patient);
-        self.patient = patient;
+        self.file.form = PatientForm::from_patient(&patient);
+        self.file.patient = patient;
         self.start_consultation();
         self.form_changed();
     }
 
     /// Shows a form as typed (restored edits), valid or not.
     fn show_form(&mut self, form: PatientForm) {
-        self.form = form;
-        if let Ok(patient) = self.form.to_patient() {
-            self.patient = patient;
+        self.file.form = form;
+        if let Ok(patient) = self.file.form.to_patient() {
+            self.file.patient = patient;
         }
         self.start_consultation();
         self.form_changed();
     }
 
     fn form_changed(&mut self) {
-        self.edits_generation += 1;
-        match self.form.to_patient() {
+        self.file.edits_generation += 1;
+        match self.file.form.to_patient() {
             Ok(p) => {
-                self.patient = p;
-                self.form_errors.clear();
-                self.dirty = self.patient != self.doc.patient;
+                self.file.patient = p;
+                self.file.form_errors.clear();
+                self.file.dirty = self.file.patient != self.file.doc.patient;
             }
             Err(errors) => {
-                self.form_errors = errors;
-                self.dirty = self.form != PatientForm::from_patient(&self.doc.patient);
+                self.file.form_errors = errors;
+                self.file.dirty = self.file.form != PatientForm::from_patient(&self.file.doc.patient);
             }
         }
         self.refresh_views();
@@ -393,7 +292,7 @@ impl App {
         Inputs {
             evidence: &self.evidence,
             cohorts: &self.cohorts,
-            patient: self.form_errors.is_empty().then_some(&self.patient),
+            patient: self.file.form_errors.is_empty().then_some(&self.file.patient),
             options: self.prefs.curve_options(),
         }
     }
@@ -408,7 +307,7 @@ impl App {
     pub fn summary_text(&self) -> String {
         let inputs = self.inputs();
         let doc = crate::model::summary::clinical_summary(&inputs, &self.derived.figure);
-        let source = self.file_label() + if self.dirty { " with unsaved edits" } else { "" };
+        let source = self.file_label() + if self.file.dirty { " with unsaved edits" } else { "" };
         let mut text = crate::io::text::summary_heading(&source, &self.evidence.version);
         text.push_str(&crate::model::text::plain::plain_text(&doc, crate::io::text::SUMMARY_WIDTH));
         text

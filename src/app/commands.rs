@@ -26,7 +26,7 @@ impl App {
                 command,
                 Command::New | Command::Open | Command::OpenPath(_) | Command::Close | Command::Quit
             );
-            if loses_edits && self.dirty {
+            if loses_edits && self.file.dirty {
                 self.windows.confirm = Some(command);
             } else {
                 self.perform(command, ctx);
@@ -39,19 +39,19 @@ impl App {
     pub(super) fn perform(&mut self, command: Command, ctx: &egui::Context) {
         match command {
             Command::New | Command::Close => {
-                self.doc = PatientDocument::default();
-                self.path = None;
-                self.shared.forget();
+                self.file.doc = PatientDocument::default();
+                self.file.path = None;
+                self.file.shared.forget();
                 self.show_patient(Patient::default());
             }
             Command::Open => self.ask(DialogKind::OpenPatient, ctx),
             Command::OpenPath(path) => self.open(&path, ctx),
-            Command::Save => match self.path.clone() {
-                Some(path) if !self.shared.read_only() => self.start_save(path, ctx),
+            Command::Save => match self.file.path.clone() {
+                Some(path) if !self.file.shared.read_only() => self.start_save(path, ctx),
                 _ => self.ask_where_to_save(ctx),
             },
             Command::SaveAs => {
-                let proposed = self.suggested_path(self.shared.read_only());
+                let proposed = self.suggested_path(self.file.shared.read_only());
                 self.ask(DialogKind::SavePatient(proposed.display().to_string()), ctx);
             }
             Command::SaveAsPath(path) => self.start_save(with_ron_extension(path), ctx),
@@ -134,13 +134,13 @@ impl App {
                 let folder = done.path.parent().filter(|p| !p.as_os_str().is_empty());
                 let folder = folder.map_or_else(|| ".".to_owned(), |f| f.display().to_string());
                 self.notify(format!("Saved {} in {folder}.", file_name(&done.path)), false);
-                self.doc = done.next;
+                self.file.doc = done.next;
                 self.prefs.note_recent(&done.path);
                 // A new file is ours to edit; the same file keeps its access.
-                let same = self.path.as_deref() == Some(done.path.as_path());
-                let access = if same { self.shared.access } else { Access::Edit };
+                let same = self.file.path.as_deref() == Some(done.path.as_path());
+                let access = if same { self.file.shared.access } else { Access::Edit };
                 self.track(Some(&done.path), Some(hash), access);
-                self.path = Some(done.path);
+                self.file.path = Some(done.path);
                 self.form_changed();
                 if let Some(next) = self.work.after_save.take() {
                     self.perform(next, ctx);
@@ -187,7 +187,7 @@ impl App {
                     DialogKind::SaveHandout(_) => PathPurpose::Handout,
                     _ => PathPurpose::Open,
                 };
-                let text = match (&kind, &self.path) {
+                let text = match (&kind, &self.file.path) {
                     // The proposed path, in full: a free name, in the
                     // documents folder for a new patient.
                     (DialogKind::SavePatient(proposed), _) => proposed.clone(),

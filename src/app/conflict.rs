@@ -130,29 +130,29 @@ impl App {
 
     /// Someone else who has `path` open, if this window takes locks.
     pub(super) fn held_elsewhere(&self, path: &Path) -> Option<Holder> {
-        if self.shared.locking { lock::held_elsewhere(path, self.me()) } else { None }
+        if self.file.shared.locking { lock::held_elsewhere(path, self.me()) } else { None }
     }
 
     /// Who this window is, when it takes locks: what an open off the UI
     /// thread checks lock files against.
     pub(super) fn held_elsewhere_check(&self) -> Option<Instance> {
-        self.shared.locking.then(|| self.me().clone())
+        self.file.shared.locking.then(|| self.me().clone())
     }
 
     /// Asks what to do about a file that is open elsewhere.
     pub(super) fn ask_open_elsewhere(&mut self, path: PathBuf, holder: Holder) {
         let left = holder.probably_left(SystemTime::now());
-        self.shared.question = Some(Question::OpenElsewhere { path, holder, left });
+        self.file.shared.question = Some(Question::OpenElsewhere { path, holder, left });
     }
 
     /// Keeps this window's lock fresh; called every frame, it asks for the
     /// frame when the next refresh is due, so an idle window refreshes too.
     pub(super) fn refresh_lock_if_due(&mut self, ctx: &egui::Context) {
-        match self.shared.refresh_lock_if_due(self.clock.now()) {
+        match self.file.shared.refresh_lock_if_due(self.clock.now()) {
             LockTimer::Idle => {}
             LockTimer::Wait(wait) => ctx.request_repaint_after(wait),
             LockTimer::TakenOver(holder) => {
-                let name = self.path.as_deref().map(file_name).unwrap_or_default();
+                let name = self.file.path.as_deref().map(file_name).unwrap_or_default();
                 self.notify(
                     format!(
                         "{name} was taken over for editing by {}. You can go on editing; saving asks \
@@ -169,15 +169,15 @@ impl App {
     /// its lock when editing, and lets go of the previous file's.
     pub(super) fn track(&mut self, path: Option<&Path>, hash: Option<ContentHash>, access: Access) {
         let same_file =
-            self.shared.lock.as_ref().zip(path).is_some_and(|(l, p)| l.path() == lock::lock_path(p));
+            self.file.shared.lock.as_ref().zip(path).is_some_and(|(l, p)| l.path() == lock::lock_path(p));
         if !same_file {
-            self.shared.lock = None;
-            self.shared.refresh_due = None;
+            self.file.shared.lock = None;
+            self.file.shared.refresh_due = None;
         }
-        self.shared.hash = hash;
-        self.shared.access = if access == Access::TakeOver { Access::Edit } else { access };
+        self.file.shared.hash = hash;
+        self.file.shared.access = if access == Access::TakeOver { Access::Edit } else { access };
         let Some(path) = path else { return };
-        if !self.shared.locking || same_file {
+        if !self.file.shared.locking || same_file {
             return;
         }
         // What a save that was cut short left beside the file.
@@ -189,11 +189,11 @@ impl App {
         };
         match acquired {
             Acquired::Locked(lock) => {
-                self.shared.lock = Some(lock);
-                self.shared.refresh_due = Some(Instant::now() + lock::REFRESH_EVERY);
+                self.file.shared.lock = Some(lock);
+                self.file.shared.refresh_due = Some(Instant::now() + lock::REFRESH_EVERY);
             }
             Acquired::HeldElsewhere(holder) => {
-                self.shared.access = Access::ReadOnly;
+                self.file.shared.access = Access::ReadOnly;
                 let left = holder.probably_left(SystemTime::now()).map(|idle| {
                     format!(", probably left by a closed app (last active {} ago)", lock::ago(idle))
                 });
@@ -224,12 +224,12 @@ impl App {
             _ => None,
         };
         let view = ChangedView { file: file_name(&path), their_save, unreadable, summary: None };
-        self.shared.question = Some(Question::Changed { path, theirs: Box::new(theirs), view });
+        self.file.shared.question = Some(Question::Changed { path, theirs: Box::new(theirs), view });
     }
 
     /// Shows the pending question, if any, and acts on the answer.
     pub(super) fn shared_file_ui(&mut self, ctx: &egui::Context) {
-        let Some(question) = self.shared.question.take() else { return };
+        let Some(question) = self.file.shared.question.take() else { return };
         match question {
             Question::OpenElsewhere { path, holder, left } => {
                 let idle = left.map(lock::ago);
@@ -240,7 +240,7 @@ impl App {
                     idle.as_deref(),
                 ) {
                     None => {
-                        self.shared.question = Some(Question::OpenElsewhere { path, holder, left });
+                        self.file.shared.question = Some(Question::OpenElsewhere { path, holder, left });
                         return;
                     }
                     Some(ElsewhereChoice::ReadOnly) => self.open_with(&path, Access::ReadOnly, ctx),
@@ -252,17 +252,17 @@ impl App {
             Question::Changed { path, theirs, mut view } => match conflict_ui::changed_on_disk_ui(ctx, &view)
             {
                 None => {
-                    self.shared.question = Some(Question::Changed { path, theirs, view });
+                    self.file.shared.question = Some(Question::Changed { path, theirs, view });
                     return;
                 }
                 Some(ChangedChoice::ReviewOverwrite) => {
-                    let base = theirs.document().unwrap_or(&self.doc);
-                    view.summary = Some(diff(&base.patient, &self.patient));
-                    self.shared.question = Some(Question::Changed { path, theirs, view });
+                    let base = theirs.document().unwrap_or(&self.file.doc);
+                    view.summary = Some(diff(&base.patient, &self.file.patient));
+                    self.file.shared.question = Some(Question::Changed { path, theirs, view });
                 }
                 Some(ChangedChoice::Back) => {
                     view.summary = None;
-                    self.shared.question = Some(Question::Changed { path, theirs, view });
+                    self.file.shared.question = Some(Question::Changed { path, theirs, view });
                 }
                 Some(ChangedChoice::Reload) => self.reload_theirs(&path, &theirs),
                 Some(ChangedChoice::SaveAsNew) => {
@@ -273,7 +273,7 @@ impl App {
                 Some(ChangedChoice::Overwrite) => {
                     // On top of their version, so their saves stay in the
                     // record and the log gains exactly the values we change.
-                    let base: PatientDocument = theirs.document().unwrap_or(&self.doc).clone();
+                    let base: PatientDocument = theirs.document().unwrap_or(&self.file.doc).clone();
                     self.start_save_from(path, &base, theirs.hash, ctx);
                 }
                 Some(ChangedChoice::Cancel) => self.work.after_save = None,

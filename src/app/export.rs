@@ -11,6 +11,7 @@ impl App {
     /// The name a PDF export proposes: the patient file's stem and `suffix`.
     pub(super) fn pdf_name(&self, suffix: &str) -> String {
         let stem = self
+            .file
             .path
             .as_ref()
             .and_then(|p| p.file_stem())
@@ -31,7 +32,7 @@ impl App {
             self.notify(format!("A {what} is still being written; try again in a moment."), true);
             return None;
         }
-        if !self.form_errors.is_empty() {
+        if !self.file.form_errors.is_empty() {
             self.notify(format!("No {what}: correct the marked fields first."), true);
             return None;
         }
@@ -40,8 +41,8 @@ impl App {
         } else {
             path.with_extension("pdf")
         };
-        let mut doc = self.doc.clone();
-        doc.patient = self.patient.clone();
+        let mut doc = self.file.doc.clone();
+        doc.patient = self.file.patient.clone();
         Some((path, doc))
     }
 

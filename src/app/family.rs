@@ -17,7 +17,7 @@ impl App {
     /// Starts the consultation of a patient just shown: answers kept in his
     /// file come back; otherwise it starts empty.
     pub(super) fn start_consultation(&mut self) {
-        self.consultation = Consultation::of(self.form.discussion.as_ref());
+        self.consultation = Consultation::of(self.file.form.discussion.as_ref());
     }
 
     /// The family view in the central panel.
@@ -33,7 +33,7 @@ impl App {
         // Into the file only while "keep" is on; turning it off takes them
         // out again (the next save records that).
         if changes.keep || (changes.answers && self.consultation.keep) {
-            self.form.discussion = self.consultation.keep.then(|| self.consultation.answers.clone());
+            self.file.form.discussion = self.consultation.keep.then(|| self.consultation.answers.clone());
             self.form_changed();
         }
     }

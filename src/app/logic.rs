@@ -68,7 +68,7 @@ impl App {
             // Finish writing first; the close follows the save.
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.work.after_save = Some(Command::Quit);
-        } else if self.dirty {
+        } else if self.file.dirty {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.windows.confirm = Some(Command::Quit);
             if ctx.input(|i| i.viewport().minimized == Some(true)) {
@@ -92,13 +92,13 @@ impl App {
         }
         if !self.allow_close {
             log::warn!("closing on signal {signal}");
-            if self.dirty {
+            if self.file.dirty {
                 self.recovery_now();
             } else {
                 self.recovery_closing();
             }
             // Dropping the lock removes its file.
-            self.shared.forget();
+            self.file.shared.forget();
             self.allow_close = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }

@@ -104,8 +104,8 @@ impl App {
         access: Access,
     ) {
         let patient = document.patient.clone();
-        self.doc = document;
-        self.path = Some(path.to_path_buf());
+        self.file.doc = document;
+        self.file.path = Some(path.to_path_buf());
         self.track(Some(path), hash, access);
         self.prefs.note_recent(path);
         self.show_patient(patient);

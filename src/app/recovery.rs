@@ -85,10 +85,10 @@ impl Recovery {
 impl App {
     fn current_edits(&self) -> Edits {
         Edits {
-            file: self.path.clone(),
-            base: self.doc.clone(),
-            base_hash: self.shared.hash,
-            form: self.form.clone(),
+            file: self.file.path.clone(),
+            base: self.file.doc.clone(),
+            base_hash: self.file.shared.hash,
+            form: self.file.form.clone(),
         }
     }
 
@@ -114,7 +114,7 @@ impl App {
         if self.recovery.job.is_some() {
             return;
         }
-        if !self.dirty {
+        if !self.file.dirty {
             if self.recovery.written.take().is_some()
                 && let Err(e) = store.remove()
             {
@@ -129,7 +129,7 @@ impl App {
         });
         let focus_lost = focus_event || (self.recovery.focused && !focused);
         self.recovery.focused = focused;
-        if self.recovery.written == Some(self.edits_generation) {
+        if self.recovery.written == Some(self.file.edits_generation) {
             return;
         }
         let now = self.clock.now();
@@ -137,7 +137,7 @@ impl App {
         if focus_lost || self.recovery.copy_now || now >= due {
             self.recovery.pending_since = None;
             self.recovery.copy_now = false;
-            let (edits, generation) = (self.current_edits(), self.edits_generation);
+            let (edits, generation) = (self.current_edits(), self.file.edits_generation);
             let label = "Keeping unsaved edits for recovery".to_owned();
             self.recovery.job =
                 Some(Job::spawn("recovery-copy", label, ctx, move || (generation, store.write(&edits))));
@@ -154,7 +154,7 @@ impl App {
         }
         let Some(store) = &self.recovery.store else { return };
         match store.write(&self.current_edits()) {
-            Ok(()) => self.recovery.written = Some(self.edits_generation),
+            Ok(()) => self.recovery.written = Some(self.file.edits_generation),
             Err(e) => log::error!("unsaved edits could not be kept for recovery: {e}"),
         }
     }
@@ -176,7 +176,7 @@ impl App {
     /// Offers edits left by an ended window, one at a time, while this
     /// window has none of its own unsaved.
     pub(super) fn recovery_offer_ui(&mut self, ctx: &egui::Context) {
-        if self.dirty || self.windows.confirm.is_some() || self.shared.asking() {
+        if self.file.dirty || self.windows.confirm.is_some() || self.file.shared.asking() {
             return;
         }
         let Some(found) = self.recovery.offers.front() else { return };
@@ -209,9 +209,9 @@ impl App {
         self.recovery.written = None;
         self.recovery.copy_now = true;
         let Edits { file, base, base_hash, form } = edits;
-        self.doc = base;
-        self.path = file;
-        self.track(self.path.clone().as_deref(), base_hash, Access::Edit);
+        self.file.doc = base;
+        self.file.path = file;
+        self.track(self.file.path.clone().as_deref(), base_hash, Access::Edit);
         let name = self.file_label();
         self.show_form(form);
         self.notify(format!("Restored unsaved edits to {name}; they are not saved yet."), false);

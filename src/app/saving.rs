@@ -38,7 +38,7 @@ impl App {
     /// saved, a free name in the user's documents folder. Names end in
     /// `.xhim.ron`, the type a file manager opens with this app.
     pub(super) fn suggested_path(&self, new_file: bool) -> PathBuf {
-        match &self.path {
+        match &self.file.path {
             Some(path) if !new_file => path.clone(),
             Some(path) => {
                 let folder = path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
@@ -68,8 +68,8 @@ impl App {
     /// As onto another file asks first, naming the patient it holds, and so
     /// does saving a patient with no age.
     fn start_save_checked(&mut self, path: PathBuf, checks: SaveChecks, ctx: &egui::Context) {
-        let current = self.path.as_deref() == Some(path.as_path());
-        if current && self.shared.read_only() {
+        let current = self.file.path.as_deref() == Some(path.as_path());
+        if current && self.file.shared.read_only() {
             self.notify(
                 format!("{} is open read-only here; save your edits as a new file.", file_name(&path)),
                 true,
@@ -77,7 +77,7 @@ impl App {
             self.ask_where_to_save(ctx);
             return;
         }
-        if !self.form_errors.is_empty() {
+        if !self.file.form_errors.is_empty() {
             self.refuse_invalid_form();
             return;
         }
@@ -102,7 +102,7 @@ impl App {
             self.windows.save_question = Some(SaveQuestion::Inspecting { path, checks, job });
             return;
         }
-        if self.patient.age == AgeSource::NotGiven && !checks.no_age {
+        if self.file.patient.age == AgeSource::NotGiven && !checks.no_age {
             let question = Question {
                 title: "Save without an age?".to_owned(),
                 text: "No age has been entered for this patient, so nothing is placed for him on the \
@@ -113,8 +113,8 @@ impl App {
             self.windows.save_question = Some(SaveQuestion::Asking { question, path, checks });
             return;
         }
-        let expected = if current { self.shared.hash } else { None };
-        let base = self.doc.clone();
+        let expected = if current { self.file.shared.hash } else { None };
+        let base = self.file.doc.clone();
         self.start_save_from(path, &base, expected, ctx);
     }
 
@@ -165,7 +165,7 @@ impl App {
     }
 
     fn refuse_invalid_form(&mut self) {
-        let problems: Vec<&str> = self.form_errors.iter().map(|(_, m)| m.as_str()).collect();
+        let problems: Vec<&str> = self.file.form_errors.iter().map(|(_, m)| m.as_str()).collect();
         let text = format!("Not saved: correct the marked fields first ({}).", problems.join(" "));
         self.notify(text, true);
         self.work.after_save = None;
@@ -184,7 +184,7 @@ impl App {
             self.notify("A save is still being written; try again in a moment.".to_owned(), true);
             return;
         }
-        if !self.form_errors.is_empty() {
+        if !self.file.form_errors.is_empty() {
             self.refuse_invalid_form();
             return;
         }
@@ -193,7 +193,7 @@ impl App {
             evidence_version: self.evidence.version.clone(),
             saved_by: self.prefs.saved_by(),
         };
-        let next = base.revised(&self.patient, &context, SystemTime::now());
+        let next = base.revised(&self.file.patient, &context, SystemTime::now());
         let (target, to_write) = (path.clone(), next.clone());
         let job = Job::spawn("save-patient", format!("Saving {}", file_name(&path)), ctx, move || {
             patient_file::save_unless_changed(&target, &to_write, expected)

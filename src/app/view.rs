@@ -43,25 +43,32 @@ impl eframe::App for App {
             .max_size(patient_max)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    status_ui::file_line_ui(ui, &self.file_label(), self.dirty, self.work.save.is_some());
+                    status_ui::file_line_ui(
+                        ui,
+                        &self.file_label(),
+                        self.file.dirty,
+                        self.work.save.is_some(),
+                    );
                     if let Some(label) = self.opening_label()
                         && file_ui::opening_line_ui(ui, label)
                     {
                         self.cancel_opening();
                     }
-                    if self.shared.read_only() {
+                    if self.file.shared.read_only() {
                         crate::ui::conflict_ui::read_only_line_ui(ui);
                     }
                     if self.prefs.view == ViewMode::Family {
                         // The family sees the screen: the clinician's note and the
                         // change log (which repeats it) stay out of sight.
                         egui::CollapsingHeader::new(FAMILY_DETAILS).default_open(false).show(ui, |ui| {
-                            form_changed = patient_panel_ui(ui, &mut self.form, &self.form_errors, false);
+                            form_changed =
+                                patient_panel_ui(ui, &mut self.file.form, &self.file.form_errors, false);
                         });
                     } else {
-                        form_changed = patient_panel_ui(ui, &mut self.form, &self.form_errors, true);
+                        form_changed =
+                            patient_panel_ui(ui, &mut self.file.form, &self.file.form_errors, true);
                         ui.add_space(8.0);
-                        file_ui::record_ui(ui, &self.doc.record);
+                        file_ui::record_ui(ui, &self.file.doc.record);
                     }
                 });
             });

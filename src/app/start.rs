@@ -1,0 +1,124 @@
+//! Starting the app: the options it was started with (command line, tests,
+//! screenshot runs) and the state it starts in.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::*;
+
+/// How the app was started.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// Patient file to open at start.
+    pub open: Option<PathBuf>,
+    /// Cohort files to load as layers at start.
+    pub cohorts: Vec<PathBuf>,
+    /// View and zoom chosen on the command line.
+    pub display: crate::cli::Display,
+    /// Render once, save a PNG here, then close.
+    pub screenshot: Option<ScreenshotRequest>,
+    /// The app's data folder: recovery copies of unsaved edits in its
+    /// `recovery` folder, the evidence library in its `library` folder;
+    /// `None` keeps nothing there (tests, screenshot runs).
+    pub data_dir: Option<PathBuf>,
+    /// Put a lock file beside each patient file opened for editing, so
+    /// colleagues are told it is open (a real window does; tests and
+    /// screenshot runs leave shared folders alone).
+    pub lock_files: bool,
+    /// The termination signals a real window catches, so logout or
+    /// shutdown keeps a recovery copy and releases the lock; `None` leaves
+    /// the default actions (tests).
+    pub termination: Option<crate::io::signals::Termination>,
+    /// The folder Save proposes for a new patient (the user's documents);
+    /// `None`: the platform's documents folder, else the home folder.
+    pub documents: Option<PathBuf>,
+}
+
+impl App {
+    /// Builds the app; copes with no storage (tests) and with a broken
+    /// embedded evidence set (shown as a notification).
+    pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
+        let mut prefs: Prefs =
+            cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
+        cc.egui_ctx.set_theme(prefs.theme.preference());
+        theme::steady_text_cursor(&cc.egui_ctx);
+        if let Some(family) = options.display.family {
+            prefs.view = if family { ViewMode::Family } else { ViewMode::Clinician };
+        }
+        if let Some(zoom) = options.display.zoom {
+            cc.egui_ctx.set_zoom_factor(zoom);
+        }
+        if let Some(termination) = &options.termination {
+            let ctx = cc.egui_ctx.clone();
+            termination.set_waker(move || ctx.request_repaint());
+        }
+        Self::with_prefs(prefs, options)
+    }
+
+    /// Builds the app with the given preferences.
+    pub fn with_prefs(prefs: Prefs, options: StartOptions) -> Self {
+        let mut notifications = Vec::new();
+        let evidence = Evidence::embedded().unwrap_or_else(|e| {
+            notifications
+                .push(Notification { text: format!("Evidence could not be loaded: {e}"), is_error: true });
+            Evidence { cohorts: Vec::new(), version: "none".to_owned() }
+        });
+        let (library, problems) = library::LibraryState::start(options.data_dir.as_deref(), evidence.clone());
+        notifications.extend(problems.into_iter().map(|text| Notification { text, is_error: true }));
+        let evidence = library.evidence().unwrap_or(evidence);
+        let cohorts = library.shown();
+        let doc = PatientDocument::default();
+        let patient = doc.patient.clone();
+        let derived = Derived::new(&Inputs {
+            evidence: &evidence,
+            cohorts: &cohorts,
+            patient: Some(&patient),
+            options: prefs.curve_options(),
+        });
+        let about = (about_section(&evidence), sources_section(&evidence, None));
+        let mut commands: Vec<Command> = options.cohorts.into_iter().map(Command::LoadCohortPath).collect();
+        if let Some(path) = options.open {
+            commands.push(Command::OpenPath(path));
+        }
+        let instance = crate::io::instance::Registered::new();
+        let (recovery, problem) = recovery::Recovery::new(options.data_dir.as_deref(), instance.instance());
+        if let Some(text) = problem {
+            notifications.push(Notification { text, is_error: true });
+        }
+        Self {
+            file: OpenFile {
+                form: PatientForm::from_patient(&patient),
+                form_errors: Vec::new(),
+                dirty: false,
+                edits_generation: 0,
+                doc,
+                path: None,
+                patient,
+                shared: conflict::SharedFile::new(options.lock_files),
+            },
+            evidence,
+            cohorts: Arc::new(cohorts),
+            library,
+            digitizer: None,
+            derived,
+            windows: Windows::default(),
+            work: Work::default(),
+            prefs,
+            notifications,
+            commands,
+            dialogs: Box::new(NativeDialogs),
+            clipboard: Box::new(crate::io::clipboard::SystemClipboard::default()),
+            documents: options.documents,
+            clock: logic::Clock::default(),
+            termination: options.termination,
+            consultation: crate::ui::family_ui::Consultation::default(),
+            inheritance: inheritance(),
+            about,
+            allow_close: false,
+            title: String::new(),
+            screenshot: options.screenshot.map(ScreenshotJob::new),
+            instance,
+            recovery,
+        }
+    }
+}
