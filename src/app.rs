@@ -147,6 +147,8 @@ pub struct App {
     dialogs: Box<dyn Dialogs>,
     /// Kept for the app's whole life: on X11 copied text is served from it.
     clipboard: Box<dyn crate::io::clipboard::Clipboard>,
+    /// The site configuration in force.
+    config: crate::io::config::Config,
     /// The folder Save proposes for a new patient.
     documents: Option<PathBuf>,
     /// Time for the timed work (recovery, lock refresh); tests move it on.

@@ -56,7 +56,9 @@ fn main() -> ExitCode {
         Invocation::CohortBuild(build) => finish(cohort_build(&build).map(|m| m + "\n")),
         Invocation::CohortDigitize(args) => finish(xhim_aid::io::digitize_cli::run(&args).map(|m| m + "\n")),
         Invocation::Gui { patient, cohorts, display, data_dir } => {
-            let data_dir = data_dir.or_else(xhim_aid::io::data_dir::platform);
+            let config = site_config();
+            let data_dir =
+                data_dir.or_else(|| config.data_dir.clone()).or_else(xhim_aid::io::data_dir::platform);
             // Logout, shutdown and Ctrl+C keep a recovery copy and release
             // the lock; without the handlers the app runs as before.
             let termination = xhim_aid::io::signals::Termination::watch()
@@ -70,6 +72,7 @@ fn main() -> ExitCode {
                 data_dir,
                 lock_files: true,
                 termination: termination.clone(),
+                config,
                 ..StartOptions::default()
             };
             let code = run_window(&options);
@@ -107,6 +110,16 @@ fn main() -> ExitCode {
     }
 }
 
+/// The site configuration (system file, then the user's); what cannot be
+/// read is said on stderr and left out.
+fn site_config() -> xhim_aid::io::config::Config {
+    let (config, problems) = xhim_aid::io::config::Config::load();
+    for problem in problems {
+        eprintln!("xhim-aid: {problem}");
+    }
+    config
+}
+
 /// Prints a subcommand's output and exits 0, or its error and exits 1.
 fn finish(result: Result<String, String>) -> ExitCode {
     match result {
@@ -139,10 +152,16 @@ fn report(
     if family {
         // The answers kept in the file, if the counselor chose to keep them.
         let answers = doc.patient.discussion.clone().unwrap_or_default();
-        let options = HandoutOptions { icon_style, generated_at: None };
+        let options =
+            HandoutOptions { icon_style, generated_at: None, clinic_name: site_config().clinic_name };
         return write_handout(out, &evidence, &doc, &answers, &options).map_err(|e| e.to_string());
     }
-    let options = ReportOptions { include_note, icon_style, generated_at: None };
+    let options = ReportOptions {
+        include_note,
+        icon_style,
+        generated_at: None,
+        clinic_name: site_config().clinic_name,
+    };
     let source = ReportSource {
         evidence: &evidence,
         cohorts: &[],

@@ -187,3 +187,14 @@ fn a_centres_cohort_is_drawn_and_tabulated_in_the_report() {
     assert!(all.contains("Numbers at risk (events, censored so far)"), "{all}");
     assert!(all.contains("Kaplan–Meier of patient records from records.csv"), "{all}");
 }
+
+#[test]
+fn the_clinic_named_in_the_site_configuration_is_on_the_first_page() {
+    let evidence = Evidence::embedded().unwrap();
+    let doc = load(&examples()[0]);
+    let named = ReportOptions { clinic_name: Some("Ward 3, Example Hospital".to_owned()), ..options() };
+    let pages = page_texts(&pdf(&evidence, &doc, &named));
+    assert!(pages[0].contains("Prepared at Ward 3, Example Hospital."), "{}", pages[0]);
+    let unnamed = page_texts(&pdf(&evidence, &doc, &options()));
+    assert!(!unnamed.iter().any(|p| p.contains("Prepared at")));
+}

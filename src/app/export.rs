@@ -53,7 +53,11 @@ impl App {
         let evidence = self.evidence.clone();
         let cohorts = std::sync::Arc::clone(&self.cohorts);
         let curves = self.prefs.curve_options();
-        let options = crate::io::report::ReportOptions { icon_style: self.prefs.icons, ..Default::default() };
+        let options = crate::io::report::ReportOptions {
+            icon_style: self.prefs.icons,
+            clinic_name: self.config.clinic_name.clone(),
+            ..Default::default()
+        };
         let label = format!("Writing {}", file_name(&path));
         self.work.report = Some(Job::spawn("export-report", label, ctx, move || {
             let source = crate::io::report::ReportSource {

@@ -44,7 +44,11 @@ impl App {
         let Some((path, doc)) = self.pdf_export("handout", self.work.handout.is_some(), path) else { return };
         let answers = self.consultation.answers.clone();
         let evidence = self.evidence.clone();
-        let options = crate::io::report::HandoutOptions { icon_style: self.prefs.icons, generated_at: None };
+        let options = crate::io::report::HandoutOptions {
+            icon_style: self.prefs.icons,
+            generated_at: None,
+            clinic_name: self.config.clinic_name.clone(),
+        };
         let label = format!("Writing {}", file_name(&path));
         self.work.handout = Some(Job::spawn("export-handout", label, ctx, move || {
             crate::io::report::write_handout(&path, &evidence, &doc, &answers, &options).map(|()| path)

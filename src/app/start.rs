@@ -29,6 +29,8 @@ pub struct StartOptions {
     /// shutdown keeps a recovery copy and releases the lock; `None` leaves
     /// the default actions (tests).
     pub termination: Option<crate::io::signals::Termination>,
+    /// The site configuration (clinic name, shared library, recent files).
+    pub config: crate::io::config::Config,
     /// The folder Save proposes for a new patient (the user's documents);
     /// `None`: the platform's documents folder, else the home folder.
     pub documents: Option<PathBuf>,
@@ -56,8 +58,13 @@ impl App {
     }
 
     /// Builds the app with the given preferences.
-    pub fn with_prefs(prefs: Prefs, options: StartOptions) -> Self {
+    pub fn with_prefs(mut prefs: Prefs, options: StartOptions) -> Self {
         let mut notifications = Vec::new();
+        if options.config.keep_recent_files == Some(false) {
+            // The site keeps no list of recent files.
+            prefs.remember_recent = false;
+            prefs.recent.clear();
+        }
         let evidence = Evidence::embedded().unwrap_or_else(|e| {
             notifications
                 .push(Notification { text: format!("Evidence could not be loaded: {e}"), is_error: true });
@@ -76,7 +83,13 @@ impl App {
             options: prefs.curve_options(),
         });
         let about = (about_section(&evidence), sources_section(&evidence, None));
-        let mut commands: Vec<Command> = options.cohorts.into_iter().map(Command::LoadCohortPath).collect();
+        // The clinic's shared library first, then the cohorts asked for.
+        let shared = options.config.shared_cohorts().unwrap_or_else(|text| {
+            notifications.push(Notification { text, is_error: true });
+            Vec::new()
+        });
+        let mut commands: Vec<Command> =
+            shared.into_iter().chain(options.cohorts).map(Command::LoadCohortPath).collect();
         if let Some(path) = options.open {
             commands.push(Command::OpenPath(path));
         }
@@ -108,6 +121,7 @@ impl App {
             commands,
             dialogs: Box::new(NativeDialogs),
             clipboard: Box::new(crate::io::clipboard::SystemClipboard::default()),
+            config: options.config,
             documents: options.documents,
             clock: logic::Clock::default(),
             termination: options.termination,

@@ -182,6 +182,10 @@ impl App {
         let mut open = self.windows.preferences;
         let before = self.prefs.remember_recent;
         file_ui::preferences_ui(ctx, &mut open, &mut self.prefs.user_name, &mut self.prefs.remember_recent);
+        if self.config.keep_recent_files == Some(false) {
+            // The site keeps no list of recent files, whatever is ticked.
+            self.prefs.remember_recent = false;
+        }
         if before && !self.prefs.remember_recent {
             self.prefs.recent.clear();
         }

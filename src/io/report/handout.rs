@@ -44,6 +44,8 @@ pub struct HandoutOptions {
     pub icon_style: IconStyle,
     /// The time printed as "made on"; `None` means now. Tests fix it.
     pub generated_at: Option<SystemTime>,
+    /// The clinic named on the first page (site configuration).
+    pub clinic_name: Option<String>,
 }
 
 /// Builds the handout and writes it to `path` atomically.
@@ -96,6 +98,9 @@ pub fn handout_pdf(
     let made = utc_timestamp(options.generated_at.unwrap_or_else(SystemTime::now));
     let transplanted = valid && matches!(patient.hsct, Hsct::Done { .. });
     title(&mut flow, evidence, &made, transplanted);
+    if let Some(clinic) = &options.clinic_name {
+        flow.small(&format!("From {clinic}."), 0.0);
+    }
     layout(&mut flow, &text, options.icon_style);
     footers(&mut flow);
     if !flow.canvas.missing.is_empty() {

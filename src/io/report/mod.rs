@@ -81,6 +81,8 @@ pub struct ReportOptions {
     pub icon_style: IconStyle,
     /// The time printed as "generated"; `None` means now. Tests fix it.
     pub generated_at: Option<SystemTime>,
+    /// The clinic named on the first page (site configuration).
+    pub clinic_name: Option<String>,
 }
 
 /// Why a report was not written. Messages name the file and the problem,
@@ -189,6 +191,9 @@ fn layout(flow: &mut Flow, source: &ReportSource<'_>, options: &ReportOptions, g
     let fig = figure(&inputs);
     let doc = clinical_summary(&inputs, &fig);
     title(flow, source.evidence, source.document, generated);
+    if let Some(clinic) = &options.clinic_name {
+        flow.small(&format!("Prepared at {clinic}."), 0.0);
+    }
     patient_section(flow, &doc, &source.document.patient, options);
     for id in [SectionId::Status] {
         if let Some(s) = doc.section(id) {
