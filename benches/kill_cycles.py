@@ -60,6 +60,21 @@ def recovered_note(data):
 
 
 def cycle(rng, args, n):
+    """One cycle; a start that finds no X server (a busy machine) is tried again."""
+    for attempt in range(3):
+        try:
+            return one_cycle(rng, args, n)
+        except StartFailed as e:
+            print(f"cycle {n + 1}: start {attempt + 1} failed: {e}", file=sys.stderr, flush=True)
+            time.sleep(2)
+    raise RuntimeError(f"cycle {n + 1}: the app did not start three times")
+
+
+class StartFailed(Exception):
+    pass
+
+
+def one_cycle(rng, args, n):
     work = pathlib.Path(tempfile.mkdtemp(prefix="kill-cycle-"))
     app = None
     try:
@@ -82,7 +97,7 @@ def cycle(rng, args, n):
             except RuntimeError:
                 app.kill()
                 log.flush()
-                raise RuntimeError(f"no window; exit {app.wait()}; log:\n{(work / 'log').read_text()}")
+                raise StartFailed(f"no window; exit {app.wait()}; log:\n{(work / 'log').read_text()}")
             time.sleep(1.0)
             xdotool("windowfocus", "--sync", win)
             xdotool("mousemove", "--window", win, str(args.note_x), str(args.note_y), "click", "1")
