@@ -14,14 +14,13 @@ mod family;
 mod library;
 mod logic;
 mod opening;
-mod prefs;
 mod recovery;
 mod saving;
 mod screenshot;
 mod start;
 mod view;
 
-pub use prefs::{Prefs, ThemeChoice, ViewMode};
+pub use crate::prefs::{Prefs, ThemeChoice, ViewMode};
 pub use recovery::RECOVERY_INTERVAL;
 pub use saving::{REPLACE, SAVE_WITHOUT_AGE};
 pub use screenshot::ScreenshotRequest;

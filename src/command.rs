@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::app::{ThemeChoice, ViewMode};
+use crate::prefs::{ThemeChoice, ViewMode};
 
 /// A request with a side effect.
 #[derive(Clone, Debug, PartialEq, Eq)]

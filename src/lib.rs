@@ -11,6 +11,7 @@ pub mod command;
 pub mod io;
 pub mod look;
 pub mod model;
+pub mod prefs;
 pub mod ui;
 
 pub use app::App;

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
-use crate::app::{ThemeChoice, ViewMode};
 use crate::command::Command;
+use crate::prefs::{ThemeChoice, ViewMode};
 
 /// Labels of the view switch (tests query them).
 pub const CLINICIAN_VIEW: &str = "Clinician view";

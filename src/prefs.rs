@@ -83,7 +83,7 @@ impl Default for Prefs {
 }
 
 impl Prefs {
-    pub(super) fn note_recent(&mut self, path: &std::path::Path) {
+    pub(crate) fn note_recent(&mut self, path: &std::path::Path) {
         if !self.remember_recent {
             return;
         }
