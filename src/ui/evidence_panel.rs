@@ -32,7 +32,8 @@ pub fn evidence_panel_ui(ui: &mut Ui, evidence: &Evidence, matches: &[FindingMat
             evidence.findings().map(|(c, f)| (c, f, FindingMatch::find(matches, c, f))).collect();
         ui.add_space(4.0);
         let matched = all.iter().filter(|(.., m)| m.is_some()).count();
-        ui.label(RichText::new(format!("{matched} findings concern this patient")).strong());
+        let findings = if matched == 1 { "finding concerns" } else { "findings concern" };
+        ui.label(RichText::new(format!("{matched} {findings} this patient")).strong());
 
         let mut topics: Vec<Topic> = all.iter().map(|(_, f, _)| f.topic).collect();
         topics.sort_unstable();
