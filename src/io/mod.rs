@@ -3,6 +3,7 @@
 
 pub mod clipboard;
 pub mod cohort_file;
+pub mod commands;
 pub mod data_dir;
 pub mod dialogs;
 pub mod digitize_cli;
