@@ -1,7 +1,7 @@
-//! The command line, declared once with clap: every `--help` and the usage
-//! errors (with suggestions for a mistyped option or subcommand) come from
-//! these types, so they cannot drift apart from what is parsed. Parsing has
-//! no side effects, so every form and every
+//! The command line, declared once with clap: every `--help`, the usage
+//! errors (with suggestions for a mistyped option or subcommand), the man
+//! pages and the shell completions come from these types, so they cannot
+//! drift apart. Parsing has no side effects, so every form and every
 //! mistake is tested without starting a window.
 
 use std::ffi::OsString;
@@ -125,6 +125,27 @@ pub enum Task {
     /// Build a cohort file the app loads, from a CSV or a published figure.
     #[command(subcommand)]
     Cohort(CohortTask),
+    /// `xhim-aid generate-assets DIR`: the man pages and completions, for
+    /// packagers. [`parse`] reads it outside this definition, so the pages
+    /// and completions it writes do not offer it to users.
+    #[command(skip)]
+    GenerateAssets {
+        /// The folder to write into.
+        dir: PathBuf,
+    },
+}
+
+/// The packagers' subcommand's own command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "generate-assets",
+    bin_name = "xhim-aid generate-assets",
+    about = "Write the man pages (DIR/man) and the bash, zsh and fish completions (DIR/completions)"
+)]
+struct GenerateAssets {
+    /// The folder to write into (created if missing).
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
 }
 
 /// `xhim-aid report …`.
@@ -279,6 +300,10 @@ where
     T: Into<OsString>,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    if args.get(1).is_some_and(|a| a == "generate-assets") {
+        let GenerateAssets { dir } = GenerateAssets::try_parse_from(args.iter().skip(1))?;
+        return Ok(Cli { task: Some(Task::GenerateAssets { dir }), window: Window::default() });
+    }
     let mut cmd = Cli::command();
     let parsed = cmd
         .try_get_matches_from_mut(&args)
@@ -685,6 +710,13 @@ mod tests {
             let usage = format!("Usage: xhim-aid {}", named.collect::<Vec<_>>().join(" "));
             assert!(e.to_string().contains(&usage), "{args:?}: {e}");
         }
+    }
+
+    #[test]
+    fn the_packagers_subcommand_is_parsed_but_not_offered() {
+        assert_eq!(task(&["generate-assets", "out"]), Task::GenerateAssets { dir: "out".into() });
+        assert!(mistake(&["generate-assets"]).1.contains("Usage: xhim-aid generate-assets <DIR>"));
+        assert!(Cli::command().find_subcommand("generate-assets").is_none());
     }
 
     #[test]

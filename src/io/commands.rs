@@ -3,10 +3,12 @@
 //! message naming the file and the problem and exits 1, having written
 //! nothing.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{CohortBuild, CohortTask, EXIT_BAD_INPUT, EXIT_OK, Report, Task};
+use clap::CommandFactory as _;
+
+use crate::cli::{Cli, CohortBuild, CohortTask, EXIT_BAD_INPUT, EXIT_OK, Report, Task};
 use crate::io::{cohort_file, digitize_cli, file_name, patient_file, text};
 
 /// Runs a subcommand; what it prints goes to stdout, its error to stderr.
@@ -25,6 +27,7 @@ pub fn run(task: Task) -> ExitCode {
         }
         Task::Cohort(CohortTask::Build(build)) => finish(cohort_build(&build).map(|m| m + "\n")),
         Task::Cohort(CohortTask::Digitize(args)) => finish(digitize_cli::run(&args).map(|m| m + "\n")),
+        Task::GenerateAssets { dir } => finish(generate_assets(&dir)),
     }
 }
 
@@ -127,4 +130,34 @@ fn cohort_build(build: &CohortBuild) -> Result<String, String> {
         }
     }
     Ok(message)
+}
+
+/// The shells whose completions the package installs.
+const SHELLS: [clap_complete::Shell; 3] =
+    [clap_complete::Shell::Bash, clap_complete::Shell::Zsh, clap_complete::Shell::Fish];
+
+/// Writes `DIR/man/*.1` (the program's page and one per subcommand, as git
+/// has them) and `DIR/completions/` (`xhim-aid.bash`, `_xhim-aid`,
+/// `xhim-aid.fish`) from the same definition that parses the command line,
+/// so a package never ships help that disagrees with the program.
+///
+/// # Errors
+/// The folder or file that could not be written, and why.
+pub fn generate_assets(dir: &Path) -> Result<String, String> {
+    let folder = |name: &str| -> Result<PathBuf, String> {
+        let path = dir.join(name);
+        std::fs::create_dir_all(&path).map_err(|e| format!("{}: cannot be created: {e}", path.display()))?;
+        Ok(path)
+    };
+    let (man, completions) = (folder("man")?, folder("completions")?);
+    let cannot_write = |e: std::io::Error| format!("{}: cannot be written: {e}", dir.display());
+    clap_mangen::generate_to(Cli::command(), &man).map_err(cannot_write)?;
+    let mut written = Vec::new();
+    for shell in SHELLS {
+        let mut cmd = Cli::command();
+        let path =
+            clap_complete::generate_to(shell, &mut cmd, "xhim-aid", &completions).map_err(cannot_write)?;
+        written.push(path.display().to_string());
+    }
+    Ok(format!("{}: man pages\n{}\n", man.display(), written.join("\n")))
 }
