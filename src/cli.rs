@@ -1,783 +1,589 @@
-//! The command line: parsed into [`Invocation`] without side effects, so every
-//! form (and every mistake) is tested without starting a window.
+//! The command line, declared once with clap: every `--help`, the usage
+//! errors (with suggestions for a mistyped option or subcommand), the man
+//! pages and the shell completions come from these types, so they cannot
+//! drift apart. Parsing has no side effects, so every form and every
+//! mistake is tested without starting a window.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::error::ErrorKind;
+use clap::{ArgGroup, Args, CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
+
 use crate::model::clock::Clock;
 use crate::model::cohort::TimeUnit;
 use crate::model::digitize::AxisPoint;
+use crate::model::family::IconStyle;
 
 /// Exit code for success.
 pub const EXIT_OK: u8 = 0;
 /// Exit code for bad input (an invalid file, a failed export).
 pub const EXIT_BAD_INPUT: u8 = 1;
-/// Exit code for a malformed command line.
+/// Exit code for a malformed command line (clap's usage errors exit with it too).
 pub const EXIT_USAGE: u8 = 2;
 
-/// What the user asked for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Invocation {
-    /// Open the window, optionally with a patient file.
-    Gui {
-        /// Patient file to open.
-        patient: Option<PathBuf>,
-        /// Cohort files to load as layers.
-        cohorts: Vec<PathBuf>,
-        /// View and zoom to start with.
-        display: Display,
-        /// The app's data folder (`--data-dir`): recovery copies and the evidence library;
-        /// `None` for the platform's.
-        data_dir: Option<PathBuf>,
-    },
-    /// Render the window once, save a PNG and exit.
-    Screenshot {
-        /// Where to write the PNG.
-        out: PathBuf,
-        /// Patient file to show.
-        patient: Option<PathBuf>,
-        /// Cohort files to load as layers.
-        cohorts: Vec<PathBuf>,
-        /// View and zoom to start with.
-        display: Display,
-        /// The app's data folder (`--data-dir`): recovery copies and the evidence library;
-        /// `None` uses none at all, so a screenshot run leaves the user's state alone.
-        data_dir: Option<PathBuf>,
-    },
-    /// Check patient files and print one line per file.
-    Validate {
-        /// Files to check (at least one).
-        files: Vec<PathBuf>,
-    },
-    /// Write a PDF report for a patient file.
-    Report {
-        /// The patient file.
-        patient: PathBuf,
-        /// The PDF to write.
-        out: PathBuf,
-        /// Print the free-text note (off by default: it may identify).
-        include_note: bool,
-        /// Abstract icons instead of person icons.
-        abstract_icons: bool,
-        /// Write the family handout instead of the clinician report.
-        family: bool,
-    },
-    /// Print the plain-text clinical summary of a patient file.
-    Summary {
-        /// The patient file.
-        patient: PathBuf,
-        /// Cohort files to include as curves.
-        cohorts: Vec<PathBuf>,
-    },
-    /// Build a cohort file from a CSV of records or a digitized curve.
-    CohortBuild(CohortBuild),
-    /// Print this usage text: the program's or a subcommand's.
-    Help(&'static str),
-    /// Trace a curve on a figure image and reconstruct it into a cohort file.
-    CohortDigitize(CohortDigitize),
-    /// Print the version.
-    Version,
+/// The program: the window's options, or one subcommand.
+#[derive(Debug, Parser)]
+#[command(
+    name = "xhim-aid",
+    version,
+    override_usage = "xhim-aid [OPTIONS] [PATIENT.ron]\n       xhim-aid <COMMAND> [ARGS]",
+    about = "Decision aid for X-linked hyper-IgM syndrome: published survival evidence and HSCT timing",
+    long_about = "Decision aid for X-linked hyper-IgM syndrome (XHIM, CD40 ligand deficiency): \
+                  places a boy on the published survival evidence and shows the evidence on the \
+                  timing of haematopoietic stem cell transplantation.\n\n\
+                  Without a subcommand it opens the window, optionally with a patient file; \
+                  the subcommands check, summarise and report patient files and build cohort \
+                  files without a window.",
+    after_help = "Each subcommand explains itself with --help (e.g. xhim-aid report --help).\n\
+                  XHIM_AID_LOG=info (or debug, trace) logs to stderr for support; by default, \
+                  warnings and errors. Messages name files and problems, never patient details.\n\
+                  Exit codes: 0 ok, 1 bad input, 2 usage."
+)]
+pub struct Cli {
+    /// What to do without a window; `None` opens it.
+    #[command(subcommand)]
+    pub task: Option<Task>,
+    /// How the window opens.
+    #[command(flatten)]
+    pub window: Window,
+}
+
+/// How the window opens (and, with `--screenshot`, closes).
+#[derive(Args, Clone, Debug, Default, PartialEq)]
+pub struct Window {
+    /// Patient file to open.
+    #[arg(value_name = "PATIENT.ron")]
+    pub patient: Option<PathBuf>,
+    /// Load a centre's cohort file as curves (repeatable).
+    #[arg(long = "cohort", value_name = "COHORT.ron")]
+    pub cohorts: Vec<PathBuf>,
+    /// View and zoom to start with.
+    #[command(flatten)]
+    pub display: Display,
+    /// Keep the evidence library (DIR/library) and recovery copies of unsaved
+    /// edits (DIR/recovery) in DIR instead of the user's data folder; a
+    /// --screenshot run keeps none unless given one.
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Render the window once, write a PNG and exit (exit 1 if a file given fails to open).
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
 }
 
 /// How the window starts: which view, at what zoom.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Args, Clone, Copy, Debug, Default, PartialEq)]
 pub struct Display {
-    /// Start in the family view (`--view family`).
+    /// The view to start in: the clinician's, or the family decision aid.
+    #[arg(long = "view", value_name = "VIEW", value_parser = view())]
     pub family: Option<bool>,
-    /// Zoom factor (`--zoom 1.5`), 0.5–3.
+    /// Enlarge everything by FACTOR, from 0.5 to 3.
+    #[arg(long, value_name = "FACTOR", value_parser = zoom)]
     pub zoom: Option<f32>,
 }
 
-/// Where `cohort build` reads its data.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CohortSource {
-    /// A CSV of records.
-    Records {
-        /// The CSV.
-        file: PathBuf,
-        /// Time column.
-        time: String,
-        /// Event column.
-        event: String,
-        /// Group column.
-        group: Option<String>,
+/// The subcommands, each run without a window.
+#[derive(Clone, Debug, PartialEq, Subcommand)]
+#[expect(clippy::large_enum_variant, reason = "one value per run, moved once")]
+pub enum Task {
+    /// Check patient files as the app would open them: one line per file.
+    #[command(
+        long_about = "Checks patient files as the app would open them: one line per file, \
+                      `FILE: ok` or the problem with its line and column.",
+        after_help = "Exit codes: 0 all valid, 1 any invalid, 2 usage."
+    )]
+    Validate {
+        /// The patient files.
+        #[arg(value_name = "FILE.ron", required = true)]
+        files: Vec<PathBuf>,
     },
-    /// A digitized curve and its numbers-at-risk table.
-    Digitized {
-        /// The curve CSV (time, survival).
-        curve: PathBuf,
-        /// The at-risk CSV (`time`, `at_risk`).
-        at_risk: PathBuf,
-        /// Total events, if published.
-        events: Option<usize>,
+    /// Write a PDF report (or, with --family, the family handout).
+    #[command(
+        long_about = "Writes a PDF report: summary, survival picture, evidence and family pages; \
+                      with --family, the family handout instead (at most 4 pages; never the note).",
+        after_help = "Exit codes: 0 written, 1 bad input (nothing written), 2 usage."
+    )]
+    Report(Report),
+    /// Print the plain-text clinical summary of a patient file for the record.
+    #[command(
+        long_about = "Prints a plain-text clinical summary for the record: where he stands on the \
+                      timing evidence, his risk factors with the findings that name them, the \
+                      published values that concern him (n, clock, the ages at HSCT they hold \
+                      for), where studies disagree, any cohort curves given with --cohort, the \
+                      sources and the disclaimer. The free-text note is never printed.",
+        after_help = "Exit codes: 0 ok, 1 bad patient or cohort file, 2 usage."
+    )]
+    Summary {
+        /// The patient file.
+        #[arg(value_name = "PATIENT.ron")]
+        patient: PathBuf,
+        /// Include a cohort file's curves (repeatable).
+        #[arg(long = "cohort", value_name = "COHORT.ron")]
+        cohorts: Vec<PathBuf>,
+    },
+    /// Build a cohort file the app loads, from a CSV or a published figure.
+    #[command(subcommand)]
+    Cohort(CohortTask),
+    /// `xhim-aid generate-assets DIR`: the man pages and completions, for
+    /// packagers. [`parse`] reads it outside this definition, so the pages
+    /// and completions it writes do not offer it to users.
+    #[command(skip)]
+    GenerateAssets {
+        /// The folder to write into.
+        dir: PathBuf,
     },
 }
 
-/// `xhim-aid cohort build …`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CohortBuild {
-    /// The input.
-    pub source: CohortSource,
-    /// Output cohort file.
+/// The packagers' subcommand's own command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "generate-assets",
+    bin_name = "xhim-aid generate-assets",
+    about = "Write the man pages (DIR/man) and the bash, zsh and fish completions (DIR/completions)"
+)]
+struct GenerateAssets {
+    /// The folder to write into (created if missing).
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+}
+
+/// `xhim-aid report …`.
+#[derive(Args, Clone, Debug, PartialEq)]
+pub struct Report {
+    /// The patient file.
+    #[arg(value_name = "PATIENT.ron")]
+    pub patient: PathBuf,
+    /// Where to write the PDF.
+    #[arg(long, value_name = "REPORT.pdf")]
     pub out: PathBuf,
-    /// Legend name (default: the input file's stem).
-    pub label: Option<String>,
-    /// Time origin.
-    pub origin: Clock,
-    /// Time unit.
-    pub unit: TimeUnit,
+    /// Print the free-text note (left out by default: it may identify).
+    #[arg(long, conflicts_with = "family")]
+    pub include_note: bool,
+    /// Write the family handout instead: at most 4 pages, never the note.
+    #[arg(long)]
+    pub family: bool,
+    /// Icons for the family pages: people, or abstract shapes.
+    #[arg(long, value_name = "ICONS", default_value = "person", value_parser = icons())]
+    pub icons: IconStyle,
+}
+
+/// `xhim-aid cohort …`.
+#[derive(Clone, Debug, PartialEq, Subcommand)]
+pub enum CohortTask {
+    /// Write a cohort file from a CSV of records or a digitized curve.
+    #[command(
+        override_usage = "xhim-aid cohort build --records <FILE.csv> --time <COL> --event <COL> \
+                          [--group <COL>] --out <COHORT.ron> [OPTIONS]\n       \
+                          xhim-aid cohort build --digitized <CURVE.csv> --at-risk <AT_RISK.csv> \
+                          [--events <N>] --out <COHORT.ron> [OPTIONS]",
+        long_about = "Writes a cohort file the app loads (File > Load cohort file). --records reads \
+                      one row per patient (time, 0/1 event, optional group); --digitized \
+                      reconstructs records from a published curve and its numbers at risk \
+                      (Guyot 2012). On any error nothing is written.",
+        after_help = "Exit codes: 0 written, 1 bad input, 2 usage."
+    )]
+    Build(CohortBuild),
+    /// Trace a curve on a figure image and reconstruct it into a cohort file.
+    #[command(
+        long_about = "Traces the Kaplan-Meier curve of one colour on a figure image (PNG or JPEG), \
+                      reconstructs patient records from it and the published numbers at risk \
+                      (Guyot 2012), and writes a cohort file. Prints the reconstruction error and \
+                      the at-risk agreement.",
+        after_help = "On any error (bad colour, no curve of that colour, calibration points that \
+                      coincide, an at-risk table that contradicts the trace) it exits 1 and \
+                      writes nothing.\nExit codes: 0 written, 1 bad input, 2 usage."
+    )]
+    Digitize(CohortDigitize),
+}
+
+/// `xhim-aid cohort build …`: records or a digitized curve, never both.
+#[derive(Args, Clone, Debug, PartialEq)]
+#[command(group(ArgGroup::new("source").required(true).args(["records", "digitized"])))]
+pub struct CohortBuild {
+    /// A CSV with one row per patient.
+    #[arg(long, value_name = "FILE.csv", requires_all = ["time", "event"], help_heading = "Records")]
+    pub records: Option<PathBuf>,
+    /// The column of follow-up times.
+    #[arg(long, value_name = "COL", requires = "records", help_heading = "Records")]
+    pub time: Option<String>,
+    /// The column of events: 1 observed, 0 censored.
+    #[arg(long, value_name = "COL", requires = "records", help_heading = "Records")]
+    pub event: Option<String>,
+    /// The column of group labels, one curve per group.
+    #[arg(long, value_name = "COL", requires = "records", help_heading = "Records")]
+    pub group: Option<String>,
+    /// A digitized curve: CSV with columns time,survival (survival 0-1 or 0-100).
+    #[arg(long, value_name = "CURVE.csv", requires = "at_risk", help_heading = "Digitized curve")]
+    pub digitized: Option<PathBuf>,
+    /// Its numbers at risk: CSV with columns `time,at_risk`.
+    #[arg(long, value_name = "AT_RISK.csv", requires = "digitized", help_heading = "Digitized curve")]
+    pub at_risk: Option<PathBuf>,
+    /// Total events, if published.
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = whole_number,
+        requires = "digitized",
+        help_heading = "Digitized curve"
+    )]
+    pub events: Option<usize>,
+    /// The file to write and how to label it.
+    #[command(flatten)]
+    pub output: CohortOutput,
 }
 
 /// `xhim-aid cohort digitize …`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Args, Clone, Debug, PartialEq)]
 pub struct CohortDigitize {
     /// The figure image (PNG or JPEG).
+    #[arg(value_name = "FIGURE.png")]
     pub figure: PathBuf,
-    /// Two points on the time axis: pixel column (from the image's left
-    /// edge) and time.
+    /// Two points on the time axis, pixel column = time (e.g. 102=0,718=20);
+    /// columns count from the image's left edge.
+    #[arg(long, value_name = "PX=VALUE,PX=VALUE", value_parser = axis)]
     pub x_axis: [AxisPoint; 2],
-    /// Two points on the survival axis: pixel row (from the image's top
-    /// edge) and survival proportion (0–1).
+    /// Two points on the survival axis, pixel row = survival proportion 0-1
+    /// (e.g. 40=1,460=0); rows count from the image's top edge.
+    #[arg(long, value_name = "PY=VALUE,PY=VALUE", value_parser = axis)]
     pub y_axis: [AxisPoint; 2],
-    /// The curve's colour as given (`#RRGGBB`); checked when run.
+    /// The curve's colour as #RRGGBB (checked when run).
+    #[arg(long, value_name = "#RRGGBB")]
     pub trace: String,
-    /// Colour tolerance, if not the default.
+    /// How far (RGB distance, default 60) a pixel may be from a shade of that
+    /// colour and still count.
+    #[arg(long, value_name = "N", value_parser = finite_number)]
     pub tolerance: Option<f64>,
-    /// The numbers-at-risk CSV (`time`, `at_risk`).
+    /// The numbers at risk: CSV with columns `time,at_risk` (the table under the figure).
+    #[arg(long, value_name = "AT_RISK.csv")]
     pub at_risk: PathBuf,
     /// Total events, if published.
+    #[arg(long, value_name = "N", value_parser = whole_number)]
     pub events: Option<usize>,
-    /// Legend name (default: the figure file's stem).
-    pub label: Option<String>,
-    /// Time origin.
-    pub origin: Clock,
-    /// Time unit.
-    pub unit: TimeUnit,
-    /// The publication's citation.
+    /// The publication's citation, shown with the curve.
+    #[arg(long, value_name = "TEXT")]
     pub citation: Option<String>,
-    /// Figure and panel in the publication ("Figure 2A").
+    /// Figure and panel in the publication (e.g. "Figure 2A").
+    #[arg(long, value_name = "TEXT")]
     pub panel: Option<String>,
-    /// Output cohort file.
+    /// The file to write and how to label it.
+    #[command(flatten)]
+    pub output: CohortOutput,
+}
+
+/// What both cohort subcommands write.
+#[derive(Args, Clone, Debug, PartialEq)]
+pub struct CohortOutput {
+    /// The cohort file to write.
+    #[arg(long, value_name = "COHORT.ron")]
     pub out: PathBuf,
+    /// Legend name (default: the input file's name without its extension).
+    #[arg(long, value_name = "NAME")]
+    pub label: Option<String>,
+    /// Where the time axis starts.
+    #[arg(long, value_name = "ORIGIN", default_value = "age", value_parser = origin())]
+    pub origin: Clock,
+    /// The unit of the time axis.
+    #[arg(long, value_name = "UNIT", default_value = "years", value_parser = unit())]
+    pub unit: TimeUnit,
 }
 
-/// Usage of `cohort digitize`.
-pub const DIGITIZE_USAGE: &str = "\
-usage: xhim-aid cohort digitize FIGURE.png --x-axis PX=VALUE,PX=VALUE --y-axis PY=VALUE,PY=VALUE
-                 --trace '#RRGGBB' [--tolerance N] --at-risk AT_RISK.csv [--events N]
-                 [--label NAME] [--origin age|hsct|diagnosis] [--unit years|months]
-                 [--citation TEXT] [--panel TEXT] --out COHORT.ron
-
-Traces the Kaplan-Meier curve of one colour on a figure image (PNG or JPEG), reconstructs
-patient records from it and the published numbers at risk (Guyot 2012), and writes a cohort file.
---x-axis: two points on the time axis, pixel column = time (e.g. 102=0,718=20).
---y-axis: two points on the survival axis, pixel row = survival proportion 0-1 (e.g. 40=1,460=0).
-          Pixels count from the image's top-left corner.
---trace: the curve's colour; --tolerance: how far (RGB distance, default 60) a pixel may be from a
-         shade of that colour and still count.
---at-risk: CSV with columns time,at_risk (the table under the figure); --events: total events, if published.
---citation, --panel: the publication and the figure/panel, shown with the curve.
-Prints the reconstruction error and the at-risk agreement. On any error (bad colour, no curve of that
-colour, calibration points that coincide, an at-risk table that contradicts the trace) it exits 1 and
-writes nothing.";
-
-/// A malformed command line; the message is printed above the usage text.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct UsageError(pub String);
-
-/// The usage text.
-pub const USAGE: &str = "\
-usage: xhim-aid [OPTIONS] [PATIENT.ron]
-       xhim-aid --screenshot OUT.png [OPTIONS] [PATIENT.ron]
-       xhim-aid validate FILE.ron...
-       xhim-aid report PATIENT.ron --out REPORT.pdf [--include-note] [--icons person|abstract]
-       xhim-aid report PATIENT.ron --family --out HANDOUT.pdf [--icons person|abstract]
-       xhim-aid summary PATIENT.ron [--cohort COHORT.ron]...
-       xhim-aid cohort build --records FILE.csv --time COL --event COL [--group COL] --out COHORT.ron
-       xhim-aid cohort build --digitized CURVE.csv --at-risk AT_RISK.csv [--events N] --out COHORT.ron
-                 [--label NAME] [--origin age|hsct|diagnosis] [--unit years|months]
-       xhim-aid cohort digitize FIGURE.png --x-axis PX=VALUE,PX=VALUE --y-axis PY=VALUE,PY=VALUE
-                 --trace '#RRGGBB' --at-risk AT_RISK.csv --out COHORT.ron (see cohort digitize --help)
-       xhim-aid --help | --version
-
-Opens the XHIM decision aid, optionally with a patient file.
-OPTIONS: --cohort COHORT.ron (repeatable) loads a centre's cohort file;
-         --view clinician|family chooses the view; --zoom FACTOR (0.5-3) enlarges everything;
-         --data-dir DIR keeps the evidence library (DIR/library) and recovery copies of unsaved
-         edits (DIR/recovery) in DIR instead of the user's data folder (a --screenshot run uses
-         none unless given).
---screenshot renders the window once, writes a PNG and exits.
-validate checks patient files: one line per file, exit 0 if all are valid, 1 otherwise.
-report writes a PDF with the summary, survival picture, evidence and family pages;
-  with --family, the family handout instead (at most 4 pages; never the note).
-summary prints the clinical summary as plain text for the record (exit 1 on a bad file).
-cohort build writes a cohort file the app loads (File > Load cohort file); on any error nothing is written.
-cohort digitize traces a curve on a figure image and reconstructs it into a cohort file.
-Each subcommand explains itself with --help (e.g. xhim-aid report --help).
-Exit codes: 0 ok, 1 bad input, 2 usage.";
-
-/// The usage of `summary`.
-pub const SUMMARY_USAGE: &str = "\
-usage: xhim-aid summary PATIENT.ron [--cohort COHORT.ron]...
-
-Prints a plain-text clinical summary for the record: where he stands on the
-timing evidence, his risk factors with the findings that name them, the
-published values that concern him (n, clock, the ages at HSCT they hold for),
-where studies disagree, any cohort curves given with --cohort, the sources and
-the disclaimer. The free-text note is never printed.
-Exit codes: 0 ok, 1 bad patient or cohort file, 2 usage.";
-
-/// `xhim-aid validate --help`.
-pub const VALIDATE_USAGE: &str = "\
-usage: xhim-aid validate FILE.ron...
-
-Checks patient files as the app would open them: one line per file, `FILE: ok` or the problem
-with its line and column. Exit codes: 0 all valid, 1 any invalid, 2 usage.";
-
-/// `xhim-aid report --help`.
-pub const REPORT_USAGE: &str = "\
-usage: xhim-aid report PATIENT.ron --out REPORT.pdf [--include-note] [--icons person|abstract]
-
-Writes a PDF report: summary, survival picture, evidence and family pages.
-  --out REPORT.pdf        where to write it (required)
-  --include-note          print the free-text note (left out by default: it may identify)
-  --icons person|abstract icons for the family pages (default: person)
-Exit codes: 0 written, 1 bad input (nothing written), 2 usage.";
-
-/// `xhim-aid cohort --help`.
-pub const COHORT_USAGE: &str = "\
-usage: xhim-aid cohort build ...
-       xhim-aid cohort digitize FIGURE.png ...
-
-Subcommands:
-  build      write a cohort file from a CSV of records or a digitized curve
-  digitize   trace a curve on a figure image and reconstruct it into a cohort file
-See xhim-aid cohort build --help and xhim-aid cohort digitize --help.";
-
-/// `xhim-aid cohort build --help`.
-pub const COHORT_BUILD_USAGE: &str = "\
-usage: xhim-aid cohort build --records FILE.csv --time COL --event COL [--group COL] --out COHORT.ron
-       xhim-aid cohort build --digitized CURVE.csv --at-risk AT_RISK.csv [--events N] --out COHORT.ron
-  either form also takes [--label NAME] [--origin age|hsct|diagnosis] [--unit years|months]
-
-Writes a cohort file the app loads (File > Load cohort file). --records reads one row per patient
-(time, 0/1 event, optional group); --digitized reconstructs records from a published curve and its
-numbers at risk. On any error nothing is written. Exit codes: 0 written, 1 bad input, 2 usage.";
-
-/// A subcommand: the words that name it, its usage text (printed for
-/// `--help` and under its mistakes) and the parser for the arguments after
-/// those words. A new subcommand is a usage constant, a parser and a row in
-/// [`SUBCOMMANDS`].
-struct Subcommand {
-    words: &'static [&'static str],
-    usage: &'static str,
-    parse: fn(&[OsString]) -> Result<Invocation, UsageError>,
-}
-
-/// Every subcommand; longer word lists before their prefixes (`cohort build`
-/// before `cohort`).
-const SUBCOMMANDS: [Subcommand; 6] = [
-    Subcommand { words: &["validate"], usage: VALIDATE_USAGE, parse: parse_validate },
-    Subcommand { words: &["report"], usage: REPORT_USAGE, parse: parse_report },
-    Subcommand { words: &["summary"], usage: SUMMARY_USAGE, parse: parse_summary },
-    Subcommand { words: &["cohort", "build"], usage: COHORT_BUILD_USAGE, parse: parse_cohort_build },
-    Subcommand { words: &["cohort", "digitize"], usage: DIGITIZE_USAGE, parse: parse_digitize },
-    Subcommand { words: &["cohort"], usage: COHORT_USAGE, parse: parse_cohort },
-];
-
-/// The subcommand `args` start with, and the arguments after its words.
-fn subcommand(args: &[OsString]) -> Option<(&'static Subcommand, &[OsString])> {
-    SUBCOMMANDS.iter().find_map(|sub| {
-        let named = sub.words.len() <= args.len() && sub.words.iter().zip(args).all(|(w, a)| a == *w);
-        named.then(|| (sub, args.get(sub.words.len()..).unwrap_or_default()))
-    })
-}
-
-/// The usage text to print under a mistake in `args`: the subcommand's own,
-/// or the program's.
-pub fn usage_for(args: &[OsString]) -> &'static str {
-    subcommand(args).map_or(USAGE, |(sub, _)| sub.usage)
-}
-
-fn asks_for_help(args: &[OsString]) -> bool {
-    args.iter().any(|a| a == "-h" || a == "--help")
-}
-
-/// Parses the arguments after the program name.
-pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, UsageError> {
-    let args: Vec<OsString> = args.into_iter().collect();
-    if let Some((sub, rest)) = subcommand(&args) {
-        return if asks_for_help(rest) { Ok(Invocation::Help(sub.usage)) } else { (sub.parse)(rest) };
+/// Parses the command line, program name first. Help and `--version` come
+/// back as errors too ([`clap::Error::use_stderr`] is false for them).
+///
+/// # Errors
+/// clap's error, ready to print: what is wrong, a suggestion where one
+/// fits, and the usage of the subcommand it was made in.
+pub fn parse<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString>,
+{
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    if args.get(1).is_some_and(|a| a == "generate-assets") {
+        let GenerateAssets { dir } = GenerateAssets::try_parse_from(args.iter().skip(1))?;
+        return Ok(Cli { task: Some(Task::GenerateAssets { dir }), window: Window::default() });
     }
-    parse_window(&args)
-}
-
-/// The window and screenshot modes: options and at most one patient file.
-fn parse_window(args: &[OsString]) -> Result<Invocation, UsageError> {
-    let mut screenshot: Option<PathBuf> = None;
-    let mut patient: Option<PathBuf> = None;
-    let mut cohorts = Vec::new();
-    let mut display = Display::default();
-    let mut data_dir: Option<PathBuf> = None;
-    let mut i = 0;
-    while let Some(arg) = args.get(i) {
-        let text = arg.to_string_lossy();
-        match text.as_ref() {
-            "-h" | "--help" => return Ok(Invocation::Help(USAGE)),
-            "-V" | "--version" => return Ok(Invocation::Version),
-            "--screenshot" => {
-                let out = args
-                    .get(i + 1)
-                    .ok_or_else(|| UsageError("--screenshot needs an output file (OUT.png)".to_owned()))?;
-                if screenshot.is_some() {
-                    return Err(UsageError("--screenshot given twice".to_owned()));
-                }
-                screenshot = Some(PathBuf::from(out));
-                i += 1;
-            }
-            "--view" => {
-                let v = args.get(i + 1).map(|v| v.to_string_lossy().into_owned()).unwrap_or_default();
-                display.family = Some(match v.as_str() {
-                    "family" => true,
-                    "clinician" => false,
-                    _ => return Err(UsageError(format!("--view: “{v}” is not clinician or family"))),
-                });
-                i += 1;
-            }
-            "--zoom" => {
-                let v = args.get(i + 1).map(|v| v.to_string_lossy().into_owned()).unwrap_or_default();
-                let zoom = v.parse::<f32>().ok().filter(|z| (0.5..=3.0).contains(z));
-                display.zoom = Some(
-                    zoom.ok_or_else(|| UsageError(format!("--zoom: “{v}” is not a factor from 0.5 to 3")))?,
-                );
-                i += 1;
-            }
-            "--data-dir" => {
-                let dir =
-                    args.get(i + 1).ok_or_else(|| UsageError("--data-dir needs a folder".to_owned()))?;
-                if data_dir.replace(PathBuf::from(dir)).is_some() {
-                    return Err(UsageError("--data-dir given twice".to_owned()));
-                }
-                i += 1;
-            }
-            "--cohort" => {
-                let file =
-                    args.get(i + 1).ok_or_else(|| UsageError("--cohort needs a cohort file".to_owned()))?;
-                cohorts.push(PathBuf::from(file));
-                i += 1;
-            }
-            flag if flag.starts_with('-') && flag.len() > 1 => {
-                return Err(UsageError(format!("unknown option “{flag}”")));
-            }
-            _ => {
-                if patient.is_some() {
-                    return Err(UsageError(format!(
-                        "unexpected argument “{text}”: one patient file at a time"
-                    )));
-                }
-                patient = Some(PathBuf::from(arg));
-            }
-        }
-        i += 1;
-    }
-    Ok(match screenshot {
-        Some(out) => Invocation::Screenshot { out, patient, cohorts, display, data_dir },
-        None => Invocation::Gui { patient, cohorts, display, data_dir },
-    })
-}
-
-fn parse_validate(args: &[OsString]) -> Result<Invocation, UsageError> {
-    if args.is_empty() {
-        return Err(UsageError("validate needs at least one file".to_owned()));
-    }
-    Ok(Invocation::Validate { files: args.iter().map(PathBuf::from).collect() })
-}
-
-/// `cohort` without a known subcommand after it.
-fn parse_cohort(args: &[OsString]) -> Result<Invocation, UsageError> {
-    Err(UsageError(match args.first() {
-        None => "cohort needs a subcommand: build or digitize".to_owned(),
-        Some(word) => format!(
-            "cohort: unknown subcommand “{}”; the subcommands are: build, digitize",
-            word.to_string_lossy()
-        ),
-    }))
-}
-
-fn parse_report(args: &[OsString]) -> Result<Invocation, UsageError> {
-    let (mut patient, mut out, mut include_note, mut abstract_icons) = (None, None, false, false);
-    let mut family = false;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.to_string_lossy().as_ref() {
-            "--out" => {
-                out = Some(PathBuf::from(
-                    rest.next().ok_or_else(|| UsageError("--out needs a file".to_owned()))?,
-                ));
-            }
-            "--include-note" => include_note = true,
-            "--family" => family = true,
-            "--icons" => {
-                let v = rest.next().map(|v| v.to_string_lossy().into_owned()).unwrap_or_default();
-                abstract_icons = match v.as_str() {
-                    "person" => false,
-                    "abstract" => true,
-                    _ => return Err(UsageError(format!("--icons: “{v}” is not person or abstract"))),
-                };
-            }
-            flag if flag.starts_with("--") => {
-                return Err(UsageError(format!("report: unknown option “{flag}”")));
-            }
-            _ if patient.is_some() => return Err(UsageError("report takes one patient file".to_owned())),
-            _ => patient = Some(PathBuf::from(arg)),
-        }
-    }
-    if family && include_note {
-        return Err(UsageError(
-            "report: --include-note cannot be used with --family (the handout never prints the note)"
-                .to_owned(),
-        ));
-    }
-    Ok(Invocation::Report {
-        patient: patient.ok_or_else(|| UsageError("report needs a patient file".to_owned()))?,
-        out: out.ok_or_else(|| UsageError("report needs --out REPORT.pdf".to_owned()))?,
-        include_note,
-        abstract_icons,
-        family,
-    })
-}
-
-fn parse_summary(args: &[OsString]) -> Result<Invocation, UsageError> {
-    let (mut patient, mut cohorts) = (None, Vec::new());
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.to_string_lossy().as_ref() {
-            "--cohort" => cohorts.push(PathBuf::from(
-                rest.next().ok_or_else(|| UsageError("--cohort needs a cohort file".to_owned()))?,
+    let mut cmd = Cli::command();
+    let parsed = cmd
+        .try_get_matches_from_mut(&args)
+        .and_then(|matches| Ok((Cli::from_arg_matches(&matches)?, matches)))
+        .map_err(|e| e.format(&mut cmd));
+    match (parsed, mistyped_subcommand(&args)) {
+        (Err(e), _) if !e.use_stderr() => Err(e),
+        (_, Some(e)) | (Err(e), None) => Err(e),
+        (Ok((cli, matches)), None) => match matches.subcommand_name() {
+            // The window's options would be silently ignored.
+            Some(name) if cli.window != Window::default() => Err(cmd.error(
+                ErrorKind::ArgumentConflict,
+                format!("the subcommand '{name}' cannot be used with the window's options or a patient file"),
             )),
-            flag if flag.starts_with('-') && flag.len() > 1 => {
-                return Err(UsageError(format!("summary: unknown option “{flag}”")));
-            }
-            _ if patient.is_some() => return Err(UsageError("summary takes one patient file".to_owned())),
-            _ => patient = Some(PathBuf::from(arg)),
-        }
+            _ => Ok(cli),
+        },
     }
-    Ok(Invocation::Summary {
-        patient: patient.ok_or_else(|| UsageError("summary needs a patient file".to_owned()))?,
-        cohorts,
+}
+
+/// A first word that is not a subcommand but reads like one (`valdate`)
+/// would otherwise open the window on a patient file of that name. A word
+/// with a dot or a slash is taken as a file, as is any word unlike every
+/// subcommand; `./valdate` opens a file of that name.
+fn mistyped_subcommand(args: &[OsString]) -> Option<clap::Error> {
+    let mut cmd = Cli::command();
+    let takes_value: Vec<String> = cmd
+        .get_arguments()
+        .filter(|a| a.get_action().takes_values())
+        .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+        .collect();
+    let mut rest = args.iter().skip(1).map(|a| a.to_string_lossy());
+    let word = loop {
+        let arg = rest.next()?;
+        if arg == "--" {
+            return None;
+        }
+        if !arg.starts_with('-') || arg == "-" {
+            break arg;
+        }
+        if takes_value.iter().any(|t| *t == arg) {
+            rest.next();
+        }
+    };
+    let names: Vec<String> =
+        cmd.get_subcommands().filter(|s| !s.is_hide_set()).map(|s| s.get_name().to_owned()).collect();
+    if names.iter().any(|n| *n == word) || word.contains(['.', '/', '\\']) {
+        return None;
+    }
+    // The measure and threshold clap's own suggestions use.
+    let (score, name) =
+        names.iter().map(|n| (strsim::jaro(&word, n), n)).max_by(|a, b| a.0.total_cmp(&b.0))?;
+    (score > 0.7).then(|| {
+        cmd.error(
+            ErrorKind::InvalidSubcommand,
+            format!(
+                "unrecognized subcommand '{word}'\n\n  \
+                 tip: a similar subcommand exists: '{name}'\n  \
+                 tip: to open a patient file of that name, write './{word}'"
+            ),
+        )
     })
 }
 
-fn parse_cohort_build(args: &[OsString]) -> Result<Invocation, UsageError> {
-    let usage = |m: &str| UsageError(m.to_owned());
-    let mut values: std::collections::HashMap<String, OsString> = std::collections::HashMap::new();
-    let mut rest = args.iter();
-    const FLAGS: [&str; 11] = [
-        "--records",
-        "--time",
-        "--event",
-        "--group",
-        "--digitized",
-        "--at-risk",
-        "--events",
-        "--out",
-        "--label",
-        "--origin",
-        "--unit",
-    ];
-    while let Some(flag) = rest.next() {
-        let flag = flag.to_string_lossy().into_owned();
-        if !FLAGS.contains(&flag.as_str()) {
-            return Err(UsageError(format!("cohort build: unknown argument “{flag}”")));
-        }
-        let value = rest.next().ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
-        if values.insert(flag.clone(), value.clone()).is_some() {
-            return Err(UsageError(format!("{flag} given twice")));
-        }
-    }
-    let text = |k: &str| values.get(k).map(|v| v.to_string_lossy().into_owned());
-    let path = |k: &str| values.get(k).map(PathBuf::from);
-    let out = path("--out").ok_or_else(|| usage("cohort build needs --out COHORT.ron"))?;
-    let source = match (path("--records"), path("--digitized")) {
-        (Some(file), None) => {
-            if values.contains_key("--at-risk") || values.contains_key("--events") {
-                return Err(usage("--at-risk and --events go with --digitized, not --records"));
-            }
-            CohortSource::Records {
-                file,
-                time: text("--time").ok_or_else(|| usage("--records needs --time COL"))?,
-                event: text("--event").ok_or_else(|| usage("--records needs --event COL"))?,
-                group: text("--group"),
-            }
-        }
-        (None, Some(curve)) => {
-            if values.contains_key("--time")
-                || values.contains_key("--event")
-                || values.contains_key("--group")
-            {
-                return Err(usage("--time, --event and --group go with --records, not --digitized"));
-            }
-            let events = match text("--events") {
-                None => None,
-                Some(n) => Some(
-                    n.parse().map_err(|_| UsageError(format!("--events: “{n}” is not a whole number")))?,
-                ),
-            };
-            CohortSource::Digitized {
-                curve,
-                at_risk: path("--at-risk").ok_or_else(|| usage("--digitized needs --at-risk FILE.csv"))?,
-                events,
-            }
-        }
-        (Some(_), Some(_)) => return Err(usage("give either --records or --digitized, not both")),
-        (None, None) => return Err(usage("cohort build needs --records FILE.csv or --digitized FILE.csv")),
-    };
-    let origin = match text("--origin") {
-        None => Clock::Age,
-        Some(o) => Clock::parse(&o)
-            .ok_or_else(|| UsageError(format!("--origin: “{o}” is not one of age, hsct, diagnosis")))?,
-    };
-    let unit = match text("--unit") {
-        None => TimeUnit::Years,
-        Some(u) => {
-            TimeUnit::parse(&u).ok_or_else(|| UsageError(format!("--unit: “{u}” is not years or months")))?
-        }
-    };
-    Ok(Invocation::CohortBuild(CohortBuild { source, out, label: text("--label"), origin, unit }))
+/// `clinician` or `family`, as "is it the family view".
+fn view() -> impl TypedValueParser<Value = bool> {
+    PossibleValuesParser::new(["clinician", "family"]).map(|v| v == "family")
 }
 
-fn parse_digitize(args: &[std::ffi::OsString]) -> Result<Invocation, UsageError> {
-    const FLAGS: [&str; 12] = [
-        "--x-axis",
-        "--y-axis",
-        "--trace",
-        "--tolerance",
-        "--at-risk",
-        "--events",
-        "--label",
-        "--origin",
-        "--unit",
-        "--citation",
-        "--panel",
-        "--out",
-    ];
-    let mut values: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
-    let mut figure: Option<PathBuf> = None;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        let text = arg.to_string_lossy();
-        if let Some(&flag) = FLAGS.iter().find(|f| **f == text) {
-            let value = rest.next().ok_or_else(|| UsageError(format!("{flag} needs a value")))?;
-            if values.insert(flag, value.to_string_lossy().into_owned()).is_some() {
-                return Err(UsageError(format!("{flag} given twice")));
-            }
-        } else if text.starts_with("--") {
-            return Err(UsageError(format!("cohort digitize: unknown option “{text}”")));
-        } else if figure.replace(PathBuf::from(arg)).is_some() {
-            return Err(UsageError("cohort digitize takes one figure image".to_owned()));
-        }
-    }
-    let need = |flag: &str, what: &str| {
-        values.get(flag).cloned().ok_or_else(|| UsageError(format!("cohort digitize needs {flag} {what}")))
-    };
-    let figure =
-        figure.ok_or_else(|| UsageError("cohort digitize needs a figure image (PNG or JPEG)".to_owned()))?;
-    let number = |flag: &str, text: &str| {
-        text.trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|v| v.is_finite())
-            .ok_or_else(|| UsageError(format!("{flag}: “{text}” is not a number")))
-    };
-    let axis = |flag: &str| -> Result<[AxisPoint; 2], UsageError> {
-        let text = need(flag, "PX=VALUE,PX=VALUE")?;
-        let points = text
-            .split(',')
-            .map(|pair| {
-                let (pixel, value) = pair
-                    .split_once('=')
-                    .ok_or_else(|| UsageError(format!("{flag}: “{pair}” is not PIXEL=VALUE (e.g. 102=0)")))?;
-                Ok(AxisPoint { pixel: number(flag, pixel)?, value: number(flag, value)? })
-            })
-            .collect::<Result<Vec<_>, UsageError>>()?;
-        <[AxisPoint; 2]>::try_from(points)
-            .map_err(|_| UsageError(format!("{flag}: give exactly two points, PX=VALUE,PX=VALUE")))
-    };
-    let tolerance = values.get("--tolerance").map(|t| number("--tolerance", t)).transpose()?;
-    let events = values
-        .get("--events")
-        .map(|n| {
-            n.trim()
-                .parse::<usize>()
-                .map_err(|_| UsageError(format!("--events: “{n}” is not a whole number")))
+/// `person` or `abstract`.
+fn icons() -> impl TypedValueParser<Value = IconStyle> {
+    PossibleValuesParser::new(["person", "abstract"])
+        .map(|v| if v == "abstract" { IconStyle::Abstract } else { IconStyle::Person })
+}
+
+/// `age`, `hsct` or `diagnosis`: the words cohort files use.
+fn origin() -> impl TypedValueParser<Value = Clock> {
+    PossibleValuesParser::new(["age", "hsct", "diagnosis"])
+        .try_map(|v| Clock::parse(&v).ok_or("not one of age, hsct, diagnosis"))
+}
+
+/// `years` or `months`.
+fn unit() -> impl TypedValueParser<Value = TimeUnit> {
+    PossibleValuesParser::new(["years", "months"])
+        .try_map(|v| TimeUnit::parse(&v).ok_or("not years or months"))
+}
+
+fn zoom(text: &str) -> Result<f32, String> {
+    text.trim()
+        .parse::<f32>()
+        .ok()
+        .filter(|z| (0.5..=3.0).contains(z))
+        .ok_or_else(|| "not a factor from 0.5 to 3".to_owned())
+}
+
+fn whole_number(text: &str) -> Result<usize, String> {
+    text.trim().parse().map_err(|_| "not a whole number".to_owned())
+}
+
+fn finite_number(text: &str) -> Result<f64, String> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| format!("“{}” is not a number", text.trim()))
+}
+
+/// Two calibration points, `PIXEL=VALUE,PIXEL=VALUE`.
+fn axis(text: &str) -> Result<[AxisPoint; 2], String> {
+    let points = text
+        .split(',')
+        .map(|pair| {
+            let (pixel, value) =
+                pair.split_once('=').ok_or_else(|| format!("“{pair}” is not PIXEL=VALUE (e.g. 102=0)"))?;
+            Ok(AxisPoint { pixel: finite_number(pixel)?, value: finite_number(value)? })
         })
-        .transpose()?;
-    let origin = match values.get("--origin") {
-        None => Clock::Age,
-        Some(o) => Clock::parse(o)
-            .ok_or_else(|| UsageError(format!("--origin: “{o}” is not one of age, hsct, diagnosis")))?,
-    };
-    let unit = match values.get("--unit") {
-        None => TimeUnit::Years,
-        Some(u) => {
-            TimeUnit::parse(u).ok_or_else(|| UsageError(format!("--unit: “{u}” is not years or months")))?
-        }
-    };
-    Ok(Invocation::CohortDigitize(CohortDigitize {
-        figure,
-        x_axis: axis("--x-axis")?,
-        y_axis: axis("--y-axis")?,
-        trace: need("--trace", "'#RRGGBB'")?,
-        tolerance,
-        at_risk: PathBuf::from(need("--at-risk", "AT_RISK.csv")?),
-        events,
-        label: values.get("--label").cloned(),
-        origin,
-        unit,
-        citation: values.get("--citation").cloned(),
-        panel: values.get("--panel").cloned(),
-        out: PathBuf::from(need("--out", "COHORT.ron")?),
-    }))
+        .collect::<Result<Vec<_>, String>>()?;
+    <[AxisPoint; 2]>::try_from(points).map_err(|_| "give exactly two points, PX=VALUE,PX=VALUE".to_owned())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn p(args: &[&str]) -> Result<Invocation, UsageError> {
-        parse(args.iter().map(std::ffi::OsString::from))
+    fn p(args: &[&str]) -> Result<Cli, clap::Error> {
+        parse(std::iter::once("xhim-aid").chain(args.iter().copied()))
+    }
+
+    /// The window a command line opens.
+    fn window(args: &[&str]) -> Window {
+        let cli = p(args).unwrap();
+        assert_eq!(cli.task, None, "{args:?}");
+        cli.window
+    }
+
+    fn task(args: &[&str]) -> Task {
+        p(args).unwrap().task.unwrap()
+    }
+
+    /// The message clap prints for a mistake, and its kind.
+    fn mistake(args: &[&str]) -> (ErrorKind, String) {
+        let e = p(args).unwrap_err();
+        assert!(e.use_stderr(), "{args:?} is a mistake, not help");
+        (e.kind(), e.to_string())
+    }
+
+    #[test]
+    fn the_definition_is_consistent() {
+        Cli::command().debug_assert();
     }
 
     #[test]
     fn summary_takes_one_patient_and_cohorts() {
         assert_eq!(
-            p(&["summary", "a.ron", "--cohort", "c.ron"]),
-            Ok(Invocation::Summary { patient: "a.ron".into(), cohorts: vec!["c.ron".into()] })
+            task(&["summary", "a.ron", "--cohort", "c.ron"]),
+            Task::Summary { patient: "a.ron".into(), cohorts: vec!["c.ron".into()] }
         );
-        assert_eq!(p(&["summary", "--help"]), Ok(Invocation::Help(SUMMARY_USAGE)));
-        assert_eq!(p(&["summary"]), Err(UsageError("summary needs a patient file".to_owned())));
-        assert!(p(&["summary", "a.ron", "b.ron"]).is_err());
-        assert!(p(&["summary", "a.ron", "--width"]).unwrap_err().0.contains("--width"));
+        assert_eq!(mistake(&["summary"]).0, ErrorKind::MissingRequiredArgument);
+        assert_eq!(mistake(&["summary", "a.ron", "b.ron"]).0, ErrorKind::UnknownArgument);
+        assert!(mistake(&["summary", "a.ron", "--width"]).1.contains("--width"));
     }
 
     #[test]
     fn plain_and_with_patient() {
+        assert_eq!(window(&[]), Window::default());
+        assert_eq!(window(&["a.ron"]), Window { patient: Some("a.ron".into()), ..Window::default() });
         assert_eq!(
-            p(&[]),
-            Ok(Invocation::Gui {
-                patient: None,
-                cohorts: vec![],
-                display: Display::default(),
-                data_dir: None
-            })
-        );
-        assert_eq!(
-            p(&["a.ron"]),
-            Ok(Invocation::Gui {
-                patient: Some("a.ron".into()),
-                cohorts: vec![],
-                display: Display::default(),
-                data_dir: None
-            })
-        );
-        assert_eq!(
-            p(&["--cohort", "c.ron", "a.ron", "--cohort", "d.ron"]),
-            Ok(Invocation::Gui {
+            window(&["--cohort", "c.ron", "a.ron", "--cohort", "d.ron"]),
+            Window {
                 patient: Some("a.ron".into()),
                 cohorts: vec!["c.ron".into(), "d.ron".into()],
-                display: Display::default(),
-                data_dir: None
-            })
+                ..Window::default()
+            }
         );
-        assert!(p(&["--cohort"]).unwrap_err().0.contains("needs a cohort file"));
+        assert!(mistake(&["--cohort"]).1.contains("--cohort <COHORT.ron>"));
     }
 
     #[test]
     fn screenshot_in_any_order() {
-        let want = Invocation::Screenshot {
-            out: "s.png".into(),
-            patient: Some("a.ron".into()),
-            cohorts: vec![],
-            display: Display::default(),
-            data_dir: None,
-        };
-        assert_eq!(p(&["--screenshot", "s.png", "a.ron"]), Ok(want.clone()));
-        assert_eq!(p(&["a.ron", "--screenshot", "s.png"]), Ok(want));
+        let want =
+            Window { screenshot: Some("s.png".into()), patient: Some("a.ron".into()), ..Window::default() };
+        assert_eq!(window(&["--screenshot", "s.png", "a.ron"]), want);
+        assert_eq!(window(&["a.ron", "--screenshot", "s.png"]), want);
         assert_eq!(
-            p(&["--screenshot", "s.png"]),
-            Ok(Invocation::Screenshot {
-                out: "s.png".into(),
-                patient: None,
-                cohorts: vec![],
-                display: Display::default(),
-                data_dir: None
-            })
+            window(&["--screenshot", "s.png"]),
+            Window { screenshot: Some("s.png".into()), ..Window::default() }
         );
     }
 
     #[test]
     fn data_folder() {
-        let Ok(Invocation::Gui { data_dir, .. }) = p(&["--data-dir", "/tmp/x"]) else { panic!("gui") };
-        assert_eq!(data_dir, Some(PathBuf::from("/tmp/x")));
-        let Ok(Invocation::Screenshot { data_dir, .. }) = p(&["--screenshot", "s.png", "--data-dir", "d"])
-        else {
-            panic!("screenshot")
-        };
-        assert_eq!(data_dir, Some(PathBuf::from("d")));
-        assert!(p(&["--data-dir"]).unwrap_err().0.contains("needs a folder"));
-        assert!(p(&["--data-dir", "a", "--data-dir", "b"]).unwrap_err().0.contains("twice"));
+        assert_eq!(window(&["--data-dir", "/tmp/x"]).data_dir, Some(PathBuf::from("/tmp/x")));
+        let shot = window(&["--screenshot", "s.png", "--data-dir", "d"]);
+        assert_eq!(shot.data_dir, Some(PathBuf::from("d")));
+        assert_eq!(
+            window(&["--screenshot", "s.png"]).data_dir,
+            None,
+            "a screenshot run uses none unless given"
+        );
+        assert!(mistake(&["--data-dir"]).1.contains("--data-dir <DIR>"));
+        assert_eq!(mistake(&["--data-dir", "a", "--data-dir", "b"]).0, ErrorKind::ArgumentConflict);
     }
 
     #[test]
     fn view_and_zoom() {
-        let got = p(&["--view", "family", "--zoom", "2"]).unwrap();
         assert_eq!(
-            got,
-            Invocation::Gui {
-                patient: None,
-                cohorts: vec![],
-                display: Display { family: Some(true), zoom: Some(2.0) },
-                data_dir: None
-            }
+            window(&["--view", "family", "--zoom", "2"]).display,
+            Display { family: Some(true), zoom: Some(2.0) }
         );
-        assert!(p(&["--view", "kids"]).unwrap_err().0.contains("--view"));
-        assert!(p(&["--zoom", "9"]).unwrap_err().0.contains("0.5 to 3"));
-        assert!(p(&["--zoom"]).unwrap_err().0.contains("--zoom"));
+        assert_eq!(window(&["--view", "clinician"]).display.family, Some(false));
+        let (kind, message) = mistake(&["--view", "kids"]);
+        assert_eq!(kind, ErrorKind::InvalidValue);
+        assert!(message.contains("--view") && message.contains("clinician, family"), "{message}");
+        for bad in ["9", "abc", "NaN", "0.4"] {
+            let (kind, message) = mistake(&["--zoom", bad]);
+            assert_eq!(kind, ErrorKind::ValueValidation);
+            assert!(message.contains("0.5 to 3") && message.contains(bad), "{message}");
+        }
+        assert!(mistake(&["--zoom"]).1.contains("--zoom <FACTOR>"));
     }
 
     #[test]
     fn mistakes_are_usage_errors() {
-        assert!(p(&["--screenshot"]).unwrap_err().0.contains("needs an output file"));
-        assert!(p(&["--frobnicate"]).unwrap_err().0.contains("unknown option"));
-        assert!(p(&["a.ron", "b.ron"]).unwrap_err().0.contains("one patient file"));
-        assert!(p(&["--screenshot", "a.png", "--screenshot", "b.png"]).is_err());
+        assert!(mistake(&["--screenshot"]).1.contains("--screenshot <OUT.png>"));
+        assert_eq!(mistake(&["--frobnicate"]).0, ErrorKind::UnknownArgument);
+        assert_eq!(mistake(&["a.ron", "b.ron"]).0, ErrorKind::UnknownArgument);
+        assert_eq!(
+            mistake(&["--screenshot", "a.png", "--screenshot", "b.png"]).0,
+            ErrorKind::ArgumentConflict
+        );
+        for args in [&["--zoom", "2", "validate", "a.ron"][..], &["a.ron", "summary", "b.ron"]] {
+            let (kind, message) = mistake(args);
+            assert_eq!(kind, ErrorKind::ArgumentConflict, "{args:?}");
+            assert!(message.contains("cannot be used with the window's options"), "{message}");
+        }
+    }
+
+    #[test]
+    fn mistyped_options_and_subcommands_get_suggestions() {
+        let (kind, message) = mistake(&["--veiw", "family"]);
+        assert_eq!(kind, ErrorKind::UnknownArgument);
+        assert!(message.contains("--view"), "{message}");
+        for args in [&["valdate"][..], &["valdate", "a.ron"], &["--zoom", "2", "reprot", "a.ron"]] {
+            let (kind, message) = mistake(args);
+            assert_eq!(kind, ErrorKind::InvalidSubcommand, "{args:?}");
+            assert!(message.contains("a similar subcommand exists"), "{message}");
+        }
+        assert!(mistake(&["cohort", "digest"]).1.contains("digitize"));
+        assert!(mistake(&["report", "a.ron", "--out", "r.pdf", "--famliy"]).1.contains("--family"));
+        // Files, not mistyped subcommands.
+        for args in [&["./valdate"][..], &["valdate.ron"], &["patient"], &["--", "valdate"]] {
+            assert!(p(args).is_ok(), "{args:?}");
+        }
     }
 
     #[test]
     fn validate_takes_files() {
         assert_eq!(
-            p(&["validate", "a.ron", "b.ron"]),
-            Ok(Invocation::Validate { files: vec!["a.ron".into(), "b.ron".into()] })
+            task(&["validate", "a.ron", "b.ron"]),
+            Task::Validate { files: vec!["a.ron".into(), "b.ron".into()] }
         );
-        assert!(p(&["validate"]).unwrap_err().0.contains("at least one file"));
+        assert!(mistake(&["validate"]).1.contains("<FILE.ron>"));
+    }
+
+    fn build(args: &[&str]) -> CohortBuild {
+        let mut full = vec!["cohort", "build"];
+        full.extend(args);
+        match task(&full) {
+            Task::Cohort(CohortTask::Build(b)) => b,
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
     fn cohort_build_records_and_digitized() {
-        let got =
-            p(&["cohort", "build", "--records", "r.csv", "--time", "t", "--event", "e", "--out", "c.ron"])
-                .unwrap();
-        let Invocation::CohortBuild(b) = got else { panic!("{got:?}") };
-        assert_eq!(
-            b.source,
-            CohortSource::Records { file: "r.csv".into(), time: "t".into(), event: "e".into(), group: None }
-        );
-        assert_eq!((b.origin, b.unit, b.label), (Clock::Age, TimeUnit::Years, None));
+        let b = build(&["--records", "r.csv", "--time", "t", "--event", "e", "--out", "c.ron"]);
+        assert_eq!(b.records, Some("r.csv".into()));
+        assert_eq!((b.time.as_deref(), b.event.as_deref(), b.group.as_deref()), (Some("t"), Some("e"), None));
+        assert_eq!((b.output.origin, b.output.unit, b.output.label), (Clock::Age, TimeUnit::Years, None));
 
-        let got = p(&[
-            "cohort",
-            "build",
+        let b = build(&[
             "--digitized",
             "k.csv",
             "--at-risk",
@@ -792,46 +598,36 @@ mod tests {
             "months",
             "--label",
             "EBMT fig 2",
-        ])
-        .unwrap();
-        let Invocation::CohortBuild(b) = got else { panic!("{got:?}") };
+        ]);
         assert_eq!(
-            b.source,
-            CohortSource::Digitized { curve: "k.csv".into(), at_risk: "a.csv".into(), events: Some(12) }
+            (b.digitized, b.at_risk, b.events),
+            (Some("k.csv".into()), Some("a.csv".into()), Some(12))
         );
-        assert_eq!((b.origin, b.unit), (Clock::SinceHsct, TimeUnit::Months));
-        assert_eq!(b.label.as_deref(), Some("EBMT fig 2"));
+        assert_eq!((b.output.origin, b.output.unit), (Clock::SinceHsct, TimeUnit::Months));
+        assert_eq!(b.output.label.as_deref(), Some("EBMT fig 2"));
     }
 
     #[test]
     fn cohort_build_mistakes() {
+        let records = ["cohort", "build", "--records", "r", "--time", "t", "--event", "e", "--out", "c"];
+        let with = |extra: &[&'static str]| {
+            let mut args = records.to_vec();
+            args.extend(extra);
+            args
+        };
         for (args, want) in [
-            (vec!["cohort"], "needs a subcommand: build"),
-            (vec!["cohort", "digest"], "unknown subcommand “digest”"),
+            (vec!["cohort"], "subcommand"),
+            (vec!["cohort", "digest"], "digest"),
             (vec!["cohort", "build", "--records", "r.csv", "--time", "t", "--event", "e"], "--out"),
             (vec!["cohort", "build", "--records", "r.csv", "--event", "e", "--out", "c"], "--time"),
             (vec!["cohort", "build", "--digitized", "k.csv", "--out", "c"], "--at-risk"),
-            (vec!["cohort", "build", "--out", "c"], "needs --records"),
-            (vec!["cohort", "build", "--records", "r", "--digitized", "k", "--out", "c"], "not both"),
-            (
-                vec![
-                    "cohort",
-                    "build",
-                    "--records",
-                    "r",
-                    "--time",
-                    "t",
-                    "--event",
-                    "e",
-                    "--out",
-                    "c",
-                    "--origin",
-                    "x",
-                ],
-                "--origin",
-            ),
-            (vec!["cohort", "build", "--bogus", "1"], "unknown argument"),
-            (vec!["cohort", "build", "--out"], "needs a value"),
+            (vec!["cohort", "build", "--out", "c"], "--records"),
+            (with(&["--digitized", "k", "--at-risk", "a"]), "cannot be used with"),
+            (with(&["--events", "3"]), "--digitized"),
+            (with(&["--origin", "x"]), "age, hsct, diagnosis"),
+            (with(&["--unit", "days"]), "years, months"),
+            (vec!["cohort", "build", "--bogus", "1"], "--bogus"),
+            (vec!["cohort", "build", "--out"], "--out <COHORT.ron>"),
             (
                 vec![
                     "cohort",
@@ -848,122 +644,84 @@ mod tests {
                 "whole number",
             ),
         ] {
-            let err = p(&args).unwrap_err().0;
-            assert!(err.contains(want), "{args:?}: {err}");
+            let (_, message) = mistake(&args);
+            assert!(message.contains(want), "{args:?}: {message}");
+        }
+    }
+
+    fn report(args: &[&str]) -> Report {
+        let mut full = vec!["report"];
+        full.extend(args);
+        match task(&full) {
+            Task::Report(r) => r,
+            other => panic!("{other:?}"),
         }
     }
 
     #[test]
     fn report_arguments() {
-        assert_eq!(
-            p(&["report", "a.ron", "--out", "r.pdf"]),
-            Ok(Invocation::Report {
-                patient: "a.ron".into(),
-                out: "r.pdf".into(),
-                include_note: false,
-                abstract_icons: false,
-                family: false,
-            })
-        );
-        assert_eq!(
-            p(&["report", "a.ron", "--family", "--out", "h.pdf"]),
-            Ok(Invocation::Report {
-                patient: "a.ron".into(),
-                out: "h.pdf".into(),
-                include_note: false,
-                abstract_icons: false,
-                family: true,
-            })
-        );
+        let r = report(&["a.ron", "--out", "r.pdf"]);
+        assert_eq!((r.patient, r.out), ("a.ron".into(), "r.pdf".into()));
+        assert_eq!((r.include_note, r.family, r.icons), (false, false, IconStyle::Person));
+        assert!(report(&["a.ron", "--family", "--out", "h.pdf"]).family);
+        let r = report(&["--icons", "abstract", "--include-note", "--out", "r.pdf", "a.ron"]);
+        assert_eq!((r.include_note, r.icons), (true, IconStyle::Abstract));
+        let (kind, message) = mistake(&["report", "a.ron", "--family", "--include-note", "--out", "h.pdf"]);
+        assert_eq!(kind, ErrorKind::ArgumentConflict);
+        assert!(message.contains("--family"), "{message}");
+        assert!(mistake(&["report", "a.ron"]).1.contains("--out <REPORT.pdf>"));
+        assert!(mistake(&["report", "--out", "r.pdf"]).1.contains("<PATIENT.ron>"));
+        assert_eq!(mistake(&["report", "a.ron", "b.ron", "--out", "r.pdf"]).0, ErrorKind::UnknownArgument);
         assert!(
-            p(&["report", "a.ron", "--family", "--include-note", "--out", "h.pdf"])
-                .unwrap_err()
-                .0
-                .contains("--family")
-        );
-        assert_eq!(
-            p(&["report", "--icons", "abstract", "--include-note", "--out", "r.pdf", "a.ron"]),
-            Ok(Invocation::Report {
-                patient: "a.ron".into(),
-                out: "r.pdf".into(),
-                include_note: true,
-                abstract_icons: true,
-                family: false,
-            })
-        );
-        assert!(p(&["report", "a.ron"]).unwrap_err().0.contains("--out"));
-        assert!(p(&["report", "--out", "r.pdf"]).unwrap_err().0.contains("patient file"));
-        assert!(p(&["report", "a.ron", "b.ron", "--out", "r.pdf"]).is_err());
-        assert!(
-            p(&["report", "a.ron", "--icons", "stars", "--out", "r.pdf"]).unwrap_err().0.contains("--icons")
+            mistake(&["report", "a.ron", "--icons", "stars", "--out", "r.pdf"])
+                .1
+                .contains("person, abstract")
         );
     }
 
     #[test]
     fn help_and_version() {
-        assert_eq!(p(&["--help"]), Ok(Invocation::Help(USAGE)));
-        assert_eq!(p(&["a.ron", "-h"]), Ok(Invocation::Help(USAGE)));
-        assert_eq!(p(&["-V"]), Ok(Invocation::Version));
+        for args in [&["--help"][..], &["a.ron", "-h"], &["-V"], &["--version"]] {
+            let e = p(args).unwrap_err();
+            assert!(!e.use_stderr(), "{args:?} prints to stdout and exits 0");
+        }
+        assert_eq!(p(&["-V"]).unwrap_err().kind(), ErrorKind::DisplayVersion);
     }
 
     #[test]
     fn every_subcommand_has_its_own_help() {
-        for (args, usage) in [
-            (&["validate", "--help"][..], VALIDATE_USAGE),
-            (&["validate", "-h"], VALIDATE_USAGE),
-            (&["validate", "a.ron", "--help"], VALIDATE_USAGE),
-            (&["report", "--help"], REPORT_USAGE),
-            (&["report", "a.ron", "--out", "r.pdf", "-h"], REPORT_USAGE),
-            (&["cohort", "build", "--help"], COHORT_BUILD_USAGE),
-            (&["cohort", "build", "--records", "r.csv", "-h"], COHORT_BUILD_USAGE),
-            (&["cohort", "--help"], COHORT_USAGE),
-            (&["cohort", "-h"], COHORT_USAGE),
+        for args in [
+            &["validate", "--help"][..],
+            &["validate", "-h"],
+            &["validate", "a.ron", "--help"],
+            &["report", "--help"],
+            &["report", "a.ron", "--out", "r.pdf", "-h"],
+            &["summary", "--help"],
+            &["cohort", "--help"],
+            &["cohort", "-h"],
+            &["cohort", "build", "--help"],
+            &["cohort", "build", "--records", "r.csv", "-h"],
+            &["cohort", "digitize", "--help"],
+            &["cohort", "digitize", "fig.png", "-h"],
         ] {
-            assert_eq!(p(args), Ok(Invocation::Help(usage)), "{args:?}");
-        }
-        for sub in SUBCOMMANDS {
-            let named = sub.words.join(" ");
-            assert!(sub.usage.starts_with(&format!("usage: xhim-aid {named}")), "{named}: {}", sub.usage);
-            assert!(USAGE.contains(&format!("xhim-aid {named}")), "the main usage lists {named}");
+            let e = p(args).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::DisplayHelp, "{args:?}");
+            let named = args.iter().take_while(|a| !a.starts_with('-') && !a.contains('.')).copied();
+            let usage = format!("Usage: xhim-aid {}", named.collect::<Vec<_>>().join(" "));
+            assert!(e.to_string().contains(&usage), "{args:?}: {e}");
         }
     }
 
     #[test]
-    fn mistakes_are_shown_with_the_subcommands_usage() {
-        let os = |args: &[&str]| args.iter().map(OsString::from).collect::<Vec<_>>();
-        assert_eq!(usage_for(&os(&["report", "a.ron"])), REPORT_USAGE);
-        assert_eq!(usage_for(&os(&["cohort", "build", "--bogus"])), COHORT_BUILD_USAGE);
-        assert_eq!(usage_for(&os(&["cohort", "bake"])), COHORT_USAGE);
-        assert_eq!(usage_for(&os(&["validate"])), VALIDATE_USAGE);
-        assert_eq!(usage_for(&os(&["--frobnicate"])), USAGE);
-        assert_eq!(usage_for(&[]), USAGE);
-    }
-
-    #[test]
-    fn data_dir_for_the_window_and_screenshots() {
-        let Ok(Invocation::Gui { data_dir, .. }) = p(&["--data-dir", "/tmp/d", "a.ron"]) else { panic!() };
-        assert_eq!(data_dir, Some("/tmp/d".into()));
-        let Ok(Invocation::Screenshot { data_dir, .. }) = p(&["--screenshot", "s.png"]) else { panic!() };
-        assert_eq!(data_dir, None, "a screenshot run uses no data folder unless given one");
-        let Ok(Invocation::Screenshot { data_dir, .. }) = p(&["--screenshot", "s.png", "--data-dir", "d"])
-        else {
-            panic!()
-        };
-        assert_eq!(data_dir, Some("d".into()));
-        assert!(p(&["--data-dir"]).unwrap_err().0.contains("needs a folder"));
+    fn the_packagers_subcommand_is_parsed_but_not_offered() {
+        assert_eq!(task(&["generate-assets", "out"]), Task::GenerateAssets { dir: "out".into() });
+        assert!(mistake(&["generate-assets"]).1.contains("Usage: xhim-aid generate-assets <DIR>"));
+        assert!(Cli::command().find_subcommand("generate-assets").is_none());
     }
 
     #[test]
     fn a_lone_dash_is_a_file_name() {
-        assert_eq!(
-            p(&["-"]),
-            Ok(Invocation::Gui {
-                patient: Some("-".into()),
-                cohorts: vec![],
-                display: Display::default(),
-                data_dir: None
-            })
-        );
+        assert_eq!(window(&["-"]).patient, Some(PathBuf::from("-")));
     }
 
     fn digitize_args() -> Vec<&'static str> {
@@ -984,10 +742,16 @@ mod tests {
         ]
     }
 
+    fn digitize(args: &[&str]) -> CohortDigitize {
+        match task(args) {
+            Task::Cohort(CohortTask::Digitize(d)) => d,
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn cohort_digitize_reads_every_option() {
-        let got = p(&digitize_args()).unwrap();
-        let Invocation::CohortDigitize(d) = got else { panic!("{got:?}") };
+        let d = digitize(&digitize_args());
         assert_eq!(d.figure, PathBuf::from("fig.png"));
         assert_eq!(
             d.x_axis,
@@ -995,7 +759,10 @@ mod tests {
         );
         assert_eq!(d.y_axis[1], AxisPoint { pixel: 450.0, value: 0.0 });
         assert_eq!((d.trace.as_str(), d.tolerance, d.events), ("#0072B2", None, None));
-        assert_eq!((d.origin, d.unit, d.label, d.citation), (Clock::Age, TimeUnit::Years, None, None));
+        assert_eq!(
+            (d.output.origin, d.output.unit, d.output.label, d.citation),
+            (Clock::Age, TimeUnit::Years, None, None)
+        );
 
         let mut args = digitize_args();
         args.extend([
@@ -1014,12 +781,10 @@ mod tests {
             "--panel",
             "Figure 2A",
         ]);
-        let Invocation::CohortDigitize(d) = p(&args).unwrap() else { panic!("digitize") };
+        let d = digitize(&args);
         assert_eq!((d.tolerance, d.events), (Some(80.0), Some(12)));
-        assert_eq!((d.origin, d.unit), (Clock::SinceHsct, TimeUnit::Months));
+        assert_eq!((d.output.origin, d.output.unit), (Clock::SinceHsct, TimeUnit::Months));
         assert_eq!(d.panel.as_deref(), Some("Figure 2A"));
-        assert_eq!(p(&["cohort", "digitize", "--help"]), Ok(Invocation::Help(DIGITIZE_USAGE)));
-        assert_eq!(p(&["cohort", "digitize", "fig.png", "-h"]), Ok(Invocation::Help(DIGITIZE_USAGE)));
     }
 
     #[test]
@@ -1037,29 +802,27 @@ mod tests {
             args
         };
         for (args, want) in [
-            (without("--x-axis"), "needs --x-axis"),
-            (without("--trace"), "needs --trace"),
-            (without("--at-risk"), "needs --at-risk"),
-            (without("--out"), "needs --out"),
+            (without("--x-axis"), "--x-axis"),
+            (without("--trace"), "--trace"),
+            (without("--at-risk"), "--at-risk"),
+            (without("--out"), "--out"),
             (with("--x-axis", "100=0"), "exactly two points"),
             (with("--x-axis", "100:0,700:10"), "is not PIXEL=VALUE"),
             (with("--y-axis", "50=one,450=0"), "“one” is not a number"),
-            (with("--out", "c.ron"), ""),
-            (vec!["cohort", "digitize", "--x-axis"], "needs a value"),
-            (vec!["cohort", "digitize", "a.png", "b.png"], "one figure image"),
-            (vec!["cohort", "digitize", "--bogus", "1"], "unknown option"),
-            (vec!["cohort", "digitize", "--trace", "#000000"], "needs a figure image"),
+            (vec!["cohort", "digitize", "--x-axis"], "--x-axis <PX=VALUE,PX=VALUE>"),
+            (vec!["cohort", "digitize", "a.png", "b.png"], "b.png"),
+            (vec!["cohort", "digitize", "--bogus", "1"], "--bogus"),
+            (vec!["cohort", "digitize", "--trace", "#000000"], "<FIGURE.png>"),
         ] {
-            match p(&args) {
-                Err(e) => assert!(!want.is_empty() && e.0.contains(want), "{args:?}: {e}"),
-                Ok(_) => assert!(want.is_empty(), "{args:?} should fail with {want}"),
-            }
+            let (_, message) = mistake(&args);
+            assert!(message.contains(want), "{args:?}: {message}");
         }
+        assert!(p(&with("--out", "d.ron")).is_ok());
         let mut twice = digitize_args();
         twice.extend(["--trace", "#FFFFFF"]);
-        assert!(p(&twice).unwrap_err().0.contains("given twice"));
+        assert_eq!(mistake(&twice).0, ErrorKind::ArgumentConflict);
         let mut bad_events = digitize_args();
         bad_events.extend(["--events", "many"]);
-        assert!(p(&bad_events).unwrap_err().0.contains("whole number"));
+        assert!(mistake(&bad_events).1.contains("whole number"));
     }
 }

@@ -1,5 +1,6 @@
 //! Every subcommand answers `--help` with its own usage and exit 0, and a
-//! mistake shows the usage of the subcommand it was made in.
+//! mistake shows clap's message, with the usage of the subcommand it was
+//! made in, and exits 2.
 
 #![expect(clippy::unwrap_used, reason = "test helpers fail the test on setup errors")]
 
@@ -13,20 +14,37 @@ fn run(args: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn each_subcommand_answers_help() {
-    for (args, first_line) in [
-        (&["--help"][..], "usage: xhim-aid [OPTIONS] [PATIENT.ron]"),
-        (&["validate", "--help"], "usage: xhim-aid validate FILE.ron..."),
-        (&["report", "--help"], "usage: xhim-aid report PATIENT.ron --out REPORT.pdf"),
-        (&["summary", "--help"], "usage: xhim-aid summary PATIENT.ron"),
-        (&["summary", "-h"], "usage: xhim-aid summary PATIENT.ron"),
-        (&["cohort", "build", "--help"], "usage: xhim-aid cohort build --records FILE.csv"),
-        (&["cohort", "build", "-h"], "usage: xhim-aid cohort build --records FILE.csv"),
-        (&["cohort", "--help"], "usage: xhim-aid cohort build ..."),
+    for (args, usage, says) in [
+        (&["--help"][..], "Usage: xhim-aid [OPTIONS] [PATIENT.ron]", "--screenshot <OUT.png>"),
+        (&["-h"], "Usage: xhim-aid [OPTIONS] [PATIENT.ron]", "--data-dir <DIR>"),
+        (&["validate", "--help"], "Usage: xhim-aid validate <FILE.ron>...", "line and column"),
+        (
+            &["report", "--help"],
+            "Usage: xhim-aid report [OPTIONS] --out <REPORT.pdf> <PATIENT.ron>",
+            "--family",
+        ),
+        (&["summary", "--help"], "Usage: xhim-aid summary [OPTIONS] <PATIENT.ron>", "never printed"),
+        (&["summary", "-h"], "Usage: xhim-aid summary [OPTIONS] <PATIENT.ron>", "--cohort <COHORT.ron>"),
+        (
+            &["cohort", "build", "--help"],
+            "Usage: xhim-aid cohort build --records <FILE.csv>",
+            "nothing is written",
+        ),
+        (&["cohort", "build", "-h"], "xhim-aid cohort build --digitized <CURVE.csv>", "--events <N>"),
+        (
+            &["cohort", "digitize", "--help"],
+            "Usage: xhim-aid cohort digitize [OPTIONS] --x-axis",
+            "Guyot 2012",
+        ),
+        (&["cohort", "--help"], "Usage: xhim-aid cohort <COMMAND>", "digitize"),
+        (&["help", "report"], "Usage: xhim-aid report", "--include-note"),
     ] {
         let (code, stdout, stderr) = run(args);
         assert_eq!(code, 0, "{args:?}: {stderr}");
-        assert!(stdout.starts_with(first_line), "{args:?}: {stdout}");
+        assert!(stdout.contains(usage) && stdout.contains(says), "{args:?}: {stdout}");
     }
+    let (code, stdout, _) = run(&["--version"]);
+    assert_eq!((code, stdout.trim()), (0, concat!("xhim-aid ", env!("CARGO_PKG_VERSION"))));
 }
 
 #[test]
@@ -34,9 +52,28 @@ fn a_mistake_shows_the_subcommands_usage() {
     let (code, stdout, stderr) = run(&["report", "a.ron"]);
     assert_eq!(code, 2);
     assert!(stdout.is_empty());
-    assert!(stderr.starts_with("xhim-aid: report needs --out REPORT.pdf"), "{stderr}");
-    assert!(stderr.contains("usage: xhim-aid report PATIENT.ron"), "{stderr}");
+    assert!(stderr.starts_with("error: the following required arguments were not provided"), "{stderr}");
+    assert!(stderr.contains("--out <REPORT.pdf>"), "{stderr}");
+    assert!(stderr.contains("Usage: xhim-aid report --out <REPORT.pdf> <PATIENT.ron>"), "{stderr}");
     assert!(!stderr.contains("cohort build"), "only the report usage: {stderr}");
+}
+
+#[test]
+fn bad_values_and_typing_mistakes_are_usage_errors_with_suggestions() {
+    for (args, says) in [
+        (&["--zoom", "abc"][..], "invalid value 'abc' for '--zoom <FACTOR>': not a factor from 0.5 to 3"),
+        (&["--view", "kids"], "[possible values: clinician, family]"),
+        (&["--screenshot"], "a value is required for '--screenshot <OUT.png>'"),
+        (&["--veiw", "family"], "tip: a similar argument exists: '--view'"),
+        (&["valdate", "a.ron"], "tip: a similar subcommand exists: 'validate'"),
+        (&["cohort", "biuld"], "tip: a similar subcommand exists: 'build'"),
+        (&["report", "a.ron", "--out", "r.pdf", "--icons", "stars"], "[possible values: person, abstract]"),
+    ] {
+        let (code, stdout, stderr) = run(args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert!(stdout.is_empty(), "{args:?}: {stdout}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+    }
 }
 
 #[test]
@@ -53,5 +90,5 @@ fn summary_prints_the_clinical_summary_and_fails_clearly_on_a_bad_file() {
     assert!(stderr.contains("truncated.ron: line"), "{stderr}");
     let (code, _, stderr) = run(&["summary"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("usage: xhim-aid summary"), "{stderr}");
+    assert!(stderr.contains("Usage: xhim-aid summary"), "{stderr}");
 }

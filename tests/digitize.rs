@@ -265,7 +265,7 @@ fn command_line_traces_and_reconstructs_a_figure() {
 
     let help = xhim_aid(&["cohort", "digitize", "--help"]);
     assert_eq!(help.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&help.stdout).contains("--x-axis PX=VALUE,PX=VALUE"));
+    assert!(String::from_utf8_lossy(&help.stdout).contains("--x-axis <PX=VALUE,PX=VALUE>"));
 }
 
 #[test]

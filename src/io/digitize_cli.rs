@@ -34,7 +34,8 @@ pub fn run(args: &CohortDigitize) -> Result<String, String> {
     let risk_text =
         std::fs::read_to_string(&args.at_risk).map_err(|e| format!("{risk_file}: cannot be read: {e}"))?;
     let at_risk = parse_at_risk_csv(&risk_text).map_err(|e| format!("{risk_file}: {e}"))?;
-    let label = args.label.clone().unwrap_or_else(|| {
+    let output = &args.output;
+    let label = output.label.clone().unwrap_or_else(|| {
         args.figure.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned())
     });
     let input = CurveInput { name: None, points: traced.points, at_risk, total_events: args.events };
@@ -48,10 +49,10 @@ pub fn run(args: &CohortDigitize) -> Result<String, String> {
         population: None,
     });
     let info =
-        FigureInfo { label, origin: args.origin, unit: args.unit, image_file, publication, added: None };
+        FigureInfo { label, origin: output.origin, unit: output.unit, image_file, publication, added: None };
     let cohort = cohort_from_curves(info, vec![curve]).map_err(|e| e.to_string())?;
-    cohort_file::save(&args.out, &cohort).map_err(|e| e.to_string())?;
-    Ok(summary(&args.out, &cohort))
+    cohort_file::save(&output.out, &cohort).map_err(|e| e.to_string())?;
+    Ok(summary(&output.out, &cohort))
 }
 
 fn summary(out: &std::path::Path, cohort: &ImportedCohort) -> String {

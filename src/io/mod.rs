@@ -3,6 +3,7 @@
 
 pub mod clipboard;
 pub mod cohort_file;
+pub mod commands;
 pub mod config;
 pub mod data_dir;
 pub mod dialogs;

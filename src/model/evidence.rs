@@ -8,6 +8,7 @@
 //! bad asset fails a test rather than misleading a clinician.
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
 
 use super::patient::{Condition, Hsct, Patient};
 use super::text::format::p_value;
@@ -497,7 +498,7 @@ impl Evidence {
         sources: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Self, EvidenceError> {
         let mut cohorts = Vec::new();
-        let mut hash = Fnv64::default();
+        let mut hash = Fingerprint::default();
         for (file, text) in sources {
             hash.write(file.as_bytes());
             hash.write(text.as_bytes());
@@ -513,7 +514,7 @@ impl Evidence {
             }
             cohorts.push(cohort);
         }
-        Ok(Self { cohorts, version: format!("evidence-{:016x}", hash.0) })
+        Ok(Self { cohorts, version: format!("evidence-{}", hash.hex()) })
     }
 
     /// The evidence with cohorts a user added by hand after the embedded
@@ -528,7 +529,7 @@ impl Evidence {
         if local.is_empty() {
             return Ok(self);
         }
-        let mut hash = Fnv64::default();
+        let mut hash = Fingerprint::default();
         for cohort in local {
             let invalid = |message: String| EvidenceError::Invalid { file: cohort.id.clone(), message };
             Self::check_local(&cohort).map_err(invalid)?;
@@ -538,7 +539,7 @@ impl Evidence {
             hash.write(ron::to_string(&cohort).unwrap_or_default().as_bytes());
             self.cohorts.push(cohort);
         }
-        self.version = format!("{}+local-{:016x}", self.version, hash.0);
+        self.version = format!("{}+local-{}", self.version, hash.hex());
         Ok(self)
     }
 
@@ -716,21 +717,22 @@ fn check_cohort(c: &Cohort) -> Result<(), String> {
     Ok(())
 }
 
-/// FNV-1a: a tiny, stable fingerprint (not security) for the evidence set.
-struct Fnv64(u64);
+/// The evidence set's fingerprint: SHA-256, the hash the patient files'
+/// conflict check already trusts, cut to the 16 hex digits a saved record
+/// has always shown. Each part is written with its length, so moving bytes
+/// between a file name and its text changes the fingerprint.
+#[derive(Default)]
+struct Fingerprint(Sha256);
 
-impl Default for Fnv64 {
-    fn default() -> Self {
-        Self(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv64 {
+impl Fingerprint {
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
+        self.0.update(u64::try_from(bytes.len()).unwrap_or(u64::MAX).to_le_bytes());
+        self.0.update(bytes);
+    }
+
+    fn hex(self) -> String {
+        let digest: [u8; 32] = self.0.finalize().into();
+        digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
     }
 }
 

@@ -310,3 +310,16 @@ fn values_print_as_published() {
     assert_eq!(Value::PValue(0.0231).describe(), "P = .0231");
     assert_eq!(Value::HazardRatio(4.9).describe(), "hazard ratio 4.9");
 }
+
+#[test]
+fn the_version_is_a_sha256_fingerprint_of_the_set() {
+    let hex16 =
+        |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    let e = Evidence::embedded().unwrap();
+    assert!(e.version.strip_prefix("evidence-").is_some_and(hex16), "{}", e.version);
+    let (name, text) = EMBEDDED[0];
+    let one = Evidence::from_sources([(name, text)]).unwrap();
+    assert_ne!(one.version, e.version, "the set, not only its first file");
+    let renamed = Evidence::from_sources([("renamed.ron", text)]).unwrap();
+    assert_ne!(renamed.version, one.version, "file names count: the record names what was loaded");
+}

@@ -1,10 +1,11 @@
 //! CSV import of survival inputs: individual records, digitized curve
 //! points and published numbers-at-risk tables.
 //!
-//! The format is the common denominator of spreadsheet exports: comma
-//! separated, a header row, optional double quotes (with `""` for a literal
-//! quote, and line breaks allowed inside quotes), LF or CRLF line ends, an
-//! optional UTF-8 byte-order mark, blank lines ignored. Column names match
+//! The format is the common denominator of spreadsheet exports, RFC 4180
+//! as the `csv` crate reads it: comma separated, a header row, optional
+//! double quotes opening a field (with `""` for a literal quote, and line
+//! breaks allowed inside quotes), LF, CRLF or CR line ends, an optional
+//! UTF-8 byte-order mark, blank lines ignored. Column names match
 //! case-insensitively after trimming. Every error names the 1-based line
 //! and the column so the user can fix the file.
 
@@ -20,8 +21,17 @@ pub enum CsvError {
     /// A quoted field runs to the end of the file.
     #[error("line {line}: quoted field is never closed")]
     UnterminatedQuote {
-        /// Line where the field starts.
+        /// Line where the row holding the field starts.
         line: usize,
+    },
+    /// The CSV reader gave up; it reads any text, so this names what it
+    /// said rather than guessing.
+    #[error("line {line}: {message}")]
+    Unreadable {
+        /// Line of the last row read.
+        line: usize,
+        /// The reader's message.
+        message: String,
     },
     /// A row has a different number of fields than the header.
     #[error("line {line}: expected {expected} fields as in the header, found {found}")]
@@ -141,84 +151,67 @@ impl Table {
     }
 }
 
-/// Splits text into rows of fields, tracking the line each row starts on.
+/// Appended to the text before it is read: the reader never fails on a
+/// quoted field left open (it reads it to the end of the file), so this lone
+/// quote tells the two cases apart. After a text whose quotes are all closed
+/// it starts a row of its own; after an open quote it closes that quote, and
+/// the text's last row runs into it.
+const PROBE: &str = "\n\"";
+
+/// Splits text into rows of fields, each with the line it starts on.
 fn split_rows(text: &str) -> Result<Vec<(usize, Vec<String>)>, CsvError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let probed = format!("{text}{PROBE}");
+    let mut reader =
+        ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(probed.as_bytes());
+    let mut lines = Lines { text: probed.as_bytes(), counted: 0, line: 1 };
     let mut rows = Vec::new();
-    let mut fields: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut line = 1usize;
-    let mut row_line = 1usize;
-    let mut in_quotes = false;
-    let mut quote_line = 1usize;
-    let mut chars = text.chars().peekable();
-    let mut field_was_quoted = false;
-
-    let end_row = |fields: &mut Vec<String>,
-                   field: &mut String,
-                   quoted: bool,
-                   rows: &mut Vec<(usize, Vec<String>)>,
-                   row_line: usize| {
-        let f = std::mem::take(field);
-        // A blank line is one empty unquoted field: skip it.
-        if !(fields.is_empty() && f.trim().is_empty() && !quoted) {
-            fields.push(f);
-            rows.push((row_line, std::mem::take(fields)));
+    let mut last_line = 1;
+    for record in reader.records() {
+        let record = record.map_err(|e| CsvError::Unreadable { line: last_line, message: e.to_string() })?;
+        // A record's position is where the reader resumed: before any line
+        // ends it skipped (blank lines, the second half of a CRLF).
+        let resumed = record.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        let start = resumed
+            + probed
+                .as_bytes()
+                .get(resumed..)
+                .map_or(0, |rest| rest.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count());
+        if start > text.len() {
+            // The probe's own row: every quote in the text was closed.
+            return Ok(rows);
         }
-        fields.clear();
-    };
-
-    while let Some(c) = chars.next() {
-        if in_quotes {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => in_quotes = false,
-                '\r' => {
-                    if chars.peek() == Some(&'\n') {
-                        chars.next();
-                    }
-                    line += 1;
-                    field.push('\n');
-                }
-                '\n' => {
-                    line += 1;
-                    field.push('\n');
-                }
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.trim().is_empty() => {
-                field.clear();
-                in_quotes = true;
-                field_was_quoted = true;
-                quote_line = line;
-            }
-            ',' => {
-                fields.push(std::mem::take(&mut field));
-                field_was_quoted = false;
-            }
-            '\r' | '\n' => {
-                if c == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                end_row(&mut fields, &mut field, field_was_quoted, &mut rows, row_line);
-                field_was_quoted = false;
-                line += 1;
-                row_line = line;
-            }
-            _ => field.push(c),
+        last_line = lines.at(start);
+        // The reader skips empty lines; a line of spaces is blank too.
+        if !(record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty())) {
+            rows.push((last_line, record.iter().map(str::to_owned).collect()));
         }
     }
-    if in_quotes {
-        return Err(CsvError::UnterminatedQuote { line: quote_line });
+    Err(CsvError::UnterminatedQuote { line: last_line })
+}
+
+/// 1-based line numbers of byte offsets, counted once through the text;
+/// CRLF, LF and a lone CR each end a line, as the reader takes them.
+struct Lines<'a> {
+    text: &'a [u8],
+    counted: usize,
+    line: usize,
+}
+
+impl Lines<'_> {
+    /// The line of `offset`; offsets must not decrease.
+    fn at(&mut self, offset: usize) -> usize {
+        let end = offset.min(self.text.len());
+        let span = self.text.get(self.counted..end).unwrap_or_default();
+        for (i, b) in span.iter().enumerate() {
+            let crlf = *b == b'\r' && self.text.get(self.counted + i + 1) == Some(&b'\n');
+            if *b == b'\n' || (*b == b'\r' && !crlf) {
+                self.line += 1;
+            }
+        }
+        self.counted = self.counted.max(end);
+        self.line
     }
-    end_row(&mut fields, &mut field, field_was_quoted, &mut rows, row_line);
-    Ok(rows)
 }
 
 fn read_table(text: &str) -> Result<Table, CsvError> {
@@ -410,6 +403,45 @@ mod tests {
         assert_eq!(
             parse_records_csv(text, "t", "e", Some("g")),
             Err(CsvError::InvalidEvent { line: 4, column: "e".into(), value: "x".into() })
+        );
+    }
+
+    #[test]
+    fn line_numbers_survive_blank_lines_and_every_line_end() {
+        for text in ["t,e\n\n1,1\n \n\n2,x\n", "t,e\r\n\r\n1,1\r\n \r\n\r\n2,x\r\n", "t,e\r\r1,1\r \r\r2,x\r"]
+        {
+            assert_eq!(
+                parse_records_csv(text, "t", "e", None),
+                Err(CsvError::InvalidEvent { line: 6, column: "e".into(), value: "x".into() }),
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            parse_records_csv("\n  \nt,e\n1,1\n", "time", "e", None),
+            Err(CsvError::MissingColumn { line: 3, column: "time".into() })
+        );
+    }
+
+    #[test]
+    fn an_open_quote_is_reported_at_its_row_and_a_closed_one_is_not() {
+        assert_eq!(
+            parse_records_csv("t,e\n1,1\n2,\"0\n3,1\n", "t", "e", None),
+            Err(CsvError::UnterminatedQuote { line: 3 })
+        );
+        assert_eq!(
+            parse_records_csv("t,e\n\"1\",\"1\"", "t", "e", None).map(|r| r.len()),
+            Ok(1),
+            "a closing quote at the very end"
+        );
+        assert_eq!(
+            parse_records_csv("t,e\n1,\"1\"\"\"\n", "t", "e", None),
+            Err(CsvError::InvalidEvent { line: 2, column: "e".into(), value: "1\"".into() }),
+            "a doubled quote inside quotes is a literal quote"
+        );
+        assert_eq!(
+            parse_records_csv("t,e\n1,1\"\n", "t", "e", None),
+            Err(CsvError::InvalidEvent { line: 2, column: "e".into(), value: "1\"".into() }),
+            "a quote inside an unquoted field is literal"
         );
     }
 
