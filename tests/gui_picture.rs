@@ -62,7 +62,8 @@ fn copy_summary_puts_the_clinical_summary_on_the_clipboard() {
     let mut harness = open("older-boy-sclerosing-cholangitis.ron");
     let clipboard = common::fake_clipboard(&mut harness);
     harness.get_by_label(COPY_SUMMARY).click();
-    harness.step();
+    // The click pushes the command; the next logic pass runs it.
+    harness.run();
     let text = &clipboard.text().unwrap();
     assert_eq!(*text, harness.state().summary_text());
     assert!(text.contains("Sclerosing cholangitis — EBMT 2019 (n = 130)"), "{text}");

@@ -88,9 +88,10 @@ impl eframe::App for App {
         self.save_question_ui(&ctx);
         self.shared_file_ui(&ctx);
         self.recovery_offer_ui(&ctx);
-        // What the layout pass asked for runs at once, in the same pass;
-        // the rest of the timed work waits for the next call of `logic`.
-        self.run_commands(&ctx);
+        // What the layout asked for runs in the next logic pass, at once.
+        if !self.commands.is_empty() {
+            ctx.request_repaint();
+        }
         self.update_title(&ctx);
         self.screenshot_step(&ctx);
     }
