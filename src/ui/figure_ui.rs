@@ -629,7 +629,8 @@ fn marks(steps: [f64; 3], (lo, hi): (f64, f64)) -> Vec<GridMark> {
 
 fn risk_table_height(table: &RiskTable, hidden: &HashSet<u64>) -> f32 {
     let rows = table.rows.iter().filter(|r| !hidden.contains(&series_key(&r.series))).count();
-    if rows == 0 { 0.0 } else { RISK_ROW_HEIGHT * (1 + 2 * rows) as f32 + 4.0 }
+    // The title, the time headings, then a label and a row of cells per curve.
+    if rows == 0 { 0.0 } else { RISK_ROW_HEIGHT * (2 + 2 * rows) as f32 + 4.0 }
 }
 
 /// The columns the table shows at this zoom: whole-year ticks spaced at
@@ -642,10 +643,9 @@ fn visible_columns(
     bounds: egui::Rangef,
 ) -> Vec<(usize, f32)> {
     let px_per_year = transform.dpos_dvalue_x().abs() as f32;
-    let step = [1.0_f32, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0]
-        .into_iter()
-        .find(|s| s * px_per_year >= min_width)
-        .unwrap_or(500.0);
+    // Steps the axis labels also use, so a column sits under a labelled tick.
+    let step =
+        [1.0_f32, 5.0, 10.0, 50.0, 100.0].into_iter().find(|s| s * px_per_year >= min_width).unwrap_or(500.0);
     let half = min_width / 2.0;
     table
         .ticks_years
@@ -688,7 +688,20 @@ fn risk_table_ui(ui: &mut Ui, transform: &PlotTransform, table: &RiskTable, hidd
         font.clone(),
         color,
     );
-    let mut row = 1;
+    // Each column says its time, whichever ticks the axis labels.
+    let weak = ui.visuals().weak_text_color();
+    for &(i, x) in &columns {
+        if let Some(t) = table.ticks_years.get(i) {
+            painter.text(
+                egui::pos2(x, row_y(1)),
+                Align2::CENTER_CENTER,
+                format!("{t} y"),
+                font.clone(),
+                weak,
+            );
+        }
+    }
+    let mut row = 2;
     for r in shown {
         let hue = look::look(r.role).hue;
         let label_color =
