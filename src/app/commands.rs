@@ -45,7 +45,7 @@ impl App {
                 self.show_patient(Patient::default());
             }
             Command::Open => self.ask(DialogKind::OpenPatient, ctx),
-            Command::OpenPath(path) => self.open(&path, ctx),
+            Command::OpenPath(path) => self.open_with(&path, Access::Edit, ctx),
             Command::Save => match self.file.path.clone() {
                 Some(path) if !self.file.shared.read_only() => self.start_save(path, ctx),
                 _ => self.ask_where_to_save(ctx),

@@ -36,6 +36,7 @@ impl App {
         self.close_guard(ctx);
         self.run_commands(ctx);
         self.poll_opening(ctx);
+        self.poll_save_check(ctx);
         self.poll_background(ctx);
         self.poll_cohort_loads(ctx);
         self.poll_handout(ctx);

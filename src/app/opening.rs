@@ -11,22 +11,6 @@ use crate::io::jobs::Job;
 use crate::io::patient_file::{self, ContentHash, LoadErrorKind, PatientDocument, PatientFileError};
 
 impl App {
-    /// Opens `path` for editing, or asks first if it is open elsewhere.
-    /// The file and its lock are read off the UI thread: a file that never
-    /// answers (a FIFO, a hung share) leaves the window working, with a
-    /// button to stop waiting.
-    pub(super) fn open(&mut self, path: &Path, ctx: &egui::Context) {
-        let lock_holder = self.held_elsewhere_check();
-        let target = path.to_path_buf();
-        let job = Job::spawn("open-patient", format!("Opening {}", file_name(path)), ctx, move || {
-            let holder =
-                lock_holder.and_then(|me| crate::io::patient_file::lock::held_elsewhere(&target, &me));
-            (patient_file::load_tracked(&target), holder)
-        });
-        // A newer request replaces one still waiting.
-        self.work.opening = Some(OpenInFlight { job, path: path.to_path_buf(), access: Access::Edit });
-    }
-
     /// The file being opened, if one is (the busy line shows it).
     pub(super) fn opening_label(&self) -> Option<&str> {
         self.work.opening.as_ref().map(|o| o.job.label.as_str())
@@ -54,13 +38,19 @@ impl App {
         }
     }
 
-    /// Reads `path` with the given access (the user answered the "open
-    /// elsewhere" question): off the UI thread, as any open.
+    /// Opens `path` with the given access. The file and, for editing, its
+    /// lock are read off the UI thread: a file that never answers (a FIFO,
+    /// a hung share) leaves the window working, with a button to stop
+    /// waiting. A file someone else has open for editing asks first.
     pub(super) fn open_with(&mut self, path: &Path, access: Access, ctx: &egui::Context) {
+        // Only an open for editing asks whether someone else has it.
+        let me = if access == Access::Edit { self.held_elsewhere_check() } else { None };
         let target = path.to_path_buf();
         let job = Job::spawn("open-patient", format!("Opening {}", file_name(path)), ctx, move || {
-            (patient_file::load_tracked(&target), None)
+            let holder = me.and_then(|me| crate::io::patient_file::lock::held_elsewhere(&target, &me));
+            (patient_file::load_tracked(&target), holder)
         });
+        // A newer request replaces one still waiting.
         self.work.opening = Some(OpenInFlight { job, path: path.to_path_buf(), access });
     }
 

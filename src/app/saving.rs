@@ -18,8 +18,8 @@ pub(super) enum SaveQuestion {
     /// Reading what a Save As would replace (off the UI thread: the folder
     /// may be a slow share); `None` from the job when nothing is there.
     Inspecting { path: PathBuf, checks: SaveChecks, job: Job<Option<String>> },
-    /// Asking, with the save that follows a yes.
-    Asking { question: Question, path: PathBuf, checks: SaveChecks },
+    /// Asking; a yes saves with `yes`, what the answer grants.
+    Asking { question: Question, path: PathBuf, yes: SaveChecks },
 }
 
 /// What the user has already agreed to for one save.
@@ -110,7 +110,8 @@ impl App {
                     .to_owned(),
                 confirm: SAVE_WITHOUT_AGE.to_owned(),
             };
-            self.windows.save_question = Some(SaveQuestion::Asking { question, path, checks });
+            let yes = SaveChecks { no_age: true, ..checks };
+            self.windows.save_question = Some(SaveQuestion::Asking { question, path, yes });
             return;
         }
         let expected = if current { self.file.shared.hash } else { None };
@@ -118,43 +119,40 @@ impl App {
         self.start_save_from(path, &base, expected, ctx);
     }
 
-    /// Collects what a Save As would replace, and asks the questions before
-    /// a save.
+    /// Collects what a Save As would replace (in the logic pass, like any
+    /// background work): nothing there saves at once; another file asks.
+    pub(super) fn poll_save_check(&mut self, ctx: &egui::Context) {
+        let Some(SaveQuestion::Inspecting { job, .. }) = &self.windows.save_question else { return };
+        let Some(found) = job.poll() else { return };
+        let Some(SaveQuestion::Inspecting { path, checks, .. }) = self.windows.save_question.take() else {
+            return;
+        };
+        let yes = SaveChecks { replace: true, ..checks };
+        match found {
+            None => self.start_save_checked(path, yes, ctx),
+            Some(about) => {
+                let name = file_name(&path);
+                let question = Question {
+                    title: format!("Replace {name}?"),
+                    text: format!("{name} already exists: {about} Replace it with this patient?"),
+                    confirm: REPLACE.to_owned(),
+                };
+                self.windows.save_question = Some(SaveQuestion::Asking { question, path, yes });
+                ctx.request_repaint();
+            }
+        }
+    }
+
+    /// Asks the question before a save; a yes saves with what it granted.
     pub(super) fn save_question_ui(&mut self, ctx: &egui::Context) {
-        let Some(pending) = self.windows.save_question.take() else { return };
-        match pending {
-            SaveQuestion::Inspecting { path, checks, job } => match job.poll() {
-                None => self.windows.save_question = Some(SaveQuestion::Inspecting { path, checks, job }),
-                Some(None) => {
-                    self.start_save_checked(path, SaveChecks { replace: true, ..checks }, ctx);
-                }
-                Some(Some(about)) => {
-                    let name = file_name(&path);
-                    let question = Question {
-                        title: format!("Replace {name}?"),
-                        text: format!("{name} already exists: {about} Replace it with this patient?"),
-                        confirm: REPLACE.to_owned(),
-                    };
-                    self.windows.save_question = Some(SaveQuestion::Asking { question, path, checks });
-                    ctx.request_repaint();
-                }
-            },
-            SaveQuestion::Asking { question, path, checks } => match file_ui::question_ui(ctx, &question) {
-                None => self.windows.save_question = Some(SaveQuestion::Asking { question, path, checks }),
-                Some(answer) => {
-                    ctx.request_repaint();
-                    if !answer {
-                        self.work.after_save = None;
-                        return;
-                    }
-                    let checks = if question.confirm == REPLACE {
-                        SaveChecks { replace: true, ..checks }
-                    } else {
-                        SaveChecks { no_age: true, ..checks }
-                    };
-                    self.start_save_checked(path, checks, ctx);
-                }
-            },
+        let Some(SaveQuestion::Asking { question, .. }) = &self.windows.save_question else { return };
+        let Some(answer) = file_ui::question_ui(ctx, question) else { return };
+        let Some(SaveQuestion::Asking { path, yes, .. }) = self.windows.save_question.take() else { return };
+        ctx.request_repaint();
+        if answer {
+            self.start_save_checked(path, yes, ctx);
+        } else {
+            self.work.after_save = None;
         }
     }
 
