@@ -34,20 +34,19 @@ use derived::Derived;
 use screenshot::ScreenshotJob;
 
 use crate::command::Command;
-use crate::io::dialogs::{Dialogs, NativeDialogs, PendingDialog};
+use crate::io::dialogs::{Dialogs, PendingDialog};
 use crate::io::jobs::Job;
 use crate::io::patient_file::{ContentHash, GuardedSaveError, PatientDocument};
 use crate::model::Inputs;
 use crate::model::cohort::FittedCohort;
 use crate::model::evidence::Evidence;
-use crate::model::family::{Inheritance, about_section, inheritance, sources_section};
+use crate::model::family::Inheritance;
 use crate::model::figure::Figure;
 use crate::model::form::PatientForm;
 use crate::model::patient::{Field, Patient};
 use crate::model::text::Section;
 use crate::ui::file_ui::PathField;
 use crate::ui::status::Notification;
-use crate::ui::theme;
 
 /// A patient file being read: opening runs off the UI thread, so a file
 /// that blocks (a FIFO, a hung network share) never freezes the window.

@@ -4,7 +4,20 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::*;
+use super::{
+    App, Derived, OpenFile, ScreenshotJob, ScreenshotRequest, Windows, Work, conflict, library, logic,
+    recovery,
+};
+use crate::command::Command;
+use crate::io::dialogs::NativeDialogs;
+use crate::io::patient_file::PatientDocument;
+use crate::model::Inputs;
+use crate::model::evidence::Evidence;
+use crate::model::family::{about_section, inheritance, sources_section};
+use crate::model::form::PatientForm;
+use crate::prefs::{Prefs, ViewMode};
+use crate::ui::status::Notification;
+use crate::ui::theme;
 
 /// How the app was started.
 #[derive(Clone, Debug, Default)]
