@@ -170,7 +170,7 @@ fn answers_are_kept_in_the_file_only_when_chosen() {
     harness.run();
     assert_eq!(harness.state().consultation().answers, Default::default());
     harness.state_mut().push(Command::OpenPath(file.clone()));
-    harness.run();
+    common::settle(&mut harness);
     assert!(harness.state().consultation().keep);
     assert_eq!(harness.state().consultation().answers.importance("time-apart"), Some(Importance::Somewhat));
     // Turning "keep" off takes them out of the file at the next save.

@@ -28,9 +28,11 @@ fn copy_example(dir: &Path, name: &str) -> PathBuf {
     to
 }
 
+/// Runs a command and waits for what it starts (a file is read in the
+/// background).
 fn command(harness: &mut Harness<'_, App>, c: Command) {
     harness.state_mut().push(c);
-    harness.run();
+    common::settle(harness);
 }
 
 /// Steps until the background save has landed.
@@ -158,8 +160,7 @@ fn open_from_the_menu_uses_the_dialog() {
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label_contains("Open…").click();
-    harness.run();
-    harness.run();
+    common::settle(&mut harness);
     assert_eq!(harness.state().window_title(), "older-boy-sclerosing-cholangitis.ron — xhim-aid");
     harness.get_by_label_contains("Past the ≤5-year window");
     assert!(harness.get_all_by_label_contains("He has sclerosing cholangitis.").count() >= 2);
@@ -261,7 +262,7 @@ fn the_apps_own_state_holds_no_patient_data() {
 fn dropping_a_patient_file_opens_it_and_other_files_are_refused() {
     let mut harness = common::harness();
     harness.input_mut().dropped_files.push(common::dropped(example("post-hsct-follow-up.ron")));
-    harness.run();
+    common::settle(&mut harness);
     assert_eq!(harness.state().window_title(), "post-hsct-follow-up.ron — xhim-aid");
     harness.get_by_label_contains("Transplanted at 7 years 9 months");
 

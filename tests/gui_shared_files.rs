@@ -172,7 +172,8 @@ fn a_second_window_is_told_and_may_open_read_only() {
     second.get_by_label_contains("boy.xhim.ron is open for editing by ");
     assert_eq!(second.state().path(), None, "not opened before the answer");
     second.get_by_label(OPEN_READ_ONLY).click();
-    second.run();
+    // The file is read in the background.
+    common::settle(&mut second);
     assert!(second.state().is_read_only());
     assert_eq!(second.state().window_title(), "boy.xhim.ron (read-only) — xhim-aid");
     second.get_by_label(READ_ONLY_LABEL);
@@ -211,7 +212,8 @@ fn a_second_window_may_edit_anyway_and_is_still_asked_before_overwriting() {
     let mut first = window(&path, true);
     let mut second = window(&path, true);
     second.get_by_label(OPEN_FOR_EDITING).click();
-    second.run();
+    // The file is read in the background.
+    common::settle(&mut second);
     assert!(!second.state().is_read_only());
 
     first.get_by_label("Neutropenia").click();
@@ -272,7 +274,8 @@ fn a_lock_another_computer_stopped_refreshing_is_offered_for_taking_over() {
         assert_eq!(harness.state().path(), None, "not opened before the answer");
 
         harness.get_by_label(TAKE_OVER).click();
-        harness.run();
+        // The file is read in the background.
+        common::settle(&mut harness);
         assert_eq!(harness.state().path(), Some(path.as_path()));
         assert!(!harness.state().is_read_only());
         let lock_text = std::fs::read_to_string(lock::lock_path(&path)).unwrap();
@@ -293,7 +296,8 @@ fn a_lock_another_computer_keeps_refreshing_is_respected() {
     assert!(harness.query_by_label_contains("probably left").is_none());
     assert!(harness.query_by_label(TAKE_OVER).is_none());
     harness.get_by_label(OPEN_READ_ONLY).click();
-    harness.run();
+    // The file is read in the background.
+    common::settle(&mut harness);
     assert!(harness.state().is_read_only());
     drop(harness);
     assert_eq!(std::fs::read_to_string(lock::lock_path(&path)).unwrap(), theirs, "their lock is untouched");
