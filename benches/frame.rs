@@ -78,7 +78,7 @@ fn harness(family: bool, cohorts: Vec<PathBuf>) -> Harness<'static, App> {
     // Cohorts load in the background: step until they are in.
     for _ in 0..5_000 {
         h.step();
-        if !h.state().is_saving() {
+        if !h.state().is_busy() {
             break;
         }
         std::thread::sleep(Duration::from_millis(2));

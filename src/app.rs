@@ -208,10 +208,13 @@ impl App {
         self.allow_close
     }
 
-    /// Whether a save, report, recovery copy or library change is still
-    /// being written, or a cohort still loading.
-    pub fn is_saving(&self) -> bool {
-        self.work.save.is_some()
+    /// Whether anything is still to happen without the user: a command
+    /// queued for the next logic pass, a file being opened or checked, a
+    /// save, report, recovery copy or library change being written, or a
+    /// cohort loading.
+    pub fn is_busy(&self) -> bool {
+        !self.commands.is_empty()
+            || self.work.save.is_some()
             || self.work.opening.is_some()
             || self.save_pending()
             || self.work.report.is_some()

@@ -51,7 +51,7 @@ fn logic_only_until(harness: &mut Harness<'_, App>, done: impl Fn(&App) -> bool)
     for _ in 0..2000 {
         let app = harness.state_mut();
         eframe::App::logic(app, &ctx, &mut frame);
-        if done(app) && !app.is_saving() {
+        if done(app) && !app.is_busy() {
             return;
         }
         std::thread::sleep(Duration::from_millis(5));
@@ -226,7 +226,7 @@ fn a_file_that_never_answers_does_not_freeze_the_window() {
     harness.get_by_label(CANCEL_OPENING).click();
     harness.run();
     harness.get_by_label("Stopped opening stuck.xhim.ron; the current patient is unchanged.");
-    assert!(!harness.state().is_saving());
+    assert!(!harness.state().is_busy());
     assert_eq!(harness.state().path(), None);
 }
 

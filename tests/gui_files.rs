@@ -197,7 +197,7 @@ fn an_invalid_form_is_not_saved() {
         common::harness_with(StartOptions { open: Some(path.clone()), ..StartOptions::default() });
     set_text(&mut harness, labels::AGE_YEARS, "-3");
     command(&mut harness, Command::Save);
-    assert!(!harness.state().is_saving());
+    assert!(!harness.state().is_busy());
     assert!(
         harness
             .state()

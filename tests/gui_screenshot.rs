@@ -26,7 +26,7 @@ fn screenshot_run(open: Option<PathBuf>, cohorts: Vec<PathBuf>) -> (Result<(), S
     let mut harness = common::unsettled_harness(options);
     for _ in 0..500 {
         harness.step();
-        if outcome.lock().unwrap().is_some() && !harness.state().is_saving() {
+        if outcome.lock().unwrap().is_some() && !harness.state().is_busy() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));

@@ -186,10 +186,10 @@ fn a_second_window_is_told_and_may_open_read_only() {
     second.state_mut().set_dialogs(Box::new(dialogs));
     second.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     second.run();
-    assert!(!second.state().is_saving(), "Save asks for a new name instead");
+    assert!(!second.state().is_busy(), "Save asks for a new name instead");
     second.state_mut().push(Command::SaveAsPath(path.clone()));
     second.run();
-    assert!(!second.state().is_saving());
+    assert!(!second.state().is_busy());
     let note = &second.state().notifications().last().unwrap().text;
     assert!(note.contains("open read-only here; save your edits as a new file"), "{note}");
     assert_eq!(std::fs::read(&path).unwrap(), before);

@@ -49,7 +49,7 @@ pub fn fake_clipboard(harness: &mut Harness<'_, App>) -> MemoryClipboard {
 pub fn settle_until(harness: &mut Harness<'_, App>, min_frames: usize, done: impl Fn(&App) -> bool) {
     for frame in 0..2000 {
         harness.step();
-        if frame >= min_frames && done(harness.state()) && !harness.state().is_saving() {
+        if frame >= min_frames && done(harness.state()) && !harness.state().is_busy() {
             harness.run();
             return;
         }
