@@ -23,7 +23,7 @@ mod view;
 pub use crate::prefs::{Prefs, ThemeChoice, ViewMode};
 pub use recovery::RECOVERY_INTERVAL;
 pub use saving::{REPLACE, SAVE_WITHOUT_AGE};
-pub use screenshot::ScreenshotRequest;
+pub use screenshot::{SCREENSHOT_WAIT, ScreenshotRequest};
 pub use start::StartOptions;
 pub use view::FAMILY_DETAILS;
 

@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use xhim_aid::app::{ScreenshotRequest, StartOptions};
+use xhim_aid::app::{SCREENSHOT_WAIT, ScreenshotRequest, StartOptions};
 
 fn fixture(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path)
@@ -24,8 +24,13 @@ fn screenshot_run(open: Option<PathBuf>, cohorts: Vec<PathBuf>) -> (Result<(), S
     let request = ScreenshotRequest { out: out.clone(), outcome: Arc::clone(&outcome) };
     let options = StartOptions { open, cohorts, screenshot: Some(request), ..StartOptions::default() };
     let mut harness = common::unsettled_harness(options);
-    for _ in 0..500 {
+    harness.state_mut().stop_clock();
+    for frame in 0..500 {
         harness.step();
+        if frame == 50 {
+            // Past the wait limit, for a file that never answers.
+            harness.state_mut().advance_clock(SCREENSHOT_WAIT + std::time::Duration::from_secs(1));
+        }
         if outcome.lock().unwrap().is_some() && !harness.state().is_busy() {
             break;
         }
@@ -63,5 +68,17 @@ fn a_missing_or_malformed_cohort_file_fails_the_run() {
     let (result, written) = screenshot_run(None, vec![fixture("patient_files/v2.ron")]);
     let message = result.unwrap_err();
     assert!(message.contains("Could not load the cohort file: v2.ron"), "{message}");
+    assert!(!written);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_patient_file_that_never_answers_fails_the_run_after_the_wait_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("stuck.xhim.ron");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let (result, written) = screenshot_run(Some(fifo), Vec::new());
+    let message = result.unwrap_err();
+    assert!(message.contains("stuck.xhim.ron did not answer after 60 s"), "{message}");
     assert!(!written);
 }

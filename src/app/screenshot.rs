@@ -21,17 +21,24 @@ pub(super) struct ScreenshotJob {
     request: ScreenshotRequest,
     frames: u32,
     requested: bool,
+    /// When the run started waiting, on the app's clock.
+    started: Option<std::time::Instant>,
 }
 
 impl ScreenshotJob {
     /// A screenshot still to be taken.
     pub(super) fn new(request: ScreenshotRequest) -> Self {
-        Self { request, frames: 0, requested: false }
+        Self { request, frames: 0, requested: false, started: None }
     }
 }
 
 /// Frames to wait before capturing, so fonts and layout have settled.
 const SCREENSHOT_FRAMES: u32 = 3;
+
+/// How long a screenshot run waits for its files: a file that never answers
+/// (a FIFO, a hung network share) fails the run instead of hanging a CI job
+/// or a script until it is killed.
+pub const SCREENSHOT_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 impl App {
     /// Drives the one-shot screenshot: wait a few frames, capture, close.
@@ -58,6 +65,28 @@ impl App {
         // for have been read.
         let reading =
             !self.work.cohort_loads.is_empty() || self.work.opening.is_some() || !self.commands.is_empty();
+        let now = self.clock.now();
+        let waited = now.saturating_duration_since(*job.started.get_or_insert(now));
+        if reading && !job.requested {
+            if waited >= SCREENSHOT_WAIT {
+                let what = match &self.work.opening {
+                    Some(opening) => format!("{} did not answer", opening.path.display()),
+                    None => "the cohort files were still being read".to_owned(),
+                };
+                if let Ok(mut slot) = job.request.outcome.lock() {
+                    slot.get_or_insert_with(|| {
+                        Err(format!(
+                            "no screenshot was written: {what} after {} s",
+                            SCREENSHOT_WAIT.as_secs()
+                        ))
+                    });
+                }
+                ctx.request_repaint();
+                return;
+            }
+            // Wake up at the limit even if the file never answers.
+            ctx.request_repaint_after(SCREENSHOT_WAIT - waited);
+        }
         job.frames = if reading { 0 } else { job.frames + 1 };
         if job.frames >= SCREENSHOT_FRAMES && !job.requested {
             job.requested = true;
