@@ -14,11 +14,12 @@ use std::rc::Rc;
 
 use egui::{Align2, Color32, RichText, Stroke, Ui, vec2};
 use egui_plot::{
-    FilledArea, GridInput, GridMark, Line, MarkerShape, Plot, PlotPoint, PlotPoints, PlotTransform, Points,
-    Polygon, Span, Text, VLine,
+    Arrows, FilledArea, GridInput, GridMark, Line, MarkerShape, Plot, PlotPoint, PlotPoints, PlotTransform,
+    Points, Polygon, Span, Text, VLine,
 };
 
 use crate::look::{self, Dash, Glyph, Hue};
+use crate::model::evidence::ValueKind;
 use crate::model::figure::{Figure, Panel, PanelId, RiskTable, RiskTableRow, Series, SeriesId, SeriesKind};
 use crate::model::survival::RiskRow;
 use crate::model::survival::decimate::{self, Viewport};
@@ -327,7 +328,7 @@ fn plot_ui<'a>(
             egui_plot::HoverPosition::NearDataPoint { plot_name, index, position } => {
                 hover(plot_name, *index, *position)
             }
-            egui_plot::HoverPosition::Elsewhere { .. } => None,
+            egui_plot::HoverPosition::Elsewhere { position } => panel.hover_at(position.x, position.y),
         })
         .show(ui, move |plot_ui| {
             let view = viewport(plot_ui, pixels_per_point);
@@ -347,10 +348,20 @@ fn plot_ui<'a>(
                         .border(Stroke::new(1.5, theme::WINDOW_BORDER)),
                 );
             }
+            // Vertical lines a direct label must not be crossed by: the
+            // band's edges and his own lines.
+            let edges: Vec<f64> = panel
+                .spans
+                .iter()
+                .flat_map(|s| [s.from_years, s.to_years])
+                .chain(panel.markers.iter().map(|m| m.x_years))
+                .collect();
+            let years_per_point = plot_ui.transform().dvalue_dpos()[0];
             for (i, (s, points)) in panel.series.iter().zip(&prepared.series).enumerate() {
                 if !hidden.contains(&series_key(&s.id)) {
                     let crowded = panel.series[..i].iter().any(|o| near(o, s));
-                    series_ui(plot_ui, s, points, &visuals, crowded);
+                    let labels = LabelPlacement { crowded, edges: &edges, years_per_point };
+                    series_ui(plot_ui, s, points, &visuals, &labels);
                 }
             }
             for m in &panel.markers {
@@ -397,12 +408,43 @@ fn curve_vertex(points: &[[f64; 2]], at: PlotPoint) -> Option<usize> {
         .or_else(|| points.len().checked_sub(1).map(|last| first.min(last)))
 }
 
+/// What decides on which side of its marker a direct label goes.
+struct LabelPlacement<'e> {
+    /// Another series has a point close by: go left.
+    crowded: bool,
+    /// Vertical lines (band edges, his lines) a label must not cross, years.
+    edges: &'e [f64],
+    /// Plot units per screen point on x.
+    years_per_point: f64,
+}
+
+impl LabelPlacement<'_> {
+    /// The anchor and padded text of a label at `x`: right of the marker,
+    /// else left, else above, whichever side no vertical line crosses.
+    fn place(&self, x: f64, label: &str) -> (String, Align2) {
+        // A generous width per character at the label's size, so a line
+        // near the label's end also counts as crossing it.
+        #[expect(clippy::cast_precision_loss, reason = "a label's length")]
+        let width = (label.chars().count() as f64 + 3.0) * 7.5 * self.years_per_point.abs();
+        let crosses = |a: f64, b: f64| self.edges.iter().any(|e| *e > a && *e < b);
+        let right_free = !crosses(x, x + width);
+        let left_free = !crosses(x - width, x);
+        if right_free && !(self.crowded && left_free) {
+            (format!("   {label}"), Align2::LEFT_CENTER)
+        } else if left_free {
+            (format!("{label}   "), Align2::RIGHT_CENTER)
+        } else {
+            (format!("{label}\n"), Align2::CENTER_BOTTOM)
+        }
+    }
+}
+
 fn series_ui<'a>(
     plot_ui: &mut egui_plot::PlotUi<'a>,
     s: &Series,
     points: &'a PreparedSeries,
     visuals: &egui::Visuals,
-    label_left: bool,
+    labels: &LabelPlacement<'_>,
 ) {
     let look = look::look(s.role);
     let color = theme::hue(look.hue, visuals);
@@ -447,7 +489,11 @@ fn series_ui<'a>(
                 );
             }
         }
-        SeriesKind::PublishedValues | SeriesKind::JoinedPublishedPoints => {
+        SeriesKind::PublishedValues { .. } | SeriesKind::JoinedPublishedPoints => {
+            let kind = match s.kind {
+                SeriesKind::PublishedValues { kind, .. } => kind,
+                _ => ValueKind::Exact,
+            };
             if matches!(s.kind, SeriesKind::JoinedPublishedPoints) {
                 plot_ui.line(
                     Line::new(name.clone(), PlotPoints::from(&points.points[..]))
@@ -456,19 +502,61 @@ fn series_ui<'a>(
                         .style(theme::line_style(Dash::Dashed)),
                 );
             }
-            plot_ui.points(
-                Points::new(name.clone(), PlotPoints::from(&points.points[..]))
-                    .shape(theme::marker(look.glyph).unwrap_or(MarkerShape::Circle))
-                    .color(color)
-                    .filled(true)
-                    .radius(5.0),
-            );
+            let shape = theme::marker(look.glyph).unwrap_or(MarkerShape::Circle);
+            match kind {
+                ValueKind::LowerBound => {
+                    // A bar at the bound and an arrow up from it: the value
+                    // is somewhere above, never at the bar.
+                    let tips: Vec<[f64; 2]> = points.points.iter().map(|p| [p.x, p.y + 9.0]).collect();
+                    plot_ui.arrows(
+                        Arrows::new(
+                            name.clone(),
+                            PlotPoints::from(&points.points[..]),
+                            PlotPoints::new(tips),
+                        )
+                        .color(color)
+                        .tip_length(8.0)
+                        .allow_hover(false),
+                    );
+                    plot_ui.points(
+                        Points::new(name.clone(), PlotPoints::from(&points.points[..]))
+                            .shape(MarkerShape::Asterisk)
+                            .color(color)
+                            .radius(0.0),
+                    );
+                    for p in &points.points {
+                        plot_ui.line(
+                            Line::new(
+                                name.clone(),
+                                PlotPoints::new(vec![[p.x - 0.25, p.y], [p.x + 0.25, p.y]]),
+                            )
+                            .color(color)
+                            .width(2.5)
+                            .allow_hover(false),
+                        );
+                    }
+                }
+                ValueKind::Approximate => {
+                    plot_ui.points(
+                        Points::new(name.clone(), PlotPoints::from(&points.points[..]))
+                            .shape(shape)
+                            .color(color)
+                            .filled(false)
+                            .radius(5.5),
+                    );
+                }
+                ValueKind::Exact | ValueKind::Median | ValueKind::Crude => {
+                    plot_ui.points(
+                        Points::new(name.clone(), PlotPoints::from(&points.points[..]))
+                            .shape(shape)
+                            .color(color)
+                            .filled(true)
+                            .radius(5.0),
+                    );
+                }
+            }
             for (p, label) in s.points.iter().zip(&s.direct_labels) {
-                let (text, anchor) = if label_left {
-                    (format!("{label}   "), Align2::RIGHT_CENTER)
-                } else {
-                    (format!("   {label}"), Align2::LEFT_CENTER)
-                };
+                let (text, anchor) = labels.place(p[0], label);
                 plot_ui.text(
                     Text::new(name.clone(), PlotPoint::new(p[0], p[1]), text)
                         .color(visuals.strong_text_color())

@@ -5,7 +5,7 @@
 //! carry direct labels, so the page reads in greyscale.
 
 use crate::look::{self, Dash, Glyph, Hue, Look};
-use crate::model::evidence::trim_number;
+use crate::model::evidence::{ValueKind, trim_number};
 use crate::model::figure::{Figure, MarkerKind, Panel, RiskTable, Series, SeriesKind};
 use crate::model::text::Paragraph;
 
@@ -173,12 +173,22 @@ fn series_pdf(
                 c.line((x, y - 2.5), (x, y + 2.5), 0.7, colour, &[]);
             }
         }
-        SeriesKind::PublishedValues | SeriesKind::JoinedPublishedPoints => {
+        SeriesKind::PublishedValues { .. } | SeriesKind::JoinedPublishedPoints => {
+            let kind = match s.kind {
+                SeriesKind::PublishedValues { kind, .. } => kind,
+                _ => ValueKind::Exact,
+            };
             if matches!(s.kind, SeriesKind::JoinedPublishedPoints) {
                 c.polyline(&points, 1.3, colour, &DASH);
             }
             for (at, text) in points.iter().zip(&s.direct_labels) {
-                marker(c, l, *at, 3.2);
+                match kind {
+                    ValueKind::LowerBound => bound(c, l, *at),
+                    ValueKind::Approximate => {
+                        c.circle(*at, 3.4, Some(Rgb(1.0, 1.0, 1.0)), Some((colour, 1.2, &[][..])));
+                    }
+                    ValueKind::Exact | ValueKind::Median | ValueKind::Crude => marker(c, l, *at, 3.2),
+                }
                 let tw = c.width(text, 7.0);
                 let taken = labels
                     .iter()
@@ -188,6 +198,16 @@ fn series_pdf(
             }
         }
     }
+}
+
+/// A lower bound: a bar at the value and an arrow up from it, so it never
+/// reads as an exact point.
+fn bound(c: &mut Canvas1<'_>, l: Look, at: (f32, f32)) {
+    let (x, y) = at;
+    let colour = rgb(l.hue);
+    c.line((x - 4.0, y), (x + 4.0, y), 1.4, colour, &[]);
+    c.line((x, y), (x, y + 10.0), 1.2, colour, &[]);
+    c.polygon(&[(x, y + 14.0), (x + 3.0, y + 9.0), (x - 3.0, y + 9.0)], Some(colour), None);
 }
 
 /// A series' marker, outlined.

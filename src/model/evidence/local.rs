@@ -193,6 +193,8 @@ pub fn local_cohort(
             measure: Some(form.measure),
             value: Some(Value::Percent(value)),
             time: time_point,
+            era: None,
+            arm: None,
             age_group: None,
             short: None,
             caveat: None,

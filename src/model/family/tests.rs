@@ -483,7 +483,7 @@ fn sources_are_listed_with_their_dates() {
     assert!(text.contains("GeneReviews 2025: Dunn CP"), "{text}");
     assert!(text.contains("(version of 4 December 2025)"));
     assert!(text.contains("EBMT 2019: Ferrua F"));
-    assert!(text.contains("Hayward 1997: Hayward AR"));
+    assert!(text.contains("Hayward 1996: Hayward AR"));
     let about = section_prose(d.section(SectionId::AboutThisAid).unwrap()).join(" ");
     assert!(about.contains("It had no funding"));
     assert!(about.contains("has not yet been tested with families"));
