@@ -30,7 +30,9 @@ fn open(name: &str) -> Harness<'static, App> {
 #[test]
 fn the_panels_are_found_by_their_titles() {
     let harness = open("young-boy-in-window.ron");
-    for title in ["Survival by age", "Liver disease by age", "Survival after HSCT", "Survival since diagnosis"] {
+    for title in
+        ["Survival by age", "Liver disease by age", "Survival after HSCT", "Survival since diagnosis"]
+    {
         harness.get_by_label(title);
     }
     let figure = harness.state().figure();

@@ -356,12 +356,17 @@ fn plot_ui<'a>(
                 .flat_map(|s| [s.from_years, s.to_years])
                 .chain(panel.markers.iter().map(|m| m.x_years))
                 .collect();
-            let years_per_point = plot_ui.transform().dvalue_dpos()[0];
-            for (i, (s, points)) in panel.series.iter().zip(&prepared.series).enumerate() {
+            let bounds = plot_ui.plot_bounds();
+            let mut labels = Labels {
+                edges: &edges,
+                per_point: plot_ui.transform().dvalue_dpos(),
+                inside: [bounds.min()[0], bounds.max()[0], bounds.min()[1], bounds.max()[1]],
+                placed: Vec::new(),
+                markers: Vec::new(),
+            };
+            for (s, points) in panel.series.iter().zip(&prepared.series) {
                 if !hidden.contains(&series_key(&s.id)) {
-                    let crowded = panel.series[..i].iter().any(|o| near(o, s));
-                    let labels = LabelPlacement { crowded, edges: &edges, years_per_point };
-                    series_ui(plot_ui, s, points, &visuals, &labels);
+                    series_ui(plot_ui, s, points, &visuals, &mut labels);
                 }
             }
             for m in &panel.markers {
@@ -408,34 +413,78 @@ fn curve_vertex(points: &[[f64; 2]], at: PlotPoint) -> Option<usize> {
         .or_else(|| points.len().checked_sub(1).map(|last| first.min(last)))
 }
 
-/// What decides on which side of its marker a direct label goes.
-struct LabelPlacement<'e> {
-    /// Another series has a point close by: go left.
-    crowded: bool,
-    /// Vertical lines (band edges, his lines) a label must not cross, years.
+/// Direct labels placed so far in one plot, and the vertical lines (band
+/// edges, his own lines) no label may be crossed by.
+struct Labels<'e> {
+    /// Vertical lines, years.
     edges: &'e [f64],
-    /// Plot units per screen point on x.
-    years_per_point: f64,
+    /// Plot units per screen point, x and y.
+    per_point: [f64; 2],
+    /// The plot's visible box (x0, x1, y0, y1): a label stays inside it.
+    inside: [f64; 4],
+    /// Each placed label's marker (x, y), box in plot units (x0, x1, y0,
+    /// y1) and text.
+    placed: Vec<([f64; 2], [f64; 4], String)>,
+    /// Markers drawn so far.
+    markers: Vec<[f64; 2]>,
 }
 
-impl LabelPlacement<'_> {
-    /// The anchor and padded text of a label at `x`: right of the marker,
-    /// else left, else above, whichever side no vertical line crosses.
-    fn place(&self, x: f64, label: &str) -> (String, Align2) {
-        // A generous width per character at the label's size, so a line
+impl Labels<'_> {
+    /// The padded text and anchor of the label of the marker at (x, y):
+    /// right of it, else left, above or below, whichever side no vertical
+    /// line crosses and no earlier label takes; `None` when an earlier
+    /// marker at the same point says the same.
+    fn place(&mut self, x: f64, y: f64, label: &str) -> Option<(String, Align2)> {
+        let [ux, uy] = self.per_point.map(f64::abs);
+        // A generous width per character at the plot's text size, so a line
         // near the label's end also counts as crossing it.
         #[expect(clippy::cast_precision_loss, reason = "a label's length")]
-        let width = (label.chars().count() as f64 + 3.0) * 7.5 * self.years_per_point.abs();
-        let crosses = |a: f64, b: f64| self.edges.iter().any(|e| *e > a && *e < b);
-        let right_free = !crosses(x, x + width);
-        let left_free = !crosses(x - width, x);
-        if right_free && !(self.crowded && left_free) {
-            (format!("   {label}"), Align2::LEFT_CENTER)
-        } else if left_free {
-            (format!("{label}   "), Align2::RIGHT_CENTER)
-        } else {
-            (format!("{label}\n"), Align2::CENTER_BOTTOM)
+        let w = (label.chars().count() as f64 + 3.0) * 7.0 * ux;
+        let h = 16.0 * uy;
+        let same = |at: &[f64; 2]| (at[0] - x).abs() < 4.0 * ux && (at[1] - y).abs() < 4.0 * uy;
+        if self.placed.iter().any(|(at, _, t)| t == label && same(at)) {
+            return None;
         }
+        let candidates = [
+            ([x, x + w, y - h / 2.0, y + h / 2.0], format!("    {label}"), Align2::LEFT_CENTER),
+            ([x - w, x, y - h / 2.0, y + h / 2.0], format!("{label}    "), Align2::RIGHT_CENTER),
+            (
+                [x - w / 2.0, x + w / 2.0, y + h * 0.5, y + h * 1.5],
+                format!("{label}\n"),
+                Align2::CENTER_BOTTOM,
+            ),
+            ([x - w / 2.0, x + w / 2.0, y - h * 1.5, y - h * 0.5], format!("\n{label}"), Align2::CENTER_TOP),
+        ];
+        let inside = self.inside;
+        let free = |b: &[f64; 4]| {
+            inside[0] <= b[0]
+                && b[1] <= inside[1]
+                && inside[2] <= b[2]
+                && b[3] <= inside[3]
+                && !self.edges.iter().any(|e| *e > b[0] && *e < b[1])
+                && !self
+                    .placed
+                    .iter()
+                    .any(|(_, o, _)| o[0] < b[1] && b[0] < o[1] && o[2] < b[3] && b[2] < o[3])
+        };
+        let chosen = candidates.iter().find(|(b, ..)| free(b)).unwrap_or(&candidates[0]).clone();
+        self.placed.push(([x, y], chosen.0, label.to_owned()));
+        Some((chosen.1, chosen.2))
+    }
+
+    /// Records a marker at `at`; true when an earlier marker is already
+    /// there, so this one is drawn as a ring around it instead of hiding it.
+    fn marker_taken(&mut self, at: PlotPoint) -> bool {
+        let [ux, uy] = self.per_point.map(f64::abs);
+        let taken =
+            self.markers.iter().any(|m| (m[0] - at.x).abs() < 4.0 * ux && (m[1] - at.y).abs() < 4.0 * uy);
+        self.markers.push([at.x, at.y]);
+        taken
+    }
+
+    /// `points` screen points as plot units, x and y.
+    fn units(&self, points: f32) -> [f64; 2] {
+        self.per_point.map(|u| u.abs() * f64::from(points))
     }
 }
 
@@ -444,7 +493,7 @@ fn series_ui<'a>(
     s: &Series,
     points: &'a PreparedSeries,
     visuals: &egui::Visuals,
-    labels: &LabelPlacement<'_>,
+    labels: &mut Labels<'_>,
 ) {
     let look = look::look(s.role);
     let color = theme::hue(look.hue, visuals);
@@ -507,7 +556,10 @@ fn series_ui<'a>(
                 ValueKind::LowerBound => {
                     // A bar at the bound and an arrow up from it: the value
                     // is somewhere above, never at the bar.
-                    let tips: Vec<[f64; 2]> = points.points.iter().map(|p| [p.x, p.y + 9.0]).collect();
+                    let [half_bar, _] = labels.units(7.0);
+                    let [_, arrow] = labels.units(24.0);
+                    let arrow = arrow.min(12.0);
+                    let tips: Vec<[f64; 2]> = points.points.iter().map(|p| [p.x, p.y + arrow]).collect();
                     plot_ui.arrows(
                         Arrows::new(
                             name.clone(),
@@ -518,6 +570,7 @@ fn series_ui<'a>(
                         .tip_length(8.0)
                         .allow_hover(false),
                     );
+                    // An invisible point keeps the value's hover text.
                     plot_ui.points(
                         Points::new(name.clone(), PlotPoints::from(&points.points[..]))
                             .shape(MarkerShape::Asterisk)
@@ -528,7 +581,7 @@ fn series_ui<'a>(
                         plot_ui.line(
                             Line::new(
                                 name.clone(),
-                                PlotPoints::new(vec![[p.x - 0.25, p.y], [p.x + 0.25, p.y]]),
+                                PlotPoints::new(vec![[p.x - half_bar, p.y], [p.x + half_bar, p.y]]),
                             )
                             .color(color)
                             .width(2.5)
@@ -546,17 +599,20 @@ fn series_ui<'a>(
                     );
                 }
                 ValueKind::Exact | ValueKind::Median | ValueKind::Crude => {
+                    // A value at the same point as an earlier one (two
+                    // medians of 25 years) is a ring around it.
+                    let ring = points.points.iter().any(|p| labels.marker_taken(*p));
                     plot_ui.points(
                         Points::new(name.clone(), PlotPoints::from(&points.points[..]))
-                            .shape(shape)
+                            .shape(if ring { MarkerShape::Circle } else { shape })
                             .color(color)
-                            .filled(true)
-                            .radius(5.0),
+                            .filled(!ring)
+                            .radius(if ring { 9.0 } else { 5.0 }),
                     );
                 }
             }
             for (p, label) in s.points.iter().zip(&s.direct_labels) {
-                let (text, anchor) = labels.place(p[0], label);
+                let Some((text, anchor)) = labels.place(p[0], p[1], label) else { continue };
                 plot_ui.text(
                     Text::new(name.clone(), PlotPoint::new(p[0], p[1]), text)
                         .color(visuals.strong_text_color())
@@ -567,17 +623,6 @@ fn series_ui<'a>(
     }
 }
 
-/// Whether two series have a point at the same x within 10 percentage
-/// points, so their direct labels go on opposite sides.
-fn near(a: &Series, b: &Series) -> bool {
-    let labelled = |s: &Series| !s.direct_labels.is_empty();
-    labelled(a)
-        && labelled(b)
-        && a.points
-            .iter()
-            .any(|p| b.points.iter().any(|q| (p[0] - q[0]).abs() < 1e-9 && (p[1] - q[1]).abs() < 10.0))
-}
-
 /// The legend, beside the data so it never covers it. Series entries toggle
 /// their series; the band and his lines are listed for reference. Returns
 /// true when an entry was clicked.
@@ -586,7 +631,7 @@ fn legend_ui(ui: &mut Ui, panel: &Panel, hidden: &mut HashSet<u64>) -> bool {
     let visuals = ui.visuals().clone();
     let entry = |ui: &mut Ui, color: Color32, glyph: Glyph, dash: Dash, add: &mut dyn FnMut(&mut Ui)| {
         ui.horizontal_top(|ui| {
-            swatch(ui, color, glyph, dash);
+            swatch(ui, color, glyph, dash, ValueKind::Exact);
             add(ui);
         });
     };
@@ -605,7 +650,12 @@ fn legend_ui(ui: &mut Ui, panel: &Panel, hidden: &mut HashSet<u64>) -> bool {
         let key = series_key(&s.id);
         let shown = !hidden.contains(&key);
         let color = if shown { theme::hue(l.hue, &visuals) } else { visuals.weak_text_color() };
-        entry(ui, color, l.glyph, l.dash, &mut |ui| {
+        let form = match s.kind {
+            SeriesKind::PublishedValues { kind, .. } => kind,
+            _ => ValueKind::Exact,
+        };
+        ui.horizontal_top(|ui| {
+            swatch(ui, color, l.glyph, l.dash, form);
             let text = RichText::new(&s.label).small();
             let text = if shown { text.color(visuals.strong_text_color()) } else { text.strikethrough() };
             let response = ui
@@ -624,12 +674,27 @@ fn legend_ui(ui: &mut Ui, panel: &Panel, hidden: &mut HashSet<u64>) -> bool {
     changed
 }
 
-/// A small picture of a legend entry: its marker, or a line in its dash.
-fn swatch(ui: &mut Ui, color: Color32, glyph: Glyph, dash: Dash) {
+/// A small picture of a legend entry: its marker as the plot draws it (open
+/// for an approximate value, a bar with an arrow up for a bound), or a line
+/// in its dash.
+fn swatch(ui: &mut Ui, color: Color32, glyph: Glyph, dash: Dash, form: ValueKind) {
     let (rect, _) = ui.allocate_exact_size(vec2(18.0, 12.0), egui::Sense::hover());
     let painter = ui.painter();
     let c = rect.center();
     let stroke = Stroke::new(2.0, color);
+    match form {
+        ValueKind::LowerBound => {
+            let base = c + vec2(0.0, 4.0);
+            painter.line_segment([base - vec2(5.0, 0.0), base + vec2(5.0, 0.0)], stroke);
+            painter.arrow(base, vec2(0.0, -9.0), Stroke::new(1.5, color));
+            return;
+        }
+        ValueKind::Approximate => {
+            painter.circle_stroke(c, 4.5, Stroke::new(1.5, color));
+            return;
+        }
+        ValueKind::Exact | ValueKind::Median | ValueKind::Crude => {}
+    }
     match glyph {
         Glyph::Box => {
             painter.rect(rect.shrink(1.0), 1.0, color.gamma_multiply(0.3), stroke, egui::StrokeKind::Inside);

@@ -427,7 +427,7 @@ fn since_diagnosis(inputs: &Inputs<'_>) -> Panel {
     if !series.is_empty() {
         notes.push(Paragraph::new().text(
             "A median is the time from diagnosis at which half of the group were alive, so it is drawn at 50 %; \
-             the medians describe the cohort's boys, diagnosed over five decades, and none is a projection for him.",
+             the medians describe the cohort's boys, and none is a projection for him.",
         ));
     }
     let mut markers = Vec::new();
