@@ -20,7 +20,9 @@ use egui_plot::{
 
 use crate::look::{self, Dash, Glyph, Hue};
 use crate::model::evidence::ValueKind;
-use crate::model::figure::{Figure, Panel, PanelId, RiskTable, RiskTableRow, Series, SeriesId, SeriesKind};
+use crate::model::figure::{
+    Figure, Panel, PanelId, RiskTable, RiskTableRow, Series, SeriesId, SeriesKind, XMarker, XSpan,
+};
 use crate::model::survival::RiskRow;
 use crate::model::survival::decimate::{self, Viewport};
 use crate::model::text::Section;
@@ -345,7 +347,8 @@ fn plot_ui<'a>(
                 plot_ui.add(
                     Span::new(span.title.clone(), span.from_years..=span.to_years)
                         .fill(theme::window_fill(visuals.dark_mode))
-                        .border(Stroke::new(1.5, theme::WINDOW_BORDER)),
+                        .border(Stroke::new(1.5, theme::WINDOW_BORDER))
+                        .label_align(span_title_align(span, &panel.markers)),
                 );
             }
             // Vertical lines a direct label must not be crossed by: the
@@ -378,6 +381,19 @@ fn plot_ui<'a>(
     if let Some(table) = &panel.risk_table {
         risk_table_ui(ui, &response.transform, table, hidden);
     }
+}
+
+/// Where in the band its title goes: in the widest stretch his lines leave
+/// free, so no line of his crosses it.
+fn span_title_align(span: &XSpan, markers: &[XMarker]) -> Align2 {
+    let inside: Vec<f64> =
+        markers.iter().map(|m| m.x_years).filter(|x| *x > span.from_years && *x < span.to_years).collect();
+    let (Some(first), Some(last)) =
+        (inside.iter().copied().reduce(f64::min), inside.iter().copied().reduce(f64::max))
+    else {
+        return Align2::CENTER_TOP;
+    };
+    if first - span.from_years >= span.to_years - last { Align2::LEFT_TOP } else { Align2::RIGHT_TOP }
 }
 
 /// The visible range and the plot's size in pixels, for the reduction.
@@ -430,31 +446,58 @@ struct Labels<'e> {
 }
 
 impl Labels<'_> {
-    /// The padded text and anchor of the label of the marker at (x, y):
-    /// right of it, else left, above or below, whichever side no vertical
-    /// line crosses and no earlier label takes; `None` when an earlier
-    /// marker at the same point says the same.
-    fn place(&mut self, x: f64, y: f64, label: &str) -> Option<(String, Align2)> {
+    /// Where the label of the marker at (x, y) goes (the x it is anchored
+    /// at), its padded text and its anchor: right of the marker, else left,
+    /// above or below, else just past the nearest line on either side that
+    /// leaves room,
+    /// whichever no vertical line crosses and no earlier label takes; `None`
+    /// when an earlier marker at the same point says the same.
+    fn place(&mut self, x: f64, y: f64, label: &str) -> Option<(f64, String, Align2)> {
         let [ux, uy] = self.per_point.map(f64::abs);
         // A generous width per character at the plot's text size, so a line
         // near the label's end also counts as crossing it.
         #[expect(clippy::cast_precision_loss, reason = "a label's length")]
-        let w = (label.chars().count() as f64 + 3.0) * 7.0 * ux;
+        let chars = label.chars().count() as f64;
+        // Beside the marker the label has its padding; above or below, none.
+        let width = |pad: f64| (chars + pad) * 7.0 * ux;
+        let (w, tight, past) = (width(4.0), width(1.0), width(2.0));
         let h = 16.0 * uy;
         let same = |at: &[f64; 2]| (at[0] - x).abs() < 4.0 * ux && (at[1] - y).abs() < 4.0 * uy;
         if self.placed.iter().any(|(at, _, t)| t == label && same(at)) {
             return None;
         }
-        let candidates = [
-            ([x, x + w, y - h / 2.0, y + h / 2.0], format!("    {label}"), Align2::LEFT_CENTER),
-            ([x - w, x, y - h / 2.0, y + h / 2.0], format!("{label}    "), Align2::RIGHT_CENTER),
+        let row = [y - h / 2.0, y + h / 2.0];
+        let mut candidates = vec![
+            ([x, x + w, row[0], row[1]], x, format!("    {label}"), Align2::LEFT_CENTER),
+            ([x - w, x, row[0], row[1]], x, format!("{label}    "), Align2::RIGHT_CENTER),
             (
-                [x - w / 2.0, x + w / 2.0, y + h * 0.5, y + h * 1.5],
+                [x - tight / 2.0, x + tight / 2.0, y + h * 0.5, y + h * 1.5],
+                x,
                 format!("{label}\n"),
                 Align2::CENTER_BOTTOM,
             ),
-            ([x - w / 2.0, x + w / 2.0, y - h * 1.5, y - h * 0.5], format!("\n{label}"), Align2::CENTER_TOP),
+            (
+                [x - tight / 2.0, x + tight / 2.0, y - h * 1.5, y - h * 0.5],
+                x,
+                format!("\n{label}"),
+                Align2::CENTER_TOP,
+            ),
         ];
+        let mut after: Vec<f64> = self.edges.iter().copied().filter(|e| *e > x).collect();
+        after.sort_by(f64::total_cmp);
+        let mut before: Vec<f64> = self.edges.iter().copied().filter(|e| *e < x).collect();
+        before.sort_by(|a, b| b.total_cmp(a));
+        for (e, f) in after
+            .into_iter()
+            .zip(std::iter::repeat(1.0))
+            .chain(before.into_iter().zip(std::iter::repeat(-1.0)))
+        {
+            candidates.push(if f > 0.0 {
+                ([e, e + past, row[0], row[1]], e, format!("  {label}"), Align2::LEFT_CENTER)
+            } else {
+                ([e - past, e, row[0], row[1]], e, format!("{label}  "), Align2::RIGHT_CENTER)
+            });
+        }
         let inside = self.inside;
         let free = |b: &[f64; 4]| {
             inside[0] <= b[0]
@@ -467,9 +510,10 @@ impl Labels<'_> {
                     .iter()
                     .any(|(_, o, _)| o[0] < b[1] && b[0] < o[1] && o[2] < b[3] && b[2] < o[3])
         };
-        let chosen = candidates.iter().find(|(b, ..)| free(b)).unwrap_or(&candidates[0]).clone();
-        self.placed.push(([x, y], chosen.0, label.to_owned()));
-        Some((chosen.1, chosen.2))
+        let (area, at, text, anchor) =
+            candidates.iter().find(|(b, ..)| free(b)).unwrap_or(&candidates[0]).clone();
+        self.placed.push(([x, y], area, label.to_owned()));
+        Some((at, text, anchor))
     }
 
     /// Records a marker at `at`; true when an earlier marker is already
@@ -607,14 +651,14 @@ fn series_ui<'a>(
                             .shape(if ring { MarkerShape::Circle } else { shape })
                             .color(color)
                             .filled(!ring)
-                            .radius(if ring { 9.0 } else { 5.0 }),
+                            .radius(if ring { 7.5 } else { 5.0 }),
                     );
                 }
             }
             for (p, label) in s.points.iter().zip(&s.direct_labels) {
-                let Some((text, anchor)) = labels.place(p[0], p[1], label) else { continue };
+                let Some((at, text, anchor)) = labels.place(p[0], p[1], label) else { continue };
                 plot_ui.text(
-                    Text::new(name.clone(), PlotPoint::new(p[0], p[1]), text)
+                    Text::new(name.clone(), PlotPoint::new(at, p[1]), text)
                         .color(visuals.strong_text_color())
                         .anchor(anchor),
                 );
