@@ -466,6 +466,12 @@ pub const WINDOW_FINDING: (&str, &str) = ("japan-2015", "hsct-at-5-or-younger");
 pub const OLDER_FINDING: (&str, &str) = ("ebmt-2019", "younger-than-10");
 /// Identifier of the five-year overall survival after HSCT (EBMT 2019).
 pub const POST_HSCT_OS_FINDING: (&str, &str) = ("ebmt-2019", "os-5y");
+/// Identifier of the ten-year lower bound of survival after HSCT
+/// (International 2017, "greater than 80 %").
+pub const POST_HSCT_BOUND_FINDING: (&str, &str) = ("international-2017", "os-10y-after-hct");
+/// Identifier of where deaths after HSCT fell (International 2017: most
+/// within the first year).
+pub const DEATHS_AFTER_HSCT_FINDING: (&str, &str) = ("international-2017", "deaths-first-year");
 
 impl Evidence {
     /// The embedded evidence set. A broken asset is a build defect caught by

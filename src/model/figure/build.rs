@@ -349,9 +349,6 @@ const AFTER_HSCT_FACTS: [(&str, &str); 5] = [
     ("ebmt-2019", "deaths"),
 ];
 
-/// Where deaths after HSCT fell.
-const DEATHS_AFTER_HSCT: (&str, &str) = ("international-2017", "deaths-first-year");
-
 /// What is published about his time since HSCT, as notes under the panel:
 /// where he is against the first year, in which most deaths fell, and the
 /// follow-up facts (harms, engraftment, chimerism), none of them a point
@@ -359,7 +356,7 @@ const DEATHS_AFTER_HSCT: (&str, &str) = ("international-2017", "deaths-first-yea
 fn his_time_after_hsct(inputs: &Inputs<'_>, since: f64) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let evidence = inputs.evidence;
-    if let Some((c, f)) = evidence.finding(DEATHS_AFTER_HSCT) {
+    if let Some((c, f)) = evidence.finding(crate::model::evidence::DEATHS_AFTER_HSCT_FINDING) {
         let src = words::finding_source(c, f);
         let where_he_is = if since < 1.0 {
             "He is within the first year after HSCT. "
