@@ -367,10 +367,21 @@ fn plot_ui<'a>(
                 placed: Vec::new(),
                 markers: Vec::new(),
             };
-            for (s, points) in panel.series.iter().zip(&prepared.series) {
-                if !hidden.contains(&series_key(&s.id)) {
-                    series_ui(plot_ui, s, points, &visuals, &mut labels);
-                }
+            // Curves first, then published values over them, then the labels
+            // over everything, so no band hides a value or its words.
+            let shown: Vec<(&Series, &PreparedSeries)> = panel
+                .series
+                .iter()
+                .zip(&prepared.series)
+                .filter(|(s, _)| !hidden.contains(&series_key(&s.id)))
+                .collect();
+            let (curves, values): (Vec<_>, Vec<_>) =
+                shown.iter().partition(|(s, _)| matches!(s.kind, SeriesKind::KaplanMeier { .. }));
+            for (s, points) in curves.iter().chain(&values) {
+                series_ui(plot_ui, s, points, &visuals, &mut labels);
+            }
+            for (s, _) in &values {
+                direct_labels_ui(plot_ui, s, &visuals, &mut labels);
             }
             for m in &panel.markers {
                 let style = theme::line_style(look::marker_dash(m.kind));
@@ -655,15 +666,25 @@ fn series_ui<'a>(
                     );
                 }
             }
-            for (p, label) in s.points.iter().zip(&s.direct_labels) {
-                let Some((at, text, anchor)) = labels.place(p[0], p[1], label) else { continue };
-                plot_ui.text(
-                    Text::new(name.clone(), PlotPoint::new(at, p[1]), text)
-                        .color(visuals.strong_text_color())
-                        .anchor(anchor),
-                );
-            }
         }
+    }
+}
+
+/// A series' direct labels ("78.2 %", "> 80 %"), each where no line of his,
+/// band edge or other label crosses it.
+fn direct_labels_ui(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    s: &Series,
+    visuals: &egui::Visuals,
+    labels: &mut Labels<'_>,
+) {
+    for (p, label) in s.points.iter().zip(&s.direct_labels) {
+        let Some((at, text, anchor)) = labels.place(p[0], p[1], label) else { continue };
+        plot_ui.text(
+            Text::new(s.label.clone(), PlotPoint::new(at, p[1]), text)
+                .color(visuals.strong_text_color())
+                .anchor(anchor),
+        );
     }
 }
 
