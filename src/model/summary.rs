@@ -451,6 +451,26 @@ mod tests {
     }
 
     #[test]
+    fn published_values_keep_their_authors_words() {
+        let e = Evidence::embedded().unwrap();
+        for p in [&patients()[1], &patients()[3]] {
+            let text = crate::model::text::plain::plain_text(&docs(&e, Some(p)).remove(0), 10_000);
+            for words in [
+                "International 2017 OS approximately 80 % 1 year after HSCT (n not reported, HCT 1996–2005;",
+                "International 2017 OS close to 90 % 1 year after HSCT (n not reported, HCT 2006–2013;",
+                "International 2017 OS greater than 80 % 10 years after HSCT (n = 67, received HCT; clock: years \
+                 since HSCT; all ages at HSCT)",
+                "International 2017 OS median survival 20 years from diagnosis (50 % alive then) (n = 67, with HCT; \
+                 clock: years since diagnosis)",
+                "International 2017 (with HCT): 57 of 67 (85 %) alive at the close of the survey: a crude \
+                 proportion after follow-up of unequal length, not survival at a time point.",
+            ] {
+                assert!(text.contains(words), "{words}\n{text}");
+            }
+        }
+    }
+
+    #[test]
     fn a_transplanted_boys_summary_speaks_of_his_transplant() {
         let e = Evidence::embedded().unwrap();
         let p = &patients()[3];
