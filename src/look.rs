@@ -95,6 +95,8 @@ pub fn look(role: Role) -> Look {
     let published = |hue, glyph, dash| Look { hue, glyph, dash };
     match role {
         Role::NoHsct => published(Hue::Vermillion, Glyph::Diamond, Dash::Solid),
+        Role::WithHsct => published(Hue::Blue, Glyph::Square, Dash::Solid),
+        Role::AllPatients => published(Hue::Ink, Glyph::Circle, Dash::Solid),
         Role::Background => published(Hue::Grey, Glyph::Box, Dash::Dashed),
         Role::LiverDisease => published(Hue::ReddishPurple, Glyph::Square, Dash::Dashed),
         Role::AfterHsct(Measure::OverallSurvival) => published(Hue::Blue, Glyph::Circle, Dash::Solid),

@@ -85,7 +85,8 @@ fn ticking_sclerosing_cholangitis_highlights_its_findings() {
         2
     );
     harness.get_by_label_contains(
-        "Liver disease was a significant predictor of overall survival (hazard ratio 4.9).",
+        "Liver disease was a significant predictor of overall survival (hazard ratio 4.9; 95 % confidence \
+         limits 2.2–10.8",
     );
     assert!(harness.get_all_by_label_contains("He has sclerosing cholangitis.").count() >= 2);
 }

@@ -30,11 +30,13 @@ fn open(name: &str) -> Harness<'static, App> {
 #[test]
 fn the_panels_are_found_by_their_titles() {
     let harness = open("young-boy-in-window.ron");
-    for title in ["Survival by age", "Liver disease by age", "Survival after HSCT"] {
+    for title in
+        ["Survival by age", "Liver disease by age", "Survival after HSCT", "Survival since diagnosis"]
+    {
         harness.get_by_label(title);
     }
     let figure = harness.state().figure();
-    assert_eq!(figure.panels.len(), 3);
+    assert_eq!(figure.panels.len(), 4, "every clock has its panel");
     harness.get_by_label("OS 5 y after HSCT, all ages at HSCT (EBMT 2019, n = 130)");
     assert_eq!(
         harness.get_all_by_label("HSCT at ≤5 years (Japan 2015, n = 14 vs 15)").count(),

@@ -198,3 +198,24 @@ fn the_clinic_named_in_the_site_configuration_is_on_the_first_page() {
     let unnamed = page_texts(&pdf(&evidence, &doc, &options()));
     assert!(!unnamed.iter().any(|p| p.contains("Prepared at")));
 }
+
+#[test]
+fn the_report_keeps_the_authors_words_and_draws_every_clock() {
+    let evidence = Evidence::embedded().unwrap();
+    let path = examples().into_iter().find(|p| p.ends_with("post-hsct-follow-up.ron")).unwrap();
+    let all = page_texts(&pdf(&evidence, &load(&path), &options())).join(" ");
+    for words in [
+        "Survival since diagnosis",
+        "Median survival 25 y from diagnosis, all patients (International 2017, n = 176)",
+        "> 80 %",
+        "OS greater than 80 % at 10 y after HSCT, all ages at HSCT",
+        "approximately 80 %",
+        "close to 90 %",
+        "alive at the close of the survey: a crude proportion",
+        "He is past the first year after HSCT.",
+        "Hayward 1996",
+    ] {
+        assert!(all.contains(words), "no “{words}”");
+    }
+    assert!(!all.contains("Hayward 1997"), "one year for the Hayward series everywhere");
+}

@@ -11,11 +11,13 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
 use super::patient::{Condition, Hsct, Patient};
-use super::text::format::p_value;
 use super::text::{Paragraph, Quantity, SourceRef, Unit};
 
 pub mod local;
+pub mod value;
 pub mod words;
+
+pub use value::{TimePoint, Value, ValueKind};
 
 /// Published numbers are written by the text model's one formatter; the
 /// name stays here, where most of its callers look for it.
@@ -183,54 +185,6 @@ impl Measure {
     }
 }
 
-/// A published value, kept in the form it was published.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Value {
-    /// A percentage, 0–100.
-    Percent(f64),
-    /// A published approximate range of percentages ("approximately 40–50 %"):
-    /// the word stays wherever the range is shown.
-    PercentRange(f64, f64),
-    /// A hazard ratio.
-    HazardRatio(f64),
-    /// A p-value.
-    PValue(f64),
-}
-
-impl Value {
-    /// The value as the publication gave it, for display.
-    pub fn describe(self) -> String {
-        match self {
-            Self::Percent(p) => format!("{} %", trim_number(p)),
-            Self::PercentRange(lo, hi) => format!("approximately {}–{} %", trim_number(lo), trim_number(hi)),
-            Self::HazardRatio(hr) => format!("hazard ratio {}", trim_number(hr)),
-            Self::PValue(p) => format!("P = {}", p_value(p)),
-        }
-    }
-}
-
-/// When a value applies.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub enum TimePoint {
-    /// At the given age in years.
-    AtAge(f64),
-    /// Across an age span in years (start, end).
-    AgeSpan(f64, f64),
-    /// The given number of years after HSCT.
-    AfterHsct(f64),
-}
-
-impl TimePoint {
-    /// Words for hover text.
-    pub fn describe(self) -> String {
-        match self {
-            Self::AtAge(a) => format!("at {} years of age", trim_number(a)),
-            Self::AgeSpan(a, b) => format!("ages {}–{} years", trim_number(a), trim_number(b)),
-            Self::AfterHsct(t) => format!("{} years after HSCT", trim_number(t)),
-        }
-    }
-}
-
 /// A group of patients a finding reports on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -327,6 +281,15 @@ pub struct Finding {
     /// When the value applies.
     #[serde(default)]
     pub time: Option<TimePoint>,
+    /// The calendar period the value holds for, when narrower than the
+    /// cohort's ("HCT 1996–2005"), so values of different eras are never
+    /// read as one.
+    #[serde(default)]
+    pub era: Option<String>,
+    /// Which patients a value describes, so a plot draws each arm in its
+    /// own style.
+    #[serde(default)]
+    pub arm: Option<Arm>,
     /// The age at HSCT the finding is about, if any.
     #[serde(default)]
     pub age_group: Option<AgeGroup>,
@@ -359,6 +322,17 @@ impl Finding {
         }
         out
     }
+}
+
+/// Which patients of a cohort a value describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Arm {
+    /// Every patient of the cohort.
+    All,
+    /// Patients who received HSCT.
+    WithHsct,
+    /// Patients who did not.
+    WithoutHsct,
 }
 
 /// How a line between published points was made; shown in its legend entry.
@@ -466,7 +440,7 @@ pub struct Evidence {
 }
 
 /// The cohort files compiled into the binary, so the app runs with no files.
-pub const EMBEDDED: [(&str, &str); 9] = [
+pub const EMBEDDED: [(&str, &str); 17] = [
     ("japan-2015.ron", include_str!("../../assets/cohorts/japan-2015.ron")),
     ("ebmt-2019.ron", include_str!("../../assets/cohorts/ebmt-2019.ron")),
     ("international-2017.ron", include_str!("../../assets/cohorts/international-2017.ron")),
@@ -476,6 +450,14 @@ pub const EMBEDDED: [(&str, &str); 9] = [
     ("europe-1997.ron", include_str!("../../assets/cohorts/europe-1997.ron")),
     ("us-registry-2003.ron", include_str!("../../assets/cohorts/us-registry-2003.ron")),
     ("usidnet-2016.ron", include_str!("../../assets/cohorts/usidnet-2016.ron")),
+    ("lasid-2014.ron", include_str!("../../assets/cohorts/lasid-2014.ron")),
+    ("japan-registry-2007.ron", include_str!("../../assets/cohorts/japan-registry-2007.ron")),
+    ("japan-centre-2004.ron", include_str!("../../assets/cohorts/japan-centre-2004.ron")),
+    ("riyadh-2015.ron", include_str!("../../assets/cohorts/riyadh-2015.ron")),
+    ("antalya-2020.ron", include_str!("../../assets/cohorts/antalya-2020.ron")),
+    ("lasid-2025.ron", include_str!("../../assets/cohorts/lasid-2025.ron")),
+    ("chongqing-2022.ron", include_str!("../../assets/cohorts/chongqing-2022.ron")),
+    ("crypto-pcr-2003.ron", include_str!("../../assets/cohorts/crypto-pcr-2003.ron")),
 ];
 
 /// Identifier of the finding that defines the timing window (Japan 2015).
@@ -484,6 +466,12 @@ pub const WINDOW_FINDING: (&str, &str) = ("japan-2015", "hsct-at-5-or-younger");
 pub const OLDER_FINDING: (&str, &str) = ("ebmt-2019", "younger-than-10");
 /// Identifier of the five-year overall survival after HSCT (EBMT 2019).
 pub const POST_HSCT_OS_FINDING: (&str, &str) = ("ebmt-2019", "os-5y");
+/// Identifier of the ten-year lower bound of survival after HSCT
+/// (International 2017, "greater than 80 %").
+pub const POST_HSCT_BOUND_FINDING: (&str, &str) = ("international-2017", "os-10y-after-hct");
+/// Identifier of where deaths after HSCT fell (International 2017: most
+/// within the first year).
+pub const DEATHS_AFTER_HSCT_FINDING: (&str, &str) = ("international-2017", "deaths-first-year");
 
 impl Evidence {
     /// The embedded evidence set. A broken asset is a build defect caught by
@@ -689,15 +677,11 @@ fn check_cohort(c: &Cohort) -> Result<(), String> {
         if c.findings[..i].iter().any(|g| g.id == f.id) {
             return Err(format!("finding id “{}” is used twice", f.id));
         }
-        let ok = match f.value {
-            Some(Value::Percent(p)) => percent_ok(p),
-            Some(Value::PercentRange(lo, hi)) => percent_ok(lo) && percent_ok(hi) && lo <= hi,
-            Some(Value::HazardRatio(hr)) => hr.is_finite() && hr > 0.0,
-            Some(Value::PValue(p)) => (0.0..=1.0).contains(&p),
-            None => true,
-        };
-        if !ok {
-            return Err(format!("finding “{}” has an impossible value", f.id));
+        if let Some(problem) = f.value.and_then(Value::problem) {
+            return Err(format!("finding “{}” has {problem}", f.id));
+        }
+        if f.value == Some(Value::Median) && f.time.is_none() {
+            return Err(format!("finding “{}” is a median with no time", f.id));
         }
         if f.statement.trim().is_empty() || f.locator.trim().is_empty() {
             return Err(format!("finding “{}” needs a statement and a locator", f.id));

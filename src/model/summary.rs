@@ -84,12 +84,19 @@ fn values_section(evidence: &Evidence, patient: Option<&Patient>) -> Section {
     let transplanted = patient.is_some_and(|p| matches!(p.hsct, Hsct::Done { .. }));
     let mut section = Section::new(SectionId::Values, "Published values (each on its own clock)");
     for (c, f) in evidence.findings() {
-        let (Some(Value::Percent(v)), Some(time)) = (f.value, f.time) else { continue };
-        let after = matches!(time, TimePoint::AfterHsct(_));
-        if transplanted && !after {
-            continue;
-        }
-        section.blocks.push(value_item(c, f, v, time));
+        let Some(v) = f.value else { continue };
+        let item = match (v, f.time) {
+            (Value::AliveAtClose { alive, of, percent }, None) => crude_item(c, f, [alive, of], percent),
+            (_, Some(time)) if v.plotted_percent().is_some() => {
+                let from_birth = matches!(time, TimePoint::AtAge(_) | TimePoint::AgeSpan(..));
+                if transplanted && from_birth {
+                    continue;
+                }
+                value_item(c, f, v, time)
+            }
+            _ => continue,
+        };
+        section.blocks.push(item);
     }
     if !transplanted {
         for c in &evidence.cohorts {
@@ -117,41 +124,66 @@ fn values_section(evidence: &Evidence, patient: Option<&Patient>) -> Section {
     section
 }
 
-fn value_item(c: &Cohort, f: &Finding, v: f64, time: TimePoint) -> Block {
+/// One value with its authors' word ("approximately", "greater than", a
+/// median), n, clock and who it holds for.
+fn value_item(c: &Cohort, f: &Finding, v: Value, time: TimePoint) -> Block {
     let src = words::finding_source(c, f);
+    let published = |x: f64, unit| Quantity::published(x, unit, src.clone());
     let measure = f.measure.map_or("", super::evidence::Measure::short);
-    let mut p = Paragraph::new().text(format!("{} {measure} ", c.label)).num(Quantity::published(
-        v,
-        Unit::Percent,
-        src.clone(),
-    ));
+    let mut p = Paragraph::new().text(format!("{} {measure} ", c.label));
+    if let Some(percent) = v.stated_percent() {
+        p = p.text(v.qualifier()).num(published(percent, Unit::Percent));
+    } else {
+        p = p.text("median survival");
+    }
     p = match time {
-        TimePoint::AtAge(a) => {
-            p.text(" at ").num(Quantity::published(a, Unit::Years, src.clone())).text(" of age")
+        TimePoint::AtAge(a) => p.text(" at ").num(published(a, Unit::Years)).text(" of age"),
+        TimePoint::AgeSpan(a, b) => {
+            p.text(" over ages ").num(published(a, Unit::Years)).text(" to ").num(published(b, Unit::Years))
         }
-        TimePoint::AgeSpan(a, b) => p
-            .text(" over ages ")
-            .num(Quantity::published(a, Unit::Years, src.clone()))
-            .text(" to ")
-            .num(Quantity::published(b, Unit::Years, src.clone())),
-        TimePoint::AfterHsct(y) => {
-            p.text(" ").num(Quantity::published(y, Unit::Years, src.clone())).text(" after HSCT")
+        TimePoint::AfterHsct(y) => p.text(" ").num(published(y, Unit::Years)).text(" after HSCT"),
+        TimePoint::AfterDiagnosis(y) if v == Value::Median => {
+            p.text(" ").num(published(y, Unit::Years)).text(" from diagnosis (50 % alive then)")
         }
+        TimePoint::AfterDiagnosis(y) => p.text(" ").num(published(y, Unit::Years)).text(" after diagnosis"),
     };
     let n = f.n_text();
     let who = f.groups.first().map_or(String::new(), |g| format!(", {}", g.label));
+    let era = f.era.as_ref().map_or(String::new(), |e| format!(", {e}"));
     let clock = match time {
         TimePoint::AtAge(_) | TimePoint::AgeSpan(..) => "age".to_owned(),
+        TimePoint::AfterDiagnosis(_) => "years since diagnosis".to_owned(),
         TimePoint::AfterHsct(_) => format!(
             "years since HSCT; {}",
             f.age_group
                 .map_or_else(|| "all ages at HSCT".to_owned(), |g| format!("HSCT at {}", g.describe()))
         ),
     };
-    p = p.text(format!(" ({n}{who}; clock: {clock})."));
+    let n = if n.is_empty() { "n not reported".to_owned() } else { n };
+    p = p.text(format!(" ({n}{who}{era}; clock: {clock})."));
     if let Some(caveat) = &f.caveat {
         p = p.text(format!(" {caveat}"));
     }
+    Block::Item { text: p, source: Some(src), concerns: Vec::new() }
+}
+
+/// A share alive when the survey closed, said to be crude: follow-up was
+/// of unequal length, so it is no survival at a time point.
+fn crude_item(c: &Cohort, f: &Finding, [alive, of]: [u32; 2], percent: f64) -> Block {
+    let src = words::finding_source(c, f);
+    let published = |x: f64, unit| Quantity::published(x, unit, src.clone());
+    let who = f.groups.first().map_or(String::new(), |g| format!(" ({})", g.label));
+    let p = Paragraph::new()
+        .text(format!("{}{who}: ", c.label))
+        .num(published(f64::from(alive), Unit::Count))
+        .text(" of ")
+        .num(published(f64::from(of), Unit::Count))
+        .text(" (")
+        .num(published(percent, Unit::Percent))
+        .text(
+            ") alive at the close of the survey: a crude proportion after follow-up of unequal length, \
+             not survival at a time point.",
+        );
     Block::Item { text: p, source: Some(src), concerns: Vec::new() }
 }
 
@@ -319,16 +351,8 @@ mod tests {
         let mut out: Vec<f64> = c.patients.map(f64::from).into_iter().collect();
         for f in c.findings.iter().filter(|f| src.finding.as_deref() == Some(f.id.as_str())) {
             out.extend(f.groups.iter().map(|g| f64::from(g.n)));
-            match f.value {
-                Some(Value::Percent(x) | Value::HazardRatio(x) | Value::PValue(x)) => out.push(x),
-                Some(Value::PercentRange(a, b)) => out.extend([a, b]),
-                None => {}
-            }
-            match f.time {
-                Some(TimePoint::AtAge(x) | TimePoint::AfterHsct(x)) => out.push(x),
-                Some(TimePoint::AgeSpan(a, b)) => out.extend([a, b]),
-                None => {}
-            }
+            out.extend(f.value.map(Value::numbers).unwrap_or_default());
+            out.extend(f.time.map(TimePoint::numbers).unwrap_or_default());
         }
         for s in c.series.iter().filter(|s| src.finding.as_deref() == Some(s.id.as_str())) {
             out.extend(s.points.iter().flat_map(|&(x, y)| [x, y]));
@@ -349,6 +373,8 @@ mod tests {
             in_text.extend(c.patients.map(f64::from));
             for f in &c.findings {
                 in_text.extend(published_by(&e, &words::finding_source(c, f)));
+                in_text.extend(f.era.iter().flat_map(|t| numbers_in(t)));
+                in_text.extend(f.groups.iter().flat_map(|g| numbers_in(&g.label)));
                 for t in [Some(&f.statement), f.short.as_ref(), f.caveat.as_ref()].into_iter().flatten() {
                     in_text.extend(numbers_in(t));
                 }
@@ -422,6 +448,26 @@ mod tests {
         assert!(!text.contains("176 vs 67"));
         assert!(text.contains("all ages at HSCT"));
         assert!(text.ends_with(&format!("{}\n", crate::DISCLAIMER)));
+    }
+
+    #[test]
+    fn published_values_keep_their_authors_words() {
+        let e = Evidence::embedded().unwrap();
+        for p in [&patients()[1], &patients()[3]] {
+            let text = crate::model::text::plain::plain_text(&docs(&e, Some(p)).remove(0), 10_000);
+            for words in [
+                "International 2017 OS approximately 80 % 1 year after HSCT (n not reported, HCT 1996–2005;",
+                "International 2017 OS close to 90 % 1 year after HSCT (n not reported, HCT 2006–2013;",
+                "International 2017 OS greater than 80 % 10 years after HSCT (n = 67, received HCT; clock: years \
+                 since HSCT; all ages at HSCT)",
+                "International 2017 OS median survival 20 years from diagnosis (50 % alive then) (n = 67, with HCT; \
+                 clock: years since diagnosis)",
+                "International 2017 (with HCT): 57 of 67 (85 %) alive at the close of the survey: a crude \
+                 proportion after follow-up of unequal length, not survival at a time point.",
+            ] {
+                assert!(text.contains(words), "{words}\n{text}");
+            }
+        }
     }
 
     #[test]

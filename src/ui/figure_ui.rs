@@ -14,12 +14,15 @@ use std::rc::Rc;
 
 use egui::{Align2, Color32, RichText, Stroke, Ui, vec2};
 use egui_plot::{
-    FilledArea, GridInput, GridMark, Line, MarkerShape, Plot, PlotPoint, PlotPoints, PlotTransform, Points,
-    Polygon, Span, Text, VLine,
+    Arrows, FilledArea, GridInput, GridMark, Line, MarkerShape, Plot, PlotPoint, PlotPoints, PlotTransform,
+    Points, Polygon, Span, Text, VLine,
 };
 
 use crate::look::{self, Dash, Glyph, Hue};
-use crate::model::figure::{Figure, Panel, PanelId, RiskTable, RiskTableRow, Series, SeriesId, SeriesKind};
+use crate::model::evidence::ValueKind;
+use crate::model::figure::{
+    Figure, Panel, PanelId, RiskTable, RiskTableRow, Series, SeriesId, SeriesKind, XMarker, XSpan,
+};
 use crate::model::survival::RiskRow;
 use crate::model::survival::decimate::{self, Viewport};
 use crate::model::text::Section;
@@ -327,7 +330,7 @@ fn plot_ui<'a>(
             egui_plot::HoverPosition::NearDataPoint { plot_name, index, position } => {
                 hover(plot_name, *index, *position)
             }
-            egui_plot::HoverPosition::Elsewhere { .. } => None,
+            egui_plot::HoverPosition::Elsewhere { position } => panel.hover_at(position.x, position.y),
         })
         .show(ui, move |plot_ui| {
             let view = viewport(plot_ui, pixels_per_point);
@@ -344,14 +347,41 @@ fn plot_ui<'a>(
                 plot_ui.add(
                     Span::new(span.title.clone(), span.from_years..=span.to_years)
                         .fill(theme::window_fill(visuals.dark_mode))
-                        .border(Stroke::new(1.5, theme::WINDOW_BORDER)),
+                        .border(Stroke::new(1.5, theme::WINDOW_BORDER))
+                        .label_align(span_title_align(span, &panel.markers)),
                 );
             }
-            for (i, (s, points)) in panel.series.iter().zip(&prepared.series).enumerate() {
-                if !hidden.contains(&series_key(&s.id)) {
-                    let crowded = panel.series[..i].iter().any(|o| near(o, s));
-                    series_ui(plot_ui, s, points, &visuals, crowded);
-                }
+            // Vertical lines a direct label must not be crossed by: the
+            // band's edges and his own lines.
+            let edges: Vec<f64> = panel
+                .spans
+                .iter()
+                .flat_map(|s| [s.from_years, s.to_years])
+                .chain(panel.markers.iter().map(|m| m.x_years))
+                .collect();
+            let bounds = plot_ui.plot_bounds();
+            let mut labels = Labels {
+                edges: &edges,
+                per_point: plot_ui.transform().dvalue_dpos(),
+                inside: [bounds.min()[0], bounds.max()[0], bounds.min()[1], bounds.max()[1]],
+                placed: Vec::new(),
+                markers: Vec::new(),
+            };
+            // Curves first, then published values over them, then the labels
+            // over everything, so no band hides a value or its words.
+            let shown: Vec<(&Series, &PreparedSeries)> = panel
+                .series
+                .iter()
+                .zip(&prepared.series)
+                .filter(|(s, _)| !hidden.contains(&series_key(&s.id)))
+                .collect();
+            let (curves, values): (Vec<_>, Vec<_>) =
+                shown.iter().partition(|(s, _)| matches!(s.kind, SeriesKind::KaplanMeier { .. }));
+            for (s, points) in curves.iter().chain(&values) {
+                series_ui(plot_ui, s, points, &visuals, &mut labels);
+            }
+            for (s, _) in &values {
+                direct_labels_ui(plot_ui, s, &visuals, &mut labels);
             }
             for m in &panel.markers {
                 let style = theme::line_style(look::marker_dash(m.kind));
@@ -362,6 +392,19 @@ fn plot_ui<'a>(
     if let Some(table) = &panel.risk_table {
         risk_table_ui(ui, &response.transform, table, hidden);
     }
+}
+
+/// Where in the band its title goes: in the widest stretch his lines leave
+/// free, so no line of his crosses it.
+fn span_title_align(span: &XSpan, markers: &[XMarker]) -> Align2 {
+    let inside: Vec<f64> =
+        markers.iter().map(|m| m.x_years).filter(|x| *x > span.from_years && *x < span.to_years).collect();
+    let (Some(first), Some(last)) =
+        (inside.iter().copied().reduce(f64::min), inside.iter().copied().reduce(f64::max))
+    else {
+        return Align2::CENTER_TOP;
+    };
+    if first - span.from_years >= span.to_years - last { Align2::LEFT_TOP } else { Align2::RIGHT_TOP }
 }
 
 /// The visible range and the plot's size in pixels, for the reduction.
@@ -397,12 +440,115 @@ fn curve_vertex(points: &[[f64; 2]], at: PlotPoint) -> Option<usize> {
         .or_else(|| points.len().checked_sub(1).map(|last| first.min(last)))
 }
 
+/// Direct labels placed so far in one plot, and the vertical lines (band
+/// edges, his own lines) no label may be crossed by.
+struct Labels<'e> {
+    /// Vertical lines, years.
+    edges: &'e [f64],
+    /// Plot units per screen point, x and y.
+    per_point: [f64; 2],
+    /// The plot's visible box (x0, x1, y0, y1): a label stays inside it.
+    inside: [f64; 4],
+    /// Each placed label's marker (x, y), box in plot units (x0, x1, y0,
+    /// y1) and text.
+    placed: Vec<([f64; 2], [f64; 4], String)>,
+    /// Markers drawn so far.
+    markers: Vec<[f64; 2]>,
+}
+
+impl Labels<'_> {
+    /// Where the label of the marker at (x, y) goes (the x it is anchored
+    /// at), its padded text and its anchor: right of the marker, else left,
+    /// above or below, else just past the nearest line on either side that
+    /// leaves room,
+    /// whichever no vertical line crosses and no earlier label takes; `None`
+    /// when an earlier marker at the same point says the same.
+    fn place(&mut self, x: f64, y: f64, label: &str) -> Option<(f64, String, Align2)> {
+        let [ux, uy] = self.per_point.map(f64::abs);
+        // A generous width per character at the plot's text size, so a line
+        // near the label's end also counts as crossing it.
+        #[expect(clippy::cast_precision_loss, reason = "a label's length")]
+        let chars = label.chars().count() as f64;
+        // Beside the marker the label has its padding; above or below, none.
+        let width = |pad: f64| (chars + pad) * 7.0 * ux;
+        let (w, tight, past) = (width(4.0), width(1.0), width(2.0));
+        let h = 16.0 * uy;
+        let same = |at: &[f64; 2]| (at[0] - x).abs() < 4.0 * ux && (at[1] - y).abs() < 4.0 * uy;
+        if self.placed.iter().any(|(at, _, t)| t == label && same(at)) {
+            return None;
+        }
+        let row = [y - h / 2.0, y + h / 2.0];
+        let mut candidates = vec![
+            ([x, x + w, row[0], row[1]], x, format!("    {label}"), Align2::LEFT_CENTER),
+            ([x - w, x, row[0], row[1]], x, format!("{label}    "), Align2::RIGHT_CENTER),
+            (
+                [x - tight / 2.0, x + tight / 2.0, y + h * 0.5, y + h * 1.5],
+                x,
+                format!("{label}\n"),
+                Align2::CENTER_BOTTOM,
+            ),
+            (
+                [x - tight / 2.0, x + tight / 2.0, y - h * 1.5, y - h * 0.5],
+                x,
+                format!("\n{label}"),
+                Align2::CENTER_TOP,
+            ),
+        ];
+        let mut after: Vec<f64> = self.edges.iter().copied().filter(|e| *e > x).collect();
+        after.sort_by(f64::total_cmp);
+        let mut before: Vec<f64> = self.edges.iter().copied().filter(|e| *e < x).collect();
+        before.sort_by(|a, b| b.total_cmp(a));
+        for (e, f) in after
+            .into_iter()
+            .zip(std::iter::repeat(1.0))
+            .chain(before.into_iter().zip(std::iter::repeat(-1.0)))
+        {
+            candidates.push(if f > 0.0 {
+                ([e, e + past, row[0], row[1]], e, format!("  {label}"), Align2::LEFT_CENTER)
+            } else {
+                ([e - past, e, row[0], row[1]], e, format!("{label}  "), Align2::RIGHT_CENTER)
+            });
+        }
+        let inside = self.inside;
+        let free = |b: &[f64; 4]| {
+            inside[0] <= b[0]
+                && b[1] <= inside[1]
+                && inside[2] <= b[2]
+                && b[3] <= inside[3]
+                && !self.edges.iter().any(|e| *e > b[0] && *e < b[1])
+                && !self
+                    .placed
+                    .iter()
+                    .any(|(_, o, _)| o[0] < b[1] && b[0] < o[1] && o[2] < b[3] && b[2] < o[3])
+        };
+        let (area, at, text, anchor) =
+            candidates.iter().find(|(b, ..)| free(b)).unwrap_or(&candidates[0]).clone();
+        self.placed.push(([x, y], area, label.to_owned()));
+        Some((at, text, anchor))
+    }
+
+    /// Records a marker at `at`; true when an earlier marker is already
+    /// there, so this one is drawn as a ring around it instead of hiding it.
+    fn marker_taken(&mut self, at: PlotPoint) -> bool {
+        let [ux, uy] = self.per_point.map(f64::abs);
+        let taken =
+            self.markers.iter().any(|m| (m[0] - at.x).abs() < 4.0 * ux && (m[1] - at.y).abs() < 4.0 * uy);
+        self.markers.push([at.x, at.y]);
+        taken
+    }
+
+    /// `points` screen points as plot units, x and y.
+    fn units(&self, points: f32) -> [f64; 2] {
+        self.per_point.map(|u| u.abs() * f64::from(points))
+    }
+}
+
 fn series_ui<'a>(
     plot_ui: &mut egui_plot::PlotUi<'a>,
     s: &Series,
     points: &'a PreparedSeries,
     visuals: &egui::Visuals,
-    label_left: bool,
+    labels: &mut Labels<'_>,
 ) {
     let look = look::look(s.role);
     let color = theme::hue(look.hue, visuals);
@@ -447,7 +593,11 @@ fn series_ui<'a>(
                 );
             }
         }
-        SeriesKind::PublishedValues | SeriesKind::JoinedPublishedPoints => {
+        SeriesKind::PublishedValues { .. } | SeriesKind::JoinedPublishedPoints => {
+            let kind = match s.kind {
+                SeriesKind::PublishedValues { kind, .. } => kind,
+                _ => ValueKind::Exact,
+            };
             if matches!(s.kind, SeriesKind::JoinedPublishedPoints) {
                 plot_ui.line(
                     Line::new(name.clone(), PlotPoints::from(&points.points[..]))
@@ -456,38 +606,86 @@ fn series_ui<'a>(
                         .style(theme::line_style(Dash::Dashed)),
                 );
             }
-            plot_ui.points(
-                Points::new(name.clone(), PlotPoints::from(&points.points[..]))
-                    .shape(theme::marker(look.glyph).unwrap_or(MarkerShape::Circle))
-                    .color(color)
-                    .filled(true)
-                    .radius(5.0),
-            );
-            for (p, label) in s.points.iter().zip(&s.direct_labels) {
-                let (text, anchor) = if label_left {
-                    (format!("{label}   "), Align2::RIGHT_CENTER)
-                } else {
-                    (format!("   {label}"), Align2::LEFT_CENTER)
-                };
-                plot_ui.text(
-                    Text::new(name.clone(), PlotPoint::new(p[0], p[1]), text)
-                        .color(visuals.strong_text_color())
-                        .anchor(anchor),
-                );
+            let shape = theme::marker(look.glyph).unwrap_or(MarkerShape::Circle);
+            match kind {
+                ValueKind::LowerBound => {
+                    // A bar at the bound and an arrow up from it: the value
+                    // is somewhere above, never at the bar.
+                    let [half_bar, _] = labels.units(7.0);
+                    let [_, arrow] = labels.units(24.0);
+                    let arrow = arrow.min(12.0);
+                    let tips: Vec<[f64; 2]> = points.points.iter().map(|p| [p.x, p.y + arrow]).collect();
+                    plot_ui.arrows(
+                        Arrows::new(
+                            name.clone(),
+                            PlotPoints::from(&points.points[..]),
+                            PlotPoints::new(tips),
+                        )
+                        .color(color)
+                        .tip_length(8.0)
+                        .allow_hover(false),
+                    );
+                    // An invisible point keeps the value's hover text.
+                    plot_ui.points(
+                        Points::new(name.clone(), PlotPoints::from(&points.points[..]))
+                            .shape(MarkerShape::Asterisk)
+                            .color(color)
+                            .radius(0.0),
+                    );
+                    for p in &points.points {
+                        plot_ui.line(
+                            Line::new(
+                                name.clone(),
+                                PlotPoints::new(vec![[p.x - half_bar, p.y], [p.x + half_bar, p.y]]),
+                            )
+                            .color(color)
+                            .width(2.5)
+                            .allow_hover(false),
+                        );
+                    }
+                }
+                ValueKind::Approximate => {
+                    plot_ui.points(
+                        Points::new(name.clone(), PlotPoints::from(&points.points[..]))
+                            .shape(shape)
+                            .color(color)
+                            .filled(false)
+                            .radius(5.5),
+                    );
+                }
+                ValueKind::Exact | ValueKind::Median | ValueKind::Crude => {
+                    // A value at the same point as an earlier one (two
+                    // medians of 25 years) is a ring around it.
+                    let ring = points.points.iter().any(|p| labels.marker_taken(*p));
+                    plot_ui.points(
+                        Points::new(name.clone(), PlotPoints::from(&points.points[..]))
+                            .shape(if ring { MarkerShape::Circle } else { shape })
+                            .color(color)
+                            .filled(!ring)
+                            .radius(if ring { 7.5 } else { 5.0 }),
+                    );
+                }
             }
         }
     }
 }
 
-/// Whether two series have a point at the same x within 10 percentage
-/// points, so their direct labels go on opposite sides.
-fn near(a: &Series, b: &Series) -> bool {
-    let labelled = |s: &Series| !s.direct_labels.is_empty();
-    labelled(a)
-        && labelled(b)
-        && a.points
-            .iter()
-            .any(|p| b.points.iter().any(|q| (p[0] - q[0]).abs() < 1e-9 && (p[1] - q[1]).abs() < 10.0))
+/// A series' direct labels ("78.2 %", "> 80 %"), each where no line of his,
+/// band edge or other label crosses it.
+fn direct_labels_ui(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    s: &Series,
+    visuals: &egui::Visuals,
+    labels: &mut Labels<'_>,
+) {
+    for (p, label) in s.points.iter().zip(&s.direct_labels) {
+        let Some((at, text, anchor)) = labels.place(p[0], p[1], label) else { continue };
+        plot_ui.text(
+            Text::new(s.label.clone(), PlotPoint::new(at, p[1]), text)
+                .color(visuals.strong_text_color())
+                .anchor(anchor),
+        );
+    }
 }
 
 /// The legend, beside the data so it never covers it. Series entries toggle
@@ -498,7 +696,7 @@ fn legend_ui(ui: &mut Ui, panel: &Panel, hidden: &mut HashSet<u64>) -> bool {
     let visuals = ui.visuals().clone();
     let entry = |ui: &mut Ui, color: Color32, glyph: Glyph, dash: Dash, add: &mut dyn FnMut(&mut Ui)| {
         ui.horizontal_top(|ui| {
-            swatch(ui, color, glyph, dash);
+            swatch(ui, color, glyph, dash, ValueKind::Exact);
             add(ui);
         });
     };
@@ -517,7 +715,12 @@ fn legend_ui(ui: &mut Ui, panel: &Panel, hidden: &mut HashSet<u64>) -> bool {
         let key = series_key(&s.id);
         let shown = !hidden.contains(&key);
         let color = if shown { theme::hue(l.hue, &visuals) } else { visuals.weak_text_color() };
-        entry(ui, color, l.glyph, l.dash, &mut |ui| {
+        let form = match s.kind {
+            SeriesKind::PublishedValues { kind, .. } => kind,
+            _ => ValueKind::Exact,
+        };
+        ui.horizontal_top(|ui| {
+            swatch(ui, color, l.glyph, l.dash, form);
             let text = RichText::new(&s.label).small();
             let text = if shown { text.color(visuals.strong_text_color()) } else { text.strikethrough() };
             let response = ui
@@ -536,12 +739,27 @@ fn legend_ui(ui: &mut Ui, panel: &Panel, hidden: &mut HashSet<u64>) -> bool {
     changed
 }
 
-/// A small picture of a legend entry: its marker, or a line in its dash.
-fn swatch(ui: &mut Ui, color: Color32, glyph: Glyph, dash: Dash) {
+/// A small picture of a legend entry: its marker as the plot draws it (open
+/// for an approximate value, a bar with an arrow up for a bound), or a line
+/// in its dash.
+fn swatch(ui: &mut Ui, color: Color32, glyph: Glyph, dash: Dash, form: ValueKind) {
     let (rect, _) = ui.allocate_exact_size(vec2(18.0, 12.0), egui::Sense::hover());
     let painter = ui.painter();
     let c = rect.center();
     let stroke = Stroke::new(2.0, color);
+    match form {
+        ValueKind::LowerBound => {
+            let base = c + vec2(0.0, 4.0);
+            painter.line_segment([base - vec2(5.0, 0.0), base + vec2(5.0, 0.0)], stroke);
+            painter.arrow(base, vec2(0.0, -9.0), Stroke::new(1.5, color));
+            return;
+        }
+        ValueKind::Approximate => {
+            painter.circle_stroke(c, 4.5, Stroke::new(1.5, color));
+            return;
+        }
+        ValueKind::Exact | ValueKind::Median | ValueKind::Crude => {}
+    }
     match glyph {
         Glyph::Box => {
             painter.rect(rect.shrink(1.0), 1.0, color.gamma_multiply(0.3), stroke, egui::StrokeKind::Inside);

@@ -5,7 +5,7 @@
 //! carry direct labels, so the page reads in greyscale.
 
 use crate::look::{self, Dash, Glyph, Hue, Look};
-use crate::model::evidence::trim_number;
+use crate::model::evidence::{ValueKind, trim_number};
 use crate::model::figure::{Figure, MarkerKind, Panel, RiskTable, Series, SeriesKind};
 use crate::model::text::Paragraph;
 
@@ -63,7 +63,7 @@ fn panel_pdf(flow: &mut Flow, panel: &Panel) {
     let plot_h = 130.0;
     let table_rows = panel.risk_table.as_ref().map_or(0, |t| t.rows.len());
     #[expect(clippy::cast_precision_loss, reason = "a few rows")]
-    let table_h = if table_rows == 0 { 0.0 } else { 10.0 + 18.0 * table_rows as f32 };
+    let table_h = if table_rows == 0 { 0.0 } else { 18.0 + 18.0 * table_rows as f32 };
     flow.need(plot_h + table_h + 70.0);
     flow.paragraph_at(&panel.title, 10.5, 0.0, CONTENT_W, (Weight::Bold, INK));
     let left = MARGIN_X + 40.0;
@@ -173,12 +173,20 @@ fn series_pdf(
                 c.line((x, y - 2.5), (x, y + 2.5), 0.7, colour, &[]);
             }
         }
-        SeriesKind::PublishedValues | SeriesKind::JoinedPublishedPoints => {
+        SeriesKind::PublishedValues { .. } | SeriesKind::JoinedPublishedPoints => {
+            let kind = match s.kind {
+                SeriesKind::PublishedValues { kind, .. } => kind,
+                _ => ValueKind::Exact,
+            };
             if matches!(s.kind, SeriesKind::JoinedPublishedPoints) {
                 c.polyline(&points, 1.3, colour, &DASH);
             }
             for (at, text) in points.iter().zip(&s.direct_labels) {
-                marker(c, l, *at, 3.2);
+                match kind {
+                    ValueKind::LowerBound => bound(c, l, *at),
+                    ValueKind::Approximate => open_marker(c, l, *at),
+                    ValueKind::Exact | ValueKind::Median | ValueKind::Crude => marker(c, l, *at, 3.2),
+                }
                 let tw = c.width(text, 7.0);
                 let taken = labels
                     .iter()
@@ -188,6 +196,21 @@ fn series_pdf(
             }
         }
     }
+}
+
+/// An approximate value: an open circle, so it never reads as an exact one.
+fn open_marker(c: &mut Canvas1<'_>, l: Look, at: (f32, f32)) {
+    c.circle(at, 3.4, Some(Rgb(1.0, 1.0, 1.0)), Some((rgb(l.hue), 1.2, &[][..])));
+}
+
+/// A lower bound: a bar at the value and an arrow up from it, so it never
+/// reads as an exact point.
+fn bound(c: &mut Canvas1<'_>, l: Look, at: (f32, f32)) {
+    let (x, y) = at;
+    let colour = rgb(l.hue);
+    c.line((x - 4.0, y), (x + 4.0, y), 1.4, colour, &[]);
+    c.line((x, y), (x, y + 10.0), 1.2, colour, &[]);
+    c.polygon(&[(x, y + 14.0), (x + 3.0, y + 9.0), (x - 3.0, y + 9.0)], Some(colour), None);
 }
 
 /// A series' marker, outlined.
@@ -229,7 +252,7 @@ fn risk_table_pdf(flow: &mut Flow, panel: &Panel, table: &RiskTable, xmap: &dyn 
         .filter(|(_, t)| (*t / step).fract().abs() < 1e-9 && **t <= panel.x_range_years[1])
         .map(|(i, t)| (i, xmap(*t)))
         .collect();
-    flow.need(10.0 + 18.0 * f(table.rows.len() as f64));
+    flow.need(18.0 + 18.0 * f(table.rows.len() as f64));
     let top = flow.y;
     let mut c = flow.draw();
     c.text(
@@ -239,7 +262,19 @@ fn risk_table_pdf(flow: &mut Flow, panel: &Panel, table: &RiskTable, xmap: &dyn 
         "Numbers at risk (events, censored so far)",
         (Weight::Bold, INK, Align::Left),
     );
-    let mut y = top - 16.0;
+    // Each column says its time, as on the screen.
+    for &(i, x) in &columns {
+        if let Some(t) = table.ticks_years.get(i) {
+            c.text(
+                x,
+                top - 15.0,
+                6.5,
+                &format!("{} y", trim_number(*t)),
+                (Weight::Regular, MUTED, Align::Center),
+            );
+        }
+    }
+    let mut y = top - 24.0;
     for row in &table.rows {
         c.text(MARGIN_X, y, 6.8, &row.label, (Weight::Regular, rgb(look::look(row.role).hue), Align::Left));
         y -= 8.0;
@@ -264,7 +299,7 @@ fn legend(flow: &mut Flow, panel: &Panel) {
     enum Swatch {
         Band,
         Line(Dash),
-        Series(Look, bool),
+        Series(Look, bool, ValueKind),
     }
     let mut entries: Vec<(Swatch, &str)> = Vec::new();
     for span in &panel.spans {
@@ -274,8 +309,12 @@ fn legend(flow: &mut Flow, panel: &Panel) {
         entries.push((Swatch::Line(look::marker_dash(m.kind)), &m.label));
     }
     for s in &panel.series {
+        let kind = match s.kind {
+            SeriesKind::PublishedValues { kind, .. } => kind,
+            _ => ValueKind::Exact,
+        };
         entries.push((
-            Swatch::Series(look::look(s.role), matches!(s.kind, SeriesKind::JoinedPublishedPoints)),
+            Swatch::Series(look::look(s.role), matches!(s.kind, SeriesKind::JoinedPublishedPoints), kind),
             &s.label,
         ));
     }
@@ -300,11 +339,17 @@ fn legend(flow: &mut Flow, panel: &Panel) {
                     c.rect([x, cy - 4.5, 20.0, 9.0], Some(hue.tint(0.75)), Some((hue, 0.6, &DASH[..])));
                 }
                 Swatch::Line(d) => c.line((x + 10.0, cy - 5.0), (x + 10.0, cy + 5.0), 1.2, INK, dash(*d)),
-                Swatch::Series(l, joined) => {
+                Swatch::Series(l, joined, kind) => {
                     if *joined {
                         c.line((x, cy), (x + 20.0, cy), 1.3, rgb(l.hue), &DASH);
                     }
-                    marker(&mut c, *l, (x + 10.0, cy), 3.0);
+                    match kind {
+                        ValueKind::LowerBound => bound(&mut c, *l, (x + 10.0, cy - 5.0)),
+                        ValueKind::Approximate => open_marker(&mut c, *l, (x + 10.0, cy)),
+                        ValueKind::Exact | ValueKind::Median | ValueKind::Crude => {
+                            marker(&mut c, *l, (x + 10.0, cy), 3.0);
+                        }
+                    }
                 }
             }
             for (j, line) in lines.iter().enumerate() {

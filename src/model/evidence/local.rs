@@ -166,8 +166,10 @@ pub fn local_cohort(
     let (time_point, time_origin) = match (form.clock, time) {
         (Clock::Age, Some(t)) => (Some(TimePoint::AtAge(t)), TimeOrigin::Age),
         (Clock::SinceHsct, Some(t)) => (Some(TimePoint::AfterHsct(t)), TimeOrigin::SinceHsct),
-        // No time point runs from diagnosis: the time stays in the statement.
-        (Clock::SinceDiagnosis, _) => (None, TimeOrigin::SinceDiagnosisOrHsct),
+        (Clock::SinceDiagnosis, Some(t)) => {
+            (Some(TimePoint::AfterDiagnosis(t)), TimeOrigin::SinceDiagnosisOrHsct)
+        }
+        (Clock::SinceDiagnosis, None) => (None, TimeOrigin::SinceDiagnosisOrHsct),
         (Clock::Age, None) => (None, TimeOrigin::Age),
         (Clock::SinceHsct, None) => (None, TimeOrigin::SinceHsct),
     };
@@ -193,6 +195,8 @@ pub fn local_cohort(
             measure: Some(form.measure),
             value: Some(Value::Percent(value)),
             time: time_point,
+            era: None,
+            arm: None,
             age_group: None,
             short: None,
             caveat: None,
@@ -403,7 +407,11 @@ mod tests {
         assert_eq!(c.findings[0].statement, "Overall survival at 40 years of age: 78.5 %; HSCT at ≤5 years.");
         let dx = LocalFindingForm { clock: Clock::SinceDiagnosis, ..form() };
         let c = local_cohort(&dx, &[], by()).unwrap();
-        assert_eq!((c.findings[0].time, c.time_origin), (None, TimeOrigin::SinceDiagnosisOrHsct));
+        // Drawn on the since-diagnosis panel, as every value on its own clock.
+        assert_eq!(
+            (c.findings[0].time, c.time_origin),
+            (Some(TimePoint::AfterDiagnosis(5.0)), TimeOrigin::SinceDiagnosisOrHsct)
+        );
         assert!(c.findings[0].statement.contains("5 years after diagnosis"));
     }
 

@@ -11,9 +11,12 @@ fn published(cohort: &str) -> &'static [f64] {
     match cohort {
         "japan-2015" => &[56.0, 29.0, 27.0, 40.0, 28.2, 0.0231, 14.0, 15.0, 5.0, 6.0],
         "ebmt-2019" => &[130.0, 1993.0, 2015.0, 5.0, 78.2, 58.1, 72.3, 2000.0, 10.0, 2.0, 85.2, 50.0],
+        // Abstract and full text (section 11a).
         "international-2017" => &[
             176.0, 189.0, 28.0, 1964.0, 2013.0, 67.0, 38.0, 8.5, 7.2, 0.1, 36.2, 0.671, 1987.0, 1995.0,
-            1999.0, 1.0, 4.9,
+            1999.0, 1.0, 4.9, 95.0, 2015.0, 2.2, 10.8, 0.001, 25.0, 20.0, 12.0, 2.0, 6.0, 0.0, 57.0, 85.0,
+            87.0, 109.0, 80.0, 144.0, 81.8, 100.0, 90.0, 1996.0, 2012.0, 2.9, 24.0, 1.8, 10.0, 2005.0,
+            2006.0, 0.057, 13.0, 5.0, 0.286, 27.0, 40.0, 9.0, 8.0, 4.5, 36.0, 16.0, 7.0, 32.0, 23.0,
         ],
         // "third decade" is drawn as ages 20–30 on the age axis.
         "europe-2004" => &[
@@ -24,7 +27,19 @@ fn published(cohort: &str) -> &'static [f64] {
         // 1996: the year of the meeting abstract the series comes from.
         "liver-1997" => &[53.0, 9.0, 10.0, 5.0, 26.0, 75.0, 20.0, 8.0, 1996.0],
         "europe-1997" => &[56.0, 13.0, 23.0, 4.0, 3.0],
-        "us-registry-2003" => &[79.0, 60.0, 1.0, 90.0, 4.0, 81.0, 14.0, 34.0],
+        // Abstract, with the deaths and causes of section 11b.
+        "us-registry-2003" => {
+            &[79.0, 60.0, 1.0, 90.0, 4.0, 81.0, 14.0, 34.0, 1997.0, 2002.0, 2.0, 5.0, 1_030_000.0]
+        }
+        // Section 11c–11f.
+        "lasid-2014" => &[35.0, 25.0, 58.0, 4.0],
+        "japan-registry-2007" => &[40.0, 15.0, 37.5, 1.0, 3.0, 10.0, 4.0, 11.0, 8.0, 37.0, 16.5, 2015.0],
+        "japan-centre-2004" => &[7.0, 3.0, 19.0, 11.3, 5.0, 2.0, 2004.0],
+        "riyadh-2015" => &[5.0, 2005.0, 2013.0, 41.0, 9.0, 72.0, 100.0, 69.0],
+        "antalya-2020" => &[8.0, 10.0, 2014.0, 2019.0, 852.0],
+        "lasid-2025" => &[27.0, 2002.0, 2024.0, 6.0, 1.0, 18.0],
+        "chongqing-2022" => &[17.0, 2009.0, 2019.0, 82.35, 70.59, 76.47, 2.0, 0.019],
+        "crypto-pcr-2003" => &[28.0, 13.0, 9.0, 5.0, 4.0],
         "usidnet-2016" => &[145.0, 131.0, 82.0, 42.0, 6.0, 41.0],
         _ => &[],
     }
@@ -44,7 +59,17 @@ pub(crate) fn numbers_in(text: &str) -> Vec<f64> {
         }
         current.clear();
     };
-    for c in text.chars() {
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        // "1,030,000": a comma between groups of three digits is part of the number.
+        let thousands = c == ','
+            && !current.is_empty()
+            && !current.contains('.')
+            && chars.get(i + 1..i + 4).is_some_and(|d| d.iter().all(char::is_ascii_digit))
+            && !chars.get(i + 4).is_some_and(char::is_ascii_digit);
+        if thousands {
+            continue;
+        }
         if in_word {
             in_word = c.is_alphanumeric();
         } else if c.is_ascii_digit() || (c == '.' && !current.contains('.')) {
@@ -100,23 +125,14 @@ fn every_number_is_published() {
                     assert_published(&c.id, &f.id, x);
                 }
             }
-            match f.value {
-                Some(Value::Percent(x) | Value::HazardRatio(x) | Value::PValue(x)) => {
-                    assert_published(&c.id, &f.id, x);
-                }
-                Some(Value::PercentRange(a, b)) => {
-                    assert_published(&c.id, &f.id, a);
-                    assert_published(&c.id, &f.id, b);
-                }
-                None => {}
+            for x in f.value.map(Value::numbers).unwrap_or_default() {
+                assert_published(&c.id, &f.id, x);
             }
-            match f.time {
-                Some(TimePoint::AtAge(x) | TimePoint::AfterHsct(x)) => assert_published(&c.id, &f.id, x),
-                Some(TimePoint::AgeSpan(a, b)) => {
-                    assert_published(&c.id, &f.id, a);
-                    assert_published(&c.id, &f.id, b);
-                }
-                None => {}
+            for x in f.time.map(TimePoint::numbers).unwrap_or_default() {
+                assert_published(&c.id, &f.id, x);
+            }
+            for x in f.era.iter().flat_map(|e| numbers_in(e)) {
+                assert_published(&c.id, &f.id, x);
             }
             match f.age_group {
                 Some(AgeGroup::AtMostYears(y) | AgeGroup::UnderYears(y)) => {
@@ -159,7 +175,10 @@ fn key_values_are_as_published() {
     assert_eq!(value(("ebmt-2019", "efs-5y")), Some(Value::Percent(58.1)));
     assert_eq!(value(("ebmt-2019", "dfs-5y")), Some(Value::Percent(72.3)));
     assert_eq!(value(("international-2017", "os-hct-vs-none")), Some(Value::PValue(0.671)));
-    assert_eq!(value(("international-2017", "liver-disease")), Some(Value::HazardRatio(4.9)));
+    assert_eq!(
+        value(("international-2017", "liver-disease")),
+        Some(Value::HazardRatioInterval { ratio: 4.9, lower: 2.2, upper: 10.8 })
+    );
 
     let (japan, window) = e.finding(WINDOW_FINDING).unwrap();
     assert_eq!(japan.patients, Some(56), "the paper says 56, not 54");
@@ -171,6 +190,160 @@ fn key_values_are_as_published() {
     let liver = e.cohorts.iter().flat_map(|c| &c.series).find(|s| s.id == "liver-disease-by-age").unwrap();
     assert_eq!(liver.points, vec![(5.0, 10.0), (10.0, 26.0), (20.0, 75.0)]);
     assert_eq!(liver.method, LineMethod::JoinedPublishedPoints);
+}
+
+/// Section 11 of the evidence notes, value by value: (cohort, finding, the
+/// value as published, when it applies, where in the publication).
+#[expect(clippy::type_complexity, reason = "a table of test rows")]
+const SECTION_11: [(&str, &str, Option<Value>, Option<TimePoint>, &str); 12] = [
+    (
+        "international-2017",
+        "median-from-diagnosis",
+        Some(Value::Median),
+        Some(TimePoint::AfterDiagnosis(25.0)),
+        "full text",
+    ),
+    (
+        "international-2017",
+        "median-without-hct",
+        Some(Value::Median),
+        Some(TimePoint::AfterDiagnosis(25.0)),
+        "full text",
+    ),
+    (
+        "international-2017",
+        "median-with-hct",
+        Some(Value::Median),
+        Some(TimePoint::AfterDiagnosis(20.0)),
+        "full text",
+    ),
+    (
+        "international-2017",
+        "alive-at-close-with-hct",
+        Some(Value::AliveAtClose { alive: 57, of: 67, percent: 85.0 }),
+        None,
+        "full text",
+    ),
+    (
+        "international-2017",
+        "alive-at-close-without-hct",
+        Some(Value::AliveAtClose { alive: 87, of: 109, percent: 80.0 }),
+        None,
+        "full text",
+    ),
+    (
+        "international-2017",
+        "alive-at-close-all",
+        Some(Value::AliveAtClose { alive: 144, of: 176, percent: 81.8 }),
+        None,
+        "full text",
+    ),
+    (
+        "international-2017",
+        "os-10y-after-hct",
+        Some(Value::GreaterThan(80.0)),
+        Some(TimePoint::AfterHsct(10.0)),
+        "full text",
+    ),
+    (
+        "international-2017",
+        "os-1y-hct-1996-2005",
+        Some(Value::Approximately(80.0)),
+        Some(TimePoint::AfterHsct(1.0)),
+        "full text",
+    ),
+    (
+        "international-2017",
+        "os-1y-hct-2006-2013",
+        Some(Value::CloseTo(90.0)),
+        Some(TimePoint::AfterHsct(1.0)),
+        "full text",
+    ),
+    ("international-2017", "gvhd", Some(Value::Percent(40.0)), None, "full text"),
+    ("international-2017", "not-engrafted", Some(Value::Percent(12.0)), None, "full text"),
+    ("international-2017", "second-hct", Some(Value::Percent(13.0)), None, "full text"),
+];
+
+#[test]
+fn section_11_values_are_as_published_with_their_words() {
+    let e = Evidence::embedded().unwrap();
+    for (cohort, finding, value, time, locator) in SECTION_11 {
+        let (_, f) = e.finding((cohort, finding)).unwrap_or_else(|| panic!("{cohort}/{finding} missing"));
+        assert_eq!((f.value, f.time, f.locator.as_str()), (value, time, locator), "{cohort}/{finding}");
+    }
+    let statement = |id| e.finding(id).map(|(_, f)| f.statement.as_str()).unwrap();
+    // The authors' words, quoted.
+    for (id, words) in [
+        (
+            ("international-2017", "past-5-years"),
+            "“survival worsened as the age at transplantation increased past 5 years”",
+        ),
+        (
+            ("international-2017", "before-age-10"),
+            "“before liver disease and preferably before age 10 years”",
+        ),
+        (("international-2017", "os-10y-after-hct"), "“estimated at greater than 80% at 10 years”"),
+        (("international-2017", "os-1y-hct-1996-2005"), "“approximately 80%”"),
+        (("international-2017", "os-1y-hct-2006-2013"), "“close to 90%”"),
+        (
+            ("international-2017", "median-with-hct"),
+            "“the transplant group appears to fare better during the first 12 years after diagnosis”",
+        ),
+        (("international-2017", "liver-disease"), "95 % confidence limits 2.2–10.8"),
+        (
+            ("international-2017", "liver-disease-at-hct"),
+            "Liver disease at HCT was a predictor of poor outcome within the transplant group",
+        ),
+        (("us-registry-2003", "deaths"), "Eight of the 79 had died at entry into the registry (1997–2002)"),
+        (("lasid-2014", "deaths"), "4 CD40L-deficient patients died"),
+        (("crypto-pcr-2003", "pcr-before-transplant"), "of 4 PCR-negative patients transplanted, none"),
+    ] {
+        assert!(statement(id).contains(words), "{id:?}: {}", statement(id));
+    }
+    // "Past 5 years" and "before age 10" are timing findings, beside Japan 2015 and EBMT 2019.
+    for id in ["past-5-years", "before-age-10"] {
+        assert_eq!(e.finding(("international-2017", id)).unwrap().1.topic, Topic::Timing);
+    }
+    assert_eq!(
+        e.finding(("international-2017", "past-5-years")).unwrap().1.question.as_deref(),
+        Some("age-at-hsct")
+    );
+    assert_eq!(e.finding(("international-2017", "liver-disease-at-hct")).unwrap().1.topic, Topic::RiskFactor);
+
+    let cohort = |id: &str| e.cohorts.iter().find(|c| c.id == id).unwrap();
+    let international = cohort("international-2017");
+    assert_eq!(international.doi.as_deref(), Some("10.1016/j.jaci.2016.07.039"));
+    assert_eq!(international.pmid.as_deref(), Some("27697500"));
+    assert_eq!(cohort("lasid-2014").pmid.as_deref(), Some("24402618"));
+    assert_eq!(cohort("us-registry-2003").doi.as_deref(), Some("10.1097/01.md.0000100046.06009.b0"));
+    assert_eq!(cohort("japan-centre-2004").pmid.as_deref(), Some("15114594"));
+    assert_eq!(cohort("riyadh-2015").pmid.as_deref(), Some("26073206"));
+    assert_eq!(cohort("antalya-2020").doi.as_deref(), Some("10.1111/petr.13768"));
+    assert_eq!(cohort("chongqing-2022").pmid.as_deref(), Some("35762429"));
+    assert_eq!(cohort("crypto-pcr-2003").pmid.as_deref(), Some("12690272"));
+
+    // Each small series keeps its own n and era.
+    for (id, n, era) in [
+        ("japan-centre-2004", 7, None),
+        ("riyadh-2015", 5, Some("HSCT 2005–2013")),
+        ("antalya-2020", 8, Some("transplants 2014–2019")),
+        ("lasid-2025", 27, Some("HSCT 2002–2024")),
+        ("chongqing-2022", 17, Some("HSCT 2009–2019")),
+    ] {
+        assert_eq!((cohort(id).patients, cohort(id).era.as_deref()), (Some(n), era), "{id}");
+    }
+    assert!(cohort("chongqing-2022").label.contains("hyper-IgM, gene not stated"));
+    assert!(cohort("crypto-pcr-2003").label.contains("mixed immunodeficiencies"));
+    // LASID 2025: n, era and ages only; Japan 2007: deaths by age, never survival, no "21 %".
+    assert!(cohort("lasid-2025").findings.iter().all(|f| f.value.is_none() && f.time.is_none()));
+    let japan_2007 = cohort("japan-registry-2007");
+    assert!(japan_2007.findings.iter().all(|f| f.value.is_none() && f.time.is_none() && f.measure.is_none()));
+    assert_eq!(japan_2007.time_origin, TimeOrigin::NotApplicable);
+    assert!(japan_2007.findings.iter().all(|f| !numbers_in(&f.statement).contains(&21.0)));
+    assert!(
+        statement(("japan-registry-2007", "ages-at-death"))
+            .contains("under 1 year 3, 1–10 years 4, 11 years or older 8")
+    );
 }
 
 #[test]
@@ -301,6 +474,8 @@ fn numbers_are_found_in_text() {
     assert_eq!(numbers_in("P = .0231, 28.2 % at 40."), vec![0.0231, 28.2, 40.0]);
     assert_eq!(numbers_in("1993–2015"), vec![1993.0, 2015.0]);
     assert_eq!(numbers_in("82 with CD40LG mutations"), vec![82.0]);
+    assert_eq!(numbers_in("about 1 in 1,030,000 live births"), vec![1.0, 1_030_000.0]);
+    assert_eq!(numbers_in("4, 5, 6"), vec![4.0, 5.0, 6.0]);
 }
 
 #[test]

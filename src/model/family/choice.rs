@@ -8,7 +8,8 @@ use super::{Ctx, headings};
 use crate::model::discussion::Leaning;
 use crate::model::evidence::words;
 use crate::model::evidence::{
-    AgeGroup, OLDER_FINDING, POST_HSCT_OS_FINDING, TimePoint, Value, WINDOW_FINDING,
+    AgeGroup, DEATHS_AFTER_HSCT_FINDING, OLDER_FINDING, POST_HSCT_BOUND_FINDING, POST_HSCT_OS_FINDING,
+    TimePoint, Value, WINDOW_FINDING,
 };
 use crate::model::figure::years_since_hsct;
 use crate::model::patient::Hsct;
@@ -86,7 +87,7 @@ pub(super) fn life_after(cx: &Ctx<'_>) -> Section {
             Paragraph::new()
                 .text("The largest study counted boys for ")
                 .num(span)
-                .text(" after their transplant. He is past that point, and we found no later numbers. ")
+                .text(" after their transplant. He is past that point. ")
         } else {
             Paragraph::new()
                 .text("The largest study counted boys for ")
@@ -95,7 +96,44 @@ pub(super) fn life_after(cx: &Ctx<'_>) -> Section {
         };
         section.blocks.push(Block::Paragraph(text.cite(src)));
     }
+    section.blocks.extend(later_years(cx));
     section
+}
+
+/// What a second study found about the years after a transplant, with the
+/// authors' lower bound said as one ("more than"), and where he is against
+/// the first year, in which most deaths fell.
+fn later_years(cx: &Ctx<'_>) -> Vec<Block> {
+    let mut out = Vec::new();
+    if let Some((c, f)) = cx.evidence.finding(POST_HSCT_BOUND_FINDING)
+        && let (Some(Value::GreaterThan(v)), Some(TimePoint::AfterHsct(y))) = (f.value, f.time)
+    {
+        let src = words::finding_source(c, f);
+        out.push(Block::Paragraph(
+            Paragraph::new()
+                .text("A study from many countries found that more than ")
+                .num(Quantity::published(v, Unit::Percent, src.clone()))
+                .text(" of boys were alive ")
+                .num(Quantity::published(y, Unit::Years, src.clone()))
+                .text(" after a transplant. This is a lower limit, so the true number may be higher. ")
+                .cite(src),
+        ));
+    }
+    if let Some((c, f)) = cx.evidence.finding(DEATHS_AFTER_HSCT_FINDING) {
+        let where_he_is = match cx.patient.and_then(years_since_hsct) {
+            Some(since) if since < 1.0 => " He is in his first year after the transplant.",
+            Some(_) => " He is past his first year after the transplant.",
+            None => "",
+        };
+        out.push(Block::Paragraph(
+            Paragraph::new()
+                .text(format!(
+                    "In that study, most deaths after a transplant came in the first year.{where_he_is} "
+                ))
+                .cite(words::finding_source(c, f)),
+        ));
+    }
+    out
 }
 
 /// The three options side by side, with the same rows for each.

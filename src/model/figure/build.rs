@@ -9,7 +9,7 @@ use super::{
 use crate::model::Inputs;
 use crate::model::clock::Clock;
 use crate::model::evidence::words;
-use crate::model::evidence::{AgeGroup, Cohort, Finding, Measure, TimePoint, Value, trim_number};
+use crate::model::evidence::{AgeGroup, Arm, Cohort, Finding, Measure, TimePoint, Value, trim_number};
 use crate::model::patient::{Hsct, Patient, describe_months};
 use crate::model::text::{Paragraph, Quantity, Unit};
 use crate::model::timing::TimingEvidence;
@@ -33,9 +33,7 @@ pub fn figure(inputs: &Inputs<'_>) -> Figure {
         organ_damage_by_age(inputs, &window, &age_markers),
     ];
     panels.push(after_hsct(inputs));
-    if inputs.cohorts.iter().any(|c| c.cohort.origin == Clock::SinceDiagnosis) {
-        panels.push(since_diagnosis(inputs));
-    }
+    panels.push(since_diagnosis(inputs));
     Figure { panels }
 }
 
@@ -105,8 +103,8 @@ fn survival_by_age(inputs: &Inputs<'_>, window: &Option<XSpan>, markers: &[XMark
     for cohort in &inputs.evidence.cohorts {
         for f in &cohort.findings {
             match (f.value, f.time) {
-                (Some(Value::Percent(y)), Some(TimePoint::AtAge(x))) => {
-                    series.push(published_point(cohort, f, x, y, Role::NoHsct, no_hsct_label(cohort, f)));
+                (Some(v), Some(TimePoint::AtAge(x))) if v.plotted_percent().is_some() => {
+                    series.push(published_point(cohort, f, v, x, Role::NoHsct, no_hsct_label(cohort, f)));
                 }
                 (Some(Value::PercentRange(lo, hi)), Some(TimePoint::AgeSpan(a, b))) => {
                     series.push(background_range(cohort, f, [a, b], [lo, hi]));
@@ -148,18 +146,25 @@ fn no_hsct_label(cohort: &Cohort, f: &Finding) -> String {
     format!("{measure}{at}{who} ({})", cohort.label)
 }
 
-fn published_point(cohort: &Cohort, f: &Finding, x: f64, y: f64, role: Role, label: String) -> Series {
+/// One published value as a marker at (x, its plotted percent), drawn as
+/// what it is (exact, approximate, a lower bound, a median) and labelled
+/// with its authors' word.
+fn published_point(cohort: &Cohort, f: &Finding, v: Value, x: f64, role: Role, label: String) -> Series {
+    let direct = match v {
+        Value::Median => format!("median {} y", trim_number(x)),
+        _ => v.marker_label(),
+    };
     Series {
         id: SeriesId::Finding { cohort: cohort.id.clone(), finding: f.id.clone() },
         label,
-        kind: SeriesKind::PublishedValues,
+        kind: SeriesKind::PublishedValues { kind: v.kind(), word: v.qualifier() },
         role,
         source: Some(words::finding_source(cohort, f)),
-        points: vec![[x, y]],
+        points: vec![[x, v.plotted_percent().unwrap_or_default()]],
         band: None,
         censor_marks: Vec::new(),
         hover: Hover::PerPoint(vec![hover(cohort, f)]),
-        direct_labels: vec![format!("{} %", trim_number(y))],
+        direct_labels: vec![direct],
     }
 }
 
@@ -260,25 +265,25 @@ fn after_hsct(inputs: &Inputs<'_>) -> Panel {
     let mut notes = Vec::new();
     for cohort in &inputs.evidence.cohorts {
         for f in &cohort.findings {
-            if let (Some(Value::Percent(y)), Some(TimePoint::AfterHsct(x)), Some(measure)) =
-                (f.value, f.time, f.measure)
+            if let (Some(v), Some(TimePoint::AfterHsct(x)), Some(measure)) = (f.value, f.time, f.measure)
+                && v.plotted_percent().is_some()
             {
-                let ages = applies_to(f);
-                let label = format!(
-                    "{} {} y after HSCT, {ages} ({}, {})",
-                    measure.short(),
-                    trim_number(x),
-                    cohort.label,
-                    f.n_text()
-                );
-                series.push(published_point(cohort, f, x, y, Role::AfterHsct(measure), label));
+                series.push(published_point(
+                    cohort,
+                    f,
+                    v,
+                    x,
+                    Role::AfterHsct(measure),
+                    after_hsct_label(cohort, f, v, x),
+                ));
             }
         }
     }
     if !series.is_empty() {
         notes.push(Paragraph::new().text(
             "Post-HSCT values describe boys who were transplanted, at the ages at HSCT named in each label; \
-             none is a projection for him.",
+             none is a projection for him. An open marker is a value the authors gave as approximate; an \
+             arrow up is a lower bound.",
         ));
     }
     let transplanted = inputs.patient.and_then(years_since_hsct);
@@ -289,11 +294,17 @@ fn after_hsct(inputs: &Inputs<'_>) -> Panel {
             x_years: x,
             label: format!("His years since HSCT ({})", describe_months(months(x))),
         });
+        notes.extend(his_time_after_hsct(inputs, x));
     }
     let landmark = inputs.options.conditional.then_some(transplanted).flatten();
-    let provisional = ticks(AFTER_HSCT_AXIS_MIN.max(curve_extent(inputs, Clock::SinceHsct)));
+    let published_extent = series.iter().flat_map(|s| s.points.iter().map(|p| p[0])).fold(0.0, f64::max);
+    let provisional =
+        ticks(AFTER_HSCT_AXIS_MIN.max(curve_extent(inputs, Clock::SinceHsct)).max(published_extent));
     let placed = curves_on(inputs.cohorts, Clock::SinceHsct, inputs.options, landmark, &provisional);
-    let x_max = AFTER_HSCT_AXIS_MIN.max(placed.x_max.ceil()).max(transplanted.unwrap_or(0.0).ceil() + 1.0);
+    let x_max = AFTER_HSCT_AXIS_MIN
+        .max(placed.x_max.ceil())
+        .max(published_extent.ceil() + 1.0)
+        .max(transplanted.unwrap_or(0.0).ceil() + 1.0);
     let risk_table =
         (!placed.rows.is_empty()).then_some(RiskTable { ticks_years: provisional, rows: placed.rows });
     series.extend(placed.series);
@@ -312,11 +323,110 @@ fn after_hsct(inputs: &Inputs<'_>) -> Panel {
     }
 }
 
+/// "OS 5 y after HSCT, all ages at HSCT (EBMT 2019, n = 130)"; a value the
+/// authors qualified carries their word, and a value of one era names it:
+/// "OS approximately 80 % at 1 y after HSCT, HCT 1996–2005, all ages at HSCT
+/// (International 2017)".
+fn after_hsct_label(cohort: &Cohort, f: &Finding, v: Value, x: f64) -> String {
+    let measure = f.measure.map_or("", Measure::short);
+    let what = match v {
+        Value::Percent(_) => format!("{measure} {} y after HSCT", trim_number(x)),
+        _ => format!("{measure} {} at {} y after HSCT", v.describe(), trim_number(x)),
+    };
+    let era = f.era.as_ref().map_or(String::new(), |e| format!(", {e}"));
+    let n = f.n_text();
+    let n = if n.is_empty() { String::new() } else { format!(", {n}") };
+    format!("{what}{era}, {} ({}{n})", applies_to(f), cohort.label)
+}
+
+/// Findings about the time after HSCT that are no point on a curve: where
+/// deaths fell, and what transplanted boys lived with.
+const AFTER_HSCT_FACTS: [(&str, &str); 5] = [
+    ("international-2017", "gvhd"),
+    ("international-2017", "not-engrafted"),
+    ("international-2017", "second-hct"),
+    ("ebmt-2019", "chimerism"),
+    ("ebmt-2019", "deaths"),
+];
+
+/// What is published about his time since HSCT, as notes under the panel:
+/// where he is against the first year, in which most deaths fell, and the
+/// follow-up facts (harms, engraftment, chimerism), none of them a point
+/// of a curve for him.
+fn his_time_after_hsct(inputs: &Inputs<'_>, since: f64) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let evidence = inputs.evidence;
+    if let Some((c, f)) = evidence.finding(crate::model::evidence::DEATHS_AFTER_HSCT_FINDING) {
+        let src = words::finding_source(c, f);
+        let where_he_is = if since < 1.0 {
+            "He is within the first year after HSCT. "
+        } else {
+            "He is past the first year after HSCT. "
+        };
+        out.push(
+            Paragraph::new()
+                .text(where_he_is)
+                .text(format!("{}: ", c.label))
+                .quote(f.statement.clone(), src.clone())
+                .text(" ")
+                .cite(src),
+        );
+    }
+    let mut facts =
+        Paragraph::new().text("Published about transplanted boys (follow-up facts, not points on a curve): ");
+    let mut any = false;
+    for id in AFTER_HSCT_FACTS {
+        if let Some((c, f)) = evidence.finding(id) {
+            let src = words::finding_source(c, f);
+            if any {
+                facts = facts.text(" ");
+            }
+            facts = facts
+                .text(format!("{}: ", c.label))
+                .quote(f.statement.clone(), src.clone())
+                .text(" ")
+                .cite(src);
+            any = true;
+        }
+    }
+    if any {
+        out.push(facts);
+    }
+    out
+}
+
+/// Survival from diagnosis: International 2017's medians as points at 50 %
+/// (the median is the time at which half were alive), his years since
+/// diagnosis, and a centre's curves on this clock. Always shown, because
+/// EBMT 2019's "within 2 years of diagnosis" and the medians run on it.
 fn since_diagnosis(inputs: &Inputs<'_>) -> Panel {
     let since = inputs.patient.and_then(|p| {
         let dx = p.age_at_diagnosis?.total_months()?;
-        Some(years(p.age_months()? - dx))
+        let age = p.age_months()?;
+        (age >= dx).then(|| years(age - dx))
     });
+    let mut series = Vec::new();
+    for cohort in &inputs.evidence.cohorts {
+        for f in &cohort.findings {
+            if let (Some(v), Some(TimePoint::AfterDiagnosis(x))) = (f.value, f.time)
+                && v.plotted_percent().is_some()
+            {
+                let role = match f.arm {
+                    Some(Arm::WithHsct) => Role::WithHsct,
+                    Some(Arm::WithoutHsct) => Role::NoHsct,
+                    Some(Arm::All) | None => Role::AllPatients,
+                };
+                series.push(published_point(cohort, f, v, x, role, since_diagnosis_label(cohort, f, v, x)));
+            }
+        }
+    }
+    let mut notes = Vec::new();
+    if !series.is_empty() {
+        notes.push(Paragraph::new().text(
+            "A median is the time from diagnosis at which half of the group were alive, so it is drawn at 50 %; \
+             the medians describe the cohort's boys, and none is a projection for him.",
+        ));
+    }
     let mut markers = Vec::new();
     if let Some(x) = since {
         markers.push(XMarker {
@@ -324,12 +434,21 @@ fn since_diagnosis(inputs: &Inputs<'_>) -> Panel {
             x_years: x,
             label: format!("His years since diagnosis ({})", describe_months(months(x))),
         });
+    } else if inputs.patient.is_some() {
+        notes.push(
+            Paragraph::new().text("His age at diagnosis is not recorded, so he is not placed on this clock."),
+        );
     }
+    let published_extent = series.iter().flat_map(|s| s.points.iter().map(|p| p[0])).fold(0.0, f64::max);
     let landmark = inputs.options.conditional.then_some(since).flatten();
     let ticks = ticks(AFTER_HSCT_AXIS_MIN.max(curve_extent(inputs, Clock::SinceDiagnosis)));
     let placed = curves_on(inputs.cohorts, Clock::SinceDiagnosis, inputs.options, landmark, &ticks);
-    let x_max = AFTER_HSCT_AXIS_MIN.max(placed.x_max.ceil());
+    let x_max = AFTER_HSCT_AXIS_MIN
+        .max(placed.x_max.ceil())
+        .max((published_extent + 5.0).ceil())
+        .max(since.unwrap_or(0.0).ceil() + 1.0);
     let risk_table = (!placed.rows.is_empty()).then_some(RiskTable { ticks_years: ticks, rows: placed.rows });
+    series.extend(placed.series);
     Panel {
         id: PanelId::SinceDiagnosis,
         title: "Survival since diagnosis".to_owned(),
@@ -338,11 +457,22 @@ fn since_diagnosis(inputs: &Inputs<'_>) -> Panel {
         x_range_years: [0.0, x_max],
         spans: Vec::new(),
         markers,
-        series: placed.series,
+        series,
         risk_table,
-        notes: Vec::new(),
+        notes,
         curve_notes: placed.notes,
     }
+}
+
+/// "Median survival 20 y from diagnosis, with HCT (International 2017, n = 67)".
+fn since_diagnosis_label(cohort: &Cohort, f: &Finding, v: Value, x: f64) -> String {
+    let what = match v {
+        Value::Median => format!("Median survival {} y from diagnosis", trim_number(x)),
+        _ => format!("{} {} y after diagnosis", v.describe(), trim_number(x)),
+    };
+    let who = f.groups.first().map_or(String::new(), |g| format!(", {}", g.label));
+    let n = f.groups.first().map_or(String::new(), |g| format!(", n = {}", g.n));
+    format!("{what}{who} ({}{n})", cohort.label)
 }
 
 /// Longest follow-up of any cohort on `clock`, years.
@@ -394,12 +524,11 @@ fn hover(cohort: &Cohort, f: &Finding) -> String {
         facts.push(t.describe());
     }
     lines.push(facts.join(" · "));
-    let clock = match f.time {
-        Some(TimePoint::AtAge(_) | TimePoint::AgeSpan(..)) => "age (from birth)",
-        Some(TimePoint::AfterHsct(_)) => "years since HSCT",
-        None => cohort.time_origin.describe(),
-    };
+    let clock = f.time.map_or_else(|| cohort.time_origin.describe(), TimePoint::clock_words);
     lines.push(format!("Clock: {clock}"));
+    if let Some(era) = &f.era {
+        lines.push(format!("Era: {era}"));
+    }
     if let Some(TimePoint::AfterHsct(_)) = f.time {
         lines.push(format!("Holds for: {}", applies_to(f)));
     }

@@ -11,6 +11,7 @@
 use super::{Band, Hover, RiskTableRow, Role, Series, SeriesId, SeriesKind};
 use crate::model::clock::Clock;
 use crate::model::cohort::FittedCohort;
+use crate::model::evidence::ValueKind;
 use crate::model::survival::{KaplanMeier, PlotOptions, RiskRow, StepCurve, logrank_test, step_curve};
 use crate::model::text::{Paragraph, Quantity, Unit};
 
@@ -178,7 +179,7 @@ fn place(name: &str, role: Role, curve: &StepCurve, scale: f64) -> Series {
     Series {
         id: SeriesId::Imported { cohort: String::new(), group: None },
         label: name.to_owned(),
-        kind: SeriesKind::PublishedValues,
+        kind: SeriesKind::PublishedValues { kind: ValueKind::Exact, word: "" },
         role,
         source: None,
         points: curve.x.iter().zip(&curve.y).map(|(x, y)| [x * scale, pct(*y)]).collect(),

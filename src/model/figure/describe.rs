@@ -4,6 +4,7 @@
 
 use super::{Figure, MarkerKind, Panel, RiskTable, Series, SeriesKind};
 use crate::model::clock::Clock;
+use crate::model::evidence::ValueKind;
 use crate::model::text::{Block, Paragraph, Quantity, Section, SectionId, Table, Unit};
 
 impl Figure {
@@ -74,7 +75,33 @@ pub fn describe_series(clock: Clock, s: &Series) -> Paragraph {
     };
     let mut p = Paragraph::new().text(format!("{}: ", s.label));
     match &s.kind {
-        SeriesKind::PublishedValues | SeriesKind::JoinedPublishedPoints => {
+        SeriesKind::PublishedValues { kind, word } => {
+            for (i, [x, y]) in s.points.iter().enumerate() {
+                if i > 0 {
+                    p = p.text("; ");
+                }
+                p = match kind {
+                    ValueKind::Median => p
+                        .text("median survival ")
+                        .num(value(*x, Unit::Years))
+                        .text(format!("{after} (50 % alive then)")),
+                    _ => p
+                        .text(*word)
+                        .num(value(*y, Unit::Percent))
+                        .text(format!(" {before}"))
+                        .num(value(*x, Unit::Years))
+                        .text(after),
+                };
+            }
+            if *kind == ValueKind::LowerBound {
+                p = p.text(" (a lower bound, drawn as an arrow up from the value)");
+            }
+            if *kind == ValueKind::Approximate {
+                p = p.text(" (an approximate value, drawn as an open marker)");
+            }
+            p = p.text(".");
+        }
+        SeriesKind::JoinedPublishedPoints => {
             for (i, [x, y]) in s.points.iter().enumerate() {
                 if i > 0 {
                     p = p.text("; ");
@@ -85,10 +112,7 @@ pub fn describe_series(clock: Clock, s: &Series) -> Paragraph {
                     .num(value(*x, Unit::Years))
                     .text(after);
             }
-            if matches!(s.kind, SeriesKind::JoinedPublishedPoints) {
-                p = p.text(" (published points joined by dashed lines; not a fitted curve)");
-            }
-            p = p.text(".");
+            p = p.text(" (published points joined by dashed lines; not a fitted curve).");
         }
         SeriesKind::PublishedRange { x_years, percent } => {
             p = p

@@ -17,7 +17,7 @@ pub use curves::{CurveOptions, RISK_TABLE_STEP_YEARS};
 pub use describe::describe_series;
 
 use super::clock::Clock;
-use super::evidence::Measure;
+use super::evidence::{Measure, ValueKind};
 use super::survival::RiskRow;
 use super::text::{FigureId, Paragraph, SourceRef};
 
@@ -44,7 +44,7 @@ pub enum PanelId {
     OrganDamageByAge,
     /// Survival after HSCT.
     AfterHsct,
-    /// Survival since diagnosis (only when a cohort on that clock is loaded).
+    /// Survival since diagnosis.
     SinceDiagnosis,
 }
 
@@ -106,6 +106,27 @@ pub struct Panel {
     pub notes: Vec<Paragraph>,
     /// Medians, log-rank tests and sparse-data cuts of its curves.
     pub curve_notes: Vec<Paragraph>,
+}
+
+impl Panel {
+    /// What hovering the plot away from any data point says: the published
+    /// range under the pointer (the background box), else the shaded band
+    /// it is in; `None` elsewhere.
+    pub fn hover_at(&self, x: f64, y: f64) -> Option<String> {
+        let in_range = |v: f64, [a, b]: [f64; 2]| a.min(b) <= v && v <= a.max(b);
+        self.series
+            .iter()
+            .find(|s| match s.kind {
+                SeriesKind::PublishedRange { x_years, percent } => {
+                    in_range(x, x_years) && in_range(y, percent)
+                }
+                _ => false,
+            })
+            .and_then(|s| s.hover(0))
+            .or_else(|| {
+                self.spans.iter().find(|s| (s.from_years..s.to_years).contains(&x)).map(|s| s.hover.clone())
+            })
+    }
 }
 
 /// A shaded range of x, such as the ≤5-year window.
@@ -270,8 +291,15 @@ pub struct Band {
 /// How a series was made, so each is drawn so the difference shows.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SeriesKind {
-    /// Published values as markers, never joined.
-    PublishedValues,
+    /// Published values as markers, never joined, each drawn as what it is
+    /// (an exact value, an approximate one, a lower bound, a median).
+    PublishedValues {
+        /// What the values are.
+        kind: ValueKind,
+        /// The authors' word written before each value ("approximately ",
+        /// "greater than "); empty for exact values.
+        word: &'static str,
+    },
     /// Published points joined by dashed straight lines; not a fitted curve.
     JoinedPublishedPoints,
     /// A published range over an x span, drawn as a box with no point
@@ -300,6 +328,11 @@ pub enum SeriesKind {
 pub enum Role {
     /// Survival without HSCT.
     NoHsct,
+    /// Survival of the boys who received HSCT, on a clock that starts
+    /// before it (from diagnosis).
+    WithHsct,
+    /// Survival of all of a cohort's boys, with and without HSCT.
+    AllPatients,
     /// A background statement (not the cohort's own result).
     Background,
     /// Liver disease by age.

@@ -3,9 +3,10 @@ use crate::model::Inputs;
 use crate::model::cohort::{
     COHORT_FILE_VERSION, CohortGroup, FittedCohort, ImportedCohort, Provenance, TimeUnit,
 };
-use crate::model::evidence::Evidence;
+use crate::model::evidence::{Evidence, ValueKind};
 use crate::model::patient::{AgeSource, Hsct, Patient, PlannedHsct, YearsMonths};
 use crate::model::survival::{RecordGroup, parse_records_csv, split_groups};
+use crate::model::text::Doc;
 
 const CSV: &str = "t,e\n2,1\n4,0\n6,1\n8,1\n10,0\n12,1\n14,0\n16,1\n18,0\n20,1\n";
 
@@ -50,10 +51,15 @@ fn plain(p: Option<&Patient>) -> Figure {
 }
 
 #[test]
-fn three_panels_each_with_one_clock_and_measure() {
+fn four_panels_each_with_one_clock_and_measure() {
     let f = plain(Some(&at(3, 4)));
     let ids: Vec<PanelId> = f.panels.iter().map(|p| p.id).collect();
-    assert_eq!(ids, [PanelId::SurvivalByAge, PanelId::OrganDamageByAge, PanelId::AfterHsct]);
+    assert_eq!(
+        ids,
+        [PanelId::SurvivalByAge, PanelId::OrganDamageByAge, PanelId::AfterHsct, PanelId::SinceDiagnosis]
+    );
+    let since = f.panel(PanelId::SinceDiagnosis).unwrap();
+    assert_eq!((since.clock, since.measure), (Clock::SinceDiagnosis, AxisMeasure::SurvivalPercent));
     let by_age = f.panel(PanelId::SurvivalByAge).unwrap();
     let liver = f.panel(PanelId::OrganDamageByAge).unwrap();
     let after = f.panel(PanelId::AfterHsct).unwrap();
@@ -93,16 +99,38 @@ fn post_hsct_values_are_on_their_own_clock_labelled_all_ages() {
     let after = f.panel(PanelId::AfterHsct).unwrap();
     let values: Vec<([f64; 2], &str)> =
         after.series.iter().map(|s| (s.points[0], s.label.as_str())).collect();
-    assert_eq!(values.len(), 3);
+    assert_eq!(values.len(), 6);
     assert_eq!(values[0], ([5.0, 78.2], "OS 5 y after HSCT, all ages at HSCT (EBMT 2019, n = 130)"));
     assert_eq!(values[1].0, [5.0, 58.1]);
     assert_eq!(values[2].0, [5.0, 72.3]);
+    // International 2017's values keep their words and their eras.
+    assert_eq!(
+        values[3],
+        (
+            [10.0, 80.0],
+            "OS greater than 80 % at 10 y after HSCT, all ages at HSCT (International 2017, n = 67)"
+        )
+    );
+    assert_eq!(
+        values[4],
+        (
+            [1.0, 80.0],
+            "OS approximately 80 % at 1 y after HSCT, HCT 1996–2005, all ages at HSCT (International 2017)"
+        )
+    );
+    assert_eq!(
+        values[5],
+        (
+            [1.0, 90.0],
+            "OS close to 90 % at 1 y after HSCT, HCT 2006–2013, all ages at HSCT (International 2017)"
+        )
+    );
     for s in &after.series {
         assert!(s.label.contains("all ages at HSCT"), "{}", s.label);
         assert!(s.hover(0).unwrap().contains("Holds for: all ages at HSCT"));
     }
     assert!(after.markers.is_empty(), "no marker for an untransplanted boy");
-    assert_eq!(after.x_range_years, [0.0, 10.0]);
+    assert_eq!(after.x_range_years, [0.0, 11.0], "room beyond the 10-year bound");
 }
 
 #[test]
@@ -288,4 +316,131 @@ fn the_text_alternative_has_a_section_per_panel_with_every_value() {
     ] {
         assert!(all.contains(needle), "missing “{needle}” in {all}");
     }
+}
+
+#[test]
+fn survival_since_diagnosis_is_always_shown_with_the_medians_at_half() {
+    let mut p = at(7, 0);
+    p.age_at_diagnosis = Some(YearsMonths { years: 1, months: 0 });
+    let f = plain(Some(&p));
+    let since = f.panel(PanelId::SinceDiagnosis).unwrap();
+    let medians: Vec<([f64; 2], &str, Role)> =
+        since.series.iter().map(|s| (s.points[0], s.label.as_str(), s.role)).collect();
+    assert_eq!(
+        medians,
+        [
+            (
+                [25.0, 50.0],
+                "Median survival 25 y from diagnosis, all patients (International 2017, n = 176)",
+                Role::AllPatients
+            ),
+            (
+                [25.0, 50.0],
+                "Median survival 25 y from diagnosis, without HCT (International 2017, n = 109)",
+                Role::NoHsct
+            ),
+            (
+                [20.0, 50.0],
+                "Median survival 20 y from diagnosis, with HCT (International 2017, n = 67)",
+                Role::WithHsct
+            ),
+        ]
+    );
+    for s in &since.series {
+        assert_eq!(s.kind, SeriesKind::PublishedValues { kind: ValueKind::Median, word: "" });
+        assert!(s.hover(0).unwrap().contains("Clock: years since diagnosis"), "{:?}", s.hover(0));
+    }
+    assert_eq!(
+        since.markers.iter().map(|m| (m.kind, m.x_years)).collect::<Vec<_>>(),
+        [(MarkerKind::SinceDiagnosis, 6.0)]
+    );
+    assert!(since.x_range_years[1] >= 30.0, "the medians and room beyond them");
+    let text = Doc { sections: f.describe() };
+    let text = crate::model::text::plain::plain_text(&text, 10_000);
+    assert!(text.contains("median survival 25 years after diagnosis (50 % alive then)"), "{text}");
+
+    // No diagnosis age: the panel is still there, and says why he is not on it.
+    let f = plain(Some(&at(7, 0)));
+    let since = f.panel(PanelId::SinceDiagnosis).unwrap();
+    assert!(since.markers.is_empty());
+    assert!(since.notes.iter().any(|n| n.plain().contains("age at diagnosis is not recorded")));
+}
+
+#[test]
+fn a_bound_is_drawn_as_a_bound_and_approximate_values_keep_their_word() {
+    let f = plain(Some(&at(3, 0)));
+    let after = f.panel(PanelId::AfterHsct).unwrap();
+    let series = |finding: &str| {
+        after
+            .series
+            .iter()
+            .find(|s| matches!(&s.id, SeriesId::Finding { finding: id, .. } if id == finding))
+            .unwrap()
+    };
+    let bound = series("os-10y-after-hct");
+    assert_eq!(
+        bound.kind,
+        SeriesKind::PublishedValues { kind: ValueKind::LowerBound, word: "greater than " }
+    );
+    assert_eq!(bound.direct_labels, ["> 80 %"]);
+    assert!(bound.hover(0).unwrap().contains("greater than 80 %"));
+    let approx = series("os-1y-hct-1996-2005");
+    assert_eq!(
+        approx.kind,
+        SeriesKind::PublishedValues { kind: ValueKind::Approximate, word: "approximately " }
+    );
+    assert_eq!(approx.direct_labels, ["approximately 80 %"]);
+    assert!(approx.hover(0).unwrap().contains("Era: HCT 1996–2005"));
+    assert_eq!(series("os-1y-hct-2006-2013").direct_labels, ["close to 90 %"]);
+    let text = crate::model::text::plain::plain_text(&Doc { sections: f.describe() }, 10_000);
+    assert!(text.contains("greater than 80 % 10 years after HSCT (a lower bound"), "{text}");
+    assert!(text.contains("close to 90 % 1 year after HSCT"), "{text}");
+}
+
+#[test]
+fn a_transplanted_boy_is_placed_with_what_is_published_about_that_time() {
+    let mut p = at(10, 0);
+    p.hsct = Hsct::Done { at: YearsMonths { years: 7, months: 9 } };
+    let f = plain(Some(&p));
+    let after = f.panel(PanelId::AfterHsct).unwrap();
+    let notes: Vec<String> = after.notes.iter().map(crate::model::text::Paragraph::plain).collect();
+    let notes = notes.join("\n");
+    assert!(notes.contains("He is past the first year after HSCT. International 2017: Most deaths after HCT occurred within 1 year of it."), "{notes}");
+    for fact in [
+        "GVHD in 27 of 67 (40 %)",
+        "12 % of transplanted patients did not engraft",
+        "9 (13 %)",
+        "T-cell chimerism",
+    ] {
+        assert!(notes.contains(fact), "{fact} in {notes}");
+    }
+    // Follow-up facts are notes, not points on the curve.
+    assert!(
+        after.series.iter().all(|s| !matches!(&s.id, SeriesId::Finding { finding, .. } if finding == "gvhd"))
+    );
+
+    let mut recent = at(8, 0);
+    recent.hsct = Hsct::Done { at: YearsMonths { years: 7, months: 6 } };
+    let f = plain(Some(&recent));
+    assert!(
+        f.panel(PanelId::AfterHsct)
+            .unwrap()
+            .notes
+            .iter()
+            .any(|n| n.plain().starts_with("He is within the first year after HSCT."))
+    );
+    // Not transplanted: no such note.
+    let f = plain(Some(&at(3, 0)));
+    assert!(f.panel(PanelId::AfterHsct).unwrap().notes.iter().all(|n| !n.plain().contains("first year")));
+}
+
+#[test]
+fn hovering_the_band_or_the_background_box_says_what_it_is() {
+    let f = plain(Some(&at(3, 0)));
+    let by_age = f.panel(PanelId::SurvivalByAge).unwrap();
+    let band = by_age.hover_at(2.0, 10.0).unwrap();
+    assert!(band.contains("Mitsui-Sekinaka"), "{band}");
+    let background = by_age.hover_at(25.0, 45.0).unwrap();
+    assert!(background.contains("approximately 40–50 %"), "{background}");
+    assert_eq!(by_age.hover_at(15.0, 90.0), None);
 }
