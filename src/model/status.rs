@@ -4,6 +4,7 @@
 //! HSCT; it never says "HSCT now" and never gives a directive.
 
 use super::Inputs;
+use super::evidence::relevance::{self, About};
 use super::evidence::words;
 use super::evidence::{
     AgeGroup, Cohort, Evidence, Finding, OLDER_FINDING, POST_HSCT_OS_FINDING, Topic, Trigger, Value,
@@ -24,7 +25,7 @@ pub fn risk_factors<'a>(
     evidence: &'a Evidence,
     patient: &Patient,
 ) -> Vec<(Condition, Vec<(&'a Cohort, &'a Finding)>)> {
-    let is_risk = |f: &Finding| matches!(f.topic, Topic::RiskFactor | Topic::Harms);
+    let is_risk = |f: &Finding| relevance::about(f) == About::RiskFactor;
     patient
         .conditions
         .present()

@@ -261,10 +261,10 @@ fn donor_and_diagnosis_triggers() {
         p.age_at_diagnosis = Some(YearsMonths { years: 1, months: 2 });
     });
     let reasons_for = |id: &str| reasons_for(&e, &p, id);
-    assert_eq!(reasons_for("ebmt-2019/donor"), vec!["He has a matched sibling donor.".to_owned()]);
+    assert_eq!(reasons_for("ebmt-2019/donor")[0], "He has a matched sibling donor.");
     assert_eq!(
-        reasons_for("ebmt-2019/within-2-years-of-diagnosis"),
-        vec!["He was diagnosed 1 year 10 months ago.".to_owned()]
+        reasons_for("ebmt-2019/within-2-years-of-diagnosis")[0],
+        "He was diagnosed 1 year 10 months ago."
     );
 }
 
