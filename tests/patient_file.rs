@@ -238,7 +238,7 @@ fn unknown_field_is_named() {
 #[test]
 fn newer_version() {
     let err = load_error(&fixture("bad/newer-version.ron"), None);
-    assert_eq!(err, PatientFileError::UnsupportedVersion { found: 4, newest: CURRENT_VERSION });
+    assert_eq!(err, PatientFileError::UnsupportedVersion { found: 5, newest: CURRENT_VERSION });
     assert!(err.to_string().contains("newer"), "{err}");
 }
 
