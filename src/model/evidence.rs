@@ -747,8 +747,12 @@ pub fn reasons(finding: &Finding, patient: &Patient) -> Vec<Paragraph> {
                     );
                 }
             }
-            Trigger::Conditioning => out.push(conditioning_reason(patient.conditioning).into()),
-            Trigger::StemCellSource => out.push(stem_cell_reason(patient.stem_cell_source).into()),
+            Trigger::Conditioning => {
+                out.extend(conditioning_reason(patient.conditioning).map(Paragraph::from));
+            }
+            Trigger::StemCellSource => {
+                out.extend(stem_cell_reason(patient.stem_cell_source).map(Paragraph::from));
+            }
             Trigger::CryptoPcr => {
                 if let Some(why) = crypto_pcr_reason(patient) {
                     out.push(why.into());
@@ -775,27 +779,24 @@ pub fn donor_reason(donor: super::patient::Donor) -> &'static str {
 }
 
 /// His planned conditioning, as a reason a finding comparing regimens
-/// concerns him.
-fn conditioning_reason(plan: Conditioning) -> &'static str {
+/// concerns him; nothing while it is not decided, so the finding is not
+/// flagged for every boy.
+fn conditioning_reason(plan: Conditioning) -> Option<&'static str> {
     match plan {
-        Conditioning::Myeloablative => "His planned conditioning is myeloablative.",
-        Conditioning::ReducedIntensity => "His planned conditioning is reduced intensity.",
-        Conditioning::NotDecided => {
-            "His conditioning is not decided yet; this finding compares conditioning regimens."
-        }
+        Conditioning::Myeloablative => Some("His planned conditioning is myeloablative."),
+        Conditioning::ReducedIntensity => Some("His planned conditioning is reduced intensity."),
+        Conditioning::NotDecided => None,
     }
 }
 
 /// His planned stem cell source, as a reason a finding comparing sources
-/// concerns him.
-fn stem_cell_reason(source: StemCellSource) -> &'static str {
+/// concerns him; nothing while it is not decided.
+fn stem_cell_reason(source: StemCellSource) -> Option<&'static str> {
     match source {
-        StemCellSource::BoneMarrow => "His planned stem cell source is bone marrow.",
-        StemCellSource::PeripheralBlood => "His planned stem cell source is peripheral blood.",
-        StemCellSource::CordBlood => "His planned stem cell source is cord blood.",
-        StemCellSource::NotDecided => {
-            "His stem cell source is not decided yet; this finding compares stem cell sources."
-        }
+        StemCellSource::BoneMarrow => Some("His planned stem cell source is bone marrow."),
+        StemCellSource::PeripheralBlood => Some("His planned stem cell source is peripheral blood."),
+        StemCellSource::CordBlood => Some("His planned stem cell source is cord blood."),
+        StemCellSource::NotDecided => None,
     }
 }
 

@@ -269,6 +269,24 @@ fn donor_and_diagnosis_triggers() {
 }
 
 #[test]
+fn conditioning_and_stem_cell_source_match_ebmt_once_decided() {
+    let e = Evidence::embedded().unwrap();
+    let undecided = patient(3, |_| {});
+    assert!(reasons_for(&e, &undecided, "ebmt-2019/within-2-years-of-diagnosis").is_empty());
+    let p = patient(3, |p| {
+        p.conditioning = crate::model::patient::Conditioning::ReducedIntensity;
+        p.stem_cell_source = crate::model::patient::StemCellSource::CordBlood;
+    });
+    assert_eq!(
+        reasons_for(&e, &p, "ebmt-2019/within-2-years-of-diagnosis"),
+        ["His planned conditioning is reduced intensity."]
+    );
+    let donor = reasons_for(&e, &p, "ebmt-2019/donor");
+    assert!(donor.contains(&"His planned conditioning is reduced intensity.".to_owned()), "{donor:?}");
+    assert!(donor.contains(&"His planned stem cell source is cord blood.".to_owned()), "{donor:?}");
+}
+
+#[test]
 fn a_finding_added_by_hand_is_matched_by_its_ids_with_its_provenance() {
     let e = Evidence::embedded().unwrap();
     let mut local = e.cohorts.iter().find(|c| c.id == "ebmt-2019").unwrap().clone();
