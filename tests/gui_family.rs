@@ -238,7 +238,8 @@ fn about_this_aid_opens_from_the_help_menu() {
     harness.run();
     harness.get_by_label_contains("It has not yet been tested with families.");
     harness.get_by_label_contains("It had no funding.");
-    harness.get_by_label_contains("Evidence version: evidence-");
+    harness.get_by_label_contains("Evidence version: 2026-12 (2026-12-07)");
+    harness.get_by_label_contains("Evidence fingerprint (SHA-256 of the cohort files): evidence-");
     harness.get_by_label_contains("GeneReviews 2025:");
 }
 

@@ -14,6 +14,7 @@ use super::patient::{Condition, Conditioning, CryptoPcr, Hsct, Patient, StemCell
 use super::text::format::p_value;
 use super::text::{Paragraph, Quantity, SourceRef, Unit};
 
+pub mod changelog;
 pub mod local;
 pub mod relevance;
 pub mod words;

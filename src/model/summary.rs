@@ -5,8 +5,8 @@
 //! disclaimer. `xhim-aid summary`, "Copy summary" and the report print it.
 
 use super::Inputs;
-use super::evidence::words;
 use super::evidence::{Cohort, Evidence, Finding, TimePoint, Value};
+use super::evidence::{changelog, words};
 use super::figure::{Figure, SeriesKind, describe_series};
 use super::patient::{AgeSource, Hsct, Patient, PlannedHsct};
 use super::status::status;
@@ -306,9 +306,9 @@ fn sources_section(evidence: &Evidence) -> Section {
             concerns: Vec::new(),
         });
     }
-    section
-        .blocks
-        .push(Block::Note(Paragraph::new().text(format!("Evidence version {}.", evidence.version))));
+    section.blocks.push(Block::Note(
+        Paragraph::new().text(format!("Evidence version {}.", changelog::record_label(evidence))),
+    ));
     section
 }
 
@@ -395,6 +395,9 @@ mod tests {
                 in_text.extend(s.source_label.iter().flat_map(|t| numbers_in(t)));
             }
         }
+        // The evidence version names its own month.
+        let log = changelog::Changelog::shipped().unwrap();
+        in_text.extend(log.versions.iter().flat_map(|v| numbers_in(&v.version)));
         let mut checked = 0;
         let mut patients: Vec<Option<Patient>> = patients().into_iter().map(Some).collect();
         patients.push(None);
