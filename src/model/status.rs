@@ -266,8 +266,8 @@ fn after_hsct(evidence: &Evidence, patient: &Patient) -> Option<Paragraph> {
     Some(p)
 }
 
-/// Where he stands on every timing clock the cohorts use, each with time
-/// left or passed (or, once transplanted, where his HSCT fell), naming the
+/// Where he stands on every timing clock the cohorts use, soonest first,
+/// each with time left or passed (or, once transplanted, where his HSCT fell), naming the
 /// cohorts that share each end; and, past the oldest age any cohort
 /// reports on, that he is outside the ages studied.
 fn clocks_section(evidence: &Evidence, patient: &Patient) -> Vec<Paragraph> {
@@ -290,8 +290,17 @@ fn clocks_section(evidence: &Evidence, patient: &Patient) -> Vec<Paragraph> {
         );
     }
 
-    for clock in &clocks {
-        let Some(place) = clock.place(patient) else { continue };
+    // The clock that closes soonest first (for a baby diagnosed at birth,
+    // the 2 years from diagnosis before the 6th birthday); then those
+    // passed, then those he cannot be placed on, each in the clocks' order.
+    let mut placed: Vec<(&TimingClock<'_>, Place)> =
+        clocks.iter().filter_map(|k| k.place(patient).map(|p| (k, p))).collect();
+    placed.sort_by_key(|(_, place)| match place {
+        Place::Left(m) => (0, *m),
+        Place::NotRecorded => (2, 0),
+        Place::Passed(_) | Place::HsctBefore(_) | Place::HsctAfter(_) => (1, 0),
+    });
+    for (clock, place) in placed {
         let mut p = Paragraph::new().strong(format!("{}: ", clock_name(clock.end)));
         p = match place {
             Place::Left(m) => p.num(months(m)).text(" left"),
@@ -304,24 +313,26 @@ fn clocks_section(evidence: &Evidence, patient: &Patient) -> Vec<Paragraph> {
                 p.text("his age at diagnosis is not recorded, so he cannot be placed on it")
             }
         };
-        p = p.text(format!(" ({}). ", clock_group(clock)));
+        // Each cohort by name and n, with its own words where the file
+        // gives a short form; the full statement is a hover or a click away.
+        p = p.text(format!(". {} — ", clock_group(clock)));
         let cohorts = clock.cohorts();
         if cohorts.len() > 1 {
             let names: Vec<String> = cohorts.iter().map(|c| c.label.clone()).collect();
-            p = p.text(format!("{} agree on this: ", format::join_and(&names)));
+            p = p.text(format!("{} agree: ", format::join_and(&names)));
         }
         for (i, (c, f)) in clock.findings.iter().enumerate() {
             if i > 0 {
                 p = p.text("; ");
             }
             let src = words::finding_source(c, f);
-            p = p
-                .text(format!("{}: ", c.label))
-                .quote(f.short.clone().unwrap_or_else(|| f.statement.clone()), src.clone())
-                .text(" ")
-                .cite(src);
+            p = p.text(format!("{} ({})", c.label, n_or_cohort(c, f)));
+            if let Some(short) = &f.short {
+                p = p.text(": ").quote(short.clone(), src.clone());
+            }
+            p = p.text(" ").cite(src);
         }
-        out.push(p);
+        out.push(p.text("."));
     }
     if clocks.iter().filter(|k| matches!(k.end, ClockEnd::Age(_))).count() > 1 {
         out.push(Paragraph::from(
@@ -453,18 +464,20 @@ mod tests {
         p.age_at_diagnosis = Some(YearsMonths { years: 0, months: 0 });
         let s = say(&p);
         assert!(
-            s.contains("His 6th birthday: 5 years 4 months left (HSCT at ≤5 years). Japan 2015: "),
+            s.contains("His 6th birthday: 5 years 4 months left. HSCT at ≤5 years — Japan 2015 (n = 14 vs 15) (Japan 2015, abstract)."),
             "{s}"
         );
         assert!(
-            s.contains("His 10th birthday: 9 years 4 months left (HSCT at <10 years). EBMT 2019: "),
+            s.contains("His 10th birthday: 9 years 4 months left. HSCT at <10 years — EBMT 2019 (n = 130) (EBMT 2019, abstract)."),
             "{s}"
         );
         assert!(
-            s.contains("2 years from his diagnosis: 1 year 4 months left (HSCT within 2 years of diagnosis). EBMT 2019: Myeloablative conditioning and HSCT within 2 years of diagnosis"),
+            s.contains("2 years from his diagnosis: 1 year 4 months left. HSCT within 2 years of diagnosis — EBMT 2019 (n = 130) (EBMT 2019, abstract)."),
             "{s}"
         );
         assert!(s.contains("The cohorts name different ages at HSCT; each is shown"), "{s}");
+        // The clock that closes first comes first.
+        assert!(s.find("2 years from his diagnosis").unwrap() < s.find("His 6th birthday:").unwrap(), "{s}");
     }
 
     #[test]
@@ -495,15 +508,15 @@ mod tests {
         let mut past5 = intl.findings[0].clone();
         past5.id = "age-at-hct".into();
         past5.topic = Topic::Timing;
-        past5.statement = "Survival worsened as the age at transplantation increased past 5 years.".into();
+        past5.short = Some("survival worsened as the age at transplantation increased past 5 years".into());
         past5.age_group = Some(AgeGroup::AtMostYears(5));
         intl.findings.push(past5);
         let s = say_with(&e, &at(3, 4));
-        assert!(s.contains("His 6th birthday: 2 years 8 months left (HSCT at ≤5 years). Japan 2015 and International 2017 agree on this: Japan 2015: "), "{s}");
-        assert!(s.contains("; International 2017: Survival worsened as the age at transplantation increased past 5 years."), "{s}");
+        assert!(s.contains("His 6th birthday: 2 years 8 months left. HSCT at ≤5 years — Japan 2015 and International 2017 agree: Japan 2015 (n = 14 vs 15) (Japan 2015, abstract); International 2017 (n = 176 (67 received HCT)): survival worsened as the age at transplantation increased past 5 years (International 2017, abstract)."), "{s}");
+        assert!(s.contains("International 2017 (n = 176 (67 received HCT))"), "{s}");
         // The other clock, where only EBMT speaks, stays beside it.
         assert!(
-            s.contains("His 10th birthday: 6 years 8 months left (HSCT at <10 years). EBMT 2019: "),
+            s.contains("His 10th birthday: 6 years 8 months left. HSCT at <10 years — EBMT 2019 (n = 130)"),
             "{s}"
         );
     }

@@ -182,22 +182,20 @@ pub fn insert_new_since(doc: &mut Doc, evidence: &Evidence, patient: &Patient, r
     }
 }
 
-/// The same in one line, for the notice shown on opening the file.
+/// The same in a few lines, for the notice shown on opening the file:
+/// each change by its first words, the whole of it in the summary and
+/// the report.
 pub fn new_since_notice(evidence: &Evidence, patient: &Patient, recorded: Option<&str>) -> Option<String> {
-    let section = new_since_section(evidence, patient, recorded)?;
-    let items: Vec<String> = section
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Item { text, .. } => Some(text.plain()),
-            _ => None,
-        })
+    let log = Changelog::shipped()?;
+    let intro = match new_since_section(evidence, patient, recorded)?.blocks.first() {
+        Some(Block::Paragraph(p)) => p.plain(),
+        _ => return None,
+    };
+    let heads: Vec<String> = new_for_him(log, evidence, patient, recorded)
+        .into_iter()
+        .map(|(v, e)| format!("{}: {}", v.version, e.text.split([':', ';']).next().unwrap_or(&e.text)))
         .collect();
-    let intro = section.blocks.first().map(|b| match b {
-        Block::Paragraph(p) => p.plain(),
-        _ => String::new(),
-    })?;
-    Some(format!("{intro} {}", items.join(" ")))
+    Some(format!("{intro} {}. The summary and the report give each in full.", heads.join("; ")))
 }
 
 #[cfg(test)]
@@ -290,6 +288,7 @@ mod tests {
         done.hsct = Hsct::Done { at: YearsMonths { years: 7, months: 9 } };
         let notice = new_since_notice(&e, &done, None).unwrap();
         assert!(notice.starts_with("This file was last saved with no evidence version"), "{notice}");
-        assert!(notice.contains("chimerism and early deaths matched to a transplanted boy"), "{notice}");
+        assert!(notice.contains("2026-12: Findings sorted into those about a boy's situation"), "{notice}");
+        assert!(notice.ends_with("The summary and the report give each in full."), "{notice}");
     }
 }
