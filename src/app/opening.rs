@@ -83,8 +83,12 @@ impl App {
                     self.adopt(*document, path, tracked.hash, access);
                     self.notify(
                         format!(
-                            "{name}: opened with {} problem(s) to correct: {}",
-                            problems.len(),
+                            "{name}: opened with {} to correct: {}",
+                            if problems.len() == 1 {
+                                "1 problem".to_owned()
+                            } else {
+                                format!("{} problems", problems.len())
+                            },
                             problems.join(" ")
                         ),
                         true,

@@ -253,12 +253,13 @@ fn title(flow: &mut Flow, evidence: &Evidence, doc: &PatientDocument, generated:
         || "This patient has not been saved to a file.".to_owned(),
         |s| {
             format!(
-                "Last saved by {} at {} (xhim-aid {}, evidence {}); {} recorded changes.",
+                "Last saved by {} at {} (xhim-aid {}, evidence {}); {} recorded {}.",
                 s.saved_by,
                 s.saved_at,
                 s.app_version,
                 s.evidence_version,
-                doc.record.changes.len()
+                doc.record.changes.len(),
+                if doc.record.changes.len() == 1 { "change" } else { "changes" }
             )
         },
     );
