@@ -608,11 +608,11 @@ impl Evidence {
     }
 
     /// The findings about his situation, each with why, in the order a
-    /// clinician reads them (risk factors first, then by
-    /// [`Self::findings`]). Background on the condition is never among
+    /// clinician reads them (risk factors first; within a group, those
+    /// naming his own condition first, then by [`Self::findings`]). Background on the condition is never among
     /// them, and without an age nothing that needs his age is.
     pub fn match_findings(&self, patient: &Patient) -> Vec<FindingMatch> {
-        let mut out: Vec<FindingMatch> = self
+        let mut out: Vec<(u8, FindingMatch)> = self
             .findings()
             .filter_map(|(c, f)| {
                 let about = relevance::about(f);
@@ -620,15 +620,14 @@ impl Evidence {
                     return None;
                 }
                 let why = reasons(f, patient);
-                (!why.is_empty()).then(|| FindingMatch {
-                    source: words::finding_source(c, f),
-                    reasons: why,
-                    about,
+                (!why.is_empty()).then(|| {
+                    let m = FindingMatch { source: words::finding_source(c, f), reasons: why, about };
+                    (relevance::specificity(f, patient), m)
                 })
             })
             .collect();
-        out.sort_by_key(|m| m.about);
-        out
+        out.sort_by_key(|(specific, m)| (m.about, *specific));
+        out.into_iter().map(|(_, m)| m).collect()
     }
 
     /// The findings that comment on `finding` of `cohort` in their authors'

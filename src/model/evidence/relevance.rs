@@ -9,7 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Finding, Topic};
+use super::{Finding, Topic, Trigger};
+use crate::model::patient::Patient;
 
 /// What part of his situation a finding speaks to, in the order a clinician
 /// reads them: risk factors first.
@@ -65,6 +66,20 @@ pub fn about(finding: &Finding) -> About {
     })
 }
 
+/// How closely a finding names him, for the order within a group: a
+/// finding naming one of his own conditions (0) before one about organ
+/// damage in general (1), before the rest (2).
+pub fn specificity(finding: &Finding, patient: &Patient) -> u8 {
+    let names = |t: &Trigger| matches!(t, Trigger::Condition(c) if patient.conditions.get(*c));
+    if finding.matches.iter().any(names) {
+        0
+    } else if finding.matches.contains(&Trigger::AnyOrganDamage) {
+        1
+    } else {
+        2
+    }
+}
+
 /// "1 finding", "2 findings": every count of findings is written here.
 pub fn count_findings(n: usize) -> String {
     if n == 1 { "1 finding".to_owned() } else { format!("{n} findings") }
@@ -73,8 +88,8 @@ pub fn count_findings(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::evidence::{Evidence, FindingMatch, Trigger};
-    use crate::model::patient::{AgeSource, CryptoPcr, Donor, Hsct, Patient, YearsMonths};
+    use crate::model::evidence::{Evidence, FindingMatch};
+    use crate::model::patient::{AgeSource, CryptoPcr, Donor, Hsct, YearsMonths};
     use crate::model::text::Paragraph;
 
     fn at(years: i32, months: i32) -> Patient {
@@ -116,6 +131,11 @@ mod tests {
         assert!(matches.iter().all(|m| m.about != About::Background));
         assert!(matches.windows(2).all(|w| w[0].about <= w[1].about), "risk factors first");
         assert_eq!(matches.first().map(|m| m.about), Some(About::RiskFactor));
+        // Within his risk factors, a finding naming his own condition first.
+        assert_eq!(found.first().map(String::as_str), Some("ebmt-2019/organ-damage"));
+        let mut lung = at(12, 0);
+        lung.conditions.lung_damage = true;
+        assert_eq!(ids(&e, &lung).first().map(String::as_str), Some("europe-2004/lung-damage"));
     }
 
     #[test]
