@@ -116,10 +116,8 @@ pub fn oldest_age_studied(evidence: &Evidence) -> Option<(f64, SourceRef)> {
         }
     };
     for (c, f) in evidence.findings() {
-        let age = match f.time {
-            Some(TimePoint::AtAge(a) | TimePoint::AgeSpan(_, a)) => a,
-            Some(TimePoint::AfterHsct(_)) | None => continue,
-        };
+        // Only values on the age clock say how old the boys studied were.
+        let Some(TimePoint::AtAge(age) | TimePoint::AgeSpan(_, age)) = f.time else { continue };
         consider(age, words::finding_source(c, f));
     }
     for c in &evidence.cohorts {

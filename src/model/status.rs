@@ -463,14 +463,8 @@ mod tests {
         let mut p = at(0, 8);
         p.age_at_diagnosis = Some(YearsMonths { years: 0, months: 0 });
         let s = say(&p);
-        assert!(
-            s.contains("His 6th birthday: 5 years 4 months left. HSCT at ≤5 years — Japan 2015 (n = 14 vs 15) (Japan 2015, abstract)."),
-            "{s}"
-        );
-        assert!(
-            s.contains("His 10th birthday: 9 years 4 months left. HSCT at <10 years — EBMT 2019 (n = 130) (EBMT 2019, abstract)."),
-            "{s}"
-        );
+        assert!(s.contains("His 6th birthday: 5 years 4 months left. HSCT at ≤5 years — "), "{s}");
+        assert!(s.contains("His 10th birthday: 9 years 4 months left. HSCT at <10 years — "), "{s}");
         assert!(
             s.contains("2 years from his diagnosis: 1 year 4 months left. HSCT within 2 years of diagnosis — EBMT 2019 (n = 130) (EBMT 2019, abstract)."),
             "{s}"
@@ -505,6 +499,8 @@ mod tests {
     fn cohorts_that_agree_on_a_clock_are_named_together() {
         let mut e = Evidence::embedded().unwrap();
         let intl = e.cohorts.iter_mut().find(|c| c.id == "international-2017").unwrap();
+        // Only the finding built here speaks of an age at HSCT.
+        intl.findings.retain(|f| f.age_group.is_none());
         let mut past5 = intl.findings[0].clone();
         past5.id = "age-at-hct".into();
         past5.topic = Topic::Timing;
