@@ -244,7 +244,7 @@ fn about_this_aid_opens_from_the_help_menu() {
 }
 
 /// Accessible names of every patient input, in form order.
-const INPUTS: [&str; 11] = [
+const INPUTS: [&str; 14] = [
     "Years and months",
     "From dates",
     labels::AGE_YEARS,
@@ -256,6 +256,9 @@ const INPUTS: [&str; 11] = [
     "Liver disease",
     "Neutropenia",
     labels::DONOR,
+    labels::CONDITIONING,
+    labels::STEM_CELL_SOURCE,
+    labels::CRYPTO_PCR,
 ];
 
 #[test]
