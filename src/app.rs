@@ -27,6 +27,7 @@ pub use screenshot::{SCREENSHOT_WAIT, ScreenshotRequest};
 pub use start::StartOptions;
 pub use view::FAMILY_DETAILS;
 
+use crate::model::evidence::changelog;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -309,9 +310,13 @@ impl App {
     /// `xhim-aid summary`'s so a pasted copy names the file it came from.
     pub fn summary_text(&self) -> String {
         let inputs = self.inputs();
-        let doc = crate::model::summary::clinical_summary(&inputs, &self.derived.figure);
+        let mut doc = crate::model::summary::clinical_summary(&inputs, &self.derived.figure);
+        if let Some(p) = inputs.patient {
+            let recorded = self.document().record.saves.last().map(|s| s.evidence_version.as_str());
+            changelog::insert_new_since(&mut doc, &self.evidence, p, recorded);
+        }
         let source = self.file_label() + if self.file.dirty { " with unsaved edits" } else { "" };
-        let mut text = crate::io::text::summary_heading(&source, &self.evidence.version);
+        let mut text = crate::io::text::summary_heading(&source, &changelog::record_label(&self.evidence));
         text.push_str(&crate::model::text::plain::plain_text(&doc, crate::io::text::SUMMARY_WIDTH));
         text
     }

@@ -27,7 +27,7 @@ pub const EXIT_USAGE: u8 = 2;
 #[derive(Debug, Parser)]
 #[command(
     name = "xhim-aid",
-    version,
+    version = version_text(),
     override_usage = "xhim-aid [OPTIONS] [PATIENT.ron]\n       xhim-aid <COMMAND> [ARGS]",
     about = "Decision aid for X-linked hyper-IgM syndrome: published survival evidence and HSCT timing",
     long_about = "Decision aid for X-linked hyper-IgM syndrome (XHIM, CD40 ligand deficiency): \
@@ -286,6 +286,19 @@ pub struct CohortOutput {
     /// The unit of the time axis.
     #[arg(long, value_name = "UNIT", default_value = "years", value_parser = unit())]
     pub unit: TimeUnit,
+}
+
+/// "0.1.0 (evidence 2026-12, 2026-12-07)": `--version` names the dated
+/// evidence the binary embeds, which a support request needs as much as
+/// the app's version.
+fn version_text() -> &'static str {
+    static TEXT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        match crate::model::evidence::changelog::Changelog::shipped().and_then(|log| log.current()) {
+            Some(v) => format!("{} (evidence {}, {})", env!("CARGO_PKG_VERSION"), v.version, v.date),
+            None => env!("CARGO_PKG_VERSION").to_owned(),
+        }
+    });
+    &TEXT
 }
 
 /// Parses the command line, program name first. Help and `--version` come
@@ -686,6 +699,8 @@ mod tests {
             assert!(!e.use_stderr(), "{args:?} prints to stdout and exits 0");
         }
         assert_eq!(p(&["-V"]).unwrap_err().kind(), ErrorKind::DisplayVersion);
+        let version = p(&["--version"]).unwrap_err().to_string();
+        assert!(version.contains("(evidence 2026-12, 2026-12-07)"), "{version}");
     }
 
     #[test]

@@ -44,7 +44,11 @@ fn each_subcommand_answers_help() {
         assert!(stdout.contains(usage) && stdout.contains(says), "{args:?}: {stdout}");
     }
     let (code, stdout, _) = run(&["--version"]);
-    assert_eq!((code, stdout.trim()), (0, concat!("xhim-aid ", env!("CARGO_PKG_VERSION"))));
+    // The dated evidence version comes with the app's.
+    assert_eq!(
+        (code, stdout.trim()),
+        (0, concat!("xhim-aid ", env!("CARGO_PKG_VERSION"), " (evidence 2026-12, 2026-12-07)"))
+    );
 }
 
 #[test]
@@ -83,6 +87,22 @@ fn summary_prints_the_clinical_summary_and_fails_clearly_on_a_bad_file() {
     let (code, stdout, _) = run(&["summary", example]);
     assert_eq!(code, 0);
     assert!(stdout.contains("Sclerosing cholangitis — EBMT 2019 (n = 130)"), "{stdout}");
+    assert!(stdout.contains("(evidence 2026-12 (evidence-"), "{stdout}");
+    assert!(!stdout.contains("New in the evidence since"), "saved under the current version: {stdout}");
+    // Saved under an undated evidence version: the summary says what is new
+    // that concerns him, right after where he stands.
+    let dir = tempfile::tempdir().unwrap();
+    let older = dir.path().join("older.ron");
+    let text = std::fs::read_to_string(example).unwrap();
+    let (head, tail) = text.split_once("evidence_version: \"2026-12 (").unwrap();
+    let tail = tail.split_once(')').unwrap().1;
+    std::fs::write(&older, format!("{head}evidence_version: \"evidence-0123456789abcdef{tail}")).unwrap();
+    let (code, stdout, stderr) = run(&["summary", older.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let new = stdout.find("New in the evidence since this file was saved").unwrap();
+    assert!(stdout.find("Where he stands").unwrap() < new, "{stdout}");
+    assert!(stdout.contains("last saved under evidence evidence-0123456789abcdef"), "{stdout}");
+    assert!(stdout.contains("2026-12: International 2017 read in full text"), "{stdout}");
     assert!(!stdout.contains("Fictional example"), "the note is never printed");
     let bad = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/patient_files/bad/truncated.ron");
     let (code, _, stderr) = run(&["summary", bad]);

@@ -238,12 +238,13 @@ fn about_this_aid_opens_from_the_help_menu() {
     harness.run();
     harness.get_by_label_contains("It has not yet been tested with families.");
     harness.get_by_label_contains("It had no funding.");
-    harness.get_by_label_contains("Evidence version: evidence-");
+    harness.get_by_label_contains("Evidence version: 2026-12 (2026-12-07)");
+    harness.get_by_label_contains("Evidence fingerprint (SHA-256 of the cohort files): evidence-");
     harness.get_by_label_contains("GeneReviews 2025:");
 }
 
 /// Accessible names of every patient input, in form order.
-const INPUTS: [&str; 11] = [
+const INPUTS: [&str; 14] = [
     "Years and months",
     "From dates",
     labels::AGE_YEARS,
@@ -255,6 +256,9 @@ const INPUTS: [&str; 11] = [
     "Liver disease",
     "Neutropenia",
     labels::DONOR,
+    labels::CONDITIONING,
+    labels::STEM_CELL_SOURCE,
+    labels::CRYPTO_PCR,
 ];
 
 #[test]

@@ -36,6 +36,25 @@ fn opens_with_evidence_and_disclaimer() {
 }
 
 #[test]
+fn a_planned_conditioning_is_recorded_and_matched_to_ebmt() {
+    let mut harness = common::harness();
+    set_text(&mut harness, labels::AGE_YEARS, "3");
+    harness.get_by_label(labels::CONDITIONING).click();
+    harness.run();
+    harness.get_by_label("Reduced intensity").click();
+    harness.run();
+    assert_eq!(
+        harness.state().patient().conditioning,
+        xhim_aid::model::patient::Conditioning::ReducedIntensity
+    );
+    // EBMT 2019's donor and time-from-diagnosis findings both speak of it.
+    assert_eq!(
+        harness.get_all_by_label_contains("His planned conditioning is reduced intensity.").count(),
+        2
+    );
+}
+
+#[test]
 fn typing_an_age_moves_the_status() {
     let mut harness = common::harness();
     set_text(&mut harness, labels::AGE_YEARS, "3");

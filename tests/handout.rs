@@ -116,7 +116,10 @@ fn check(name: &str, doc: &PatientDocument, answers: &FamilyDiscussion) -> Strin
         }
     }
     assert!(all.contains("It has not yet been tested with families."), "{name}");
-    assert!(all.contains(&evidence.version), "{name}");
+    // Family pages give the evidence's date, never its fingerprint.
+    assert!(all.contains("(evidence 2026-12)"), "{name}");
+    assert!(all.contains("Evidence version: 2026-12 (2026-12-07)"), "{name}");
+    assert!(!all.contains(&evidence.version), "{name}");
     all
 }
 

@@ -106,6 +106,9 @@ fn golden_v1_loads_migrated_to_current_version() {
         conditions: Conditions { liver_disease: true, lung_damage: true, ..Conditions::default() },
         donor: Donor::MismatchedOrHaplo,
         note: "Bronchiectasis on CT; LFTs raised.\nHaplo donor (mother) work-up.".to_owned(),
+        conditioning: Conditioning::NotDecided,
+        stem_cell_source: StemCellSource::NotDecided,
+        crypto_pcr: CryptoPcr::NotTested,
         discussion: None,
     };
     assert_eq!(loaded.document.patient, expected);
@@ -126,7 +129,7 @@ fn golden_v1_loads_migrated_to_current_version() {
     assert_eq!(change.len(), 1);
     assert_eq!((change[0].field.as_str(), change[0].old.as_str()), ("File format", "version 1"));
     assert_eq!(change[0].at, "1970-01-01T00:00:00Z");
-    assert!(fs::read_to_string(&path).unwrap().contains("version: 3,"));
+    assert!(fs::read_to_string(&path).unwrap().contains("version: 4,"));
     assert_eq!(fs::read(backup_path(&path)).unwrap(), fs::read(fixture("v1.ron")).unwrap());
 }
 
@@ -149,6 +152,9 @@ fn golden_v2_loads_to_known_values() {
             },
             donor: Donor::MatchedSibling,
             note: "Crypto cleared pre-HSCT. \"Quoted\" text, unicode: µ ± ≥ 😀.".to_owned(),
+            conditioning: Conditioning::NotDecided,
+            stem_cell_source: StemCellSource::NotDecided,
+            crypto_pcr: CryptoPcr::NotTested,
             discussion: None,
         }
     );
@@ -232,7 +238,7 @@ fn unknown_field_is_named() {
 #[test]
 fn newer_version() {
     let err = load_error(&fixture("bad/newer-version.ron"), None);
-    assert_eq!(err, PatientFileError::UnsupportedVersion { found: 4, newest: CURRENT_VERSION });
+    assert_eq!(err, PatientFileError::UnsupportedVersion { found: 5, newest: CURRENT_VERSION });
     assert!(err.to_string().contains("newer"), "{err}");
 }
 

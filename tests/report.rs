@@ -69,6 +69,18 @@ fn load(path: &Path) -> PatientDocument {
 }
 
 #[test]
+fn a_file_saved_under_older_evidence_says_in_the_report_what_is_new_for_him() {
+    let evidence = Evidence::embedded().unwrap();
+    let mut doc = load(&examples()[0]);
+    for save in &mut doc.record.saves {
+        save.evidence_version = "evidence-0123456789abcdef".to_owned();
+    }
+    let all = page_texts(&pdf(&evidence, &doc, &options())).join(" ");
+    assert!(all.contains("New in the evidence since this file was saved"), "{all}");
+    assert!(all.contains("last saved under evidence evidence-0123456789abcdef"), "{all}");
+}
+
+#[test]
 fn every_example_report_has_age_citation_and_disclaimer() {
     let evidence = Evidence::embedded().unwrap();
     for path in examples() {
@@ -83,6 +95,8 @@ fn every_example_report_has_age_citation_and_disclaimer() {
         assert!(all.contains("Japan 2015"), "{}", path.display());
         assert!(all.contains("2026-11-25T12:34:56Z"), "{}", path.display());
         assert!(all.contains(&evidence.version), "{}", path.display());
+        // Saved under the current evidence: nothing is new for him.
+        assert!(!all.contains("New in the evidence since this file was saved"), "{}", path.display());
         for (i, page) in pages.iter().enumerate() {
             assert!(page.contains(xhim_aid::DISCLAIMER), "{} page {}: {page}", path.display(), i + 1);
             assert!(page.contains(&format!("Page {} of {}", i + 1, pages.len())), "{}", path.display());

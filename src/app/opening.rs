@@ -2,6 +2,7 @@
 //! answers leaves the window working, with a button to stop waiting), then
 //! shown, or the reason it cannot be.
 
+use crate::model::evidence::changelog;
 use std::path::Path;
 
 use super::conflict::Access;
@@ -59,11 +60,20 @@ impl App {
         let name = file_name(path);
         match tracked.loaded {
             Ok(loaded) => {
+                let recorded = loaded.document.record.saves.last().map(|s| s.evidence_version.clone());
+                let new = changelog::new_since_notice(
+                    &self.evidence,
+                    &loaded.document.patient,
+                    recorded.as_deref(),
+                );
                 self.adopt(loaded.document, path, tracked.hash, access);
                 if let Some(notice) = loaded.notice {
                     self.notify(format!("{name}: {notice}"), false);
                 } else {
                     self.notify(format!("Opened {name}."), false);
+                }
+                if let Some(new) = new {
+                    self.notify(format!("{name}: {new}"), false);
                 }
             }
             Err(e) => match e.kind {
@@ -73,8 +83,12 @@ impl App {
                     self.adopt(*document, path, tracked.hash, access);
                     self.notify(
                         format!(
-                            "{name}: opened with {} problem(s) to correct: {}",
-                            problems.len(),
+                            "{name}: opened with {} to correct: {}",
+                            if problems.len() == 1 {
+                                "1 problem".to_owned()
+                            } else {
+                                format!("{} problems", problems.len())
+                            },
                             problems.join(" ")
                         ),
                         true,

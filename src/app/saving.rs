@@ -188,7 +188,7 @@ impl App {
         }
         let context = SaveContext {
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
-            evidence_version: self.evidence.version.clone(),
+            evidence_version: crate::model::evidence::changelog::record_label(&self.evidence),
             saved_by: self.prefs.saved_by(),
         };
         let next = base.revised(&self.file.patient, &context, SystemTime::now());

@@ -113,7 +113,7 @@ impl eframe::App for App {
 impl App {
     fn about_ui(&mut self, ctx: &egui::Context) {
         let mut open = self.windows.about;
-        crate::ui::family_ui::about_ui(ctx, &mut open, &self.about.0, &self.about.1);
+        crate::ui::family_ui::about_ui(ctx, &mut open, &self.about.0, &self.about.1, &self.evidence);
         self.windows.about = open;
     }
 

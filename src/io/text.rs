@@ -28,7 +28,8 @@ pub fn summary_heading(source: &str, evidence_version: &str) -> String {
 /// The same message `validate` gives for a bad patient file, or the cohort
 /// file's message.
 pub fn summary_of_file(patient: &Path, cohorts: &[PathBuf], width: usize) -> Result<String, String> {
-    use crate::model::{Inputs, cohort::FittedCohort, evidence::Evidence, figure, summary};
+    use crate::model::evidence::{Evidence, changelog};
+    use crate::model::{Inputs, cohort::FittedCohort, figure, summary};
     let doc = super::patient_file::load(patient).map_err(|e| format!("{}: {}", patient.display(), e.kind))?;
     let evidence = Evidence::embedded().map_err(|e| e.to_string())?;
     let fitted = cohorts
@@ -42,7 +43,10 @@ pub fn summary_of_file(patient: &Path, cohorts: &[PathBuf], width: usize) -> Res
         options: figure::CurveOptions::default(),
     };
     let fig = figure::figure(&inputs);
-    let mut text = summary_heading(&super::file_name(patient), &evidence.version);
-    text.push_str(&plain_text(&summary::clinical_summary(&inputs, &fig), width));
+    let mut text = summary_heading(&super::file_name(patient), &changelog::record_label(&evidence));
+    let mut summary = summary::clinical_summary(&inputs, &fig);
+    let recorded = doc.document.record.saves.last().map(|s| s.evidence_version.as_str());
+    changelog::insert_new_since(&mut summary, &evidence, &doc.document.patient, recorded);
+    text.push_str(&plain_text(&summary, width));
     Ok(text)
 }

@@ -10,13 +10,16 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
-use super::patient::{Condition, Hsct, Patient};
+use super::patient::{Condition, Conditioning, CryptoPcr, Hsct, Patient, StemCellSource};
 use super::text::{Paragraph, Quantity, SourceRef, Unit};
 
+pub mod changelog;
 pub mod local;
+pub mod relevance;
 pub mod value;
 pub mod words;
 
+use relevance::About;
 pub use value::{TimePoint, Value, ValueKind};
 
 /// Published numbers are written by the text model's one formatter; the
@@ -251,6 +254,18 @@ pub enum Trigger {
     /// His age at diagnosis is known and he is not yet transplanted, so the
     /// time since diagnosis matters.
     TimeSinceDiagnosis,
+    /// The finding is about patients *without* this condition: it concerns
+    /// a boy without it, and never a boy with it (cure in 72 % of patients
+    /// without hepatic disease says nothing of a boy who has it).
+    WithoutCondition(Condition),
+    /// He has been transplanted (chimerism, deaths after HSCT).
+    Transplanted,
+    /// The finding compares conditioning regimens; the reason names his plan.
+    Conditioning,
+    /// The finding compares stem cell sources; the reason names his plan.
+    StemCellSource,
+    /// The finding compares patients by Cryptosporidium PCR before HSCT.
+    CryptoPcr,
 }
 
 /// One published result or statement.
@@ -304,6 +319,19 @@ pub struct Finding {
     /// with unknown numbers at risk), shown wherever the finding is.
     #[serde(default)]
     pub caveat: Option<String>,
+    /// What part of his situation the finding speaks to, where its topic
+    /// alone would mislead (see [`relevance::about`]).
+    #[serde(default)]
+    pub about: Option<About>,
+    /// "HSCT within 2 years of diagnosis": the years the finding counts
+    /// from diagnosis, so the status can place him on that clock.
+    #[serde(default)]
+    pub within_years_of_diagnosis: Option<u32>,
+    /// `cohort-id/finding-id` of another cohort's finding this one comments
+    /// on in its authors' words (a published reading of another study's
+    /// bias), shown on that finding's card beside its caveat.
+    #[serde(default)]
+    pub comments_on: Option<String>,
 }
 
 impl Finding {
@@ -566,15 +594,38 @@ impl Evidence {
         self.cohorts.iter().flat_map(|c| c.findings.iter().map(move |f| (c, f)))
     }
 
-    /// The findings that concern this patient, each with why, in the order
-    /// of [`Self::findings`].
+    /// The findings about his situation, each with why, in the order a
+    /// clinician reads them (risk factors first; within a group, those
+    /// naming his own condition first, then by [`Self::findings`]). Background on the condition is never among
+    /// them, and without an age nothing that needs his age is.
     pub fn match_findings(&self, patient: &Patient) -> Vec<FindingMatch> {
-        self.findings()
+        let mut out: Vec<(u8, FindingMatch)> = self
+            .findings()
             .filter_map(|(c, f)| {
+                let about = relevance::about(f);
+                if about == About::Background || (about.needs_age() && patient.age_months().is_none()) {
+                    return None;
+                }
                 let why = reasons(f, patient);
-                (!why.is_empty()).then(|| FindingMatch { source: words::finding_source(c, f), reasons: why })
+                (!why.is_empty()).then(|| {
+                    let m = FindingMatch { source: words::finding_source(c, f), reasons: why, about };
+                    (relevance::specificity(f, patient), m)
+                })
             })
-            .collect()
+            .collect();
+        out.sort_by_key(|(specific, m)| (m.about, *specific));
+        out.into_iter().map(|(_, m)| m).collect()
+    }
+
+    /// The findings that comment on `finding` of `cohort` in their authors'
+    /// words (International 2017's reading of Japan 2015).
+    pub fn comments_on<'a>(
+        &'a self,
+        cohort: &'a Cohort,
+        finding: &'a Finding,
+    ) -> impl Iterator<Item = (&'a Cohort, &'a Finding)> + 'a {
+        let target = format!("{}/{}", cohort.id, finding.id);
+        self.findings().filter(move |(_, f)| f.comments_on.as_deref() == Some(target.as_str()))
     }
 }
 
@@ -588,6 +639,8 @@ pub struct FindingMatch {
     pub source: SourceRef,
     /// Why it concerns him; never empty.
     pub reasons: Vec<Paragraph>,
+    /// What part of his situation it speaks to; never background.
+    pub about: About,
 }
 
 impl FindingMatch {
@@ -606,6 +659,29 @@ impl FindingMatch {
 /// cholangitis"); empty if it does not.
 pub fn reasons(finding: &Finding, patient: &Patient) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
+    // A finding about patients without a condition says nothing of a boy
+    // who has it.
+    let without: Vec<Condition> = finding
+        .matches
+        .iter()
+        .filter_map(|t| match t {
+            Trigger::WithoutCondition(c) => Some(*c),
+            _ => None,
+        })
+        .collect();
+    if without.iter().any(|c| patient.conditions.get(*c)) {
+        return out;
+    }
+    if !without.is_empty() {
+        let names: Vec<String> = without.iter().map(|c| c.label().to_lowercase()).collect();
+        out.push(
+            format!(
+                "No {} is recorded for him; this finding is about patients without it.",
+                names.join(" or ")
+            )
+            .into(),
+        );
+    }
     let months = |m: i32| Quantity::patient(f64::from(m), Unit::Months);
     let age = patient.age_months();
     // For a transplanted boy the age that matters is his age at HSCT.
@@ -651,7 +727,25 @@ pub fn reasons(finding: &Finding, patient: &Patient) -> Vec<Paragraph> {
                     out.push(Paragraph::new().text("He was diagnosed ").num(months(age - dx)).text(" ago."));
                 }
             }
-            Trigger::Condition(_) => {}
+            Trigger::Transplanted => {
+                if let (Some(at), Some(age)) = (patient.hsct_age_months(), age) {
+                    out.push(
+                        Paragraph::new().text("He was transplanted ").num(months(age - at)).text(" ago."),
+                    );
+                }
+            }
+            Trigger::Conditioning => {
+                out.extend(conditioning_reason(patient.conditioning).map(Paragraph::from));
+            }
+            Trigger::StemCellSource => {
+                out.extend(stem_cell_reason(patient.stem_cell_source).map(Paragraph::from));
+            }
+            Trigger::CryptoPcr => {
+                if let Some(why) = crypto_pcr_reason(patient) {
+                    out.push(why.into());
+                }
+            }
+            Trigger::Condition(_) | Trigger::WithoutCondition(_) => {}
         }
     }
     out.dedup();
@@ -668,6 +762,43 @@ pub fn donor_reason(donor: super::patient::Donor) -> &'static str {
             "His only donor is mismatched or haploidentical; this finding compares donor types."
         }
         Donor::NoneYet => "No donor has been identified yet; this finding compares donor types.",
+    }
+}
+
+/// His planned conditioning, as a reason a finding comparing regimens
+/// concerns him; nothing while it is not decided, so the finding is not
+/// flagged for every boy.
+fn conditioning_reason(plan: Conditioning) -> Option<&'static str> {
+    match plan {
+        Conditioning::Myeloablative => Some("His planned conditioning is myeloablative."),
+        Conditioning::ReducedIntensity => Some("His planned conditioning is reduced intensity."),
+        Conditioning::NotDecided => None,
+    }
+}
+
+/// His planned stem cell source, as a reason a finding comparing sources
+/// concerns him; nothing while it is not decided.
+fn stem_cell_reason(source: StemCellSource) -> Option<&'static str> {
+    match source {
+        StemCellSource::BoneMarrow => Some("His planned stem cell source is bone marrow."),
+        StemCellSource::PeripheralBlood => Some("His planned stem cell source is peripheral blood."),
+        StemCellSource::CordBlood => Some("His planned stem cell source is cord blood."),
+        StemCellSource::NotDecided => None,
+    }
+}
+
+/// His Cryptosporidium PCR before HSCT; an untested boy already
+/// transplanted can no longer be tested before it, so the finding no
+/// longer concerns him.
+fn crypto_pcr_reason(patient: &Patient) -> Option<&'static str> {
+    match (patient.crypto_pcr, patient.hsct) {
+        (CryptoPcr::Positive, _) => Some("His Cryptosporidium PCR before HSCT was positive."),
+        (CryptoPcr::Negative, _) => Some("His Cryptosporidium PCR before HSCT was negative."),
+        (CryptoPcr::NotTested, Hsct::Done { .. }) => None,
+        (CryptoPcr::NotTested, Hsct::None | Hsct::Planned { .. }) => Some(
+            "He has no Cryptosporidium PCR recorded; this finding compares PCR-positive and PCR-negative \
+             patients before HSCT.",
+        ),
     }
 }
 

@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 use crate::model::date::Date;
 use crate::model::discussion::FamilyDiscussion;
 use crate::model::patient::{
-    AgeSource, Conditions, Donor, Field, Hsct, MAX_AGE_YEARS, Patient, PlannedHsct, YearsMonths,
+    AgeSource, Conditioning, Conditions, CryptoPcr, Donor, Field, Hsct, MAX_AGE_YEARS, Patient, PlannedHsct,
+    StemCellSource, YearsMonths,
 };
 
 /// How the current age is entered.
@@ -83,6 +84,12 @@ pub struct PatientForm {
     pub conditions: Conditions,
     /// Donor.
     pub donor: Donor,
+    /// Planned conditioning.
+    pub conditioning: Conditioning,
+    /// Planned stem cell source.
+    pub stem_cell_source: StemCellSource,
+    /// Cryptosporidium PCR before HSCT.
+    pub crypto_pcr: CryptoPcr,
     /// Note.
     pub note: String,
     /// Kept as it is: the family view edits it, not this form.
@@ -92,7 +99,18 @@ pub struct PatientForm {
 impl PatientForm {
     /// The form showing a patient.
     pub fn from_patient(p: &Patient) -> Self {
-        let Patient { age, age_at_diagnosis, hsct, conditions, donor, note, discussion } = p;
+        let Patient {
+            age,
+            age_at_diagnosis,
+            hsct,
+            conditions,
+            donor,
+            conditioning,
+            stem_cell_source,
+            crypto_pcr,
+            note,
+            discussion,
+        } = p;
         let (age_mode, years, months, born, as_of) = match age {
             AgeSource::Entered(ym) => {
                 (AgeMode::Entered, ym.years.to_string(), ym.months.to_string(), String::new(), String::new())
@@ -134,6 +152,9 @@ impl PatientForm {
             plan_date,
             conditions: *conditions,
             donor: *donor,
+            conditioning: *conditioning,
+            stem_cell_source: *stem_cell_source,
+            crypto_pcr: *crypto_pcr,
             note: note.clone(),
             discussion: discussion.clone(),
         }
@@ -207,6 +228,9 @@ impl PatientForm {
             hsct,
             conditions: self.conditions,
             donor: self.donor,
+            conditioning: self.conditioning,
+            stem_cell_source: self.stem_cell_source,
+            crypto_pcr: self.crypto_pcr,
             note: self.note.clone(),
             discussion: self.discussion.clone(),
         };
@@ -290,6 +314,9 @@ mod tests {
             hsct: Hsct::Done { at: YearsMonths { years: 4, months: 0 } },
             conditions: Conditions { lung_damage: true, neutropenia: true, ..Conditions::default() },
             donor: Donor::MatchedUnrelated,
+            conditioning: Conditioning::Myeloablative,
+            stem_cell_source: StemCellSource::BoneMarrow,
+            crypto_pcr: CryptoPcr::Negative,
             note: "PJP at 8 months".to_owned(),
             discussion: Some(FamilyDiscussion::default()),
         };

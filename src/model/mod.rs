@@ -2,6 +2,7 @@
 //! window. Nothing under `model` imports egui.
 
 pub mod clock;
+pub mod clocks;
 pub mod cohort;
 pub mod date;
 pub mod digitize;

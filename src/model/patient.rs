@@ -253,6 +253,88 @@ impl Donor {
     }
 }
 
+/// The conditioning planned for HSCT, which EBMT 2019 compares.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Conditioning {
+    /// Not decided yet.
+    #[default]
+    NotDecided,
+    /// Myeloablative conditioning.
+    Myeloablative,
+    /// Reduced-intensity conditioning.
+    ReducedIntensity,
+}
+
+impl Conditioning {
+    /// Every option, in the order the form lists them.
+    pub const ALL: [Self; 3] = [Self::NotDecided, Self::Myeloablative, Self::ReducedIntensity];
+
+    /// Text shown in the form.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NotDecided => "Not decided",
+            Self::Myeloablative => "Myeloablative",
+            Self::ReducedIntensity => "Reduced intensity",
+        }
+    }
+}
+
+/// The stem cell source planned for HSCT, which EBMT 2019 compares.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StemCellSource {
+    /// Not decided yet.
+    #[default]
+    NotDecided,
+    /// Bone marrow.
+    BoneMarrow,
+    /// Peripheral blood stem cells.
+    PeripheralBlood,
+    /// Umbilical cord blood.
+    CordBlood,
+}
+
+impl StemCellSource {
+    /// Every option, in the order the form lists them.
+    pub const ALL: [Self; 4] = [Self::NotDecided, Self::BoneMarrow, Self::PeripheralBlood, Self::CordBlood];
+
+    /// Text shown in the form.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NotDecided => "Not decided",
+            Self::BoneMarrow => "Bone marrow",
+            Self::PeripheralBlood => "Peripheral blood",
+            Self::CordBlood => "Cord blood",
+        }
+    }
+}
+
+/// A Cryptosporidium PCR before HSCT: a positive test came before
+/// post-transplant cholangiopathy in the 2003 PCR study.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CryptoPcr {
+    /// No PCR done (or not recorded).
+    #[default]
+    NotTested,
+    /// Positive.
+    Positive,
+    /// Negative.
+    Negative,
+}
+
+impl CryptoPcr {
+    /// Every option, in the order the form lists them.
+    pub const ALL: [Self; 3] = [Self::NotTested, Self::Positive, Self::Negative];
+
+    /// Text shown in the form.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NotTested => "Not tested",
+            Self::Positive => "Positive",
+            Self::Negative => "Negative",
+        }
+    }
+}
+
 /// One patient: what the clinician entered.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -271,6 +353,15 @@ pub struct Patient {
     /// Donor availability.
     #[serde(default)]
     pub donor: Donor,
+    /// Planned conditioning for HSCT.
+    #[serde(default)]
+    pub conditioning: Conditioning,
+    /// Planned stem cell source.
+    #[serde(default)]
+    pub stem_cell_source: StemCellSource,
+    /// Cryptosporidium PCR before HSCT.
+    #[serde(default)]
+    pub crypto_pcr: CryptoPcr,
     /// Free-text note, at most [`MAX_NOTE_CHARS`] characters.
     #[serde(default)]
     pub note: String,
@@ -289,6 +380,9 @@ impl Default for Patient {
             hsct: Hsct::None,
             conditions: Conditions::default(),
             donor: Donor::NoneYet,
+            conditioning: Conditioning::NotDecided,
+            stem_cell_source: StemCellSource::NotDecided,
+            crypto_pcr: CryptoPcr::NotTested,
             note: String::new(),
             discussion: None,
         }

@@ -4,13 +4,14 @@
 //! HSCT; it never says "HSCT now" and never gives a directive.
 
 use super::Inputs;
+use super::clocks::{ClockEnd, Place, TimingClock, oldest_age_studied, timing_clocks};
+use super::evidence::relevance::{self, About};
 use super::evidence::words;
 use super::evidence::{
-    AgeGroup, Cohort, Evidence, Finding, OLDER_FINDING, POST_HSCT_OS_FINDING, Topic, Trigger, Value,
-    WINDOW_FINDING, donor_reason,
+    AgeGroup, Cohort, Evidence, Finding, OLDER_FINDING, Topic, Trigger, Value, WINDOW_FINDING, donor_reason,
 };
 use super::figure::years_since_hsct;
-use super::patient::{AgeSource, Condition, Hsct, Patient};
+use super::patient::{AgeSource, Condition, Hsct, Patient, describe_months};
 use super::text::{Block, Paragraph, Quantity, Section, SectionId, Unit, format};
 use super::timing::{TimingEvidence, WindowStatus};
 
@@ -24,7 +25,7 @@ pub fn risk_factors<'a>(
     evidence: &'a Evidence,
     patient: &Patient,
 ) -> Vec<(Condition, Vec<(&'a Cohort, &'a Finding)>)> {
-    let is_risk = |f: &Finding| matches!(f.topic, Topic::RiskFactor | Topic::Harms);
+    let is_risk = |f: &Finding| relevance::about(f) == About::RiskFactor;
     patient
         .conditions
         .present()
@@ -70,6 +71,7 @@ pub fn status(inputs: &Inputs<'_>) -> Section {
     };
     let evidence = inputs.evidence;
     section.blocks.push(Block::Paragraph(position(&t, evidence, patient)));
+    section.blocks.extend(clocks_section(evidence, patient).into_iter().map(Block::Paragraph));
     if let Some(p) = planned(&t, patient) {
         section.blocks.push(Block::Paragraph(p));
     }
@@ -158,20 +160,10 @@ fn position(t: &TimingEvidence<'_>, evidence: &Evidence, patient: &Patient) -> P
             .num(months(remaining_months))
             .text(format!(" {} before his {older_birthday} birthday. ", remain(remaining_months)))
             .then(ebmt(t, evidence)),
-        WindowStatus::PastBoth => {
-            let mut p = Paragraph::new()
-                .strong(format!("Past the {window} window and {older_years} years or older. "))
-                .then(ebmt(t, evidence));
-            if let Some((c, f)) = evidence.finding(POST_HSCT_OS_FINDING)
-                && let Some(Value::Percent(v)) = f.value
-            {
-                p = p
-                    .text(" Across all ages at HSCT, overall survival 5 years after HSCT was ")
-                    .num(Quantity::published(v, Unit::Percent, words::finding_source(c, f)))
-                    .text(format!(" ({}, {}).", c.label, f.n_text()));
-            }
-            p
-        }
+        WindowStatus::PastBoth => Paragraph::new()
+            .strong(format!("Past the {window} window and {older_years} years or older. "))
+            .then(ebmt(t, evidence))
+            .text(format!(" No outcome value for HSCT at {older_years} years or older is published.")),
         WindowStatus::Transplanted { at_months } => {
             let place = if at_months < t.window_end_months() {
                 Paragraph::new().text(format!("inside the {window} window. ")).then(japan(t, evidence))
@@ -230,45 +222,40 @@ fn planned(t: &TimingEvidence<'_>, patient: &Patient) -> Option<Paragraph> {
     Some(p)
 }
 
-/// What is known after HSCT, for a transplanted boy: the post-HSCT values
-/// for all ages at HSCT, and when deaths happened.
+/// What is known after HSCT, for a transplanted boy. The published values
+/// after HSCT are for all ages at HSCT together, while the cohorts report
+/// that age at HSCT mattered: they are not his, so the status gives none
+/// of them (they stay under "Published values", labelled all ages).
 fn after_hsct(evidence: &Evidence, patient: &Patient) -> Option<Paragraph> {
-    let values: Vec<(&Cohort, &Finding, f64)> = evidence
+    let values: Vec<(&Cohort, &Finding)> = evidence
         .findings()
-        .filter(|(_, f)| f.topic == Topic::HsctOutcome && f.time.is_some())
-        .filter_map(|(c, f)| match f.value {
-            Some(Value::Percent(v)) => Some((c, f, v)),
-            _ => None,
-        })
+        .filter(|(_, f)| f.topic == Topic::HsctOutcome && f.age_group.is_none())
+        .filter(|(_, f)| matches!(f.value, Some(Value::Percent(_))))
+        .filter(|(_, f)| matches!(f.time, Some(super::evidence::TimePoint::AfterHsct(_))))
         .collect();
-    let (c0, f0, _) = values.first()?;
-    let mut p = Paragraph::new().strong("After HSCT: ").text(format!(
-        "{} ({}, all ages at HSCT{}) reported ",
-        c0.label,
-        f0.n_text(),
-        c0.era.as_deref().map_or(String::new(), |e| format!(", {e}"))
-    ));
-    for (i, (c, f, v)) in values.iter().enumerate() {
-        if i > 0 {
-            p = p.text(if i + 1 == values.len() { " and " } else { ", " });
-        }
-        let measure = f.measure.map_or("", super::evidence::Measure::short);
-        p = p.text(format!("{measure} ")).num(Quantity::published(
-            *v,
-            Unit::Percent,
-            words::finding_source(c, f),
-        ));
-    }
-    if let Some(super::evidence::TimePoint::AfterHsct(y)) = f0.time {
+    let (c0, f0) = values.first()?;
+    let at = patient.hsct_age_months()?;
+    let src = words::finding_source(c0, f0);
+    let mut p = Paragraph::new()
+        .strong("After HSCT: ")
+        .text(format!(
+            "{} ({}{}) published survival after HSCT for all ages at HSCT together; no value for boys \
+             transplanted at his age (",
+            c0.label,
+            f0.n_text(),
+            c0.era.as_deref().map_or(String::new(), |e| format!(", {e}"))
+        ))
+        .num(Quantity::patient(f64::from(at), Unit::Months))
+        .text(") is published, and the studies above found that age at HSCT mattered");
+    if let Some(super::evidence::TimePoint::AfterHsct(y)) = f0.time
+        && years_since_hsct(patient).is_some_and(|s| s > y)
+    {
         p = p
-            .text(" at ")
-            .num(Quantity::published(y, Unit::Years, words::finding_source(c0, f0)))
-            .text(" after HSCT");
-        if years_since_hsct(patient).is_some_and(|s| s > y) {
-            p = p.text("; he is past that point, and no later values are published");
-        }
-        p = p.text(".");
+            .text("; those values are for ")
+            .num(Quantity::published(y, Unit::Years, src.clone()))
+            .text(" after HSCT, he is past that point, and no later values are published");
     }
+    p = p.text(". ").cite(src);
     if let Some((c, f)) = evidence.findings().find(|(_, f)| f.topic == Topic::Harms && f.id == "deaths") {
         p = p
             .text(" ")
@@ -277,6 +264,102 @@ fn after_hsct(evidence: &Evidence, patient: &Patient) -> Option<Paragraph> {
             .cite(words::finding_source(c, f));
     }
     Some(p)
+}
+
+/// Where he stands on every timing clock the cohorts use, soonest first,
+/// each with time left or passed (or, once transplanted, where his HSCT fell), naming the
+/// cohorts that share each end; and, past the oldest age any cohort
+/// reports on, that he is outside the ages studied.
+fn clocks_section(evidence: &Evidence, patient: &Patient) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let clocks = timing_clocks(evidence);
+    let months = |m: i32| Quantity::patient(f64::from(m), Unit::Months);
+    if let (Some(age), Some((oldest, src))) = (patient.age_months(), oldest_age_studied(evidence))
+        && f64::from(age) > oldest * 12.0
+    {
+        out.push(
+            Paragraph::new()
+                .strong("Outside the ages studied: ")
+                .text("at ")
+                .num(months(age))
+                .text(" he is older than any age the cohorts report on (up to ")
+                .num(Quantity::published(oldest, Unit::Years, src.clone()))
+                .text(" of age) ")
+                .cite(src)
+                .text("; no published value describes him."),
+        );
+    }
+
+    // The clock that closes soonest first (for a baby diagnosed at birth,
+    // the 2 years from diagnosis before the 6th birthday); then those
+    // passed, then those he cannot be placed on, each in the clocks' order.
+    let mut placed: Vec<(&TimingClock<'_>, Place)> =
+        clocks.iter().filter_map(|k| k.place(patient).map(|p| (k, p))).collect();
+    placed.sort_by_key(|(_, place)| match place {
+        Place::Left(m) => (0, *m),
+        Place::NotRecorded => (2, 0),
+        Place::Passed(_) | Place::HsctBefore(_) | Place::HsctAfter(_) => (1, 0),
+    });
+    for (clock, place) in placed {
+        let mut p = Paragraph::new().strong(format!("{}: ", clock_name(clock.end)));
+        p = match place {
+            Place::Left(m) => p.num(months(m)).text(" left"),
+            Place::Passed(0) => p.text("reached this month"),
+            Place::Passed(m) => p.text("passed ").num(months(m)).text(" ago"),
+            Place::HsctBefore(m) => p.text("his HSCT was ").num(months(m)).text(" before it"),
+            Place::HsctAfter(0) => p.text("his HSCT was at it"),
+            Place::HsctAfter(m) => p.text("his HSCT was ").num(months(m)).text(" after it"),
+            Place::NotRecorded => {
+                p.text("his age at diagnosis is not recorded, so he cannot be placed on it")
+            }
+        };
+        // Each cohort by name and n, with its own words where the file
+        // gives a short form; the full statement is a hover or a click away.
+        p = p.text(format!(". {} — ", clock_group(clock)));
+        let cohorts = clock.cohorts();
+        if cohorts.len() > 1 {
+            let names: Vec<String> = cohorts.iter().map(|c| c.label.clone()).collect();
+            p = p.text(format!("{} agree: ", format::join_and(&names)));
+        }
+        for (i, (c, f)) in clock.findings.iter().enumerate() {
+            if i > 0 {
+                p = p.text("; ");
+            }
+            let src = words::finding_source(c, f);
+            p = p.text(format!("{} ({})", c.label, n_or_cohort(c, f)));
+            if let Some(short) = &f.short {
+                p = p.text(": ").quote(short.clone(), src.clone());
+            }
+            p = p.text(" ").cite(src);
+        }
+        out.push(p.text("."));
+    }
+    if clocks.iter().filter(|k| matches!(k.end, ClockEnd::Age(_))).count() > 1 {
+        out.push(Paragraph::from(
+            "The cohorts name different ages at HSCT; each is shown, none replaces another.",
+        ));
+    }
+    out
+}
+
+/// "6th birthday", "2 years from diagnosis".
+fn clock_name(end: ClockEnd) -> String {
+    match end {
+        ClockEnd::Age(m) => format!("His {} birthday", format::ordinal(m / 12)),
+        ClockEnd::SinceDiagnosis(m) => format!("{} from his diagnosis", describe_months(m)),
+    }
+}
+
+/// "HSCT at ≤5 years", "HSCT within 2 years of diagnosis".
+fn clock_group(clock: &TimingClock<'_>) -> String {
+    match clock.end {
+        ClockEnd::Age(_) => clock
+            .findings
+            .iter()
+            .find_map(|(_, f)| f.age_group)
+            .map_or_else(String::new, |g| format!("HSCT at {}", g.describe())),
+        ClockEnd::SinceDiagnosis(m) => format!("HSCT within {} of diagnosis", describe_months(m)),
+    }
 }
 
 /// "Sclerosing cholangitis — EBMT 2019 (n = 130): sclerosing cholangitis
@@ -356,7 +439,106 @@ mod tests {
         assert!(say(&at(9, 0)).contains("1 year remains before his 10th birthday"));
         let s = say(&at(15, 0));
         assert!(s.starts_with("Past the ≤5-year window and 10 years or older."), "{s}");
-        assert!(s.contains("Across all ages at HSCT, overall survival 5 years after HSCT was 78.2 %"), "{s}");
+        // Not the all-ages 78.2 %: EBMT found boys of his age did worse.
+        assert!(s.contains("No outcome value for HSCT at 10 years or older is published."), "{s}");
+        assert!(!s.contains("78.2"), "{s}");
+    }
+
+    /// The status of `p` against `e`.
+    fn say_with(e: &Evidence, p: &Patient) -> String {
+        let inputs = Inputs { evidence: e, cohorts: &[], patient: Some(p), options: CurveOptions::default() };
+        status(&inputs)
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.plain()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn a_baby_diagnosed_at_birth_sees_every_clock_with_the_time_left() {
+        let mut p = at(0, 8);
+        p.age_at_diagnosis = Some(YearsMonths { years: 0, months: 0 });
+        let s = say(&p);
+        assert!(s.contains("His 6th birthday: 5 years 4 months left. HSCT at ≤5 years — "), "{s}");
+        assert!(s.contains("His 10th birthday: 9 years 4 months left. HSCT at <10 years — "), "{s}");
+        assert!(
+            s.contains("2 years from his diagnosis: 1 year 4 months left. HSCT within 2 years of diagnosis — EBMT 2019 (n = 130) (EBMT 2019, abstract)."),
+            "{s}"
+        );
+        assert!(s.contains("The cohorts name different ages at HSCT; each is shown"), "{s}");
+        // The clock that closes first comes first.
+        assert!(s.find("2 years from his diagnosis").unwrap() < s.find("His 6th birthday:").unwrap(), "{s}");
+    }
+
+    #[test]
+    fn passed_clocks_say_how_long_ago_and_a_missing_diagnosis_says_so() {
+        let mut p = at(7, 0);
+        p.age_at_diagnosis = Some(YearsMonths { years: 5, months: 3 });
+        let s = say(&p);
+        assert!(s.contains("His 6th birthday: passed 1 year ago"), "{s}");
+        assert!(s.contains("His 10th birthday: 3 years left"), "{s}");
+        assert!(s.contains("2 years from his diagnosis: 3 months left"), "{s}");
+        p.age_at_diagnosis = Some(YearsMonths { years: 2, months: 0 });
+        assert!(say(&p).contains("2 years from his diagnosis: passed 3 years ago"));
+        p.age_at_diagnosis = None;
+        assert!(say(&p).contains("2 years from his diagnosis: his age at diagnosis is not recorded"));
+        let mut done = at(10, 0);
+        done.age_at_diagnosis = Some(YearsMonths { years: 1, months: 0 });
+        done.hsct = Hsct::Done { at: YearsMonths { years: 7, months: 9 } };
+        let s = say(&done);
+        assert!(s.contains("His 6th birthday: his HSCT was 1 year 9 months after it"), "{s}");
+        assert!(s.contains("His 10th birthday: his HSCT was 2 years 3 months before it"), "{s}");
+        assert!(s.contains("2 years from his diagnosis: his HSCT was 4 years 9 months after it"), "{s}");
+    }
+
+    #[test]
+    fn cohorts_that_agree_on_a_clock_are_named_together() {
+        let mut e = Evidence::embedded().unwrap();
+        let intl = e.cohorts.iter_mut().find(|c| c.id == "international-2017").unwrap();
+        // Only the finding built here speaks of an age at HSCT.
+        intl.findings.retain(|f| f.age_group.is_none());
+        let mut past5 = intl.findings[0].clone();
+        past5.id = "age-at-hct".into();
+        past5.topic = Topic::Timing;
+        past5.short = Some("survival worsened as the age at transplantation increased past 5 years".into());
+        past5.age_group = Some(AgeGroup::AtMostYears(5));
+        intl.findings.push(past5);
+        let s = say_with(&e, &at(3, 4));
+        assert!(s.contains("His 6th birthday: 2 years 8 months left. HSCT at ≤5 years — Japan 2015 and International 2017 agree: Japan 2015 (n = 14 vs 15) (Japan 2015, abstract); International 2017 (n = 176 (67 received HCT)): survival worsened as the age at transplantation increased past 5 years (International 2017, abstract)."), "{s}");
+        assert!(s.contains("International 2017 (n = 176 (67 received HCT))"), "{s}");
+        // The other clock, where only EBMT speaks, stays beside it.
+        assert!(
+            s.contains("His 10th birthday: 6 years 8 months left. HSCT at <10 years — EBMT 2019 (n = 130)"),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn no_all_ages_value_and_no_number_outside_the_ages_studied() {
+        let e = Evidence::embedded().unwrap();
+        let percent_in_status = |p: &Patient| {
+            let inputs =
+                Inputs { evidence: &e, cohorts: &[], patient: Some(p), options: CurveOptions::default() };
+            let section = status(&inputs);
+            let doc = crate::model::text::Doc { sections: vec![section] };
+            doc.runs().any(|r| matches!(r, crate::model::text::Run::Number(q) if q.unit == Unit::Percent))
+        };
+        for years in [0, 3, 7, 12, 15, 45, 80] {
+            let mut p = at(years, 0);
+            p.conditions.lung_damage = years == 12;
+            assert!(!percent_in_status(&p), "{years}: {}", say(&p));
+            if years >= 8 {
+                p.hsct = Hsct::Done { at: YearsMonths { years: 7, months: 9 } };
+                assert!(!percent_in_status(&p), "{years}: {}", say(&p));
+            }
+        }
+        let s = say(&at(45, 0));
+        assert!(s.contains("Outside the ages studied: at 45 years he is older than any age the cohorts report on (up to 40 years of age) (Japan 2015, abstract); no published value describes him."), "{s}");
+        assert!(!say(&at(40, 0)).contains("Outside the ages studied"));
     }
 
     #[test]
@@ -430,7 +612,9 @@ mod tests {
         let s = say(&p);
         assert!(s.starts_with("Transplanted at 7 years 9 months: after the ≤5-year window (his 6th birthday), before his 10th birthday."), "{s}");
         assert!(s.contains("2 years 3 months since his HSCT."), "{s}");
-        assert!(s.contains("After HSCT: EBMT 2019 (n = 130, all ages at HSCT, transplants 1993–2015) reported OS 78.2 %, EFS 58.1 % and DFS 72.3 % at 5 years after HSCT."), "{s}");
+        // The values after HSCT are for all ages together, not his.
+        assert!(s.contains("After HSCT: EBMT 2019 (n = 130, transplants 1993–2015) published survival after HSCT for all ages at HSCT together; no value for boys transplanted at his age (7 years 9 months) is published"), "{s}");
+        assert!(!s.contains("78.2"), "{s}");
         assert!(!s.to_lowercase().contains("hsct now"), "{s}");
         assert!(!s.contains("Donor:"), "a transplanted boy's donor choice is made: {s}");
         p.age = AgeSource::Entered(YearsMonths { years: 14, months: 0 });

@@ -5,8 +5,8 @@
 //! disclaimer. `xhim-aid summary`, "Copy summary" and the report print it.
 
 use super::Inputs;
-use super::evidence::words;
-use super::evidence::{Cohort, Evidence, Finding, FindingMatch, TimePoint, Value};
+use super::evidence::{Cohort, Evidence, Finding, TimePoint, Value};
+use super::evidence::{changelog, words};
 use super::figure::{Figure, SeriesKind, describe_series};
 use super::patient::{AgeSource, Hsct, Patient, PlannedHsct};
 use super::status::status;
@@ -71,6 +71,9 @@ fn patient_section(patient: Option<&Patient>) -> Section {
         vec![Paragraph::from("HSCT"), hsct],
         vec![Paragraph::from("Conditions"), Paragraph::from(conditions)],
         vec![Paragraph::from("Donor"), Paragraph::from(p.donor.label())],
+        vec![Paragraph::from("Planned conditioning"), Paragraph::from(p.conditioning.label())],
+        vec![Paragraph::from("Stem cell source"), Paragraph::from(p.stem_cell_source.label())],
+        vec![Paragraph::from("Cryptosporidium PCR before HSCT"), Paragraph::from(p.crypto_pcr.label())],
     ];
     section.blocks.push(Block::Table(Table { header: Vec::new(), rows }));
     section
@@ -205,12 +208,25 @@ fn timing_section(evidence: &Evidence) -> Section {
     section
 }
 
+/// The findings about his situation, grouped in the order a clinician reads
+/// them (risk factors first); background on the condition is left to the
+/// evidence sections.
 fn matched_section(evidence: &Evidence, patient: &Patient) -> Section {
     let mut section = Section::new(SectionId::MatchedFindings, "Findings that concern him");
     let matches = evidence.match_findings(patient);
-    for (c, f) in evidence.findings() {
-        let Some(m) = FindingMatch::find(&matches, c, f) else { continue };
-        let mut text = Paragraph::new().quote(f.statement.clone(), m.source.clone());
+    let mut heading = None;
+    for m in &matches {
+        let Some((c, f)) =
+            m.source.finding.as_deref().and_then(|id| evidence.finding((m.source.cohort.as_str(), id)))
+        else {
+            continue;
+        };
+        if heading != Some(m.about) {
+            heading = Some(m.about);
+            section.blocks.push(Block::Paragraph(Paragraph::new().strong(m.about.heading())));
+        }
+        let mut text =
+            Paragraph::new().strong(format!("{}: ", c.label)).quote(f.statement.clone(), m.source.clone());
         if let Some(caveat) = &f.caveat {
             text = text.text(format!(" {caveat}"));
         }
@@ -221,9 +237,18 @@ fn matched_section(evidence: &Evidence, patient: &Patient) -> Section {
         });
     }
     if section.blocks.is_empty() {
-        section
-            .blocks
-            .push(Block::Paragraph("No published finding names a characteristic recorded for him.".into()));
+        section.blocks.push(Block::Paragraph(
+            "No published finding speaks to a characteristic recorded for him.".into(),
+        ));
+    } else {
+        section.blocks.insert(
+            0,
+            Block::Paragraph(
+                "Findings about his situation, risk factors first; background on the condition is under the \
+                 evidence sections."
+                    .into(),
+            ),
+        );
     }
     section
 }
@@ -261,6 +286,14 @@ pub fn disagree_section(evidence: &Evidence) -> Section {
                 .text(format!(" ({n}{era}; {})", c.method));
             if let Some(caveat) = &f.caveat {
                 text = text.text(format!(" Caution: {caveat}"));
+            }
+            for (rc, reading) in evidence.comments_on(c, f) {
+                let rsrc = words::finding_source(rc, reading);
+                text = text
+                    .text(format!(" {} on this finding: ", rc.label))
+                    .quote(reading.short.clone().unwrap_or_else(|| reading.statement.clone()), rsrc.clone())
+                    .text(" ")
+                    .cite(rsrc);
             }
             section.blocks.push(Block::Item { text, source: Some(src), concerns: Vec::new() });
         }
@@ -305,9 +338,9 @@ fn sources_section(evidence: &Evidence) -> Section {
             concerns: Vec::new(),
         });
     }
-    section
-        .blocks
-        .push(Block::Note(Paragraph::new().text(format!("Evidence version {}.", evidence.version))));
+    section.blocks.push(Block::Note(
+        Paragraph::new().text(format!("Evidence version {}.", changelog::record_label(evidence))),
+    ));
     section
 }
 
@@ -388,6 +421,9 @@ mod tests {
                 in_text.extend(s.source_label.iter().flat_map(|t| numbers_in(t)));
             }
         }
+        // The evidence version names its own month.
+        let log = changelog::Changelog::shipped().unwrap();
+        in_text.extend(log.versions.iter().flat_map(|v| numbers_in(&v.version)));
         let mut checked = 0;
         let mut patients: Vec<Option<Patient>> = patients().into_iter().map(Some).collect();
         patients.push(None);

@@ -5,7 +5,7 @@
 //! cohort findings (Japan 2015: ≤5 years; EBMT 2019: under 10 years), never
 //! written here, so the sentence always agrees with the evidence panel.
 
-use super::evidence::{AgeGroup, Evidence, Finding, OLDER_FINDING, POST_HSCT_OS_FINDING, WINDOW_FINDING};
+use super::evidence::{AgeGroup, Evidence, Finding, OLDER_FINDING, WINDOW_FINDING};
 use super::patient::{Hsct, Patient};
 
 /// The patient's position relative to the timing evidence.
@@ -33,7 +33,7 @@ pub enum WindowStatus {
     },
 }
 
-/// The two findings the status line relies on, looked up once.
+/// The two timing findings the status line relies on, looked up once.
 #[derive(Clone, Copy, Debug)]
 pub struct TimingEvidence<'a> {
     /// Japan 2015, HSCT at ≤5 years.
@@ -44,8 +44,6 @@ pub struct TimingEvidence<'a> {
     pub older: &'a Finding,
     /// Its cohort's short label.
     pub older_source: &'a str,
-    /// EBMT 2019, overall survival 5 years after HSCT (all ages).
-    pub post_hsct_os: &'a Finding,
     window_end: i32,
     older_end: i32,
 }
@@ -56,13 +54,11 @@ impl<'a> TimingEvidence<'a> {
     pub fn from_evidence(evidence: &'a Evidence) -> Option<Self> {
         let (wc, window) = evidence.finding(WINDOW_FINDING)?;
         let (oc, older) = evidence.finding(OLDER_FINDING)?;
-        let (_, post_hsct_os) = evidence.finding(POST_HSCT_OS_FINDING)?;
         Some(Self {
             window,
             window_source: &wc.label,
             older,
             older_source: &oc.label,
-            post_hsct_os,
             window_end: window.age_group.map(AgeGroup::end_months)?,
             older_end: older.age_group.map(AgeGroup::end_months)?,
         })

@@ -5,7 +5,7 @@
 
 use egui::{Frame, RichText, Stroke, Ui};
 
-use crate::model::evidence::{Cohort, Evidence, Finding, FindingMatch, Topic, words};
+use crate::model::evidence::{Cohort, Evidence, Finding, FindingMatch, Topic, relevance, words};
 use crate::model::text::Paragraph;
 use crate::ui::theme;
 
@@ -18,7 +18,7 @@ pub const MATCH_PREFIX: &str = "Concerns this patient:";
 pub fn evidence_panel_ui(ui: &mut Ui, evidence: &Evidence, matches: &[FindingMatch]) {
     ui.heading("Evidence");
     ui.label(
-        RichText::new("What published cohorts found. Findings that concern this patient come first in each topic, outlined and marked “Concerns this patient”.").small(),
+        RichText::new("What published cohorts found. Findings about his situation come first, risk factors first, outlined and marked “Concerns this patient”; the rest follow by topic.").small(),
     );
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         egui::CollapsingHeader::new("Cohorts side by side").default_open(true).show(ui, |ui| {
@@ -28,24 +28,38 @@ pub fn evidence_panel_ui(ui: &mut Ui, evidence: &Evidence, matches: &[FindingMat
             disagreement_ui(ui, evidence);
         });
 
-        let all: Vec<(&Cohort, &Finding, Option<&FindingMatch>)> =
-            evidence.findings().map(|(c, f)| (c, f, FindingMatch::find(matches, c, f))).collect();
         ui.add_space(4.0);
-        let matched = all.iter().filter(|(.., m)| m.is_some()).count();
-        let findings = if matched == 1 { "finding concerns" } else { "findings concern" };
-        ui.label(RichText::new(format!("{matched} {findings} this patient")).strong());
+        ui.label(
+            RichText::new(format!("{} about his situation", relevance::count_findings(matches.len())))
+                .strong(),
+        );
+        // His findings first, in the order a clinician reads them (risk
+        // factors first); background on the condition is never marked.
+        let mut heading = None;
+        for m in matches {
+            let Some((c, f)) =
+                m.source.finding.as_deref().and_then(|id| evidence.finding((m.source.cohort.as_str(), id)))
+            else {
+                continue;
+            };
+            if heading != Some(m.about) {
+                heading = Some(m.about);
+                ui.add_space(theme::CARD_GAP);
+                ui.label(RichText::new(m.about.heading()).heading().size(16.0));
+            }
+            finding_card_ui(ui, evidence, c, f, Some(m));
+        }
 
-        let mut topics: Vec<Topic> = all.iter().map(|(_, f, _)| f.topic).collect();
+        let rest: Vec<(&Cohort, &Finding)> =
+            evidence.findings().filter(|(c, f)| FindingMatch::find(matches, c, f).is_none()).collect();
+        let mut topics: Vec<Topic> = rest.iter().map(|(_, f)| f.topic).collect();
         topics.sort_unstable();
         topics.dedup();
         for topic in topics {
             ui.add_space(theme::CARD_GAP);
             ui.label(RichText::new(topic.heading()).heading().size(16.0));
-            // Matching findings first within each topic.
-            let mut items: Vec<_> = all.iter().filter(|(_, f, _)| f.topic == topic).collect();
-            items.sort_by_key(|(.., m)| m.is_none());
-            for (cohort, finding, m) in items {
-                finding_card_ui(ui, cohort, finding, *m);
+            for (cohort, finding) in rest.iter().filter(|(_, f)| f.topic == topic) {
+                finding_card_ui(ui, evidence, cohort, finding, None);
             }
         }
     });
@@ -108,7 +122,13 @@ fn cohort_facts(c: &Cohort) -> String {
     parts.join(" · ")
 }
 
-fn finding_card_ui(ui: &mut Ui, cohort: &Cohort, f: &Finding, matched: Option<&FindingMatch>) {
+fn finding_card_ui(
+    ui: &mut Ui,
+    evidence: &Evidence,
+    cohort: &Cohort,
+    f: &Finding,
+    matched: Option<&FindingMatch>,
+) {
     let dark = ui.visuals().dark_mode;
     let frame = if matched.is_some() {
         Frame::group(ui.style())
@@ -143,6 +163,22 @@ fn finding_card_ui(ui: &mut Ui, cohort: &Cohort, f: &Finding, matched: Option<&F
             facts.push(added.describe());
         }
         ui.label(RichText::new(facts.join(" · ")).small().strong());
+        // How the value must not be read sits on the card itself, with any
+        // other study's published reading of it in its own words.
+        if let Some(caveat) = &f.caveat {
+            ui.label(RichText::new(format!("Caution: {caveat}")).small());
+        }
+        for (c, comment) in evidence.comments_on(cohort, f) {
+            ui.label(
+                RichText::new(format!(
+                    "{} on this finding: “{}” ({})",
+                    c.label,
+                    comment.short.as_deref().unwrap_or(&comment.statement),
+                    words::citation_label(c, &comment.locator)
+                ))
+                .small(),
+            );
+        }
         let mut citation = cohort.citation.clone();
         if let Some(doi) = &cohort.doi {
             citation.push_str(&format!(" doi:{doi}"));
@@ -163,6 +199,47 @@ mod tests {
     use super::*;
     use crate::model::evidence::LocalAddition;
     use crate::model::patient::{AgeSource, Patient, YearsMonths};
+
+    fn panel(evidence: Evidence, boy: &Patient) -> Harness<'static> {
+        let matches = evidence.match_findings(boy);
+        Harness::builder()
+            .with_size(egui::vec2(700.0, 20_000.0))
+            .build_ui(move |ui| evidence_panel_ui(ui, &evidence, &matches))
+    }
+
+    #[test]
+    fn the_immortal_time_caution_sits_on_the_card_with_the_other_studys_reading() {
+        let mut e = Evidence::embedded().unwrap();
+        let intl = e.cohorts.iter_mut().find(|c| c.id == "international-2017").unwrap();
+        let mut reading = intl.findings[0].clone();
+        reading.id = "reading-of-japan-2015".into();
+        reading.statement = "it is possible that these results were confounded if patients who do not \
+                             survive to receive a transplant were included as non–transplant-related deaths"
+            .into();
+        reading.locator = "full text".into();
+        reading.comments_on = Some("japan-2015/os-hsct-vs-none".into());
+        intl.findings.push(reading);
+        let boy =
+            Patient { age: AgeSource::Entered(YearsMonths { years: 3, months: 0 }), ..Patient::default() };
+        let h = panel(e, &boy);
+        h.get_by_label_contains("Caution: Compares boys ever transplanted with boys never transplanted");
+        h.get_by_label_contains(
+            "International 2017 on this finding: “it is possible that these results were confounded",
+        );
+    }
+
+    #[test]
+    fn one_finding_is_counted_as_one() {
+        let europe = crate::model::evidence::EMBEDDED.iter().find(|(n, _)| *n == "europe-2004.ron").unwrap();
+        let e = Evidence::from_sources([*europe]).unwrap();
+        let mut boy =
+            Patient { age: AgeSource::Entered(YearsMonths { years: 7, months: 0 }), ..Patient::default() };
+        boy.conditions.lung_damage = true;
+        boy.conditions.liver_disease = true;
+        let h = panel(e, &boy);
+        h.get_by_label("1 finding about his situation");
+        assert_eq!(h.query_all_by_label_contains(MATCH_PREFIX).count(), 1);
+    }
 
     #[test]
     fn a_finding_added_by_hand_shows_who_added_it_and_concerns_him_like_any_other() {

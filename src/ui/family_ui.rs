@@ -9,6 +9,8 @@ use egui::{Color32, Rect, RichText, Stroke, Ui, vec2};
 
 use crate::command::Command;
 use crate::model::discussion::{FamilyDiscussion, Importance, Leaning, MAX_QUESTION_CHARS, MAX_QUESTIONS};
+use crate::model::evidence::Evidence;
+use crate::model::evidence::changelog::Changelog;
 use crate::model::family::{
     Child, ChildStatus, INHERITANCE_FIGURE, IconStyle, Inheritance, headings, inheritance,
 };
@@ -404,9 +406,24 @@ fn pedigree_symbol(ui: &Ui, r: Rect, child: Child, status: ChildStatus) {
 }
 
 /// "About this aid" and every source with its date, for the Help menu.
-pub fn about_ui(ctx: &egui::Context, open: &mut bool, about: &Section, sources: &Section) {
+/// The clinician's About also gives the evidence set's fingerprint and
+/// what changed in each dated version.
+pub fn about_ui(
+    ctx: &egui::Context,
+    open: &mut bool,
+    about: &Section,
+    sources: &Section,
+    evidence: &Evidence,
+) {
     egui::Window::new(headings::ABOUT).open(open).default_width(620.0).show(ctx, |ui| {
         ui.label(format!("xhim-aid {}", env!("CARGO_PKG_VERSION")));
+        ui.label(
+            RichText::new(format!(
+                "Evidence fingerprint (SHA-256 of the cohort files): {}",
+                evidence.version
+            ))
+            .small(),
+        );
         egui::ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
             for block in &about.blocks {
                 match block {
@@ -416,6 +433,16 @@ pub fn about_ui(ctx: &egui::Context, open: &mut bool, about: &Section, sources: 
                     }
                     Block::Note(p) | Block::Paragraph(p) => doc_ui::paragraph_ui(ui, p, 12.5),
                     other => doc_ui::block_ui(ui, other, 12.5, IconStyle::default()),
+                }
+            }
+            if let Some(log) = Changelog::shipped() {
+                ui.separator();
+                ui.label(RichText::new("What changed in each evidence version").strong());
+                for v in &log.versions {
+                    ui.label(RichText::new(format!("{} ({})", v.version, v.date)).strong());
+                    for e in &v.entries {
+                        ui.label(format!("• {} [{}]", e.text, e.cohorts.join(", ")));
+                    }
                 }
             }
             ui.separator();

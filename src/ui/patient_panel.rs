@@ -7,7 +7,9 @@
 use egui::{RichText, Ui};
 
 pub use crate::model::form::{AgeMode, HsctChoice, PatientForm, PlanMode};
-use crate::model::patient::{Condition, Donor, Field, MAX_NOTE_CHARS};
+use crate::model::patient::{
+    Condition, Conditioning, CryptoPcr, Donor, Field, MAX_NOTE_CHARS, StemCellSource,
+};
 use crate::ui::theme;
 
 /// Accessible names of the form's inputs; tests query these.
@@ -44,6 +46,12 @@ pub mod labels {
     pub const PLAN_DATE_FIELD: &str = "Planned HSCT date (YYYY-MM-DD)";
     /// Donor.
     pub const DONOR: &str = "Donor";
+    /// Planned conditioning.
+    pub const CONDITIONING: &str = "Planned conditioning";
+    /// Planned stem cell source.
+    pub const STEM_CELL_SOURCE: &str = "Stem cell source";
+    /// Cryptosporidium PCR before HSCT.
+    pub const CRYPTO_PCR: &str = "Cryptosporidium PCR before HSCT";
     /// Note.
     pub const NOTE: &str = "Note";
 }
@@ -74,6 +82,9 @@ pub fn patient_panel_ui(
         plan_date,
         conditions,
         donor,
+        conditioning,
+        stem_cell_source,
+        crypto_pcr,
         note,
         discussion: _,
     } = form;
@@ -159,6 +170,24 @@ pub fn patient_panel_ui(
     egui::ComboBox::from_label(labels::DONOR).selected_text(donor.label()).show_ui(ui, |ui| {
         for d in Donor::ALL {
             changed |= ui.selectable_value(donor, d, d.label()).changed();
+        }
+    });
+    egui::ComboBox::from_label(labels::CONDITIONING).selected_text(conditioning.label()).show_ui(ui, |ui| {
+        for c in Conditioning::ALL {
+            changed |= ui.selectable_value(conditioning, c, c.label()).changed();
+        }
+    });
+    egui::ComboBox::from_label(labels::STEM_CELL_SOURCE).selected_text(stem_cell_source.label()).show_ui(
+        ui,
+        |ui| {
+            for s in StemCellSource::ALL {
+                changed |= ui.selectable_value(stem_cell_source, s, s.label()).changed();
+            }
+        },
+    );
+    egui::ComboBox::from_label(labels::CRYPTO_PCR).selected_text(crypto_pcr.label()).show_ui(ui, |ui| {
+        for r in CryptoPcr::ALL {
+            changed |= ui.selectable_value(crypto_pcr, r, r.label()).changed();
         }
     });
 

@@ -119,7 +119,8 @@ pub fn footer_ui(ui: &mut Ui, notifications: &[Notification], under_way: &[&str]
         });
     }
     for (i, n) in notifications.iter().enumerate() {
-        ui.horizontal(|ui| {
+        // Wrapped: a notice may run longer than the window is wide.
+        ui.horizontal_wrapped(|ui| {
             if ui.small_button("Dismiss").clicked() {
                 dismissed = Some(i);
             }

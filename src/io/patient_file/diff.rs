@@ -24,13 +24,27 @@ pub type FieldChange = (String, String, String);
 /// values a clinician can read ("3 years 4 months", "present", "Matched
 /// sibling"). Empty when the two are equal.
 pub fn diff(old: &Patient, new: &Patient) -> Vec<FieldChange> {
-    let Patient { age, age_at_diagnosis, hsct, conditions, donor, note, discussion } = old;
+    let Patient {
+        age,
+        age_at_diagnosis,
+        hsct,
+        conditions,
+        donor,
+        conditioning,
+        stem_cell_source,
+        crypto_pcr,
+        note,
+        discussion,
+    } = old;
     let Patient {
         age: new_age,
         age_at_diagnosis: new_age_at_diagnosis,
         hsct: new_hsct,
         conditions: new_conditions,
         donor: new_donor,
+        conditioning: new_conditioning,
+        stem_cell_source: new_stem_cell_source,
+        crypto_pcr: new_crypto_pcr,
         note: new_note,
         discussion: new_discussion,
     } = new;
@@ -53,6 +67,23 @@ pub fn diff(old: &Patient, new: &Patient) -> Vec<FieldChange> {
     }
     if donor != new_donor {
         push("Donor", donor.label().to_owned(), new_donor.label().to_owned());
+    }
+    if conditioning != new_conditioning {
+        push("Planned conditioning", conditioning.label().to_owned(), new_conditioning.label().to_owned());
+    }
+    if stem_cell_source != new_stem_cell_source {
+        push(
+            "Stem cell source",
+            stem_cell_source.label().to_owned(),
+            new_stem_cell_source.label().to_owned(),
+        );
+    }
+    if crypto_pcr != new_crypto_pcr {
+        push(
+            "Cryptosporidium PCR before HSCT",
+            crypto_pcr.label().to_owned(),
+            new_crypto_pcr.label().to_owned(),
+        );
     }
     if note != new_note {
         let (old, new) = text_change(note, new_note);
@@ -213,7 +244,7 @@ fn discussion_text(d: Option<&FamilyDiscussion>) -> String {
 mod tests {
     use super::*;
     use crate::model::date::Date;
-    use crate::model::patient::Donor;
+    use crate::model::patient::{Conditioning, CryptoPcr, Donor, StemCellSource};
 
     fn ym(years: i32, months: i32) -> YearsMonths {
         YearsMonths { years, months }
@@ -242,6 +273,9 @@ mod tests {
                 neutropenia: true,
             },
             donor: Donor::MatchedSibling,
+            conditioning: Conditioning::ReducedIntensity,
+            stem_cell_source: StemCellSource::CordBlood,
+            crypto_pcr: CryptoPcr::Positive,
             note: "PCP at 7 mo".to_owned(),
             discussion: Some(FamilyDiscussion {
                 ratings: vec![crate::model::discussion::Rating {
@@ -268,13 +302,20 @@ mod tests {
                 "Conditions: Other persistent/recurrent infections",
                 "Conditions: Neutropenia",
                 "Donor",
+                "Planned conditioning",
+                "Stem cell source",
+                "Cryptosporidium PCR before HSCT",
                 "Note",
                 "Family discussion",
             ]
         );
-        assert_eq!(changes[12].1, "not kept");
         assert_eq!(
-            changes[12].2,
+            changes[11..14].iter().map(|(_, _, new)| new.as_str()).collect::<Vec<_>>(),
+            ["Reduced intensity", "Cord blood", "Positive"]
+        );
+        assert_eq!(changes[15].1, "not kept");
+        assert_eq!(
+            changes[15].2,
             "ratings: early-risk: very important; leaning: not said; questions: Who decides the date?"
         );
         assert_eq!(changes[0], ("Age".to_owned(), "not entered".to_owned(), "3 years 4 months".to_owned()));
@@ -285,7 +326,7 @@ mod tests {
         assert_eq!((changes[3].1.as_str(), changes[3].2.as_str()), ("absent", "present"));
         assert_eq!(changes[10].1, "None identified yet");
         assert_eq!(changes[10].2, "Matched sibling");
-        assert_eq!(changes[11].2, "PCP at 7 mo");
+        assert_eq!(changes[14].2, "PCP at 7 mo");
     }
 
     /// A long note of numbered sentences, as a follow-up note grows.

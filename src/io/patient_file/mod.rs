@@ -46,7 +46,7 @@ pub use self::time::{parse_utc_timestamp, utc_timestamp};
 use crate::model::patient::Patient;
 
 /// The schema version this build writes (and the newest it reads).
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 /// Largest file read. Far above anything this app writes
 /// ([`MAX_WRITE_BYTES`]), so every file it saved opens again, including

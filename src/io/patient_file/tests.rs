@@ -3,7 +3,7 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use super::atomic::testing::FailAt;
 use super::*;
-use crate::model::patient::{AgeSource, Donor, Hsct, YearsMonths};
+use crate::model::patient::{AgeSource, Conditioning, CryptoPcr, Donor, Hsct, StemCellSource, YearsMonths};
 
 fn context(by: &str) -> SaveContext {
     SaveContext {
@@ -25,13 +25,51 @@ fn parse_str(text: &str) -> Result<PatientDocument, PatientFileError> {
     parse(text.as_bytes())
 }
 
-const MINIMAL_V3: &str = "(version: 3, patient: (age: Entered((years: 3, months: 4))), record: ())";
+const MINIMAL_V4: &str = "(version: 4, patient: (age: Entered((years: 3, months: 4))), record: ())";
 
 #[test]
 fn minimal_file_uses_defaults() {
-    let doc = parse_str(MINIMAL_V3).unwrap();
+    let doc = parse_str(MINIMAL_V4).unwrap();
     assert_eq!(doc.patient, aged(3, 4));
     assert_eq!(doc.record, Record::default());
+    assert_eq!(doc.upgraded_from(), None);
+}
+
+#[test]
+fn version_3_opens_unchanged_and_is_saved_as_version_4() {
+    let v3 =
+        "(version: 3, patient: (age: Entered((years: 3, months: 4)), donor: MatchedSibling), record: ())";
+    let doc = parse_str(v3).unwrap();
+    assert_eq!(doc.patient, Patient { donor: Donor::MatchedSibling, ..aged(3, 4) });
+    assert_eq!(doc.patient.conditioning, Conditioning::NotDecided);
+    assert_eq!(doc.patient.stem_cell_source, StemCellSource::NotDecided);
+    assert_eq!(doc.patient.crypto_pcr, CryptoPcr::NotTested);
+    assert_eq!(doc.upgraded_from(), Some(3));
+    // The version 4 fields are not accepted in a version 3 file.
+    let mixed =
+        "(version: 3, patient: (age: Entered((years: 3, months: 4)), crypto_pcr: Positive), record: ())";
+    assert!(matches!(parse_str(mixed), Err(PatientFileError::Parse { .. })));
+    let next = doc.revised(&doc.patient, &context("Dr M"), at(0));
+    let text = next.to_ron().unwrap();
+    assert!(text.starts_with("(\n    version: 4,"), "{text}");
+    let logged: Vec<(&str, &str)> =
+        next.record.changes.iter().map(|c| (c.old.as_str(), c.new.as_str())).collect();
+    assert_eq!(logged, [("version 3", "version 4")]);
+}
+
+#[test]
+fn version_4_keeps_conditioning_stem_cell_source_and_pcr() {
+    let p = Patient {
+        conditioning: Conditioning::ReducedIntensity,
+        stem_cell_source: StemCellSource::PeripheralBlood,
+        crypto_pcr: CryptoPcr::Positive,
+        ..aged(3, 4)
+    };
+    let text = PatientDocument::new(p.clone()).to_ron().unwrap();
+    assert!(text.contains("conditioning: ReducedIntensity"), "{text}");
+    assert!(text.contains("crypto_pcr: Positive"), "{text}");
+    let doc = parse_str(&text).unwrap();
+    assert_eq!(doc.patient, p);
     assert_eq!(doc.upgraded_from(), None);
 }
 
@@ -47,7 +85,7 @@ fn version_2_plans_become_plans_without_a_date() {
     let next = doc.revised(&doc.patient, &context("Dr M"), at(0));
     let logged: Vec<(&str, &str)> =
         next.record.changes.iter().map(|c| (c.old.as_str(), c.new.as_str())).collect();
-    assert_eq!(logged, [("version 2", "version 3")]);
+    assert_eq!(logged, [("version 2", "version 4")]);
 }
 
 #[test]
@@ -59,7 +97,7 @@ fn version_3_keeps_a_planned_age_or_date_and_the_discussion() {
     assert_eq!(doc.patient.planned_hsct_age_months(), Some(68));
     let d = doc.patient.discussion.as_ref().unwrap();
     assert_eq!(d.questions, ["When?"]);
-    assert_eq!(parse_str(&doc.to_ron().unwrap()).unwrap(), doc);
+    assert_eq!(parse_str(&doc.to_ron().unwrap()).unwrap().patient, doc.patient);
 }
 
 #[test]
@@ -85,7 +123,7 @@ fn version_is_checked_before_the_rest() {
     // "newer", not as an unknown field.
     let newer =
         "(version: 7, patient: (age: Entered((years: 3, months: 4)), blood_group: \"A\"), extra: [1, 2])";
-    assert_eq!(parse_str(newer), Err(PatientFileError::UnsupportedVersion { found: 7, newest: 3 }));
+    assert_eq!(parse_str(newer), Err(PatientFileError::UnsupportedVersion { found: 7, newest: 4 }));
     let zero = parse_str("(version: 0, patient: ())").unwrap_err();
     assert!(zero.to_string().contains("never existed"), "{zero}");
     assert_eq!(parse_str("(patient: (), record: ())"), Err(PatientFileError::MissingVersion));
@@ -202,7 +240,7 @@ fn the_first_save_of_an_upgraded_file_logs_the_conversion_once() {
         next.record.changes.iter().map(|c| (c.field.as_str(), c.old.as_str(), c.new.as_str())).collect();
     assert_eq!(
         logged,
-        [("File format", "version 1", "version 3"), ("Age", "3 years 4 months", "3 years 6 months")]
+        [("File format", "version 1", "version 4"), ("Age", "3 years 4 months", "3 years 6 months")]
     );
     let reread = parse_str(&next.to_ron().unwrap()).unwrap();
     assert_eq!(reread, next);
@@ -214,7 +252,7 @@ fn the_first_save_of_an_upgraded_file_logs_the_conversion_once() {
 fn written_text_is_stable_and_uses_unix_line_ends() {
     let doc = PatientDocument::new(Patient { note: "a\r\nb \"c\" \\ d".to_owned(), ..aged(3, 4) });
     let text = doc.to_ron().unwrap();
-    assert!(text.starts_with("(\n    version: 3,\n    patient: (\n"), "{text}");
+    assert!(text.starts_with("(\n    version: 4,\n    patient: (\n"), "{text}");
     assert!(text.ends_with(")\n"));
     assert!(!text.contains('\r'), "raw carriage return in {text}");
     assert!(text.contains(r#"note: "a\r\nb \"c\" \\ d","#), "{text}");

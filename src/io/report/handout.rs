@@ -125,7 +125,7 @@ fn title(flow: &mut Flow, evidence: &Evidence, made: &str, transplanted: bool) {
              found for groups of boys. It cannot say what will happen to one boy, and it does not tell you what \
              to do.",
             env!("CARGO_PKG_VERSION"),
-            evidence.version
+            crate::model::evidence::changelog::version_words(evidence)
         ),
         0.0,
     );

@@ -189,13 +189,20 @@ pub fn font_covers(text: &str) -> bool {
 fn layout(flow: &mut Flow, source: &ReportSource<'_>, options: &ReportOptions, generated: &str) {
     let inputs = source.inputs();
     let fig = figure(&inputs);
-    let doc = clinical_summary(&inputs, &fig);
+    let mut doc = clinical_summary(&inputs, &fig);
+    let recorded = source.document.record.saves.last().map(|s| s.evidence_version.as_str());
+    crate::model::evidence::changelog::insert_new_since(
+        &mut doc,
+        source.evidence,
+        &source.document.patient,
+        recorded,
+    );
     title(flow, source.evidence, source.document, generated);
     if let Some(clinic) = &options.clinic_name {
         flow.small(&format!("Prepared at {clinic}."), 0.0);
     }
     patient_section(flow, &doc, &source.document.patient, options);
-    for id in [SectionId::Status] {
+    for id in [SectionId::Status, SectionId::NewEvidence] {
         if let Some(s) = doc.section(id) {
             doc_pdf::section(flow, s);
         }
@@ -238,7 +245,7 @@ fn title(flow: &mut Flow, evidence: &Evidence, doc: &PatientDocument, generated:
         &format!(
             "Generated {generated} (UTC) · xhim-aid {} · evidence {}",
             env!("CARGO_PKG_VERSION"),
-            evidence.version
+            crate::model::evidence::changelog::record_label(evidence)
         ),
         0.0,
     );
@@ -246,12 +253,13 @@ fn title(flow: &mut Flow, evidence: &Evidence, doc: &PatientDocument, generated:
         || "This patient has not been saved to a file.".to_owned(),
         |s| {
             format!(
-                "Last saved by {} at {} (xhim-aid {}, evidence {}); {} recorded changes.",
+                "Last saved by {} at {} (xhim-aid {}, evidence {}); {} recorded {}.",
                 s.saved_by,
                 s.saved_at,
                 s.app_version,
                 s.evidence_version,
-                doc.record.changes.len()
+                doc.record.changes.len(),
+                if doc.record.changes.len() == 1 { "change" } else { "changes" }
             )
         },
     );

@@ -434,11 +434,29 @@ fn donor_and_diagnosis_triggers() {
         p.age_at_diagnosis = Some(YearsMonths { years: 1, months: 2 });
     });
     let reasons_for = |id: &str| reasons_for(&e, &p, id);
-    assert_eq!(reasons_for("ebmt-2019/donor"), vec!["He has a matched sibling donor.".to_owned()]);
+    assert_eq!(reasons_for("ebmt-2019/donor")[0], "He has a matched sibling donor.");
     assert_eq!(
-        reasons_for("ebmt-2019/within-2-years-of-diagnosis"),
-        vec!["He was diagnosed 1 year 10 months ago.".to_owned()]
+        reasons_for("ebmt-2019/within-2-years-of-diagnosis")[0],
+        "He was diagnosed 1 year 10 months ago."
     );
+}
+
+#[test]
+fn conditioning_and_stem_cell_source_match_ebmt_once_decided() {
+    let e = Evidence::embedded().unwrap();
+    let undecided = patient(3, |_| {});
+    assert!(reasons_for(&e, &undecided, "ebmt-2019/within-2-years-of-diagnosis").is_empty());
+    let p = patient(3, |p| {
+        p.conditioning = crate::model::patient::Conditioning::ReducedIntensity;
+        p.stem_cell_source = crate::model::patient::StemCellSource::CordBlood;
+    });
+    assert_eq!(
+        reasons_for(&e, &p, "ebmt-2019/within-2-years-of-diagnosis"),
+        ["His planned conditioning is reduced intensity."]
+    );
+    let donor = reasons_for(&e, &p, "ebmt-2019/donor");
+    assert!(donor.contains(&"His planned conditioning is reduced intensity.".to_owned()), "{donor:?}");
+    assert!(donor.contains(&"His planned stem cell source is cord blood.".to_owned()), "{donor:?}");
 }
 
 #[test]

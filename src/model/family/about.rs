@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use super::headings;
 use super::statements::{FAMILY_SOURCE, FamilyText};
 use crate::model::evidence::Evidence;
+use crate::model::evidence::changelog::{self, Changelog};
 use crate::model::text::{Basis, Block, Doc, Paragraph, Run, Section, SectionId};
 
 /// The "About this aid" section.
@@ -40,7 +41,7 @@ pub fn about_section(evidence: &Evidence) -> Section {
                 .text(format!("The plain statements were last checked against their sources on {reviewed}. "))
                 .text("The list of sources gives the date of each one."),
         ))
-        .with(Block::Note(Paragraph::new().strong(format!("Evidence version: {}", evidence.version))))
+        .with(Block::Note(Paragraph::new().strong(format!("Evidence version: {}", evidence_date(evidence)))))
         .with(item(
             "Keeping it up to date",
             Paragraph::from(
@@ -63,6 +64,15 @@ pub fn about_section(evidence: &Evidence) -> Section {
                  different. Some statements are about transplants in general, and they say so.",
             ),
         ))
+}
+
+/// "2026-12 (7 December 2026)": the dated version and its day, never the
+/// fingerprint, which means nothing to a family.
+fn evidence_date(evidence: &Evidence) -> String {
+    match Changelog::shipped().and_then(Changelog::current) {
+        Some(v) => format!("{} ({})", v.version, v.date),
+        None => changelog::version_words(evidence),
+    }
 }
 
 /// Sources with their dates: those cited in `doc`, or every source when

@@ -505,7 +505,8 @@ fn sources_are_listed_with_their_dates() {
         .flat_map(Block::runs)
         .map(format::run)
         .collect();
-    assert!(all.contains(&format!("Evidence version: {}", evidence().version)));
+    assert!(all.contains("Evidence version: 2026-12 (2026-12-07)"), "{all}");
+    assert!(!all.contains(&evidence().version), "the fingerprint means nothing to a family: {all}");
 }
 
 /// Family text is held to Flesch–Kincaid grade 8 section by section (each

@@ -53,6 +53,8 @@ pub enum SectionId {
     StudiesDisagree,
     /// Published findings that name a characteristic recorded for him.
     MatchedFindings,
+    /// What is new in the evidence since the file was last saved.
+    NewEvidence,
     /// The evidence on age at HSCT.
     TimingEvidence,
     /// The text alternative of one figure panel.
