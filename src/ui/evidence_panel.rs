@@ -67,7 +67,10 @@ pub fn evidence_panel_ui(ui: &mut Ui, evidence: &Evidence, matches: &[FindingMat
 
 fn cohort_table_ui(ui: &mut Ui, evidence: &Evidence) {
     ui.label(RichText::new("Hover a cohort for its design, method and citation.").small());
-    egui::Grid::new("cohorts").striped(true).num_columns(4).show(ui, |ui| {
+    // Long cohort names ("Chongqing 2022 (hyper-IgM, gene not stated)")
+    // wrap in their column instead of widening the panel past the window.
+    let max_column = (ui.available_width() / 3.0).max(80.0);
+    egui::Grid::new("cohorts").striped(true).num_columns(4).max_col_width(max_column).show(ui, |ui| {
         for heading in ["Cohort", "n", "Era", "Survival clock"] {
             ui.label(RichText::new(heading).strong());
         }

@@ -164,7 +164,9 @@ impl Value {
         }
     }
 
-    /// Every number the value carries, for checks against the publication.
+    /// Every number the value carries, for the tests that check each one
+    /// against the publication.
+    #[cfg(test)]
     pub fn numbers(self) -> Vec<f64> {
         match self {
             Self::Percent(x)
@@ -237,7 +239,9 @@ impl TimePoint {
         }
     }
 
-    /// Every number it carries.
+    /// Every number it carries, for the tests that check each one against
+    /// the publication.
+    #[cfg(test)]
     pub fn numbers(self) -> Vec<f64> {
         match self {
             Self::AtAge(x) | Self::AfterHsct(x) | Self::AfterDiagnosis(x) => vec![x],

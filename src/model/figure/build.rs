@@ -137,7 +137,13 @@ fn survival_by_age(inputs: &Inputs<'_>, window: &Option<XSpan>, markers: &[XMark
 
 /// "OS at 40 y, 27 boys without HSCT (Japan 2015)".
 fn no_hsct_label(cohort: &Cohort, f: &Finding) -> String {
-    let measure = f.measure.map_or("", Measure::short);
+    let measure = match f.value {
+        // A value the authors qualified carries their word in the legend too.
+        Some(v @ (Value::Approximately(_) | Value::CloseTo(_) | Value::GreaterThan(_))) => {
+            format!("{} {}", f.measure.map_or("", Measure::short), v.describe())
+        }
+        _ => f.measure.map_or("", Measure::short).to_owned(),
+    };
     let at = match f.time {
         Some(TimePoint::AtAge(a)) => format!(" at {} y", trim_number(a)),
         _ => String::new(),
