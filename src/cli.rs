@@ -213,8 +213,14 @@ pub struct CohortBuild {
     /// The column of group labels, one curve per group.
     #[arg(long, value_name = "COL", requires = "records", help_heading = "Records")]
     pub group: Option<String>,
-    /// A digitized curve: CSV with columns time,survival (survival 0-1 or 0-100).
-    #[arg(long, value_name = "CURVE.csv", requires = "at_risk", help_heading = "Digitized curve")]
+    /// A digitized curve: CSV with columns time,survival (survival 0-1 or
+    /// 0-100); needs --origin, since a curve's clock is never guessed.
+    #[arg(
+        long,
+        value_name = "CURVE.csv",
+        requires_all = ["at_risk", "origin"],
+        help_heading = "Digitized curve"
+    )]
     pub digitized: Option<PathBuf>,
     /// Its numbers at risk: CSV with columns `time,at_risk`.
     #[arg(long, value_name = "AT_RISK.csv", requires = "digitized", help_heading = "Digitized curve")]
@@ -237,7 +243,7 @@ pub struct CohortBuild {
 #[derive(Args, Clone, Debug, PartialEq)]
 pub struct CohortDigitize {
     /// The figure image (PNG or JPEG).
-    #[arg(value_name = "FIGURE.png")]
+    #[arg(value_name = "FIGURE.png", requires = "origin")]
     pub figure: PathBuf,
     /// Two points on the time axis, pixel column = time (e.g. 102=0,718=20);
     /// columns count from the image's left edge.
@@ -280,9 +286,11 @@ pub struct CohortOutput {
     /// Legend name (default: the input file's name without its extension).
     #[arg(long, value_name = "NAME")]
     pub label: Option<String>,
-    /// Where the time axis starts.
-    #[arg(long, value_name = "ORIGIN", default_value = "age", value_parser = origin())]
-    pub origin: Clock,
+    /// Where the time axis starts: age (from birth), hsct or diagnosis.
+    /// Required for a figure or a digitized curve (a wrong clock puts the
+    /// curve on the wrong panel); records without it are by age.
+    #[arg(long, value_name = "ORIGIN", value_parser = origin())]
+    pub origin: Option<Clock>,
     /// The unit of the time axis.
     #[arg(long, value_name = "UNIT", default_value = "years", value_parser = unit())]
     pub unit: TimeUnit,
@@ -581,7 +589,7 @@ mod tests {
         let b = build(&["--records", "r.csv", "--time", "t", "--event", "e", "--out", "c.ron"]);
         assert_eq!(b.records, Some("r.csv".into()));
         assert_eq!((b.time.as_deref(), b.event.as_deref(), b.group.as_deref()), (Some("t"), Some("e"), None));
-        assert_eq!((b.output.origin, b.output.unit, b.output.label), (Clock::Age, TimeUnit::Years, None));
+        assert_eq!((b.output.origin, b.output.unit, b.output.label), (None, TimeUnit::Years, None));
 
         let b = build(&[
             "--digitized",
@@ -603,7 +611,7 @@ mod tests {
             (b.digitized, b.at_risk, b.events),
             (Some("k.csv".into()), Some("a.csv".into()), Some(12))
         );
-        assert_eq!((b.output.origin, b.output.unit), (Clock::SinceHsct, TimeUnit::Months));
+        assert_eq!((b.output.origin, b.output.unit), (Some(Clock::SinceHsct), TimeUnit::Months));
         assert_eq!(b.output.label.as_deref(), Some("EBMT fig 2"));
     }
 
@@ -621,6 +629,10 @@ mod tests {
             (vec!["cohort", "build", "--records", "r.csv", "--time", "t", "--event", "e"], "--out"),
             (vec!["cohort", "build", "--records", "r.csv", "--event", "e", "--out", "c"], "--time"),
             (vec!["cohort", "build", "--digitized", "k.csv", "--out", "c"], "--at-risk"),
+            (
+                vec!["cohort", "build", "--digitized", "k", "--at-risk", "a", "--out", "c"],
+                "--origin <ORIGIN>",
+            ),
             (vec!["cohort", "build", "--out", "c"], "--records"),
             (with(&["--digitized", "k", "--at-risk", "a"]), "cannot be used with"),
             (with(&["--events", "3"]), "--digitized"),
@@ -737,6 +749,8 @@ mod tests {
             "#0072B2",
             "--at-risk",
             "risk.csv",
+            "--origin",
+            "age",
             "--out",
             "c.ron",
         ]
@@ -761,7 +775,7 @@ mod tests {
         assert_eq!((d.trace.as_str(), d.tolerance, d.events), ("#0072B2", None, None));
         assert_eq!(
             (d.output.origin, d.output.unit, d.output.label, d.citation),
-            (Clock::Age, TimeUnit::Years, None, None)
+            (Some(Clock::Age), TimeUnit::Years, None, None)
         );
 
         let mut args = digitize_args();
@@ -770,8 +784,6 @@ mod tests {
             "80",
             "--events",
             "12",
-            "--origin",
-            "hsct",
             "--unit",
             "months",
             "--label",
@@ -781,9 +793,11 @@ mod tests {
             "--panel",
             "Figure 2A",
         ]);
+        let origin = args.iter().position(|a| *a == "--origin").unwrap();
+        args[origin + 1] = "hsct";
         let d = digitize(&args);
         assert_eq!((d.tolerance, d.events), (Some(80.0), Some(12)));
-        assert_eq!((d.output.origin, d.output.unit), (Clock::SinceHsct, TimeUnit::Months));
+        assert_eq!((d.output.origin, d.output.unit), (Some(Clock::SinceHsct), TimeUnit::Months));
         assert_eq!(d.panel.as_deref(), Some("Figure 2A"));
     }
 
@@ -806,6 +820,7 @@ mod tests {
             (without("--trace"), "--trace"),
             (without("--at-risk"), "--at-risk"),
             (without("--out"), "--out"),
+            (without("--origin"), "--origin <ORIGIN>"),
             (with("--x-axis", "100=0"), "exactly two points"),
             (with("--x-axis", "100:0,700:10"), "is not PIXEL=VALUE"),
             (with("--y-axis", "50=one,450=0"), "“one” is not a number"),

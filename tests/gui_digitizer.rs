@@ -107,6 +107,13 @@ fn digitize_two_arms(harness: &mut Harness<'_, App>) {
     }
     set_text(harness, "Citation (required)", "Synthetic A, Figure B. Made for tests. 2026");
     set_text(harness, "Figure/panel", "Figure 1");
+    // The clock and unit are never assumed.
+    click(harness, "Reconstruct");
+    harness.get_by_label_contains("Choose the time axis clock");
+    click(harness, "time since HSCT");
+    click(harness, "Reconstruct");
+    harness.get_by_label_contains("Choose the time unit");
+    click(harness, "time in years");
     click(harness, "Reconstruct");
     wait(harness);
     let form = harness.state().digitizer().unwrap();
@@ -156,7 +163,7 @@ fn a_traced_figure_is_saved_drawn_and_still_there_after_a_restart() {
     again.run();
     again.get_by_label_contains("reconstructed from Figure 1 of Synthetic 2026");
     again.get_by_label_contains("Citation: Synthetic A, Figure B.");
-    again.get_by_label_contains("Source file: two-arms.png");
+    again.get_by_label_contains("Source file: two-arms.png · clock: time since HSCT, in years");
 }
 
 #[test]

@@ -117,6 +117,10 @@ impl Digitizer {
             .collect::<Result<Vec<_>, String>>()?;
         let info = &form.info;
         let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        let origin = info.clock.ok_or(
+            "Choose the time axis clock: age (from birth), time since HSCT or time since diagnosis.",
+        )?;
+        let unit = info.unit.ok_or("Choose the time unit of the figure's axis: years or months.")?;
         if info.citation.trim().is_empty() {
             return Err("The citation is required: say which publication the figure is from.".to_owned());
         }
@@ -130,8 +134,8 @@ impl Digitizer {
             curves,
             info: FigureInfo {
                 label: info.label.clone(),
-                origin: info.clock,
-                unit: info.unit,
+                origin,
+                unit,
                 image_file: name.clone(),
                 publication: Some(Publication {
                     citation: info.citation.trim().to_owned(),

@@ -147,10 +147,12 @@ pub struct FigureInfoForm {
     pub figure: String,
     /// Who the figure describes.
     pub population: String,
-    /// Unit of the time axis.
-    pub unit: TimeUnit,
-    /// Clock of the time axis.
-    pub clock: Clock,
+    /// Unit of the time axis; none until the user chooses, since a wrong
+    /// unit stretches the curve twelvefold.
+    pub unit: Option<TimeUnit>,
+    /// Clock of the time axis; none until the user chooses, since a wrong
+    /// clock draws the curve on another panel.
+    pub clock: Option<Clock>,
 }
 
 /// A reconstruction to lay over the figure and report.
@@ -248,8 +250,8 @@ impl Default for DigitizerForm {
                 identifier: String::new(),
                 figure: String::new(),
                 population: String::new(),
-                unit: TimeUnit::Years,
-                clock: Clock::Age,
+                unit: None,
+                clock: None,
             },
             message: None,
             results: Vec::new(),
@@ -503,17 +505,17 @@ fn info_ui(ui: &mut Ui, info: &mut FigureInfoForm) {
             ui.add(egui::TextEdit::singleline(text).desired_width(230.0)).labelled_by(l.id);
             ui.end_row();
         }
-        ui.label("Time unit");
+        ui.label("Time unit (required)");
         ui.horizontal(|ui| {
             for u in TimeUnit::ALL {
-                ui.radio_value(unit, u, u.label());
+                ui.radio_value(unit, Some(u), format!("time in {}", u.label()));
             }
         });
         ui.end_row();
-        ui.label("Time axis clock");
-        egui::ComboBox::from_label("Time axis clock").selected_text(clock.label()).show_ui(ui, |ui| {
+        ui.label("Time axis clock (required)");
+        ui.vertical(|ui| {
             for c in Clock::ALL {
-                ui.selectable_value(clock, c, c.label());
+                ui.radio_value(clock, Some(c), c.label());
             }
         });
         ui.end_row();

@@ -71,6 +71,15 @@ impl App {
             LibraryAction::ExportTo(i, path) => {
                 if path.trim().is_empty() {
                     self.notify("Type where to write the cohort file first.".to_owned(), true);
+                } else if Path::new(path.trim()).is_relative() {
+                    // A bare name would land in whatever folder the app was started from.
+                    self.notify(
+                        format!(
+                            "“{}” is not a full path: type the folder too (or use the dialog).",
+                            path.trim()
+                        ),
+                        true,
+                    );
                 } else {
                     self.export_cohort(i, PathBuf::from(path.trim()));
                 }
@@ -137,9 +146,10 @@ fn cohort_row(c: &ImportedCohort, shown: bool) -> CohortRow {
         }
     }
     details.push(format!(
-        "Source file: {} · {} · {} record(s) in {} group(s)",
+        "Source file: {} · clock: {}, in {} · {} record(s) in {} group(s)",
         p.file(),
         c.origin.label(),
+        c.unit.label(),
         c.record_count(),
         c.groups.len()
     ));
