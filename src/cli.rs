@@ -249,8 +249,9 @@ pub struct CohortDigitize {
     /// columns count from the image's left edge.
     #[arg(long, value_name = "PX=VALUE,PX=VALUE", value_parser = axis)]
     pub x_axis: [AxisPoint; 2],
-    /// Two points on the survival axis, pixel row = survival proportion 0-1
-    /// (e.g. 40=1,460=0); rows count from the image's top edge.
+    /// Two points on the survival axis, pixel row = survival as the axis
+    /// prints it, 0-1 or 0-100 % (e.g. 40=1,460=0 or 40=100,460=0); rows
+    /// count from the image's top edge.
     #[arg(long, value_name = "PY=VALUE,PY=VALUE", value_parser = axis)]
     pub y_axis: [AxisPoint; 2],
     /// The curve's colour as #RRGGBB (checked when run).

@@ -12,8 +12,8 @@ use crate::io::figure_image;
 use crate::io::jobs::Job;
 use crate::model::cohort::{FittedCohort, Publication};
 use crate::model::digitize::{
-    AxisPoint, Calibration, CurveInput, FigureInfo, Raster, ReconstructedCurve, TraceOptions,
-    cohort_from_curves, parse_at_risk_table, pick_colour, reconstruct_curve, trace,
+    AxisPoint, Calibration, CurveInput, FigureInfo, Raster, ReconstructedCurve, SurvivalScale, TraceOptions,
+    cohort_from_curves, parse_at_risk_table, pick_colour, reconstruct_with_checks, trace,
 };
 use crate::model::survival::{KaplanMeier, KmOptions};
 use crate::ui::digitizer_ui::{self, CurveResult, DigitizerAction, DigitizerForm};
@@ -89,12 +89,10 @@ impl Digitizer {
                 .ok_or_else(|| format!("Type the {slot} value (a number)."))?;
             Ok(AxisPoint { pixel: if x { px } else { py }, value })
         };
-        let calibration = Calibration::new(
-            [point(0, true)?, point(1, true)?],
-            [point(2, false)?, point(3, false)?],
-            form.scale,
-        )
-        .map_err(|e| format!("Calibration: {e}."))?;
+        let survival = [point(2, false)?, point(3, false)?];
+        let calibration =
+            Calibration::new([point(0, true)?, point(1, true)?], survival, scale(form.scale, survival))
+                .map_err(|e| format!("Calibration: {e}."))?;
         let several = form.curves.len() > 1;
         let curves = form
             .curves
@@ -191,13 +189,23 @@ impl Digitizer {
         };
         match (read(0, true), read(1, true), read(2, false), read(3, false)) {
             (Some(x1), Some(x2), Some(y1), Some(y2)) => {
-                Calibration::new([x1, x2], [y1, y2], form.scale).map_err(|e| format!("Calibration: {e}."))
+                Calibration::new([x1, x2], [y1, y2], scale(form.scale, [y1, y2]))
+                    .map_err(|e| format!("Calibration: {e}."))
             }
             _ => {
                 Err("Calibrate first: click x1, x2, y1 and y2 on the figure and type their values."
                     .to_owned())
             }
         }
+    }
+}
+
+/// The survival scale: as chosen, unless a typed value above 1 can only be
+/// a percentage (the "100" at the top of a % axis).
+fn scale(chosen: SurvivalScale, survival: [AxisPoint; 2]) -> SurvivalScale {
+    match SurvivalScale::of_values(&survival.map(|p| p.value)) {
+        SurvivalScale::Percent => SurvivalScale::Percent,
+        SurvivalScale::Proportion => chosen,
     }
 }
 
@@ -221,6 +229,7 @@ fn result_for(curve: &ReconstructedCurve, calibration: &Calibration) -> CurveRes
         max_error: r.max_abs_error,
         at_risk: r.at_risk.clone(),
         events: r.events,
+        failed: curve.failed.iter().map(ToString::to_string).collect(),
     }
 }
 
@@ -251,11 +260,20 @@ impl App {
             match (result, inputs) {
                 (Ok(curves), Some(inputs)) => {
                     d.form.results = curves.iter().map(|c| result_for(c, &inputs.calibration)).collect();
-                    d.form.message = Some((
-                        "Reconstructed: check the dashed curves and the numbers at risk, then save."
-                            .to_owned(),
-                        false,
-                    ));
+                    d.form.message = Some(if curves.iter().any(|c| !c.failed.is_empty()) {
+                        (
+                            "The reconstruction contradicts the figure (in red below): correct the trace \
+                             or the table and reconstruct again; it cannot be saved like this."
+                                .to_owned(),
+                            true,
+                        )
+                    } else {
+                        (
+                            "Reconstructed: check the dashed curves and the numbers at risk, then save."
+                                .to_owned(),
+                            false,
+                        )
+                    });
                     d.done = Some((inputs, curves));
                 }
                 (Err(e), _) => d.form.message = Some((e, true)),
@@ -299,7 +317,7 @@ impl App {
                         job_inputs
                             .curves
                             .iter()
-                            .map(|c| reconstruct_curve(c, slack).map_err(|e| e.to_string()))
+                            .map(|c| reconstruct_with_checks(c, slack).map_err(|e| e.to_string()))
                             .collect()
                     }));
                 }

@@ -170,6 +170,15 @@ pub struct CurveResult {
     pub at_risk: Vec<AtRiskComparison>,
     /// Events in the reconstruction.
     pub events: usize,
+    /// The checks it failed, as sentences; such a curve cannot be saved.
+    pub failed: Vec<String>,
+}
+
+impl CurveResult {
+    /// Whether it passed every check.
+    pub fn passed(&self) -> bool {
+        self.failed.is_empty()
+    }
 }
 
 /// Zoom and pan of the figure, and where it was drawn last frame.
@@ -412,7 +421,10 @@ fn check_ui(ui: &mut Ui, form: &mut DigitizerForm, action: &mut DigitizerAction)
             crate::ui::status::busy_indicator(ui);
         }
         if ui
-            .add_enabled(!form.results.is_empty() && !form.busy, egui::Button::new("Save to library"))
+            .add_enabled(
+                !form.results.is_empty() && form.results.iter().all(CurveResult::passed) && !form.busy,
+                egui::Button::new("Save to library"),
+            )
             .clicked()
         {
             *action = DigitizerAction::Save;
@@ -529,6 +541,9 @@ fn results_ui(ui: &mut Ui, r: &CurveResult) {
             "RMSE {:.4}, max error {:.4} against the traced points; {} events",
             r.rmse, r.max_error, r.events
         ));
+        for failed in &r.failed {
+            ui.colored_label(ui.visuals().error_fg_color, failed);
+        }
         egui::Grid::new(("at-risk-agreement", &r.name)).striped(true).show(ui, |ui| {
             ui.label("Time");
             ui.label("At risk, published");
@@ -721,8 +736,30 @@ fn paint_marks(painter: &egui::Painter, form: &DigitizerForm) {
             );
         }
     }
+    let mut verdicts = 0.0;
     for r in &form.results {
         let line: Vec<Pos2> = r.line.iter().filter_map(|p| view.to_screen(*p)).collect();
         painter.extend(egui::Shape::dashed_line(&line, Stroke::new(2.5, colours::RECONSTRUCTED), 8.0, 4.0));
+        // A failed check is written on the figure, beside the overlay it
+        // condemns, so it cannot be missed while looking at the curves.
+        if let (Some(rect), false) = (view.rect, r.passed()) {
+            for failed in &r.failed {
+                let at = rect.left_top() + vec2(8.0, 8.0 + verdicts);
+                let galley = painter.layout(
+                    format!("{}: {failed}", r.name),
+                    egui::FontId::proportional(14.0),
+                    colours::VERDICT,
+                    rect.width() - 16.0,
+                );
+                let height = galley.size().y;
+                painter.rect_filled(
+                    egui::Rect::from_min_size(at - vec2(4.0, 2.0), galley.size() + vec2(8.0, 4.0)),
+                    3.0,
+                    Color32::from_white_alpha(235),
+                );
+                painter.galley(at, galley, colours::VERDICT);
+                verdicts += height + 8.0;
+            }
+        }
     }
 }

@@ -85,6 +85,12 @@ pub enum TraceError {
         /// Where time 0 is.
         column: f64,
     },
+    /// The colour is the figure's background: everything would be traced.
+    #[error("{colour} is the figure's background colour, not a curve's; pick the colour on the curve's line")]
+    BackgroundColour {
+        /// `#RRGGBB`.
+        colour: String,
+    },
     /// Survival grows downwards in this calibration.
     #[error("survival increases down the image in this calibration; check the two survival values")]
     InvertedSurvivalAxis,
@@ -265,7 +271,11 @@ pub fn trace(
     let margin = 6.0;
     let rows = clamp_range(row_of_one - margin, row_of_zero + margin, raster.height());
     let x_start = clamp_range(column_of_zero, column_of_zero, raster.width()).0;
-    let matcher = Matcher::new(background(raster, (x_start, raster.width() - 1), rows), options);
+    let paper = background(raster, (x_start, raster.width() - 1), rows);
+    if paper.distance(options.colour) <= options.tolerance.max(INK_DISTANCE) {
+        return Err(TraceError::BackgroundColour { colour: options.colour.hex() });
+    }
+    let matcher = Matcher::new(paper, options);
     let columns: Vec<Column> =
         (x_start..raster.width()).map(|x| column_runs(raster, x, rows, &matcher)).collect();
     let colour = options.colour.hex();
@@ -668,6 +678,8 @@ mod tests {
         let err = trace(&img, &calibration(), &TraceOptions::new(ORANGE)).unwrap_err();
         assert!(matches!(err, TraceError::NoSuchColour { .. }), "{err}");
         assert!(err.to_string().contains("#E69F00"));
+        let err = trace(&img, &calibration(), &TraceOptions::new(Rgb([250, 250, 250]))).unwrap_err();
+        assert_eq!(err, TraceError::BackgroundColour { colour: "#FAFAFA".to_owned() });
         let low = image(120, 120, &[([10, 70, 100, 72], BLUE)]);
         let err = trace(&low, &calibration(), &TraceOptions::new(BLUE)).unwrap_err();
         assert!(matches!(err, TraceError::NoCurve { .. }), "{err}");
