@@ -89,10 +89,10 @@ impl Digitizer {
                 .ok_or_else(|| format!("Type the {slot} value (a number)."))?;
             Ok(AxisPoint { pixel: if x { px } else { py }, value })
         };
+        let time = [point(0, true)?, point(1, true)?];
         let survival = [point(2, false)?, point(3, false)?];
-        let calibration =
-            Calibration::new([point(0, true)?, point(1, true)?], survival, scale(form.scale, survival))
-                .map_err(|e| format!("Calibration: {e}."))?;
+        let calibration = Calibration::new(time, survival, scale(form.scale, survival))
+            .map_err(|e| format!("Calibration: {e}."))?;
         let several = form.curves.len() > 1;
         let curves = form
             .curves
