@@ -336,3 +336,41 @@ fn a_dropped_figure_opens_the_digitizer() {
     harness.get_by_label("matplotlib-two-arms.png: 800 × 600 pixels");
     assert_eq!(harness.state().digitizer().unwrap().info.label, "matplotlib-two-arms");
 }
+
+#[test]
+fn a_cohort_given_for_this_run_is_not_kept_until_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let received = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cohorts/v1-reconstructed.ron");
+    let options = StartOptions {
+        data_dir: Some(dir.path().to_path_buf()),
+        cohorts: vec![received.clone()],
+        ..StartOptions::default()
+    };
+    let mut harness = common::harness_with(options.clone());
+    wait(&mut harness);
+    common::settle_until(&mut harness, 0, |app| !app.cohorts().is_empty());
+    assert_eq!(harness.state().cohorts().len(), 1, "drawn for this run");
+    harness.get_by_label_contains("for this run only");
+    assert!(!dir.path().join("library/cohorts").exists(), "nothing written");
+    drop(harness);
+
+    let harness = start(dir.path());
+    assert!(harness.state().cohorts().is_empty(), "gone after a restart without --cohort");
+    drop(harness);
+
+    let mut harness = common::harness_with(options);
+    common::settle_until(&mut harness, 0, |app| !app.cohorts().is_empty());
+    harness.state_mut().push(Command::ToggleLibrary);
+    harness.run();
+    click(&mut harness, "Keep Published curve in the library");
+    wait(&mut harness);
+    common::settle_until(&mut harness, 0, |app| !app.is_busy());
+    assert!(dir.path().join("library/cohorts/published-curve.ron").exists(), "kept when asked");
+
+    // The same data imported again is said to be there already.
+    set_text(&mut harness, "Cohort file to import", &received.display().to_string());
+    click(&mut harness, "Import");
+    common::settle_until(&mut harness, 0, |app| !app.is_busy());
+    harness.get_by_label_contains("is already in the library with the same data");
+    assert_eq!(harness.state().library_cohorts().len(), 1);
+}

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::App;
+use super::library::Kept;
 use crate::io::dialogs::DialogKind;
 use crate::io::digitize_cli::END_SLACK_PX;
 use crate::io::figure_image;
@@ -345,9 +346,14 @@ impl App {
         let result = cohort_from_curves(info, curves).map_err(|e| e.to_string()).and_then(FittedCohort::new);
         match result {
             Ok(fitted) => {
-                let label = self.keep_cohort(fitted);
                 self.digitizer = None;
-                self.notify(format!("Saved “{label}” to the library; its curves are drawn."), false);
+                let message = match self.keep_cohort(fitted) {
+                    Kept::New(label) => format!("Saved “{label}” to the library; its curves are drawn."),
+                    Kept::Already(label) => {
+                        format!("“{label}” is already in the library with the same data; it is shown.")
+                    }
+                };
+                self.notify(message, false);
             }
             Err(e) => {
                 if let Some(d) = &mut self.digitizer {

@@ -30,10 +30,22 @@ enum Change {
 /// A cohort in the library.
 #[derive(Clone, Debug)]
 struct Entry {
-    /// Its file in the library folder (`None` with no data folder).
+    /// Its file in the library folder (`None` with no data folder, or for
+    /// this run only).
     file: Option<String>,
     fitted: FittedCohort,
     shown: bool,
+    /// Drawn for this run only, not kept (the command line's `--cohort`).
+    session: bool,
+}
+
+/// What became of a cohort asked to be kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Kept {
+    /// Kept under this label.
+    New(String),
+    /// The same data was already there, under this label; it is shown.
+    Already(String),
 }
 
 /// A hand-added finding in the library.
@@ -69,7 +81,7 @@ impl LibraryState {
             .cohorts
             .into_iter()
             .filter_map(|s| match FittedCohort::new(s.cohort) {
-                Ok(fitted) => Some(Entry { file: Some(s.file), fitted, shown: s.shown }),
+                Ok(fitted) => Some(Entry { file: Some(s.file), fitted, shown: s.shown, session: false }),
                 Err(e) => {
                     problems.push(format!("Library: {}: {e} (not loaded)", s.file));
                     None
@@ -117,7 +129,7 @@ impl LibraryState {
     }
 
     fn hidden(&self) -> Vec<String> {
-        self.entries.iter().filter(|e| !e.shown).filter_map(|e| e.file.clone()).collect()
+        self.entries.iter().filter(|e| !e.shown && !e.session).filter_map(|e| e.file.clone()).collect()
     }
 
     fn files(&self) -> Vec<&str> {
@@ -158,24 +170,72 @@ impl App {
     }
 
     /// Keeps a cohort in the library and draws it. Identical data already
-    /// there is shown again rather than kept twice; a label already used
-    /// gets a number, so no legend is ambiguous.
-    pub(super) fn keep_cohort(&mut self, mut fitted: FittedCohort) -> String {
+    /// there is shown again rather than kept twice (and said so); a label
+    /// already used gets a number, so no legend is ambiguous.
+    pub(super) fn keep_cohort(&mut self, fitted: FittedCohort) -> Kept {
+        let same = self.library.entries.iter().position(|e| same_data(&e.fitted.cohort, &fitted.cohort));
+        if let Some(i) = same
+            && let Some(e) = self.library.entries.get_mut(i)
+        {
+            e.shown = true;
+            let label = e.fitted.cohort.label.clone();
+            if e.session {
+                self.keep_for_good(i);
+                return Kept::New(label);
+            }
+            let hidden = self.library.hidden();
+            self.library.queue.push(Change::Hidden(hidden));
+            self.library_changed();
+            return Kept::Already(label);
+        }
+        Kept::New(self.add_entry(fitted, false))
+    }
+
+    /// Draws a cohort for this run only; nothing is written. Identical data
+    /// already in the library is shown instead.
+    pub(super) fn show_for_this_run(&mut self, fitted: FittedCohort) -> String {
         if let Some(e) = self.library.entries.iter_mut().find(|e| same_data(&e.fitted.cohort, &fitted.cohort))
         {
             e.shown = true;
             let label = e.fitted.cohort.label.clone();
-            let hidden = self.library.hidden();
-            self.library.queue.push(Change::Hidden(hidden));
             self.library_changed();
             return label;
         }
+        self.add_entry(fitted, true)
+    }
+
+    /// Keeps a cohort drawn for this run in the library from now on.
+    fn keep_for_good(&mut self, i: usize) {
+        let Some(label) = self.library.entries.get(i).map(|e| e.fitted.cohort.label.clone()) else { return };
+        let file = self.library.store.as_ref().map(|s| s.new_cohort_file(&label, &self.library.files()));
+        let added = self.added_now();
+        if let Some(e) = self.library.entries.get_mut(i).filter(|e| e.session) {
+            e.session = false;
+            e.file.clone_from(&file);
+            if e.fitted.cohort.provenance.added.is_none() {
+                e.fitted.cohort.provenance.added = Some(added);
+            }
+            if let Some(file) = file {
+                let cohort = Box::new(e.fitted.cohort.clone());
+                self.library.queue.push(Change::Cohort { file, cohort });
+            }
+        }
+        self.library_changed();
+    }
+
+    fn add_entry(&mut self, mut fitted: FittedCohort, session: bool) -> String {
         let cohort = &mut fitted.cohort;
         let base = cohort.label.clone();
         let mut k = 2;
         while self.library.entries.iter().any(|e| e.fitted.cohort.label == cohort.label) {
             cohort.label = format!("{base} ({k})");
             k += 1;
+        }
+        if session {
+            let label = cohort.label.clone();
+            self.library.entries.push(Entry { file: None, fitted, shown: true, session });
+            self.library_changed();
+            return label;
         }
         if cohort.provenance.added.is_none() {
             cohort.provenance.added = Some(self.added_now());
@@ -186,7 +246,7 @@ impl App {
             self.library.queue.push(Change::Cohort { file: file.clone(), cohort: Box::new(cohort.clone()) });
         }
         let label = cohort.label.clone();
-        self.library.entries.push(Entry { file, fitted, shown: true });
+        self.library.entries.push(Entry { file, fitted, shown: true, session });
         self.library_changed();
         label
     }

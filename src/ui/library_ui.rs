@@ -23,6 +23,8 @@ pub struct CohortRow {
     pub details: Vec<String>,
     /// Drawn or not.
     pub shown: bool,
+    /// Drawn for this run only, not kept in the library.
+    pub session: bool,
 }
 
 /// One hand-added finding as the window lists it.
@@ -73,6 +75,8 @@ pub enum LibraryAction {
     ConfirmRemove(Removal),
     /// The removal was called off.
     CancelRemove,
+    /// Keep a cohort drawn for this run in the library.
+    Keep(usize),
     /// Export a cohort with the file dialog.
     Export(usize),
     /// Export a cohort to the typed path.
@@ -146,6 +150,14 @@ fn cohort_row_ui(
             *action = LibraryAction::SetShown(i, shown);
         }
         ui.label(&row.describe);
+        if row.session {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("For this run only: not kept in the library.").italics());
+                if ui.button(format!("Keep {} in the library", row.label)).clicked() {
+                    *action = LibraryAction::Keep(i);
+                }
+            });
+        }
         for line in &row.details {
             ui.label(RichText::new(line).small());
         }

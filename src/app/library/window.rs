@@ -21,7 +21,11 @@ impl App {
             return;
         }
         let lib = &mut self.library;
-        lib.view.cohorts = lib.entries.iter().map(|e| cohort_row(&e.fitted.cohort, e.shown)).collect();
+        lib.view.cohorts = lib
+            .entries
+            .iter()
+            .map(|e| CohortRow { session: e.session, ..cohort_row(&e.fitted.cohort, e.shown) })
+            .collect();
         lib.view.findings = lib
             .local
             .iter()
@@ -53,6 +57,16 @@ impl App {
                 let hidden = self.library.hidden();
                 self.library.queue.push(Change::Hidden(hidden));
                 self.library_changed();
+            }
+            LibraryAction::Keep(i) => {
+                if self.library.store.is_none() {
+                    self.notify(
+                        "This window has no data folder: nothing can be kept between runs.".to_owned(),
+                        true,
+                    );
+                } else {
+                    self.keep_for_good(i);
+                }
             }
             LibraryAction::AskRemove(what) => self.library.view.confirm = Some(what),
             LibraryAction::CancelRemove => self.library.view.confirm = None,
@@ -88,7 +102,7 @@ impl App {
                 if path.trim().is_empty() {
                     self.notify("Type the path of a cohort file first.".to_owned(), true);
                 } else {
-                    self.load_cohort(Path::new(path.trim()), ctx);
+                    self.load_cohort(Path::new(path.trim()), true, ctx);
                 }
             }
             LibraryAction::BrowseImport => self.ask(DialogKind::OpenCohort, ctx),
@@ -178,5 +192,5 @@ fn cohort_row(c: &ImportedCohort, shown: bool) -> CohortRow {
     if let Some(added) = &p.added {
         details.push(format!("Added by {} on {}", added.by, added.on));
     }
-    CohortRow { label: c.label.clone(), describe: p.describe(), details, shown }
+    CohortRow { label: c.label.clone(), describe: p.describe(), details, shown, session: false }
 }
