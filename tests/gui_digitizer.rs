@@ -232,6 +232,19 @@ fn hiding_and_removing_cohorts_in_the_library() {
     wait(&mut harness);
     assert!(harness.state().library_cohorts().is_empty());
     assert!(!dir.path().join("library/cohorts/two-arms.ron").exists());
+    assert!(dir.path().join("library/trash/cohorts/two-arms.ron").exists(), "kept in the trash");
+    drop(harness);
+
+    // The removal can be undone, after a restart too.
+    let mut harness = start(dir.path());
+    harness.state_mut().push(Command::ToggleLibrary);
+    harness.run();
+    click(&mut harness, "Restore two-arms");
+    wait(&mut harness);
+    common::settle_until(&mut harness, 0, |app| !app.is_busy());
+    assert_eq!(harness.state().library_cohorts().len(), 1);
+    assert!(dir.path().join("library/cohorts/two-arms.ron").exists(), "back in its folder");
+    assert!(!dir.path().join("library/trash/cohorts/two-arms.ron").exists());
 }
 
 #[test]
@@ -284,9 +297,19 @@ fn a_damaged_library_file_is_reported_not_fatal() {
         cohorts.join("centre.ron"),
     )
     .unwrap();
-    let harness = start(dir.path());
+    let mut harness = start(dir.path());
     assert_eq!(harness.state().cohorts().len(), 1, "the good file loads, a version-1 file included");
     harness.get_by_label_contains("broken.ron: line 1");
+    // Listed in the library window with the reason, and can be moved away.
+    harness.state_mut().push(Command::ToggleLibrary);
+    harness.run();
+    assert_eq!(harness.query_all_by_label_contains("broken.ron: line 1").count(), 2, "notice and window");
+    click(&mut harness, "Remove broken.ron…");
+    click(&mut harness, "Yes, remove");
+    common::settle_until(&mut harness, 0, |app| !app.is_busy());
+    assert!(!cohorts.join("broken.ron").exists());
+    assert!(dir.path().join("library/trash/cohorts/broken.ron").exists(), "kept in the trash");
+    harness.get_by_label("Restore broken.ron");
 }
 
 #[test]

@@ -45,6 +45,10 @@ pub struct LibraryView {
     pub cohorts: Vec<CohortRow>,
     /// Findings in order.
     pub findings: Vec<FindingRow>,
+    /// Library files that could not be read: file name and reason.
+    pub damaged: Vec<(String, String)>,
+    /// What the trash folder holds, by name.
+    pub trash: Vec<String>,
     /// A removal waiting for confirmation.
     pub confirm: Option<Removal>,
     /// A cohort whose export path is being typed, with the text.
@@ -60,6 +64,8 @@ pub enum Removal {
     Cohort(usize),
     /// A finding.
     Finding(usize),
+    /// A file that could not be read.
+    Damaged(usize),
 }
 
 /// What the user asked for.
@@ -77,6 +83,8 @@ pub enum LibraryAction {
     CancelRemove,
     /// Keep a cohort drawn for this run in the library.
     Keep(usize),
+    /// Bring a file back from the trash.
+    Restore(usize),
     /// Export a cohort with the file dialog.
     Export(usize),
     /// Export a cohort to the typed path.
@@ -115,6 +123,29 @@ pub fn library_ui(ctx: &egui::Context, open: &mut bool, view: &mut LibraryView) 
                     ui.label(&row.statement);
                     ui.label(RichText::new(&row.source).small());
                     confirm_ui(ui, Removal::Finding(i), view.confirm, "finding", &mut action);
+                });
+            }
+            if !view.damaged.is_empty() {
+                ui.add_space(8.0);
+                ui.heading("Files that could not be read");
+            }
+            for (i, (file, reason)) in view.damaged.iter().enumerate() {
+                ui.group(|ui| {
+                    ui.colored_label(ui.visuals().error_fg_color, format!("{file}: {reason}"));
+                    ui.label(RichText::new("Not loaded; left in the library folder as it is.").small());
+                    confirm_ui(ui, Removal::Damaged(i), view.confirm, file, &mut action);
+                });
+            }
+            if !view.trash.is_empty() {
+                ui.add_space(8.0);
+                ui.heading("Removed (in the library's trash folder)");
+            }
+            for (i, name) in view.trash.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.label(name);
+                    if ui.button(format!("Restore {name}")).clicked() {
+                        action = LibraryAction::Restore(i);
+                    }
                 });
             }
         });

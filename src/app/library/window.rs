@@ -38,6 +38,8 @@ impl App {
                 ),
             })
             .collect();
+        lib.view.damaged = lib.damaged.iter().map(|d| (d.file.clone(), d.reason.clone())).collect();
+        lib.view.trash = lib.trash.iter().map(|t| t.label.clone()).collect();
         let mut open = lib.open;
         let action = library_ui::library_ui(ctx, &mut open, &mut lib.view);
         self.library.open = open;
@@ -68,6 +70,7 @@ impl App {
                     self.keep_for_good(i);
                 }
             }
+            LibraryAction::Restore(i) => self.restore_from_trash(i),
             LibraryAction::AskRemove(what) => self.library.view.confirm = Some(what),
             LibraryAction::CancelRemove => self.library.view.confirm = None,
             LibraryAction::ConfirmRemove(what) => {
