@@ -196,7 +196,7 @@ impl LibraryState {
     }
 
     /// Moves a library file to the trash, to be restored from `content`.
-    fn to_trash(&mut self, kind: Kind, file: String, label: String, content: Restorable) {
+    fn move_to_trash(&mut self, kind: Kind, file: String, label: String, content: Restorable) {
         let Some(store) = &self.store else { return };
         let in_trash: Vec<&str> =
             self.trash.iter().filter(|t| t.kind == kind).map(|t| t.file.as_str()).collect();
@@ -373,7 +373,7 @@ impl App {
                 let label = e.fitted.cohort.label.clone();
                 if let Some(file) = e.file.take() {
                     e.shown = true;
-                    lib.to_trash(Kind::Cohort, file, label.clone(), Restorable::Cohort(Box::new(e)));
+                    lib.move_to_trash(Kind::Cohort, file, label.clone(), Restorable::Cohort(Box::new(e)));
                     format!("Moved “{label}” to the library's trash (Restore in the library window).")
                 } else {
                     format!("Removed “{label}”.")
@@ -383,7 +383,7 @@ impl App {
                 let mut l = lib.local.remove(i);
                 let label = l.cohort.label.clone();
                 if let Some(file) = l.file.take() {
-                    lib.to_trash(Kind::Finding, file, label.clone(), Restorable::Finding(Box::new(l)));
+                    lib.move_to_trash(Kind::Finding, file, label.clone(), Restorable::Finding(Box::new(l)));
                     format!(
                         "Moved the finding from {label} to the library's trash (Restore in the library window)."
                     )
@@ -394,7 +394,7 @@ impl App {
             Removal::Damaged(i) if i < lib.damaged.len() => {
                 let d = lib.damaged.remove(i);
                 let message = format!("Moved the damaged file {} to the library's trash.", d.file);
-                lib.to_trash(d.kind, d.file.clone(), d.file, Restorable::Damaged(d.reason));
+                lib.move_to_trash(d.kind, d.file.clone(), d.file, Restorable::Damaged(d.reason));
                 message
             }
             _ => return,
