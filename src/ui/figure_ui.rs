@@ -23,7 +23,7 @@ use crate::model::figure::{Figure, Panel, PanelId, RiskTable, RiskTableRow, Seri
 use crate::model::survival::RiskRow;
 use crate::model::survival::decimate::{self, Viewport};
 use crate::model::text::Section;
-use crate::ui::{doc_ui, theme};
+use crate::ui::{doc_ui, panel_view, theme};
 
 /// Height of one risk-table row, points.
 const RISK_ROW_HEIGHT: f32 = 15.0;
@@ -178,17 +178,25 @@ pub const TEXT_ALTERNATIVE: &str = "The picture as text: every value and number 
 
 /// Draws every panel, then the text alternative.
 pub fn figure_ui(ui: &mut Ui, figure: &Figure, prepared: &mut PreparedFigure, described: &[Section]) {
-    let weights: Vec<f32> = figure.panels.iter().map(|p| weight(p.id)).collect();
+    // An enlarged panel takes the whole area; the others wait.
+    let only = panel_view::only(ui.ctx(), &figure.panels);
+    let drawn = |id: PanelId| only.is_none_or(|o| o == id);
+    let weights: Vec<f32> =
+        figure.panels.iter().map(|p| if drawn(p.id) { weight(p.id) } else { 0.0 }).collect();
     let total: f32 = weights.iter().sum();
     // Titles, legends, notes and risk tables take about this much per panel.
     let overhead: f32 = figure
         .panels
         .iter()
+        .filter(|p| drawn(p.id))
         .map(|p| 70.0 + p.risk_table.as_ref().map_or(0.0, |t| risk_table_height(t, &HashSet::new())))
         .sum();
     let for_plots = (ui.available_height() - overhead - 30.0).max(0.0);
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         for ((panel, points), w) in figure.panels.iter().zip(&mut prepared.panels).zip(&weights) {
+            if !drawn(panel.id) {
+                continue;
+            }
             let height = (for_plots * w / total).max(MIN_PLOT_HEIGHT);
             panel_ui(ui, panel, points, height);
             ui.add_space(6.0);
@@ -212,11 +220,7 @@ fn weight(id: PanelId) -> f32 {
 }
 
 fn panel_ui(ui: &mut Ui, panel: &Panel, prepared: &mut PreparedPanel, height: f32) {
-    ui.label(RichText::new(&panel.title).strong().size(15.0)).on_hover_text(format!(
-        "x: {} · y: {}",
-        panel.clock.axis_label(),
-        panel.measure.axis_label()
-    ));
+    panel_view::title_ui(ui, panel);
     let mut hidden = ui.data(|d| d.get_temp::<Hidden>(hidden_id(panel.id))).unwrap_or_default();
     let mut legend_changed = false;
     if ui.available_width() >= LEGEND_BESIDE_FROM {
@@ -359,6 +363,7 @@ fn plot_ui<'a>(
                     .vline(VLine::new(m.label.clone(), m.x_years).color(text_color).width(2.0).style(style));
             }
         });
+    panel_view::name_plot(&response.response, panel);
     if let Some(table) = &panel.risk_table {
         risk_table_ui(ui, &response.transform, table, hidden);
     }
@@ -532,6 +537,9 @@ fn legend_ui(ui: &mut Ui, panel: &Panel, hidden: &mut HashSet<u64>) -> bool {
                 changed = true;
             }
         });
+        if let Some(from) = panel_view::provenance(s) {
+            ui.add(egui::Label::new(RichText::new(from).small().weak()).wrap());
+        }
     }
     changed
 }
