@@ -391,15 +391,21 @@ fn viewport(plot_ui: &egui_plot::PlotUi<'_>, pixels_per_point: f32) -> Viewport 
 }
 
 /// The curve's own vertex for a drawn point (drawn points are the curve's
-/// own vertices, so x matches exactly): by binary search on x, and at a
+/// own vertices moved by less than a pixel onto the pixel grid): the
+/// vertices at the x nearest the drawn one, found by binary search, and at a
 /// drop, the corner whose y matches.
 fn curve_vertex(points: &[[f64; 2]], at: PlotPoint) -> Option<usize> {
-    let first = points.partition_point(|p| p[0] < at.x);
-    let same = points.iter().skip(first).take_while(|p| p[0] == at.x).count();
+    let after = points.partition_point(|p| p[0] < at.x);
+    let distance = |i: usize| points.get(i).map_or(f64::INFINITY, |p| (p[0] - at.x).abs());
+    let nearest = match after.checked_sub(1) {
+        Some(before) if distance(before) <= distance(after) => before,
+        _ => after,
+    };
+    let x = points.get(nearest)?[0];
+    let first = points.partition_point(|p| p[0] < x);
+    let same = points.iter().skip(first).take_while(|p| p[0] == x).count();
     let closest_y = |i: &usize| points.get(*i).map_or(f64::INFINITY, |p| (p[1] - at.y).abs());
-    (first..first + same)
-        .min_by(|a, b| closest_y(a).total_cmp(&closest_y(b)))
-        .or_else(|| points.len().checked_sub(1).map(|last| first.min(last)))
+    (first..first + same).min_by(|a, b| closest_y(a).total_cmp(&closest_y(b)))
 }
 
 fn series_ui<'a>(
@@ -437,10 +443,12 @@ fn series_ui<'a>(
                         .allow_hover(false),
                 );
             }
+            let ppp = plot_ui.ctx().pixels_per_point();
+            let (steps, width) = panel_view::crisp_steps(plot_ui.transform(), &curve.drawn, ppp);
             plot_ui.line(
-                Line::new(name.clone(), PlotPoints::from(&curve.drawn[..]))
+                Line::new(name.clone(), PlotPoints::Owned(steps))
                     .color(color)
-                    .width(2.0)
+                    .width(width)
                     .style(theme::line_style(look.dash)),
             );
             if !curve.censor_drawn.is_empty() {
@@ -759,6 +767,9 @@ mod tests {
             "past the end: the last vertex"
         );
         assert_eq!(curve_vertex(&[], PlotPoint::new(1.0, 1.0)), None);
+        // Drawn corners sit on the pixel grid, a fraction of a pixel away.
+        assert_eq!(curve_vertex(&curve, PlotPoint::new(2.004, 89.98)), Some(2));
+        assert_eq!(curve_vertex(&curve, PlotPoint::new(4.996, 90.01)), Some(3));
     }
 
     #[test]

@@ -97,3 +97,58 @@ pub fn provenance(series: &Series) -> Option<&str> {
         _ => None,
     }
 }
+
+/// Width of a Kaplan–Meier line, points (about 1.5, a whole number of
+/// pixels at any zoom).
+const STEP_LINE_POINTS: f32 = 1.5;
+
+/// A step curve's corners moved onto the pixel grid, with a line width of
+/// whole pixels: a line whose edges fall between pixels is smeared over
+/// two, and a curve of small steps (3 px for one of 30 patients on a
+/// 95-px panel) then reads as a sloped band. An odd width is centred on
+/// pixel centres, an even one on pixel edges, so both edges are sharp at
+/// 100 % and 200 % zoom alike. Returns the points and the width in points.
+pub fn crisp_steps(
+    transform: &egui_plot::PlotTransform,
+    points: &[egui_plot::PlotPoint],
+    pixels_per_point: f32,
+) -> (Vec<egui_plot::PlotPoint>, f32) {
+    let ppp = pixels_per_point.max(0.1);
+    let width_px = (STEP_LINE_POINTS * ppp).round().max(1.0);
+    let offset = if width_px % 2.0 == 1.0 { 0.5 } else { 0.0 };
+    let snap = |v: f32| ((v * ppp - offset).round() + offset) / ppp;
+    let snapped = points
+        .iter()
+        .map(|p| {
+            let pos = transform.position_from_point(p);
+            transform.value_from_position(egui::pos2(snap(pos.x), snap(pos.y)))
+        })
+        .collect();
+    (snapped, width_px / ppp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_plot::{PlotBounds, PlotPoint, PlotTransform};
+
+    #[test]
+    fn step_corners_land_on_the_pixel_grid() {
+        let frame = egui::Rect::from_min_size(egui::pos2(10.3, 20.7), egui::vec2(300.0, 95.0));
+        let bounds = PlotBounds::from_min_max([0.0, 0.0], [10.0, 100.0]);
+        let transform = PlotTransform::new(frame, bounds, egui::Vec2b::new(false, false));
+        let points = [PlotPoint::new(0.0, 100.0), PlotPoint::new(3.33, 100.0), PlotPoint::new(3.33, 96.7)];
+        for (ppp, width, centred) in [(1.0, 2.0, false), (2.0, 1.5, true)] {
+            let (snapped, w) = crisp_steps(&transform, &points, ppp);
+            assert!((w - width).abs() < 1e-6, "{ppp}: {w}");
+            for p in snapped {
+                let pos = transform.position_from_point(&p);
+                for v in [pos.x * ppp, pos.y * ppp] {
+                    let fraction = v - v.floor();
+                    let want = if centred { 0.5 } else { 0.0 };
+                    assert!((fraction - want).abs() < 1e-3 || (fraction - want).abs() > 0.999, "{ppp}: {v}");
+                }
+            }
+        }
+    }
+}
