@@ -356,6 +356,41 @@ mod tests {
     }
 
     #[test]
+    fn the_printed_last_column_past_the_end_is_used() {
+        // "10 y: 0" under a curve that ends at 5.98: the last death is kept.
+        let mut printed = input();
+        printed.at_risk = vec![
+            AtRiskPoint { time: 0.0, at_risk: 20 },
+            AtRiskPoint { time: 2.0, at_risk: 19 },
+            AtRiskPoint { time: 10.0, at_risk: 0 },
+        ];
+        let curve = reconstruct_curve(&printed, 0.05).unwrap();
+        assert_eq!(curve.records.iter().filter(|r| r.event).count(), 4);
+        assert!(curve.records.iter().all(|r| r.time <= 5.98), "nobody followed past the drawn end");
+        let last = curve.reconstruction.report.at_risk.last().map(|a| (a.published, a.reconstructed));
+        assert_eq!(last, Some((0, 0)));
+        // A column past the end that still has patients cannot be.
+        printed.at_risk[2].at_risk = 3;
+        assert!(matches!(reconstruct_curve(&printed, 0.05), Err(DigitizeError::Reconstruct { .. })));
+    }
+
+    #[test]
+    fn a_notable_error_travels_in_the_name_and_a_failed_check_is_never_kept() {
+        let mut rough = reconstruct_curve(&input(), 0.05).unwrap();
+        rough.reconstruction.report.rmse = 0.015;
+        let cohort = cohort_from_curves(info(), vec![rough.clone()]).unwrap();
+        assert_eq!(cohort.groups[0].name.as_deref(), Some("HSCT (RMSE 0.015, max 0.000)"));
+        let unnamed = ReconstructedCurve { name: None, ..rough.clone() };
+        assert_eq!(cohort_from_curves(info(), vec![unnamed]).unwrap().label, "Fig 2 (RMSE 0.015, max 0.000)");
+        let mut events = input();
+        events.total_events = Some(7);
+        let failed = reconstruct_with_checks(&events, 0.05).unwrap();
+        assert_eq!(failed.failed.len(), 1, "{:?}", failed.failed);
+        let err = cohort_from_curves(info(), vec![failed]).unwrap_err();
+        assert!(err.to_string().starts_with("HSCT: failed check “total events”"), "{err}");
+    }
+
+    #[test]
     fn a_table_that_contradicts_the_trace_is_refused() {
         let mut bad = input();
         bad.at_risk = vec![AtRiskPoint { time: 0.0, at_risk: 20 }, AtRiskPoint { time: 5.0, at_risk: 20 }];
