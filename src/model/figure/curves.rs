@@ -44,8 +44,11 @@ pub(super) struct Placed {
     pub x_max: f64,
 }
 
-/// Distinct looks an imported curve can have (hues, then dashes).
+/// Distinct looks an imported curve can have: `HUES` hues in solid lines,
+/// then dashed, then dotted.
 const IMPORTED_LOOKS: u8 = 18;
+/// Hues of imported curves, before they repeat with a dash.
+const HUES: u8 = 6;
 
 /// Each group's role number, from its cohort's name and the group's name
 /// rather than the order cohorts were loaded in, so a curve keeps its
@@ -68,9 +71,11 @@ fn imported_roles(cohorts: &[FittedCohort]) -> Vec<Vec<u8>> {
     let mut taken = [false; IMPORTED_LOOKS as usize];
     let mut roles: Vec<Vec<u8>> = cohorts.iter().map(|f| vec![0; f.cohort.groups.len()]).collect();
     for (hash, _, i, g) in keys {
-        let start = u8::try_from(hash % u64::from(IMPORTED_LOOKS)).unwrap_or(0);
+        // Solid lines first (the first HUES roles), dashes only once every
+        // hue is taken.
+        let start = u8::try_from(hash % u64::from(HUES)).unwrap_or(0);
         let free = (0..IMPORTED_LOOKS)
-            .map(|k| (start + k) % IMPORTED_LOOKS)
+            .map(|k| (start + k % HUES) % HUES + HUES * (k / HUES))
             .find(|&r| taken.get(usize::from(r)).is_some_and(|t| !t))
             .unwrap_or(start);
         if let Some(t) = taken.get_mut(usize::from(free)) {
