@@ -161,7 +161,8 @@ fn a_traced_figure_is_saved_drawn_and_still_there_after_a_restart() {
     assert_eq!(drawn[0].cohort.provenance.reconstructions.len(), 2);
     again.state_mut().push(Command::ToggleLibrary);
     again.run();
-    again.get_by_label_contains("reconstructed from Figure 1 of Synthetic 2026");
+    // In the library and, under the curves' legend entries, in the picture.
+    assert!(again.query_all_by_label_contains("reconstructed from Figure 1 of Synthetic 2026").count() >= 2);
     again.get_by_label_contains("Citation: Synthetic A, Figure B.");
     again.get_by_label_contains("Source file: two-arms.png · clock: time since HSCT, in years");
 }

@@ -517,20 +517,20 @@ fn info_ui(ui: &mut Ui, info: &mut FigureInfoForm) {
             ui.add(egui::TextEdit::singleline(text).desired_width(230.0)).labelled_by(l.id);
             ui.end_row();
         }
-        ui.label("Time unit (required)");
-        ui.horizontal(|ui| {
-            for u in TimeUnit::ALL {
-                ui.radio_value(unit, Some(u), format!("time in {}", u.label()));
-            }
-        });
-        ui.end_row();
-        ui.label("Time axis clock (required)");
-        ui.vertical(|ui| {
-            for c in Clock::ALL {
-                ui.radio_value(clock, Some(c), c.label());
-            }
-        });
-        ui.end_row();
+    });
+    // Under the grid, each choice on its own lines: a clock beside the
+    // other's options reads as one of them.
+    ui.label("Time axis clock (required): where the figure's time 0 is");
+    ui.horizontal_wrapped(|ui| {
+        for c in Clock::ALL {
+            ui.radio_value(clock, Some(c), c.label());
+        }
+    });
+    ui.label("Time unit (required)");
+    ui.horizontal(|ui| {
+        for u in TimeUnit::ALL {
+            ui.radio_value(unit, Some(u), format!("time in {}", u.label()));
+        }
     });
 }
 
