@@ -176,7 +176,7 @@ pub enum CohortTask {
         override_usage = "xhim-aid cohort build --records <FILE.csv> --time <COL> --event <COL> \
                           [--group <COL>] --out <COHORT.ron> [OPTIONS]\n       \
                           xhim-aid cohort build --digitized <CURVE.csv> --at-risk <AT_RISK.csv> \
-                          [--events <N>] --out <COHORT.ron> [OPTIONS]",
+                          --origin <ORIGIN> [--events <N>] --out <COHORT.ron> [OPTIONS]",
         long_about = "Writes a cohort file the app loads (File > Load cohort file). --records reads \
                       one row per patient (time, 0/1 event, optional group); --digitized \
                       reconstructs records from a published curve and its numbers at risk \
@@ -191,8 +191,9 @@ pub enum CohortTask {
                       (Guyot 2012), and writes a cohort file. Prints the reconstruction error and \
                       the at-risk agreement.",
         after_help = "On any error (bad colour, no curve of that colour, calibration points that \
-                      coincide, an at-risk table that contradicts the trace) it exits 1 and \
-                      writes nothing.\nExit codes: 0 written, 1 bad input, 2 usage."
+                      coincide) or failed check (the reconstruction against the trace, the numbers \
+                      at risk, the total events, every drop having a death) it exits 1 naming it \
+                      and writes nothing.\nExit codes: 0 written, 1 bad input, 2 usage."
     )]
     Digitize(CohortDigitize),
 }
