@@ -121,7 +121,8 @@ struct Work {
     report: Option<Job<Result<PathBuf, crate::io::report::ReportError>>>,
     handout: Option<Job<Result<PathBuf, crate::io::report::ReportError>>>,
     /// Cohort files being read and fitted, in the order they were asked for.
-    cohort_loads: Vec<Job<Result<FittedCohort, String>>>,
+    /// Whether each is to be kept in the library (or drawn for this run only).
+    cohort_loads: Vec<(bool, Job<Result<FittedCohort, String>>)>,
 }
 
 /// The application.

@@ -176,7 +176,7 @@ pub enum CohortTask {
         override_usage = "xhim-aid cohort build --records <FILE.csv> --time <COL> --event <COL> \
                           [--group <COL>] --out <COHORT.ron> [OPTIONS]\n       \
                           xhim-aid cohort build --digitized <CURVE.csv> --at-risk <AT_RISK.csv> \
-                          [--events <N>] --out <COHORT.ron> [OPTIONS]",
+                          --origin <ORIGIN> [--events <N>] --out <COHORT.ron> [OPTIONS]",
         long_about = "Writes a cohort file the app loads (File > Load cohort file). --records reads \
                       one row per patient (time, 0/1 event, optional group); --digitized \
                       reconstructs records from a published curve and its numbers at risk \
@@ -191,8 +191,9 @@ pub enum CohortTask {
                       (Guyot 2012), and writes a cohort file. Prints the reconstruction error and \
                       the at-risk agreement.",
         after_help = "On any error (bad colour, no curve of that colour, calibration points that \
-                      coincide, an at-risk table that contradicts the trace) it exits 1 and \
-                      writes nothing.\nExit codes: 0 written, 1 bad input, 2 usage."
+                      coincide) or failed check (the reconstruction against the trace, the numbers \
+                      at risk, the total events, every drop having a death) it exits 1 naming it \
+                      and writes nothing.\nExit codes: 0 written, 1 bad input, 2 usage."
     )]
     Digitize(CohortDigitize),
 }
@@ -213,8 +214,14 @@ pub struct CohortBuild {
     /// The column of group labels, one curve per group.
     #[arg(long, value_name = "COL", requires = "records", help_heading = "Records")]
     pub group: Option<String>,
-    /// A digitized curve: CSV with columns time,survival (survival 0-1 or 0-100).
-    #[arg(long, value_name = "CURVE.csv", requires = "at_risk", help_heading = "Digitized curve")]
+    /// A digitized curve: CSV with columns time,survival (survival 0-1 or
+    /// 0-100); needs --origin, since a curve's clock is never guessed.
+    #[arg(
+        long,
+        value_name = "CURVE.csv",
+        requires_all = ["at_risk", "origin"],
+        help_heading = "Digitized curve"
+    )]
     pub digitized: Option<PathBuf>,
     /// Its numbers at risk: CSV with columns `time,at_risk`.
     #[arg(long, value_name = "AT_RISK.csv", requires = "digitized", help_heading = "Digitized curve")]
@@ -237,14 +244,15 @@ pub struct CohortBuild {
 #[derive(Args, Clone, Debug, PartialEq)]
 pub struct CohortDigitize {
     /// The figure image (PNG or JPEG).
-    #[arg(value_name = "FIGURE.png")]
+    #[arg(value_name = "FIGURE.png", requires = "origin")]
     pub figure: PathBuf,
     /// Two points on the time axis, pixel column = time (e.g. 102=0,718=20);
     /// columns count from the image's left edge.
     #[arg(long, value_name = "PX=VALUE,PX=VALUE", value_parser = axis)]
     pub x_axis: [AxisPoint; 2],
-    /// Two points on the survival axis, pixel row = survival proportion 0-1
-    /// (e.g. 40=1,460=0); rows count from the image's top edge.
+    /// Two points on the survival axis, pixel row = survival as the axis
+    /// prints it, 0-1 or 0-100 % (e.g. 40=1,460=0 or 40=100,460=0); rows
+    /// count from the image's top edge.
     #[arg(long, value_name = "PY=VALUE,PY=VALUE", value_parser = axis)]
     pub y_axis: [AxisPoint; 2],
     /// The curve's colour as #RRGGBB (checked when run).
@@ -280,9 +288,11 @@ pub struct CohortOutput {
     /// Legend name (default: the input file's name without its extension).
     #[arg(long, value_name = "NAME")]
     pub label: Option<String>,
-    /// Where the time axis starts.
-    #[arg(long, value_name = "ORIGIN", default_value = "age", value_parser = origin())]
-    pub origin: Clock,
+    /// Where the time axis starts: age (from birth), hsct or diagnosis.
+    /// Required for a figure or a digitized curve (a wrong clock puts the
+    /// curve on the wrong panel); records without it are by age.
+    #[arg(long, value_name = "ORIGIN", value_parser = origin())]
+    pub origin: Option<Clock>,
     /// The unit of the time axis.
     #[arg(long, value_name = "UNIT", default_value = "years", value_parser = unit())]
     pub unit: TimeUnit,
@@ -594,7 +604,7 @@ mod tests {
         let b = build(&["--records", "r.csv", "--time", "t", "--event", "e", "--out", "c.ron"]);
         assert_eq!(b.records, Some("r.csv".into()));
         assert_eq!((b.time.as_deref(), b.event.as_deref(), b.group.as_deref()), (Some("t"), Some("e"), None));
-        assert_eq!((b.output.origin, b.output.unit, b.output.label), (Clock::Age, TimeUnit::Years, None));
+        assert_eq!((b.output.origin, b.output.unit, b.output.label), (None, TimeUnit::Years, None));
 
         let b = build(&[
             "--digitized",
@@ -616,7 +626,7 @@ mod tests {
             (b.digitized, b.at_risk, b.events),
             (Some("k.csv".into()), Some("a.csv".into()), Some(12))
         );
-        assert_eq!((b.output.origin, b.output.unit), (Clock::SinceHsct, TimeUnit::Months));
+        assert_eq!((b.output.origin, b.output.unit), (Some(Clock::SinceHsct), TimeUnit::Months));
         assert_eq!(b.output.label.as_deref(), Some("EBMT fig 2"));
     }
 
@@ -634,6 +644,10 @@ mod tests {
             (vec!["cohort", "build", "--records", "r.csv", "--time", "t", "--event", "e"], "--out"),
             (vec!["cohort", "build", "--records", "r.csv", "--event", "e", "--out", "c"], "--time"),
             (vec!["cohort", "build", "--digitized", "k.csv", "--out", "c"], "--at-risk"),
+            (
+                vec!["cohort", "build", "--digitized", "k", "--at-risk", "a", "--out", "c"],
+                "--origin <ORIGIN>",
+            ),
             (vec!["cohort", "build", "--out", "c"], "--records"),
             (with(&["--digitized", "k", "--at-risk", "a"]), "cannot be used with"),
             (with(&["--events", "3"]), "--digitized"),
@@ -752,6 +766,8 @@ mod tests {
             "#0072B2",
             "--at-risk",
             "risk.csv",
+            "--origin",
+            "age",
             "--out",
             "c.ron",
         ]
@@ -776,7 +792,7 @@ mod tests {
         assert_eq!((d.trace.as_str(), d.tolerance, d.events), ("#0072B2", None, None));
         assert_eq!(
             (d.output.origin, d.output.unit, d.output.label, d.citation),
-            (Clock::Age, TimeUnit::Years, None, None)
+            (Some(Clock::Age), TimeUnit::Years, None, None)
         );
 
         let mut args = digitize_args();
@@ -785,8 +801,6 @@ mod tests {
             "80",
             "--events",
             "12",
-            "--origin",
-            "hsct",
             "--unit",
             "months",
             "--label",
@@ -796,9 +810,11 @@ mod tests {
             "--panel",
             "Figure 2A",
         ]);
+        let origin = args.iter().position(|a| *a == "--origin").unwrap();
+        args[origin + 1] = "hsct";
         let d = digitize(&args);
         assert_eq!((d.tolerance, d.events), (Some(80.0), Some(12)));
-        assert_eq!((d.output.origin, d.output.unit), (Clock::SinceHsct, TimeUnit::Months));
+        assert_eq!((d.output.origin, d.output.unit), (Some(Clock::SinceHsct), TimeUnit::Months));
         assert_eq!(d.panel.as_deref(), Some("Figure 2A"));
     }
 
@@ -821,6 +837,7 @@ mod tests {
             (without("--trace"), "--trace"),
             (without("--at-risk"), "--at-risk"),
             (without("--out"), "--out"),
+            (without("--origin"), "--origin <ORIGIN>"),
             (with("--x-axis", "100=0"), "exactly two points"),
             (with("--x-axis", "100:0,700:10"), "is not PIXEL=VALUE"),
             (with("--y-axis", "50=one,450=0"), "“one” is not a number"),

@@ -40,8 +40,12 @@ pub enum Command {
     ImportCohortData,
     /// Choose a cohort file with the file dialog and load it.
     LoadCohortFile,
-    /// Load this cohort file as a layer.
+    /// Load this cohort file as a layer and keep it in the library.
     LoadCohortPath(PathBuf),
+    /// Draw this cohort file for this run only (the command line's
+    /// `--cohort` and the clinic's shared cohorts): keeping it in the
+    /// library is its own choice, in the library window.
+    ShowCohortPath(PathBuf),
     /// Hide every cohort layer (they stay in the library).
     ClearCohorts,
     /// Open the digitizer with a figure chosen in the file dialog.

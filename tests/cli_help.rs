@@ -33,7 +33,7 @@ fn each_subcommand_answers_help() {
         (&["cohort", "build", "-h"], "xhim-aid cohort build --digitized <CURVE.csv>", "--events <N>"),
         (
             &["cohort", "digitize", "--help"],
-            "Usage: xhim-aid cohort digitize [OPTIONS] --x-axis",
+            "Usage: xhim-aid cohort digitize [OPTIONS] --origin <ORIGIN> --x-axis",
             "Guyot 2012",
         ),
         (&["cohort", "--help"], "Usage: xhim-aid cohort <COMMAND>", "digitize"),

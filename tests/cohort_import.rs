@@ -117,6 +117,22 @@ fn digitized_curve_is_reconstructed_with_its_error() {
     let report = &cohort.provenance.reconstructions[0].report;
     assert!(report.rmse < 0.02, "{}", report.rmse);
     assert_eq!(cohort.groups[0].records.len(), 20);
+
+    // A curve's clock is never assumed.
+    let unclocked = dir.path().join("unclocked.ron");
+    let run = xhim_aid(&[
+        "cohort",
+        "build",
+        "--digitized",
+        fixture("curve.csv").to_str().unwrap(),
+        "--at-risk",
+        fixture("at-risk.csv").to_str().unwrap(),
+        "--out",
+        unclocked.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(2), "usage error");
+    assert!(String::from_utf8_lossy(&run.stderr).contains("--origin <ORIGIN>"));
+    assert!(!unclocked.exists());
 }
 
 #[test]

@@ -220,6 +220,8 @@ fn digitize_args<'a>(figure: &'a str, at_risk: &'a str, out: &'a str) -> Vec<&'a
         "#0072B2",
         "--at-risk",
         at_risk,
+        "--origin",
+        "hsct",
         "--out",
         out,
     ]
@@ -236,8 +238,6 @@ fn command_line_traces_and_reconstructs_a_figure() {
     args.extend([
         "--events",
         &events,
-        "--origin",
-        "hsct",
         "--label",
         "Synthetic HSCT arm",
         "--citation",
@@ -299,4 +299,11 @@ fn command_line_mistakes_exit_1_and_write_nothing() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "only the CSV this test wrote");
     let usage = xhim_aid(&["cohort", "digitize", figure, "--trace"]);
     assert_eq!(usage.status.code(), Some(2));
+    let mut unclocked = digitize_args(figure, risk, out_s);
+    let origin = unclocked.iter().position(|a| *a == "--origin").unwrap();
+    unclocked.drain(origin..origin + 2);
+    let usage = xhim_aid(&unclocked);
+    assert_eq!(usage.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&usage.stderr).contains("--origin <ORIGIN>"));
+    assert!(!out.exists());
 }

@@ -107,6 +107,13 @@ fn digitize_two_arms(harness: &mut Harness<'_, App>) {
     }
     set_text(harness, "Citation (required)", "Synthetic A, Figure B. Made for tests. 2026");
     set_text(harness, "Figure/panel", "Figure 1");
+    // The clock and unit are never assumed.
+    click(harness, "Reconstruct");
+    harness.get_by_label_contains("Choose the time axis clock");
+    click(harness, "time since HSCT");
+    click(harness, "Reconstruct");
+    harness.get_by_label_contains("Choose the time unit");
+    click(harness, "time in years");
     click(harness, "Reconstruct");
     wait(harness);
     let form = harness.state().digitizer().unwrap();
@@ -154,9 +161,10 @@ fn a_traced_figure_is_saved_drawn_and_still_there_after_a_restart() {
     assert_eq!(drawn[0].cohort.provenance.reconstructions.len(), 2);
     again.state_mut().push(Command::ToggleLibrary);
     again.run();
-    again.get_by_label_contains("reconstructed from Figure 1 of Synthetic 2026");
+    // In the library and, under the curves' legend entries, in the picture.
+    assert!(again.query_all_by_label_contains("reconstructed from Figure 1 of Synthetic 2026").count() >= 2);
     again.get_by_label_contains("Citation: Synthetic A, Figure B.");
-    again.get_by_label_contains("Source file: two-arms.png");
+    again.get_by_label_contains("Source file: two-arms.png · clock: time since HSCT, in years");
 }
 
 #[test]
@@ -225,6 +233,19 @@ fn hiding_and_removing_cohorts_in_the_library() {
     wait(&mut harness);
     assert!(harness.state().library_cohorts().is_empty());
     assert!(!dir.path().join("library/cohorts/two-arms.ron").exists());
+    assert!(dir.path().join("library/trash/cohorts/two-arms.ron").exists(), "kept in the trash");
+    drop(harness);
+
+    // The removal can be undone, after a restart too.
+    let mut harness = start(dir.path());
+    harness.state_mut().push(Command::ToggleLibrary);
+    harness.run();
+    click(&mut harness, "Restore two-arms");
+    wait(&mut harness);
+    common::settle_until(&mut harness, 0, |app| !app.is_busy());
+    assert_eq!(harness.state().library_cohorts().len(), 1);
+    assert!(dir.path().join("library/cohorts/two-arms.ron").exists(), "back in its folder");
+    assert!(!dir.path().join("library/trash/cohorts/two-arms.ron").exists());
 }
 
 #[test]
@@ -277,9 +298,19 @@ fn a_damaged_library_file_is_reported_not_fatal() {
         cohorts.join("centre.ron"),
     )
     .unwrap();
-    let harness = start(dir.path());
+    let mut harness = start(dir.path());
     assert_eq!(harness.state().cohorts().len(), 1, "the good file loads, a version-1 file included");
     harness.get_by_label_contains("broken.ron: line 1");
+    // Listed in the library window with the reason, and can be moved away.
+    harness.state_mut().push(Command::ToggleLibrary);
+    harness.run();
+    assert_eq!(harness.query_all_by_label_contains("broken.ron: line 1").count(), 2, "notice and window");
+    click(&mut harness, "Remove broken.ron…");
+    click(&mut harness, "Yes, remove");
+    common::settle_until(&mut harness, 0, |app| !app.is_busy());
+    assert!(!cohorts.join("broken.ron").exists());
+    assert!(dir.path().join("library/trash/cohorts/broken.ron").exists(), "kept in the trash");
+    harness.get_by_label("Restore broken.ron");
 }
 
 #[test]
@@ -328,4 +359,42 @@ fn a_dropped_figure_opens_the_digitizer() {
     harness.run();
     harness.get_by_label("matplotlib-two-arms.png: 800 × 600 pixels");
     assert_eq!(harness.state().digitizer().unwrap().info.label, "matplotlib-two-arms");
+}
+
+#[test]
+fn a_cohort_given_for_this_run_is_not_kept_until_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let received = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cohorts/v1-reconstructed.ron");
+    let options = StartOptions {
+        data_dir: Some(dir.path().to_path_buf()),
+        cohorts: vec![received.clone()],
+        ..StartOptions::default()
+    };
+    let mut harness = common::harness_with(options.clone());
+    wait(&mut harness);
+    common::settle_until(&mut harness, 0, |app| !app.cohorts().is_empty());
+    assert_eq!(harness.state().cohorts().len(), 1, "drawn for this run");
+    harness.get_by_label_contains("for this run only");
+    assert!(!dir.path().join("library/cohorts").exists(), "nothing written");
+    drop(harness);
+
+    let harness = start(dir.path());
+    assert!(harness.state().cohorts().is_empty(), "gone after a restart without --cohort");
+    drop(harness);
+
+    let mut harness = common::harness_with(options);
+    common::settle_until(&mut harness, 0, |app| !app.cohorts().is_empty());
+    harness.state_mut().push(Command::ToggleLibrary);
+    harness.run();
+    click(&mut harness, "Keep Published curve in the library");
+    wait(&mut harness);
+    common::settle_until(&mut harness, 0, |app| !app.is_busy());
+    assert!(dir.path().join("library/cohorts/published-curve.ron").exists(), "kept when asked");
+
+    // The same data imported again is said to be there already.
+    set_text(&mut harness, "Cohort file to import", &received.display().to_string());
+    click(&mut harness, "Import");
+    common::settle_until(&mut harness, 0, |app| !app.is_busy());
+    harness.get_by_label_contains("is already in the library with the same data");
+    assert_eq!(harness.state().library_cohorts().len(), 1);
 }

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use super::App;
+use super::library::Kept;
 use crate::io::cohort_file::{self, DigitizedInput};
 use crate::io::dialogs::DialogKind;
 use crate::io::jobs::Job;
@@ -17,12 +18,13 @@ impl App {
     /// Loads a cohort file made by import or the command line. Reading and
     /// fitting a large registry take a while, so they run in the background
     /// and the footer says so; the window stays responsive.
-    pub(super) fn load_cohort(&mut self, path: &Path, ctx: &egui::Context) {
+    pub(super) fn load_cohort(&mut self, path: &Path, keep: bool, ctx: &egui::Context) {
         let path = path.to_path_buf();
         let label = format!("Loading cohort {}", crate::io::file_name(&path));
-        self.work.cohort_loads.push(Job::spawn("load-cohort", label, ctx, move || {
+        let job = Job::spawn("load-cohort", label, ctx, move || {
             cohort_file::load(&path).map_err(|e| e.to_string()).and_then(FittedCohort::new)
-        }));
+        });
+        self.work.cohort_loads.push((keep, job));
     }
 
     /// Takes in the cohorts whose loading has finished, in the order they
@@ -31,16 +33,30 @@ impl App {
     /// on every run.
     pub(super) fn poll_cohort_loads(&mut self, ctx: &egui::Context) {
         let mut finished = Vec::new();
-        while let Some(result) = self.work.cohort_loads.first().and_then(Job::poll) {
-            self.work.cohort_loads.remove(0);
-            finished.push(result);
+        while let Some(result) = self.work.cohort_loads.first().and_then(|(_, job)| job.poll()) {
+            let (keep, _) = self.work.cohort_loads.remove(0);
+            finished.push((keep, result));
         }
-        for result in finished {
+        for (keep, result) in finished {
             ctx.request_repaint();
             match result {
+                Ok(fitted) if keep => {
+                    let message = match self.keep_cohort(fitted) {
+                        Kept::New(label) => format!("Loaded cohort “{label}” into the library."),
+                        Kept::Already(label) => {
+                            format!("“{label}” is already in the library with the same data; it is shown.")
+                        }
+                    };
+                    self.notify(message, false);
+                }
                 Ok(fitted) => {
-                    let label = self.add_cohort(fitted);
-                    self.notify(format!("Loaded cohort “{label}” into the library."), false);
+                    let label = self.show_for_this_run(fitted);
+                    self.notify(
+                        format!(
+                            "Showing cohort “{label}” for this run only (Evidence library: Keep in the library)."
+                        ),
+                        false,
+                    );
                 }
                 Err(e) => self.notify(format!("Could not load the cohort file: {e}"), true),
             }
@@ -49,7 +65,7 @@ impl App {
 
     /// What is loading now, for the footer.
     pub(super) fn loading_labels(&self) -> Vec<&str> {
-        self.work.cohort_loads.iter().map(|j| j.label.as_str()).collect()
+        self.work.cohort_loads.iter().map(|(_, j)| j.label.as_str()).collect()
     }
 
     /// Builds a cohort from the import form's files.
@@ -90,10 +106,6 @@ impl App {
         cohort.map_err(|e| e.to_string())
     }
 
-    fn add_cohort(&mut self, fitted: FittedCohort) -> String {
-        self.keep_cohort(fitted)
-    }
-
     /// A CSV chosen in the dialog goes into the import form.
     pub(super) fn csv_chosen(&mut self, at_risk: bool, path: &Path) {
         if let Some(form) = &mut self.windows.import_form {
@@ -124,9 +136,16 @@ impl App {
                 let form = form.clone();
                 match self.import_from_form(&form).and_then(FittedCohort::new) {
                     Ok(fitted) => {
-                        let label = self.add_cohort(fitted);
                         self.windows.import_form = None;
-                        self.notify(format!("Imported “{label}”."), false);
+                        let message = match self.keep_cohort(fitted) {
+                            Kept::New(label) => format!("Imported “{label}”."),
+                            Kept::Already(label) => {
+                                format!(
+                                    "“{label}” is already in the library with the same data; it is shown."
+                                )
+                            }
+                        };
+                        self.notify(message, false);
                     }
                     Err(e) => {
                         if let Some(f) = &mut self.windows.import_form {

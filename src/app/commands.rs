@@ -63,7 +63,8 @@ impl App {
                 self.windows.import_form.get_or_insert_with(crate::ui::import_ui::ImportForm::default);
             }
             Command::LoadCohortFile => self.ask(DialogKind::OpenCohort, ctx),
-            Command::LoadCohortPath(path) => self.load_cohort(&path, ctx),
+            Command::LoadCohortPath(path) => self.load_cohort(&path, true, ctx),
+            Command::ShowCohortPath(path) => self.load_cohort(&path, false, ctx),
             Command::ClearCohorts => self.hide_all_cohorts(),
             Command::DigitizeFigure => self.start_digitizer(ctx),
             Command::DigitizeFigurePath(path) => self.open_digitizer(&path),
@@ -162,7 +163,7 @@ impl App {
             (DialogKind::SavePatient(_), DialogOutcome::Picked(path)) => {
                 self.perform(Command::SaveAsPath(path), ctx);
             }
-            (DialogKind::OpenCohort, DialogOutcome::Picked(path)) => self.load_cohort(&path, ctx),
+            (DialogKind::OpenCohort, DialogOutcome::Picked(path)) => self.load_cohort(&path, true, ctx),
             (DialogKind::SaveReport(_), DialogOutcome::Picked(path)) => self.start_report(path, ctx),
             (DialogKind::SaveHandout(_), DialogOutcome::Picked(path)) => self.start_handout(path, ctx),
             (DialogKind::OpenCsv { at_risk }, DialogOutcome::Picked(path)) => self.csv_chosen(at_risk, &path),

@@ -6,14 +6,15 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::App;
+use super::library::Kept;
 use crate::io::dialogs::DialogKind;
 use crate::io::digitize_cli::END_SLACK_PX;
 use crate::io::figure_image;
 use crate::io::jobs::Job;
 use crate::model::cohort::{FittedCohort, Publication};
 use crate::model::digitize::{
-    AxisPoint, Calibration, CurveInput, FigureInfo, Raster, ReconstructedCurve, TraceOptions,
-    cohort_from_curves, parse_at_risk_table, pick_colour, reconstruct_curve, trace,
+    AxisPoint, Calibration, CurveInput, FigureInfo, Raster, ReconstructedCurve, SurvivalScale, TraceOptions,
+    cohort_from_curves, parse_at_risk_table, pick_colour, reconstruct_with_checks, trace,
 };
 use crate::model::survival::{KaplanMeier, KmOptions};
 use crate::ui::digitizer_ui::{self, CurveResult, DigitizerAction, DigitizerForm};
@@ -89,12 +90,10 @@ impl Digitizer {
                 .ok_or_else(|| format!("Type the {slot} value (a number)."))?;
             Ok(AxisPoint { pixel: if x { px } else { py }, value })
         };
-        let calibration = Calibration::new(
-            [point(0, true)?, point(1, true)?],
-            [point(2, false)?, point(3, false)?],
-            form.scale,
-        )
-        .map_err(|e| format!("Calibration: {e}."))?;
+        let time = [point(0, true)?, point(1, true)?];
+        let survival = [point(2, false)?, point(3, false)?];
+        let calibration = Calibration::new(time, survival, scale(form.scale, survival))
+            .map_err(|e| format!("Calibration: {e}."))?;
         let several = form.curves.len() > 1;
         let curves = form
             .curves
@@ -117,6 +116,10 @@ impl Digitizer {
             .collect::<Result<Vec<_>, String>>()?;
         let info = &form.info;
         let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        let origin = info.clock.ok_or(
+            "Choose the time axis clock: age (from birth), time since HSCT or time since diagnosis.",
+        )?;
+        let unit = info.unit.ok_or("Choose the time unit of the figure's axis: years or months.")?;
         if info.citation.trim().is_empty() {
             return Err("The citation is required: say which publication the figure is from.".to_owned());
         }
@@ -130,8 +133,8 @@ impl Digitizer {
             curves,
             info: FigureInfo {
                 label: info.label.clone(),
-                origin: info.clock,
-                unit: info.unit,
+                origin,
+                unit,
                 image_file: name.clone(),
                 publication: Some(Publication {
                     citation: info.citation.trim().to_owned(),
@@ -187,13 +190,23 @@ impl Digitizer {
         };
         match (read(0, true), read(1, true), read(2, false), read(3, false)) {
             (Some(x1), Some(x2), Some(y1), Some(y2)) => {
-                Calibration::new([x1, x2], [y1, y2], form.scale).map_err(|e| format!("Calibration: {e}."))
+                Calibration::new([x1, x2], [y1, y2], scale(form.scale, [y1, y2]))
+                    .map_err(|e| format!("Calibration: {e}."))
             }
             _ => {
                 Err("Calibrate first: click x1, x2, y1 and y2 on the figure and type their values."
                     .to_owned())
             }
         }
+    }
+}
+
+/// The survival scale: as chosen, unless a typed value above 1 can only be
+/// a percentage (the "100" at the top of a % axis).
+fn scale(chosen: SurvivalScale, survival: [AxisPoint; 2]) -> SurvivalScale {
+    match SurvivalScale::of_values(&survival.map(|p| p.value)) {
+        SurvivalScale::Percent => SurvivalScale::Percent,
+        SurvivalScale::Proportion => chosen,
     }
 }
 
@@ -217,6 +230,7 @@ fn result_for(curve: &ReconstructedCurve, calibration: &Calibration) -> CurveRes
         max_error: r.max_abs_error,
         at_risk: r.at_risk.clone(),
         events: r.events,
+        failed: curve.failed.iter().map(ToString::to_string).collect(),
     }
 }
 
@@ -247,11 +261,20 @@ impl App {
             match (result, inputs) {
                 (Ok(curves), Some(inputs)) => {
                     d.form.results = curves.iter().map(|c| result_for(c, &inputs.calibration)).collect();
-                    d.form.message = Some((
-                        "Reconstructed: check the dashed curves and the numbers at risk, then save."
-                            .to_owned(),
-                        false,
-                    ));
+                    d.form.message = Some(if curves.iter().any(|c| !c.failed.is_empty()) {
+                        (
+                            "The reconstruction contradicts the figure (in red below): correct the trace \
+                             or the table and reconstruct again; it cannot be saved like this."
+                                .to_owned(),
+                            true,
+                        )
+                    } else {
+                        (
+                            "Reconstructed: check the dashed curves and the numbers at risk, then save."
+                                .to_owned(),
+                            false,
+                        )
+                    });
                     d.done = Some((inputs, curves));
                 }
                 (Err(e), _) => d.form.message = Some((e, true)),
@@ -295,7 +318,7 @@ impl App {
                         job_inputs
                             .curves
                             .iter()
-                            .map(|c| reconstruct_curve(c, slack).map_err(|e| e.to_string()))
+                            .map(|c| reconstruct_with_checks(c, slack).map_err(|e| e.to_string()))
                             .collect()
                     }));
                 }
@@ -323,9 +346,14 @@ impl App {
         let result = cohort_from_curves(info, curves).map_err(|e| e.to_string()).and_then(FittedCohort::new);
         match result {
             Ok(fitted) => {
-                let label = self.keep_cohort(fitted);
                 self.digitizer = None;
-                self.notify(format!("Saved “{label}” to the library; its curves are drawn."), false);
+                let message = match self.keep_cohort(fitted) {
+                    Kept::New(label) => format!("Saved “{label}” to the library; its curves are drawn."),
+                    Kept::Already(label) => {
+                        format!("“{label}” is already in the library with the same data; it is shown.")
+                    }
+                };
+                self.notify(message, false);
             }
             Err(e) => {
                 if let Some(d) = &mut self.digitizer {

@@ -10,7 +10,7 @@ mod window;
 
 use super::App;
 use crate::io::jobs::Job;
-use crate::io::library::Library;
+use crate::io::library::{Damaged, Kind, Library};
 use crate::model::cohort::{FittedCohort, ImportedCohort};
 use crate::model::evidence::local::{FindingField, LocalFindingForm};
 use crate::model::evidence::{Cohort, Evidence, LocalAddition};
@@ -20,20 +20,52 @@ use crate::ui::library_ui::{LibraryView, Removal};
 #[derive(Debug)]
 enum Change {
     Cohort { file: String, cohort: Box<ImportedCohort> },
-    RemoveCohort(String),
     Hidden(Vec<String>),
     Finding { file: String, cohort: Box<Cohort> },
-    RemoveFinding(String),
+    Trash { kind: Kind, file: String, trash_file: String },
+    Restore { kind: Kind, trash_file: String, file: String },
     Export { path: PathBuf, cohort: Box<ImportedCohort> },
+}
+
+/// A file in the trash folder, and what comes back if it is restored.
+#[derive(Clone, Debug)]
+struct TrashItem {
+    kind: Kind,
+    /// Its name in the trash folder.
+    file: String,
+    /// What the window calls it.
+    label: String,
+    content: Restorable,
+}
+
+/// What a restored file becomes.
+#[derive(Clone, Debug)]
+enum Restorable {
+    Cohort(Box<Entry>),
+    Finding(Box<LocalEntry>),
+    /// A file that could not be read, with the reason.
+    Damaged(String),
 }
 
 /// A cohort in the library.
 #[derive(Clone, Debug)]
 struct Entry {
-    /// Its file in the library folder (`None` with no data folder).
+    /// Its file in the library folder (`None` with no data folder, or for
+    /// this run only).
     file: Option<String>,
     fitted: FittedCohort,
     shown: bool,
+    /// Drawn for this run only, not kept (the command line's `--cohort`).
+    session: bool,
+}
+
+/// What became of a cohort asked to be kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Kept {
+    /// Kept under this label.
+    New(String),
+    /// The same data was already there, under this label; it is shown.
+    Already(String),
 }
 
 /// A hand-added finding in the library.
@@ -50,6 +82,10 @@ pub(super) struct LibraryState {
     embedded: Evidence,
     entries: Vec<Entry>,
     local: Vec<LocalEntry>,
+    /// Library files that could not be read.
+    damaged: Vec<Damaged>,
+    /// Files removed in the app (this run or before), newest last.
+    trash: Vec<TrashItem>,
     queue: Vec<Change>,
     running: Option<Job<Vec<String>>>,
     open: bool,
@@ -69,7 +105,7 @@ impl LibraryState {
             .cohorts
             .into_iter()
             .filter_map(|s| match FittedCohort::new(s.cohort) {
-                Ok(fitted) => Some(Entry { file: Some(s.file), fitted, shown: s.shown }),
+                Ok(fitted) => Some(Entry { file: Some(s.file), fitted, shown: s.shown, session: false }),
                 Err(e) => {
                     problems.push(format!("Library: {}: {e} (not loaded)", s.file));
                     None
@@ -81,6 +117,30 @@ impl LibraryState {
             .into_iter()
             .map(|f| LocalEntry { file: Some(f.file), cohort: f.cohort })
             .collect();
+        let trash = contents
+            .trash
+            .into_iter()
+            .map(|t| {
+                let fitted = t.cohort.map(FittedCohort::new).and_then(Result::ok);
+                let (label, content) = match fitted {
+                    Some(fitted) => (
+                        fitted.cohort.label.clone(),
+                        Restorable::Cohort(Box::new(Entry {
+                            file: None,
+                            fitted,
+                            shown: true,
+                            session: false,
+                        })),
+                    ),
+                    // Findings and unreadable files come back as files; the
+                    // next start reads them.
+                    None => {
+                        (t.file.clone(), Restorable::Damaged("restored; read at the next start".to_owned()))
+                    }
+                };
+                TrashItem { kind: t.kind, file: t.file, label, content }
+            })
+            .collect();
         let folder = store.as_ref().map_or_else(
             || "Not kept between runs: this window has no data folder.".to_owned(),
             |s| format!("Kept in {}", s.root().display()),
@@ -90,6 +150,8 @@ impl LibraryState {
             embedded,
             entries,
             local,
+            damaged: contents.damaged,
+            trash,
             queue: Vec::new(),
             running: None,
             open: false,
@@ -117,11 +179,30 @@ impl LibraryState {
     }
 
     fn hidden(&self) -> Vec<String> {
-        self.entries.iter().filter(|e| !e.shown).filter_map(|e| e.file.clone()).collect()
+        self.entries.iter().filter(|e| !e.shown && !e.session).filter_map(|e| e.file.clone()).collect()
     }
 
     fn files(&self) -> Vec<&str> {
         self.entries.iter().filter_map(|e| e.file.as_deref()).collect()
+    }
+
+    /// Names in use in a folder of the library, as the app knows them.
+    fn taken(&self, kind: Kind) -> Vec<&str> {
+        let damaged = self.damaged.iter().filter(|d| d.kind == kind).map(|d| d.file.as_str());
+        match kind {
+            Kind::Cohort => self.files().into_iter().chain(damaged).collect(),
+            Kind::Finding => self.local.iter().filter_map(|l| l.file.as_deref()).chain(damaged).collect(),
+        }
+    }
+
+    /// Moves a library file to the trash, to be restored from `content`.
+    fn move_to_trash(&mut self, kind: Kind, file: String, label: String, content: Restorable) {
+        let Some(store) = &self.store else { return };
+        let in_trash: Vec<&str> =
+            self.trash.iter().filter(|t| t.kind == kind).map(|t| t.file.as_str()).collect();
+        let trash_file = store.trash_name(kind, &file, &in_trash);
+        self.queue.push(Change::Trash { kind, file, trash_file: trash_file.clone() });
+        self.trash.push(TrashItem { kind, file: trash_file, label, content });
     }
 }
 
@@ -158,24 +239,72 @@ impl App {
     }
 
     /// Keeps a cohort in the library and draws it. Identical data already
-    /// there is shown again rather than kept twice; a label already used
-    /// gets a number, so no legend is ambiguous.
-    pub(super) fn keep_cohort(&mut self, mut fitted: FittedCohort) -> String {
+    /// there is shown again rather than kept twice (and said so); a label
+    /// already used gets a number, so no legend is ambiguous.
+    pub(super) fn keep_cohort(&mut self, fitted: FittedCohort) -> Kept {
+        let same = self.library.entries.iter().position(|e| same_data(&e.fitted.cohort, &fitted.cohort));
+        if let Some(i) = same
+            && let Some(e) = self.library.entries.get_mut(i)
+        {
+            e.shown = true;
+            let label = e.fitted.cohort.label.clone();
+            if e.session {
+                self.keep_for_good(i);
+                return Kept::New(label);
+            }
+            let hidden = self.library.hidden();
+            self.library.queue.push(Change::Hidden(hidden));
+            self.library_changed();
+            return Kept::Already(label);
+        }
+        Kept::New(self.add_entry(fitted, false))
+    }
+
+    /// Draws a cohort for this run only; nothing is written. Identical data
+    /// already in the library is shown instead.
+    pub(super) fn show_for_this_run(&mut self, fitted: FittedCohort) -> String {
         if let Some(e) = self.library.entries.iter_mut().find(|e| same_data(&e.fitted.cohort, &fitted.cohort))
         {
             e.shown = true;
             let label = e.fitted.cohort.label.clone();
-            let hidden = self.library.hidden();
-            self.library.queue.push(Change::Hidden(hidden));
             self.library_changed();
             return label;
         }
+        self.add_entry(fitted, true)
+    }
+
+    /// Keeps a cohort drawn for this run in the library from now on.
+    fn keep_for_good(&mut self, i: usize) {
+        let Some(label) = self.library.entries.get(i).map(|e| e.fitted.cohort.label.clone()) else { return };
+        let file = self.library.store.as_ref().map(|s| s.new_cohort_file(&label, &self.library.files()));
+        let added = self.added_now();
+        if let Some(e) = self.library.entries.get_mut(i).filter(|e| e.session) {
+            e.session = false;
+            e.file.clone_from(&file);
+            if e.fitted.cohort.provenance.added.is_none() {
+                e.fitted.cohort.provenance.added = Some(added);
+            }
+            if let Some(file) = file {
+                let cohort = Box::new(e.fitted.cohort.clone());
+                self.library.queue.push(Change::Cohort { file, cohort });
+            }
+        }
+        self.library_changed();
+    }
+
+    fn add_entry(&mut self, mut fitted: FittedCohort, session: bool) -> String {
         let cohort = &mut fitted.cohort;
         let base = cohort.label.clone();
         let mut k = 2;
         while self.library.entries.iter().any(|e| e.fitted.cohort.label == cohort.label) {
             cohort.label = format!("{base} ({k})");
             k += 1;
+        }
+        if session {
+            let label = cohort.label.clone();
+            self.library.entries.push(Entry { file: None, fitted, shown: true, session });
+            self.library_changed();
+            return label;
         }
         if cohort.provenance.added.is_none() {
             cohort.provenance.added = Some(self.added_now());
@@ -186,7 +315,7 @@ impl App {
             self.library.queue.push(Change::Cohort { file: file.clone(), cohort: Box::new(cohort.clone()) });
         }
         let label = cohort.label.clone();
-        self.library.entries.push(Entry { file, fitted, shown: true });
+        self.library.entries.push(Entry { file, fitted, shown: true, session });
         self.library_changed();
         label
     }
@@ -237,23 +366,67 @@ impl App {
     }
 
     fn remove(&mut self, what: Removal) {
-        match what {
-            Removal::Cohort(i) if i < self.library.entries.len() => {
-                let e = self.library.entries.remove(i);
-                if let Some(file) = e.file {
-                    self.library.queue.push(Change::RemoveCohort(file));
+        let lib = &mut self.library;
+        let message = match what {
+            Removal::Cohort(i) if i < lib.entries.len() => {
+                let mut e = lib.entries.remove(i);
+                let label = e.fitted.cohort.label.clone();
+                if let Some(file) = e.file.take() {
+                    e.shown = true;
+                    lib.move_to_trash(Kind::Cohort, file, label.clone(), Restorable::Cohort(Box::new(e)));
+                    format!("Moved “{label}” to the library's trash (Restore in the library window).")
+                } else {
+                    format!("Removed “{label}”.")
                 }
-                self.notify(format!("Removed “{}” from the library.", e.fitted.cohort.label), false);
             }
-            Removal::Finding(i) if i < self.library.local.len() => {
-                let l = self.library.local.remove(i);
-                if let Some(file) = l.file {
-                    self.library.queue.push(Change::RemoveFinding(file));
+            Removal::Finding(i) if i < lib.local.len() => {
+                let mut l = lib.local.remove(i);
+                let label = l.cohort.label.clone();
+                if let Some(file) = l.file.take() {
+                    lib.move_to_trash(Kind::Finding, file, label.clone(), Restorable::Finding(Box::new(l)));
+                    format!(
+                        "Moved the finding from {label} to the library's trash (Restore in the library window)."
+                    )
+                } else {
+                    format!("Removed the finding from {label}.")
                 }
-                self.notify(format!("Removed the finding from {}.", l.cohort.label), false);
             }
-            _ => {}
+            Removal::Damaged(i) if i < lib.damaged.len() => {
+                let d = lib.damaged.remove(i);
+                let message = format!("Moved the damaged file {} to the library's trash.", d.file);
+                lib.move_to_trash(d.kind, d.file.clone(), d.file, Restorable::Damaged(d.reason));
+                message
+            }
+            _ => return,
+        };
+        self.notify(message, false);
+        self.library_changed();
+    }
+
+    /// Brings a file back from the trash, under a free name.
+    fn restore_from_trash(&mut self, index: usize) {
+        let lib = &mut self.library;
+        if index >= lib.trash.len() {
+            return;
         }
+        let item = lib.trash.remove(index);
+        let Some(store) = &lib.store else { return };
+        let file = store.restore_name(item.kind, &item.file, &lib.taken(item.kind));
+        lib.queue.push(Change::Restore { kind: item.kind, trash_file: item.file, file: file.clone() });
+        match item.content {
+            Restorable::Cohort(mut e) => {
+                e.file = Some(file);
+                lib.entries.push(*e);
+            }
+            Restorable::Finding(mut l) => {
+                l.file = Some(file);
+                lib.local.push(*l);
+            }
+            Restorable::Damaged(reason) => lib.damaged.push(Damaged { kind: item.kind, file, reason }),
+        }
+        let hidden = lib.hidden();
+        lib.queue.push(Change::Hidden(hidden));
+        self.notify(format!("Restored “{}” from the library's trash.", item.label), false);
         self.library_changed();
     }
 
@@ -301,9 +474,13 @@ fn apply(store: Option<&Library>, change: Change) -> Result<(), String> {
             .map_err(|e| format!("The cohort file could not be exported: {e}")),
         (None, _) => Ok(()),
         (Some(s), Change::Cohort { file, cohort }) => kept(s.write_cohort(&file, &cohort), &cohort.label),
-        (Some(s), Change::RemoveCohort(file)) => kept(s.remove_cohort(&file), &file),
+        (Some(s), Change::Trash { kind, file, trash_file }) => s
+            .trash(kind, &file, &trash_file)
+            .map_err(|e| format!("{file} could not be moved to the library's trash: {e}")),
+        (Some(s), Change::Restore { kind, trash_file, file }) => s
+            .restore(kind, &trash_file, &file)
+            .map_err(|e| format!("{trash_file} could not be restored: {e}")),
         (Some(s), Change::Hidden(hidden)) => kept(s.write_hidden(&hidden), "Which cohorts are shown"),
         (Some(s), Change::Finding { file, cohort }) => kept(s.write_finding(&file, &cohort), &cohort.label),
-        (Some(s), Change::RemoveFinding(file)) => kept(s.remove_finding(&file), &file),
     }
 }

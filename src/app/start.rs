@@ -102,7 +102,7 @@ impl App {
             Vec::new()
         });
         let mut commands: Vec<Command> =
-            shared.into_iter().chain(options.cohorts).map(Command::LoadCohortPath).collect();
+            shared.into_iter().chain(options.cohorts).map(Command::ShowCohortPath).collect();
         if let Some(path) = options.open {
             commands.push(Command::OpenPath(path));
         }

@@ -24,11 +24,10 @@ use serde::Deserialize;
 use crate::io::file_name;
 
 use crate::model::clock::Clock;
-use crate::model::cohort::{
-    COHORT_FILE_VERSION, CohortGroup, CurveReconstruction, ImportedCohort, Provenance, Source, TimeUnit,
-};
+use crate::model::cohort::{COHORT_FILE_VERSION, CohortGroup, ImportedCohort, Provenance, Source, TimeUnit};
+use crate::model::digitize::{CurveInput, DigitizeError, reconstruct_curve};
 use crate::model::survival::{
-    self, CsvError, ReconstructError, RecordGroup, parse_at_risk_csv, parse_curve_csv, parse_records_csv,
+    CsvError, ReconstructError, RecordGroup, parse_at_risk_csv, parse_curve_csv, parse_records_csv,
     split_groups,
 };
 
@@ -54,6 +53,9 @@ pub enum CohortError {
         /// What is wrong.
         source: ReconstructError,
     },
+    /// The reconstruction contradicts its curve or table.
+    #[error("{0}")]
+    Check(crate::model::digitize::DigitizeError),
     /// The label is empty.
     #[error("the cohort needs a name")]
     NoLabel,
@@ -137,8 +139,21 @@ pub fn from_digitized(
         .map_err(|source| CohortError::Csv { file: curve_file.to_owned(), source })?;
     let at_risk = parse_at_risk_csv(risk_text)
         .map_err(|source| CohortError::Csv { file: risk_file.to_owned(), source })?;
-    let rec = survival::reconstruct(&curve, &at_risk, input.total_events)
-        .map_err(|source| CohortError::Reconstruct { file: curve_file.to_owned(), source })?;
+    // Typed points have no pixels: a drop's death may sit within 0.5 % of
+    // the curve's length from where the drop was read.
+    let slack = 0.005 * curve.iter().map(|p| p.time).fold(0.0, f64::max);
+    let digitized = CurveInput {
+        name: Some(curve_file.to_owned()),
+        points: curve,
+        at_risk,
+        total_events: input.total_events,
+    };
+    let rec = reconstruct_curve(&digitized, slack).map_err(|e| match e {
+        DigitizeError::Reconstruct { source, .. } => {
+            CohortError::Reconstruct { file: curve_file.to_owned(), source }
+        }
+        other => CohortError::Check(other),
+    })?;
     Ok(ImportedCohort {
         version: COHORT_FILE_VERSION,
         label: label.clone(),
@@ -151,12 +166,7 @@ pub fn from_digitized(
             },
             publication: None,
             added: None,
-            reconstructions: vec![CurveReconstruction {
-                points: curve,
-                at_risk,
-                total_events: input.total_events,
-                report: rec.report,
-            }],
+            reconstructions: vec![rec.reconstruction],
         },
         groups: vec![CohortGroup { name: None, records: rec.records }],
     })

@@ -10,6 +10,7 @@ use clap::CommandFactory as _;
 
 use crate::cli::{Cli, CohortBuild, CohortTask, EXIT_BAD_INPUT, EXIT_OK, Report, Task};
 use crate::io::{cohort_file, digitize_cli, file_name, patient_file, text};
+use crate::model::clock::Clock;
 
 /// Runs a subcommand; what it prints goes to stdout, its error to stderr.
 pub fn run(task: Task) -> ExitCode {
@@ -102,7 +103,7 @@ fn cohort_build(build: &CohortBuild) -> Result<String, String> {
                 &file_name(file),
                 (time, event, group.as_deref()),
                 &label,
-                output.origin,
+                output.origin.unwrap_or(Clock::Age),
                 output.unit,
             )
         }
@@ -114,7 +115,9 @@ fn cohort_build(build: &CohortBuild) -> Result<String, String> {
                 at_risk: (&file_name(at_risk), &risk_text),
                 total_events: *events,
             };
-            cohort_file::from_digitized(input, &label, output.origin, output.unit)
+            let origin =
+                output.origin.ok_or("--origin is required with --digitized: age, hsct or diagnosis")?;
+            cohort_file::from_digitized(input, &label, origin, output.unit)
         }
         // The command line rules these out; a caller building the struct
         // by hand gets the same words.

@@ -20,9 +20,10 @@ pub const END_SLACK_PX: f64 = 2.0;
 /// # Errors
 /// One message naming what is wrong; nothing has been written.
 pub fn run(args: &CohortDigitize) -> Result<String, String> {
+    let origin = args.output.origin.ok_or("--origin is required: age, hsct or diagnosis")?;
     let colour = Rgb::parse(&args.trace).map_err(|e| format!("--trace: {e}"))?;
-    let calibration =
-        Calibration::new(args.x_axis, args.y_axis, SurvivalScale::Proportion).map_err(|e| e.to_string())?;
+    let scale = SurvivalScale::of_values(&args.y_axis.map(|p| p.value));
+    let calibration = Calibration::new(args.x_axis, args.y_axis, scale).map_err(|e| e.to_string())?;
     let raster = figure_image::load(&args.figure).map_err(|e| e.to_string())?;
     let mut options = TraceOptions::new(colour);
     if let Some(tolerance) = args.tolerance {
@@ -48,8 +49,7 @@ pub fn run(args: &CohortDigitize) -> Result<String, String> {
         figure: args.panel.clone(),
         population: None,
     });
-    let info =
-        FigureInfo { label, origin: output.origin, unit: output.unit, image_file, publication, added: None };
+    let info = FigureInfo { label, origin, unit: output.unit, image_file, publication, added: None };
     let cohort = cohort_from_curves(info, vec![curve]).map_err(|e| e.to_string())?;
     cohort_file::save(&output.out, &cohort).map_err(|e| e.to_string())?;
     Ok(summary(&output.out, &cohort))

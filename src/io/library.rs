@@ -7,7 +7,9 @@
 //!   cohort build` writes, so a file can be shared as it is;
 //! * `findings/<name>.ron`: one hand-added finding each, as a cohort in the
 //!   evidence format marked as added locally;
-//! * `hidden.ron`: the cohort files the user chose not to draw.
+//! * `hidden.ron`: the cohort files the user chose not to draw;
+//! * `trash/cohorts/`, `trash/findings/`: files removed in the app, kept so
+//!   a removal can be undone (restored from the library window).
 //!
 //! Only cohort data and published findings live here, never patient data.
 //! A file that cannot be read is left in place and reported, and the rest of
@@ -27,6 +29,7 @@ pub const LIBRARY_FOLDER: &str = "library";
 const COHORTS: &str = "cohorts";
 const FINDINGS: &str = "findings";
 const HIDDEN: &str = "hidden.ron";
+const TRASH: &str = "trash";
 /// Largest hand-added finding file read (bytes).
 const MAX_FINDING_BYTES: u64 = 1024 * 1024;
 
@@ -41,6 +44,16 @@ pub enum LibraryError {
     Folder {
         /// The folder.
         folder: String,
+        /// The system's error.
+        source: std::io::Error,
+    },
+    /// A file could not be moved to or from the trash folder.
+    #[error("{file}: could not be moved {to}: {source}")]
+    Move {
+        /// The file.
+        file: String,
+        /// "to the trash" or "back from the trash".
+        to: &'static str,
         /// The system's error.
         source: std::io::Error,
     },
@@ -82,6 +95,47 @@ pub struct StoredFinding {
     pub cohort: Cohort,
 }
 
+/// The two kinds of file the library keeps, each in its own folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `cohorts/`.
+    Cohort,
+    /// `findings/`.
+    Finding,
+}
+
+impl Kind {
+    fn folder(self) -> &'static str {
+        match self {
+            Self::Cohort => COHORTS,
+            Self::Finding => FINDINGS,
+        }
+    }
+}
+
+/// A library file that could not be read: shown in the library window with
+/// the reason, so it can be looked at or moved to the trash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Damaged {
+    /// Which folder.
+    pub kind: Kind,
+    /// Its file name.
+    pub file: String,
+    /// Why it was not loaded.
+    pub reason: String,
+}
+
+/// A file in the trash folder, with what it held when it could be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trashed {
+    /// Which folder it came from.
+    pub kind: Kind,
+    /// Its file name in the trash.
+    pub file: String,
+    /// The cohort it holds (cohort files that can be read).
+    pub cohort: Option<ImportedCohort>,
+}
+
 /// What the library holds, and what could not be read.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LibraryContents {
@@ -91,6 +145,10 @@ pub struct LibraryContents {
     pub findings: Vec<StoredFinding>,
     /// One message per file skipped.
     pub problems: Vec<String>,
+    /// The cohort and finding files skipped, with the reason.
+    pub damaged: Vec<Damaged>,
+    /// What the trash folder holds.
+    pub trash: Vec<Trashed>,
 }
 
 /// `hidden.ron`.
@@ -142,7 +200,12 @@ impl Library {
                     let shown = !hidden.contains(&file);
                     contents.cohorts.push(StoredCohort { file, cohort, shown });
                 }
-                Err(e) => contents.problems.push(format!("Library: {e} (left in place, not loaded)")),
+                Err(e) => {
+                    let reason = e.to_string();
+                    let reason = reason.strip_prefix(&format!("{file}: ")).unwrap_or(&reason).to_owned();
+                    contents.problems.push(format!("Library: {e} (left in place, not loaded)"));
+                    contents.damaged.push(Damaged { kind: Kind::Cohort, file, reason });
+                }
             }
         }
         for (file, path) in ron_files(&self.root.join(FINDINGS), &mut contents.problems) {
@@ -151,10 +214,55 @@ impl Library {
                     .problems
                     .push(format!("Library: {file}: finding id “{}” is used twice (not loaded)", cohort.id)),
                 Ok(cohort) => contents.findings.push(StoredFinding { file, cohort }),
-                Err(e) => contents.problems.push(format!("Library: {file}: {e} (left in place, not loaded)")),
+                Err(e) => {
+                    contents.problems.push(format!("Library: {file}: {e} (left in place, not loaded)"));
+                    contents.damaged.push(Damaged { kind: Kind::Finding, file, reason: e });
+                }
+            }
+        }
+        for kind in [Kind::Cohort, Kind::Finding] {
+            for (file, path) in ron_files(&self.root.join(TRASH).join(kind.folder()), &mut contents.problems)
+            {
+                let cohort = (kind == Kind::Cohort).then(|| cohort_file::load(&path).ok()).flatten();
+                contents.trash.push(Trashed { kind, file, cohort });
             }
         }
         contents
+    }
+
+    /// A name for a file moved to the trash: its own, unless the trash
+    /// already holds one of that name or `taken` lists it.
+    pub fn trash_name(&self, kind: Kind, file: &str, taken: &[&str]) -> String {
+        let stem = file.strip_suffix(".ron").unwrap_or(file);
+        unique_file(&self.root.join(TRASH).join(kind.folder()), stem, taken)
+    }
+
+    /// A name for a file brought back from the trash, free in its folder.
+    pub fn restore_name(&self, kind: Kind, file: &str, taken: &[&str]) -> String {
+        let stem = file.strip_suffix(".ron").unwrap_or(file);
+        unique_file(&self.root.join(kind.folder()), stem, taken)
+    }
+
+    /// Moves a library file to the trash folder as `trash_file` (the
+    /// backup a replacement left beside it is deleted: the file itself is
+    /// kept).
+    ///
+    /// # Errors
+    /// [`LibraryError`] naming the file; it stays where it was.
+    pub fn trash(&self, kind: Kind, file: &str, trash_file: &str) -> Result<(), LibraryError> {
+        let from = self.root.join(kind.folder()).join(file);
+        let to = self.root.join(TRASH).join(kind.folder()).join(trash_file);
+        move_file(&from, &to, "to the trash")?;
+        remove(&crate::io::patient_file::backup_path(&from))
+    }
+
+    /// Moves a file back from the trash folder as `file`.
+    ///
+    /// # Errors
+    /// [`LibraryError`] naming the file; it stays in the trash.
+    pub fn restore(&self, kind: Kind, trash_file: &str, file: &str) -> Result<(), LibraryError> {
+        let from = self.root.join(TRASH).join(kind.folder()).join(trash_file);
+        move_file(&from, &self.root.join(kind.folder()).join(file), "back from the trash")
     }
 
     fn read_hidden(&self, problems: &mut Vec<String>) -> Vec<String> {
@@ -219,22 +327,6 @@ impl Library {
         self.write(&self.root.join(HIDDEN), &text)
     }
 
-    /// Deletes a cohort file (and the backup a replacement left beside it).
-    ///
-    /// # Errors
-    /// [`LibraryError::Remove`] naming the file.
-    pub fn remove_cohort(&self, file: &str) -> Result<(), LibraryError> {
-        remove(&self.cohort_path(file))
-    }
-
-    /// Deletes a finding file.
-    ///
-    /// # Errors
-    /// [`LibraryError::Remove`] naming the file.
-    pub fn remove_finding(&self, file: &str) -> Result<(), LibraryError> {
-        remove(&self.finding_path(file))
-    }
-
     fn write(&self, path: &Path, text: &str) -> Result<(), LibraryError> {
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder)
@@ -243,6 +335,20 @@ impl Library {
         write_atomically(path, text.as_bytes())?;
         Ok(())
     }
+}
+
+/// Renames `from` to `to`, making `to`'s folder first; never replaces a file.
+fn move_file(from: &Path, to: &Path, direction: &'static str) -> Result<(), LibraryError> {
+    let file = crate::io::file_name(from);
+    if let Some(folder) = to.parent() {
+        std::fs::create_dir_all(folder)
+            .map_err(|source| LibraryError::Folder { folder: folder.display().to_string(), source })?;
+    }
+    if to.exists() {
+        let source = std::io::Error::new(std::io::ErrorKind::AlreadyExists, "a file of that name is there");
+        return Err(LibraryError::Move { file, to: direction, source });
+    }
+    std::fs::rename(from, to).map_err(|source| LibraryError::Move { file, to: direction, source })
 }
 
 fn remove(path: &Path) -> Result<(), LibraryError> {
@@ -375,11 +481,10 @@ mod tests {
         assert_eq!(loaded.cohorts[0].cohort, cohort("Japan 2015 Fig. 2A"));
         assert_eq!(loaded.findings, vec![StoredFinding { file: "local.ron".to_owned(), cohort: finding() }]);
 
-        library.remove_cohort("other.ron").unwrap();
-        library.remove_finding("local.ron").unwrap();
+        library.trash(Kind::Cohort, "other.ron", "other.ron").unwrap();
+        library.trash(Kind::Finding, "local.ron", "local.ron").unwrap();
         let loaded = library.load();
-        assert_eq!((loaded.cohorts.len(), loaded.findings.len()), (1, 0));
-        library.remove_cohort("never-existed.ron").unwrap();
+        assert_eq!((loaded.cohorts.len(), loaded.findings.len(), loaded.trash.len()), (1, 0, 2));
     }
 
     #[test]
@@ -407,5 +512,32 @@ mod tests {
         assert!(problems.contains("b.ron: finding id"), "{problems}");
         assert!(problems.contains("hidden.ron"), "{problems}");
         assert!(library.cohort_path("broken.ron").exists(), "left in place");
+        let damaged: Vec<(Kind, &str)> = loaded.damaged.iter().map(|d| (d.kind, d.file.as_str())).collect();
+        assert_eq!(damaged, [(Kind::Cohort, "broken.ron"), (Kind::Finding, "unmarked.ron")]);
+        assert!(loaded.damaged[0].reason.starts_with("line 1"), "{:?}", loaded.damaged[0]);
+    }
+
+    #[test]
+    fn removed_files_go_to_the_trash_and_come_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::open(dir.path());
+        library.write_cohort("centre.ron", &cohort("Centre")).unwrap();
+        let name = library.trash_name(Kind::Cohort, "centre.ron", &[]);
+        library.trash(Kind::Cohort, "centre.ron", &name).unwrap();
+        let loaded = library.load();
+        assert!(loaded.cohorts.is_empty());
+        assert_eq!(loaded.trash.len(), 1);
+        assert_eq!(loaded.trash[0].cohort.as_ref().map(|c| c.label.as_str()), Some("Centre"));
+        // A second file of the same name gets its own place in the trash.
+        library.write_cohort("centre.ron", &cohort("Centre again")).unwrap();
+        assert_eq!(library.trash_name(Kind::Cohort, "centre.ron", &[]), "centre-2.ron");
+        let back = library.restore_name(Kind::Cohort, &name, &[]);
+        assert_eq!(back, "centre-2.ron", "the folder's own file is never replaced");
+        library.restore(Kind::Cohort, &name, &back).unwrap();
+        let loaded = library.load();
+        assert_eq!(loaded.cohorts.len(), 2);
+        assert!(loaded.trash.is_empty());
+        let err = library.restore(Kind::Cohort, "gone.ron", "x.ron").unwrap_err();
+        assert!(err.to_string().starts_with("gone.ron: could not be moved back from the trash"), "{err}");
     }
 }

@@ -147,10 +147,12 @@ pub struct FigureInfoForm {
     pub figure: String,
     /// Who the figure describes.
     pub population: String,
-    /// Unit of the time axis.
-    pub unit: TimeUnit,
-    /// Clock of the time axis.
-    pub clock: Clock,
+    /// Unit of the time axis; none until the user chooses, since a wrong
+    /// unit stretches the curve twelvefold.
+    pub unit: Option<TimeUnit>,
+    /// Clock of the time axis; none until the user chooses, since a wrong
+    /// clock draws the curve on another panel.
+    pub clock: Option<Clock>,
 }
 
 /// A reconstruction to lay over the figure and report.
@@ -168,6 +170,15 @@ pub struct CurveResult {
     pub at_risk: Vec<AtRiskComparison>,
     /// Events in the reconstruction.
     pub events: usize,
+    /// The checks it failed, as sentences; such a curve cannot be saved.
+    pub failed: Vec<String>,
+}
+
+impl CurveResult {
+    /// Whether it passed every check.
+    pub fn passed(&self) -> bool {
+        self.failed.is_empty()
+    }
 }
 
 /// Zoom and pan of the figure, and where it was drawn last frame.
@@ -248,8 +259,8 @@ impl Default for DigitizerForm {
                 identifier: String::new(),
                 figure: String::new(),
                 population: String::new(),
-                unit: TimeUnit::Years,
-                clock: Clock::Age,
+                unit: None,
+                clock: None,
             },
             message: None,
             results: Vec::new(),
@@ -410,7 +421,10 @@ fn check_ui(ui: &mut Ui, form: &mut DigitizerForm, action: &mut DigitizerAction)
             crate::ui::status::busy_indicator(ui);
         }
         if ui
-            .add_enabled(!form.results.is_empty() && !form.busy, egui::Button::new("Save to library"))
+            .add_enabled(
+                !form.results.is_empty() && form.results.iter().all(CurveResult::passed) && !form.busy,
+                egui::Button::new("Save to library"),
+            )
             .clicked()
         {
             *action = DigitizerAction::Save;
@@ -503,20 +517,20 @@ fn info_ui(ui: &mut Ui, info: &mut FigureInfoForm) {
             ui.add(egui::TextEdit::singleline(text).desired_width(230.0)).labelled_by(l.id);
             ui.end_row();
         }
-        ui.label("Time unit");
-        ui.horizontal(|ui| {
-            for u in TimeUnit::ALL {
-                ui.radio_value(unit, u, u.label());
-            }
-        });
-        ui.end_row();
-        ui.label("Time axis clock");
-        egui::ComboBox::from_label("Time axis clock").selected_text(clock.label()).show_ui(ui, |ui| {
-            for c in Clock::ALL {
-                ui.selectable_value(clock, c, c.label());
-            }
-        });
-        ui.end_row();
+    });
+    // Under the grid, each choice on its own lines: a clock beside the
+    // other's options reads as one of them.
+    ui.label("Time axis clock (required): where the figure's time 0 is");
+    ui.horizontal_wrapped(|ui| {
+        for c in Clock::ALL {
+            ui.radio_value(clock, Some(c), c.label());
+        }
+    });
+    ui.label("Time unit (required)");
+    ui.horizontal(|ui| {
+        for u in TimeUnit::ALL {
+            ui.radio_value(unit, Some(u), format!("time in {}", u.label()));
+        }
     });
 }
 
@@ -527,6 +541,9 @@ fn results_ui(ui: &mut Ui, r: &CurveResult) {
             "RMSE {:.4}, max error {:.4} against the traced points; {} events",
             r.rmse, r.max_error, r.events
         ));
+        for failed in &r.failed {
+            ui.colored_label(ui.visuals().error_fg_color, failed);
+        }
         egui::Grid::new(("at-risk-agreement", &r.name)).striped(true).show(ui, |ui| {
             ui.label("Time");
             ui.label("At risk, published");
@@ -719,8 +736,30 @@ fn paint_marks(painter: &egui::Painter, form: &DigitizerForm) {
             );
         }
     }
+    let mut verdicts = 0.0;
     for r in &form.results {
         let line: Vec<Pos2> = r.line.iter().filter_map(|p| view.to_screen(*p)).collect();
         painter.extend(egui::Shape::dashed_line(&line, Stroke::new(2.5, colours::RECONSTRUCTED), 8.0, 4.0));
+        // A failed check is written on the figure, beside the overlay it
+        // condemns, so it cannot be missed while looking at the curves.
+        if let (Some(rect), false) = (view.rect, r.passed()) {
+            for failed in &r.failed {
+                let at = rect.left_top() + vec2(8.0, 8.0 + verdicts);
+                let galley = painter.layout(
+                    format!("{}: {failed}", r.name),
+                    egui::FontId::proportional(14.0),
+                    colours::VERDICT,
+                    rect.width() - 16.0,
+                );
+                let height = galley.size().y;
+                painter.rect_filled(
+                    egui::Rect::from_min_size(at - vec2(4.0, 2.0), galley.size() + vec2(8.0, 4.0)),
+                    3.0,
+                    Color32::from_white_alpha(235),
+                );
+                painter.galley(at, galley, colours::VERDICT);
+                verdicts += height + 8.0;
+            }
+        }
     }
 }

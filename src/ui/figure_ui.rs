@@ -26,7 +26,7 @@ use crate::model::figure::{
 use crate::model::survival::RiskRow;
 use crate::model::survival::decimate::{self, Viewport};
 use crate::model::text::Section;
-use crate::ui::{doc_ui, theme};
+use crate::ui::{doc_ui, panel_view, theme};
 
 /// Height of one risk-table row, points.
 const RISK_ROW_HEIGHT: f32 = 15.0;
@@ -181,17 +181,25 @@ pub const TEXT_ALTERNATIVE: &str = "The picture as text: every value and number 
 
 /// Draws every panel, then the text alternative.
 pub fn figure_ui(ui: &mut Ui, figure: &Figure, prepared: &mut PreparedFigure, described: &[Section]) {
-    let weights: Vec<f32> = figure.panels.iter().map(|p| weight(p.id)).collect();
+    // An enlarged panel takes the whole area; the others wait.
+    let only = panel_view::only(ui.ctx(), &figure.panels);
+    let drawn = |id: PanelId| only.is_none_or(|o| o == id);
+    let weights: Vec<f32> =
+        figure.panels.iter().map(|p| if drawn(p.id) { weight(p.id) } else { 0.0 }).collect();
     let total: f32 = weights.iter().sum();
     // Titles, legends, notes and risk tables take about this much per panel.
     let overhead: f32 = figure
         .panels
         .iter()
+        .filter(|p| drawn(p.id))
         .map(|p| 70.0 + p.risk_table.as_ref().map_or(0.0, |t| risk_table_height(t, &HashSet::new())))
         .sum();
     let for_plots = (ui.available_height() - overhead - 30.0).max(0.0);
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         for ((panel, points), w) in figure.panels.iter().zip(&mut prepared.panels).zip(&weights) {
+            if !drawn(panel.id) {
+                continue;
+            }
             let height = (for_plots * w / total).max(MIN_PLOT_HEIGHT);
             panel_ui(ui, panel, points, height);
             ui.add_space(6.0);
@@ -215,11 +223,7 @@ fn weight(id: PanelId) -> f32 {
 }
 
 fn panel_ui(ui: &mut Ui, panel: &Panel, prepared: &mut PreparedPanel, height: f32) {
-    ui.label(RichText::new(&panel.title).strong().size(15.0)).on_hover_text(format!(
-        "x: {} · y: {}",
-        panel.clock.axis_label(),
-        panel.measure.axis_label()
-    ));
+    panel_view::title_ui(ui, panel);
     let mut hidden = ui.data(|d| d.get_temp::<Hidden>(hidden_id(panel.id))).unwrap_or_default();
     let mut legend_changed = false;
     if ui.available_width() >= LEGEND_BESIDE_FROM {
@@ -389,6 +393,7 @@ fn plot_ui<'a>(
                     .vline(VLine::new(m.label.clone(), m.x_years).color(text_color).width(2.0).style(style));
             }
         });
+    panel_view::name_plot(&response.response, panel);
     if let Some(table) = &panel.risk_table {
         risk_table_ui(ui, &response.transform, table, hidden);
     }
@@ -429,15 +434,21 @@ fn viewport(plot_ui: &egui_plot::PlotUi<'_>, pixels_per_point: f32) -> Viewport 
 }
 
 /// The curve's own vertex for a drawn point (drawn points are the curve's
-/// own vertices, so x matches exactly): by binary search on x, and at a
+/// own vertices moved by less than a pixel onto the pixel grid): the
+/// vertices at the x nearest the drawn one, found by binary search, and at a
 /// drop, the corner whose y matches.
 fn curve_vertex(points: &[[f64; 2]], at: PlotPoint) -> Option<usize> {
-    let first = points.partition_point(|p| p[0] < at.x);
-    let same = points.iter().skip(first).take_while(|p| p[0] == at.x).count();
+    let after = points.partition_point(|p| p[0] < at.x);
+    let distance = |i: usize| points.get(i).map_or(f64::INFINITY, |p| (p[0] - at.x).abs());
+    let nearest = match after.checked_sub(1) {
+        Some(before) if distance(before) <= distance(after) => before,
+        _ => after,
+    };
+    let x = points.get(nearest)?[0];
+    let first = points.partition_point(|p| p[0] < x);
+    let same = points.iter().skip(first).take_while(|p| p[0] == x).count();
     let closest_y = |i: &usize| points.get(*i).map_or(f64::INFINITY, |p| (p[1] - at.y).abs());
-    (first..first + same)
-        .min_by(|a, b| closest_y(a).total_cmp(&closest_y(b)))
-        .or_else(|| points.len().checked_sub(1).map(|last| first.min(last)))
+    (first..first + same).min_by(|a, b| closest_y(a).total_cmp(&closest_y(b)))
 }
 
 /// Direct labels placed so far in one plot, and the vertical lines (band
@@ -578,10 +589,12 @@ fn series_ui<'a>(
                         .allow_hover(false),
                 );
             }
+            let ppp = plot_ui.ctx().pixels_per_point();
+            let (steps, width) = panel_view::crisp_steps(plot_ui.transform(), &curve.drawn, ppp);
             plot_ui.line(
-                Line::new(name.clone(), PlotPoints::from(&curve.drawn[..]))
+                Line::new(name.clone(), PlotPoints::Owned(steps))
                     .color(color)
-                    .width(2.0)
+                    .width(width)
                     .style(theme::line_style(look.dash)),
             );
             if !curve.censor_drawn.is_empty() {
@@ -735,6 +748,9 @@ fn legend_ui(ui: &mut Ui, panel: &Panel, hidden: &mut HashSet<u64>) -> bool {
                 changed = true;
             }
         });
+        if let Some(from) = panel_view::provenance(s) {
+            ui.add(egui::Label::new(RichText::new(from).small().weak()).wrap());
+        }
     }
     changed
 }
@@ -969,6 +985,9 @@ mod tests {
             "past the end: the last vertex"
         );
         assert_eq!(curve_vertex(&[], PlotPoint::new(1.0, 1.0)), None);
+        // Drawn corners sit on the pixel grid, a fraction of a pixel away.
+        assert_eq!(curve_vertex(&curve, PlotPoint::new(2.004, 89.98)), Some(2));
+        assert_eq!(curve_vertex(&curve, PlotPoint::new(4.996, 90.01)), Some(3));
     }
 
     #[test]

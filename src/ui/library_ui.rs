@@ -23,6 +23,8 @@ pub struct CohortRow {
     pub details: Vec<String>,
     /// Drawn or not.
     pub shown: bool,
+    /// Drawn for this run only, not kept in the library.
+    pub session: bool,
 }
 
 /// One hand-added finding as the window lists it.
@@ -43,6 +45,10 @@ pub struct LibraryView {
     pub cohorts: Vec<CohortRow>,
     /// Findings in order.
     pub findings: Vec<FindingRow>,
+    /// Library files that could not be read: file name and reason.
+    pub damaged: Vec<(String, String)>,
+    /// What the trash folder holds, by name.
+    pub trash: Vec<String>,
     /// A removal waiting for confirmation.
     pub confirm: Option<Removal>,
     /// A cohort whose export path is being typed, with the text.
@@ -58,6 +64,8 @@ pub enum Removal {
     Cohort(usize),
     /// A finding.
     Finding(usize),
+    /// A file that could not be read.
+    Damaged(usize),
 }
 
 /// What the user asked for.
@@ -73,6 +81,10 @@ pub enum LibraryAction {
     ConfirmRemove(Removal),
     /// The removal was called off.
     CancelRemove,
+    /// Keep a cohort drawn for this run in the library.
+    Keep(usize),
+    /// Bring a file back from the trash.
+    Restore(usize),
     /// Export a cohort with the file dialog.
     Export(usize),
     /// Export a cohort to the typed path.
@@ -113,6 +125,29 @@ pub fn library_ui(ctx: &egui::Context, open: &mut bool, view: &mut LibraryView) 
                     confirm_ui(ui, Removal::Finding(i), view.confirm, "finding", &mut action);
                 });
             }
+            if !view.damaged.is_empty() {
+                ui.add_space(8.0);
+                ui.heading("Files that could not be read");
+            }
+            for (i, (file, reason)) in view.damaged.iter().enumerate() {
+                ui.group(|ui| {
+                    ui.colored_label(ui.visuals().error_fg_color, format!("{file}: {reason}"));
+                    ui.label(RichText::new("Not loaded; left in the library folder as it is.").small());
+                    confirm_ui(ui, Removal::Damaged(i), view.confirm, file, &mut action);
+                });
+            }
+            if !view.trash.is_empty() {
+                ui.add_space(8.0);
+                ui.heading("Removed (in the library's trash folder)");
+            }
+            for (i, name) in view.trash.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.label(name);
+                    if ui.button(format!("Restore {name}")).clicked() {
+                        action = LibraryAction::Restore(i);
+                    }
+                });
+            }
         });
         ui.separator();
         if ui.button("Add a published finding…").clicked() {
@@ -146,6 +181,14 @@ fn cohort_row_ui(
             *action = LibraryAction::SetShown(i, shown);
         }
         ui.label(&row.describe);
+        if row.session {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("For this run only: not kept in the library.").italics());
+                if ui.button(format!("Keep {} in the library", row.label)).clicked() {
+                    *action = LibraryAction::Keep(i);
+                }
+            });
+        }
         for line in &row.details {
             ui.label(RichText::new(line).small());
         }

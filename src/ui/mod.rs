@@ -12,6 +12,7 @@ pub mod icon;
 pub mod import_ui;
 pub mod library_ui;
 pub mod menu;
+pub mod panel_view;
 pub mod patient_panel;
 pub mod status;
 pub mod theme;

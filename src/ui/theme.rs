@@ -109,4 +109,6 @@ pub mod digitizer {
     pub const RECONSTRUCTED: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
     /// Behind the figure.
     pub const BACKDROP: Color32 = Color32::from_gray(0x60);
+    /// A failed check written on the figure (dark red on a white box: 7:1).
+    pub const VERDICT: Color32 = Color32::from_rgb(0xB0, 0x00, 0x00);
 }

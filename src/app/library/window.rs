@@ -21,7 +21,11 @@ impl App {
             return;
         }
         let lib = &mut self.library;
-        lib.view.cohorts = lib.entries.iter().map(|e| cohort_row(&e.fitted.cohort, e.shown)).collect();
+        lib.view.cohorts = lib
+            .entries
+            .iter()
+            .map(|e| CohortRow { session: e.session, ..cohort_row(&e.fitted.cohort, e.shown) })
+            .collect();
         lib.view.findings = lib
             .local
             .iter()
@@ -34,6 +38,8 @@ impl App {
                 ),
             })
             .collect();
+        lib.view.damaged = lib.damaged.iter().map(|d| (d.file.clone(), d.reason.clone())).collect();
+        lib.view.trash = lib.trash.iter().map(|t| t.label.clone()).collect();
         let mut open = lib.open;
         let action = library_ui::library_ui(ctx, &mut open, &mut lib.view);
         self.library.open = open;
@@ -54,6 +60,17 @@ impl App {
                 self.library.queue.push(Change::Hidden(hidden));
                 self.library_changed();
             }
+            LibraryAction::Keep(i) => {
+                if self.library.store.is_none() {
+                    self.notify(
+                        "This window has no data folder: nothing can be kept between runs.".to_owned(),
+                        true,
+                    );
+                } else {
+                    self.keep_for_good(i);
+                }
+            }
+            LibraryAction::Restore(i) => self.restore_from_trash(i),
             LibraryAction::AskRemove(what) => self.library.view.confirm = Some(what),
             LibraryAction::CancelRemove => self.library.view.confirm = None,
             LibraryAction::ConfirmRemove(what) => {
@@ -71,6 +88,15 @@ impl App {
             LibraryAction::ExportTo(i, path) => {
                 if path.trim().is_empty() {
                     self.notify("Type where to write the cohort file first.".to_owned(), true);
+                } else if Path::new(path.trim()).is_relative() {
+                    // A bare name would land in whatever folder the app was started from.
+                    self.notify(
+                        format!(
+                            "“{}” is not a full path: type the folder too (or use the dialog).",
+                            path.trim()
+                        ),
+                        true,
+                    );
                 } else {
                     self.export_cohort(i, PathBuf::from(path.trim()));
                 }
@@ -79,7 +105,7 @@ impl App {
                 if path.trim().is_empty() {
                     self.notify("Type the path of a cohort file first.".to_owned(), true);
                 } else {
-                    self.load_cohort(Path::new(path.trim()), ctx);
+                    self.load_cohort(Path::new(path.trim()), true, ctx);
                 }
             }
             LibraryAction::BrowseImport => self.ask(DialogKind::OpenCohort, ctx),
@@ -137,9 +163,10 @@ fn cohort_row(c: &ImportedCohort, shown: bool) -> CohortRow {
         }
     }
     details.push(format!(
-        "Source file: {} · {} · {} record(s) in {} group(s)",
+        "Source file: {} · clock: {}, in {} · {} record(s) in {} group(s)",
         p.file(),
         c.origin.label(),
+        c.unit.label(),
         c.record_count(),
         c.groups.len()
     ));
@@ -168,5 +195,5 @@ fn cohort_row(c: &ImportedCohort, shown: bool) -> CohortRow {
     if let Some(added) = &p.added {
         details.push(format!("Added by {} on {}", added.by, added.on));
     }
-    CohortRow { label: c.label.clone(), describe: p.describe(), details, shown }
+    CohortRow { label: c.label.clone(), describe: p.describe(), details, shown, session: false }
 }

@@ -11,6 +11,8 @@ use crate::model::cohort::{
 use crate::model::evidence::LocalAddition;
 use crate::model::survival::{AtRiskPoint, CurvePoint, ReconstructError, Record, reconstruct};
 
+use super::check::{Check, FailedCheck, at_risk_contradicts, failed_checks, notable_error};
+
 /// One traced curve and what the publication prints with it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CurveInput {
@@ -34,6 +36,8 @@ pub struct ReconstructedCurve {
     pub records: Vec<Record>,
     /// Points, table and agreement, kept in the cohort file.
     pub reconstruction: CurveReconstruction,
+    /// The checks it failed; a curve that failed one is never kept.
+    pub failed: Vec<FailedCheck>,
 }
 
 /// Why traced curves cannot become a cohort.
@@ -49,7 +53,7 @@ pub enum DigitizeError {
     },
     /// The table and the trace cannot both be right.
     #[error(
-        "{curve}: the numbers at risk contradict the trace: at time {time} the table gives {published} \
+        "{curve}: failed check “numbers at risk”: the numbers at risk contradict the trace: at time {time} the table gives {published} \
          at risk, but the traced curve leaves {reconstructed}; check the table and the trace"
     )]
     AtRiskContradicts {
@@ -61,6 +65,14 @@ pub enum DigitizeError {
         published: usize,
         /// Count the reconstruction reaches.
         reconstructed: usize,
+    },
+    /// The reconstruction contradicts what is known of the figure.
+    #[error("{curve}: {}", checks.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Failed {
+        /// Which curve.
+        curve: String,
+        /// The checks it failed.
+        checks: Vec<FailedCheck>,
     },
     /// Too few points for a curve.
     #[error("{curve}: trace the curve or click at least two points first")]
@@ -85,45 +97,82 @@ pub enum DigitizeError {
     NoCitation,
 }
 
-/// Differences up to this many patients (or 5 % of the table's count) are
-/// rounding; more means the table and the trace disagree.
-const AT_RISK_SLACK: usize = 2;
-
-/// Reconstructs one curve. When the table's last time lies just past the
-/// traced end (within `time_slack`, about a pixel), the curve's last level is
-/// carried to it: the trace ends where the line's last pixel is.
+/// Reconstructs one curve and refuses it if it fails a check (see
+/// [`reconstruct_with_checks`]).
 ///
 /// # Errors
-/// [`DigitizeError`] naming the curve.
+/// [`DigitizeError`] naming the curve, and for a failed check the check.
 pub fn reconstruct_curve(input: &CurveInput, time_slack: f64) -> Result<ReconstructedCurve, DigitizeError> {
+    let curve = reconstruct_with_checks(input, time_slack)?;
+    let name = input.name.clone().unwrap_or_else(|| "the curve".to_owned());
+    match curve.failed.first() {
+        None => Ok(curve),
+        Some(_) => Err(first_failure(name, &curve)),
+    }
+}
+
+/// The error for a curve's failed checks: a contradicting table first, as
+/// the likeliest mistake (a mistyped or misplaced number).
+fn first_failure(curve: String, reconstructed: &ReconstructedCurve) -> DigitizeError {
+    let contradiction = reconstructed.reconstruction.report.at_risk.iter().find(|c| at_risk_contradicts(c));
+    match (reconstructed.failed.first(), contradiction) {
+        (Some(f), Some(c)) if f.check == Check::AtRisk => DigitizeError::AtRiskContradicts {
+            curve,
+            time: c.time,
+            published: c.published,
+            reconstructed: c.reconstructed,
+        },
+        _ => DigitizeError::Failed { curve, checks: reconstructed.failed.clone() },
+    }
+}
+
+/// Reconstructs one curve and runs every check on it, keeping the failed
+/// ones with the result so the window can show them beside the overlay.
+///
+/// The printed table's last columns may lie past the traced end: within
+/// `time_slack` (about two pixels: the trace ends where the line's last
+/// pixel is), or anywhere with nobody at risk ("10 y: 0" under a curve that
+/// ends at 9.2). The curve's last level is carried to them, and patients
+/// censored after the traced end are censored at it, so the curve does not
+/// grow past what was printed.
+///
+/// # Errors
+/// [`DigitizeError`] naming the curve when it cannot be reconstructed at all.
+pub fn reconstruct_with_checks(
+    input: &CurveInput,
+    time_slack: f64,
+) -> Result<ReconstructedCurve, DigitizeError> {
     let curve = input.name.clone().unwrap_or_else(|| "the curve".to_owned());
     if input.points.len() < 2 {
         return Err(DigitizeError::TooFewPoints { curve });
     }
     let mut points = input.points.clone();
     points.sort_by(|a, b| a.time.total_cmp(&b.time).then(b.survival.total_cmp(&a.survival)));
-    let last_table = input.at_risk.iter().map(|a| a.time).fold(f64::NEG_INFINITY, f64::max);
+    let traced_end = points.last().map_or(0.0, |p| p.time);
+    let last_table = input.at_risk.last().map_or(f64::NEG_INFINITY, |a| a.time);
+    let nobody_after_end =
+        input.at_risk.iter().filter(|a| a.time > traced_end + time_slack).all(|a| a.at_risk == 0);
     if let Some(&end) = points.last()
         && last_table > end.time
-        && last_table <= end.time + time_slack
+        && (last_table <= end.time + time_slack || nobody_after_end)
     {
         points.push(CurvePoint { time: last_table, survival: end.survival });
     }
-    let rec = reconstruct(&points, &input.at_risk, input.total_events)
+    let mut rec = reconstruct(&points, &input.at_risk, input.total_events)
         .map_err(|source| DigitizeError::Reconstruct { curve: curve.clone(), source })?;
-    if let Some(c) = rec
-        .report
-        .at_risk
-        .iter()
-        .find(|c| c.published.abs_diff(c.reconstructed) > AT_RISK_SLACK.max(c.published / 20))
-    {
-        return Err(DigitizeError::AtRiskContradicts {
-            curve,
-            time: c.time,
-            published: c.published,
-            reconstructed: c.reconstructed,
-        });
+    if last_table > traced_end + time_slack {
+        for r in rec.records.iter_mut().filter(|r| !r.event && r.time > traced_end) {
+            r.time = traced_end;
+        }
     }
+    let failed = failed_checks(
+        &input.points,
+        &input.at_risk,
+        input.total_events,
+        &rec.records,
+        &rec.report,
+        time_slack,
+    );
     Ok(ReconstructedCurve {
         name: input.name.clone(),
         records: rec.records,
@@ -133,6 +182,7 @@ pub fn reconstruct_curve(input: &CurveInput, time_slack: f64) -> Result<Reconstr
             total_events: input.total_events,
             report: rec.report,
         },
+        failed,
     })
 }
 
@@ -220,10 +270,24 @@ pub fn cohort_from_curves(
     if info.publication.as_ref().is_some_and(|p| p.citation.trim().is_empty()) {
         return Err(DigitizeError::NoCitation);
     }
+    if let Some(c) = curves.iter().find(|c| !c.failed.is_empty()) {
+        let curve = c.name.clone().unwrap_or_else(|| "the curve".to_owned());
+        return Err(DigitizeError::Failed { curve, checks: c.failed.clone() });
+    }
+    let mut label = label;
     let (groups, reconstructions) = curves
         .into_iter()
         .map(|c| {
-            let name = c.name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+            let mut name = c.name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+            let report = &c.reconstruction.report;
+            if notable_error(report) {
+                // The error travels with the curve's name into every legend.
+                let error = format!(" (RMSE {:.3}, max {:.3})", report.rmse, report.max_abs_error);
+                match &mut name {
+                    Some(n) => n.push_str(&error),
+                    None => label.push_str(&error),
+                }
+            }
             (CohortGroup { name, records: c.records }, c.reconstruction)
         })
         .unzip();
@@ -289,6 +353,41 @@ mod tests {
         let err = reconstruct_curve(&input(), 0.01).unwrap_err();
         assert!(matches!(err, DigitizeError::Reconstruct { .. }), "{err}");
         assert!(err.to_string().starts_with("HSCT: at-risk time 6 is after the end"), "{err}");
+    }
+
+    #[test]
+    fn the_printed_last_column_past_the_end_is_used() {
+        // "10 y: 0" under a curve that ends at 5.98: the last death is kept.
+        let mut printed = input();
+        printed.at_risk = vec![
+            AtRiskPoint { time: 0.0, at_risk: 20 },
+            AtRiskPoint { time: 2.0, at_risk: 19 },
+            AtRiskPoint { time: 10.0, at_risk: 0 },
+        ];
+        let curve = reconstruct_curve(&printed, 0.05).unwrap();
+        assert_eq!(curve.records.iter().filter(|r| r.event).count(), 4);
+        assert!(curve.records.iter().all(|r| r.time <= 5.98), "nobody followed past the drawn end");
+        let last = curve.reconstruction.report.at_risk.last().map(|a| (a.published, a.reconstructed));
+        assert_eq!(last, Some((0, 0)));
+        // A column past the end that still has patients cannot be.
+        printed.at_risk[2].at_risk = 3;
+        assert!(matches!(reconstruct_curve(&printed, 0.05), Err(DigitizeError::Reconstruct { .. })));
+    }
+
+    #[test]
+    fn a_notable_error_travels_in_the_name_and_a_failed_check_is_never_kept() {
+        let mut rough = reconstruct_curve(&input(), 0.05).unwrap();
+        rough.reconstruction.report.rmse = 0.015;
+        let cohort = cohort_from_curves(info(), vec![rough.clone()]).unwrap();
+        assert_eq!(cohort.groups[0].name.as_deref(), Some("HSCT (RMSE 0.015, max 0.000)"));
+        let unnamed = ReconstructedCurve { name: None, ..rough.clone() };
+        assert_eq!(cohort_from_curves(info(), vec![unnamed]).unwrap().label, "Fig 2 (RMSE 0.015, max 0.000)");
+        let mut events = input();
+        events.total_events = Some(7);
+        let failed = reconstruct_with_checks(&events, 0.05).unwrap();
+        assert_eq!(failed.failed.len(), 1, "{:?}", failed.failed);
+        let err = cohort_from_curves(info(), vec![failed]).unwrap_err();
+        assert!(err.to_string().starts_with("HSCT: failed check “total events”"), "{err}");
     }
 
     #[test]

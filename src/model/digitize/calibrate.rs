@@ -28,6 +28,12 @@ pub enum SurvivalScale {
 }
 
 impl SurvivalScale {
+    /// The scale of survival values read off an axis: any value above 1
+    /// (such as the "100" at the top of a % axis) can only be a percentage.
+    pub fn of_values(values: &[f64]) -> Self {
+        if values.iter().any(|&v| v > 1.0) { Self::Percent } else { Self::Proportion }
+    }
+
     /// Factor from the figure's numbers to a proportion.
     pub fn to_proportion(self) -> f64 {
         match self {
@@ -176,6 +182,13 @@ mod tests {
         assert!((x - 200.0).abs() < 1e-9 && (y - 250.0).abs() < 1e-9);
         assert!((c.time.value_per_pixel() - 0.05).abs() < 1e-12);
         assert!((c.survival.value_per_pixel() - 0.0025).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_percent_axis_is_known_by_its_numbers() {
+        assert_eq!(SurvivalScale::of_values(&[100.0, 0.0]), SurvivalScale::Percent);
+        assert_eq!(SurvivalScale::of_values(&[1.0, 0.0]), SurvivalScale::Proportion);
+        assert_eq!(SurvivalScale::of_values(&[0.8, 0.2]), SurvivalScale::Proportion);
     }
 
     #[test]

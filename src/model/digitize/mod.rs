@@ -5,13 +5,15 @@
 
 pub mod build;
 pub mod calibrate;
+pub mod check;
 pub mod trace;
 
 pub use build::{
     CurveInput, DigitizeError, FigureInfo, ReconstructedCurve, cohort_from_curves, parse_at_risk_table,
-    reconstruct_curve,
+    reconstruct_curve, reconstruct_with_checks,
 };
 pub use calibrate::{Axis, AxisPoint, Calibration, CalibrationError, SurvivalScale};
+pub use check::{Check, FailedCheck};
 pub use trace::{DEFAULT_TOLERANCE, Trace, TraceError, TraceOptions, trace};
 
 /// A colour without transparency.

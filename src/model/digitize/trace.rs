@@ -85,6 +85,21 @@ pub enum TraceError {
         /// Where time 0 is.
         column: f64,
     },
+    /// The colour is the figure's background: everything would be traced.
+    #[error("{colour} is the figure's background colour, not a curve's; pick the colour on the curve's line")]
+    BackgroundColour {
+        /// `#RRGGBB`.
+        colour: String,
+    },
+    /// The colour fills areas: a shaded band, not a line.
+    #[error(
+        "{colour} fills an area (a shaded confidence band?) rather than drawing a line; pick the colour \
+         on the curve's line itself"
+    )]
+    FilledArea {
+        /// `#RRGGBB`.
+        colour: String,
+    },
     /// Survival grows downwards in this calibration.
     #[error("survival increases down the image in this calibration; check the two survival values")]
     InvertedSurvivalAxis,
@@ -265,7 +280,11 @@ pub fn trace(
     let margin = 6.0;
     let rows = clamp_range(row_of_one - margin, row_of_zero + margin, raster.height());
     let x_start = clamp_range(column_of_zero, column_of_zero, raster.width()).0;
-    let matcher = Matcher::new(background(raster, (x_start, raster.width() - 1), rows), options);
+    let paper = background(raster, (x_start, raster.width() - 1), rows);
+    if paper.distance(options.colour) <= options.tolerance.max(INK_DISTANCE) {
+        return Err(TraceError::BackgroundColour { colour: options.colour.hex() });
+    }
+    let matcher = Matcher::new(paper, options);
     let columns: Vec<Column> =
         (x_start..raster.width()).map(|x| column_runs(raster, x, rows, &matcher)).collect();
     let colour = options.colour.hex();
@@ -275,6 +294,9 @@ pub fn trace(
     let plot_height = row_of_zero - row_of_one;
     let wall = ((0.9 * plot_height).ceil() as usize).max(8);
     let line_width = line_width(&columns, wall);
+    if filled(&columns, line_width, wall) {
+        return Err(TraceError::FilledArea { colour });
+    }
     let geometry = Geometry {
         width: line_width as f64,
         short: line_width + 2,
@@ -326,6 +348,21 @@ fn column_runs(raster: &Raster, x: usize, (top, bottom): (usize, usize), matcher
     column
 }
 
+/// Whether the colour's pixels lie mostly in tall runs: a step curve's are
+/// mostly in its levels (a line's thickness), with tall runs only in the few
+/// columns of its drops, while a shaded band is tall in every column.
+fn filled(columns: &[Column], line_width: usize, wall: usize) -> bool {
+    let tall = (3 * line_width + 6).max(12);
+    let (mut all, mut in_tall) = (0usize, 0usize);
+    for run in columns.iter().flat_map(|c| &c.curve).filter(|r| r.height() < wall) {
+        all += run.height();
+        if run.height() > tall {
+            in_tall += run.height();
+        }
+    }
+    all > 0 && in_tall * 5 > all * 3
+}
+
 /// The most common run height: along a step curve most columns show the
 /// line's thickness.
 fn line_width(columns: &[Column], wall: usize) -> usize {
@@ -360,6 +397,8 @@ fn follow(columns: &[Column], row_of_one: f64, g: Geometry) -> Option<Track> {
     // at the old level in the column after its drop.
     let mut verticals: Vec<Vertical> = Vec::new();
     let mut last_seen = None;
+    // The first level is so far only ink over where the line must be.
+    let mut hidden = false;
     for (x, column) in columns.iter().enumerate() {
         let runs = &column.curve;
         if runs.iter().any(|r| r.height() >= g.wall) {
@@ -382,9 +421,31 @@ fn follow(columns: &[Column], row_of_one: f64, g: Geometry) -> Option<Track> {
         let hanging = reach_down(column, level, reach, g.tol, g);
         // A level found on the line that has crept down a pixel keeps the
         // drop evidence gathered so far; a level reached by a drop uses it up.
+        // Until the line is seen at survival 1 it may be hidden there under
+        // an axis line or another curve: a thin run of any ink at the level
+        // stands for it, until the curve's own colour shows.
+        let under_ink = || {
+            column
+                .ink
+                .iter()
+                .copied()
+                .filter(|r| r.height() <= g.short + 2 && (r.centre() - level).abs() <= tol)
+                .min_by(|a, b| (a.centre() - level).abs().total_cmp(&(b.centre() - level).abs()))
+        };
         let (found, by_drop) = match on_level {
-            Some(run) => (Some(run), false),
-            None => (dropped(), true),
+            Some(run) => {
+                hidden = false;
+                (Some(run), false)
+            }
+            None => match dropped() {
+                Some(run) => (Some(run), true),
+                None if segments.is_empty() || hidden => {
+                    let run = under_ink();
+                    hidden = run.is_some();
+                    (run, false)
+                }
+                None => (None, true),
+            },
         };
         let new_level = found.is_some_and(|r| segments.last().is_none_or(|s| r.centre() >= s.level + 1.0));
         if let Some((top, bottom)) = hanging
@@ -485,26 +546,35 @@ fn corners(
 ) -> Vec<[f64; 2]> {
     let column = |i: usize| (x_start + i) as f64 + 0.5;
     let mut out = Vec::new();
-    let mut previous: Option<(f64, usize)> = None;
+    // The last level, its last column, and the level a drop last left from:
+    // a level the line crept down to without a drop seen (a stray pixel
+    // under a band, or a one-pixel step) may sit a little below the top of
+    // the next drop's columns, which still count as that drop.
+    let mut previous: Option<(f64, usize, f64)> = None;
+    let top = |from: f64, chain: f64| from - g.tol - (from - chain).clamp(0.0, g.tol);
     for (i, s) in track.segments.iter().enumerate() {
         let mut level = s.median();
         if i == 0 && (level - row_of_one).abs() <= g.tol.max(6.0) {
             level = row_of_one;
         }
-        match previous {
-            None => out.push([column_of_zero.max(x_start as f64), level]),
-            Some((before, last)) => {
-                let fallback = 0.5 * (column(last) + column(s.first));
-                drop_steps(&mut out, (before, level), &s.drop, fallback, g, column);
+        let chain = match previous {
+            None => {
+                out.push([column_of_zero.max(x_start as f64), level]);
+                level
             }
-        }
-        previous = Some((level, s.last));
+            Some((before, last, chain)) => {
+                let fallback = 0.5 * (column(last) + column(s.first));
+                drop_steps(&mut out, (before, level), top(before, chain), &s.drop, fallback, g, column);
+                if s.drop.is_empty() { chain } else { level }
+            }
+        };
+        previous = Some((level, s.last, chain));
     }
-    if let Some((level, last)) = previous {
+    if let Some((level, last, chain)) = previous {
         match &track.final_drop {
             Some((drop, bottom)) => {
                 let fallback = 0.5 * (column(last) + column(track.last_seen));
-                drop_steps(&mut out, (level, *bottom), drop, fallback, g, column);
+                drop_steps(&mut out, (level, *bottom), top(level, chain), drop, fallback, g, column);
             }
             None => out.push([column(track.last_seen), level]),
         }
@@ -516,17 +586,18 @@ fn corners(
 /// as far down as its run's bottom; columns that reach the same level are
 /// one step, at their mean position, so one thick vertical line is one step
 /// and a staircase of close drops keeps its stairs. Columns of a censor tick
-/// (reaching above the line) are left out.
+/// (reaching above `top`, over the line) are left out.
 fn drop_steps(
     out: &mut Vec<[f64; 2]>,
     (from, to): (f64, f64),
+    top: f64,
     drop: &[Vertical],
     fallback_x: f64,
     g: Geometry,
     column: impl Fn(usize) -> f64,
 ) {
     let mut stairs: Vec<(Vec<f64>, f64)> = Vec::new();
-    for v in drop.iter().filter(|v| v.top >= from - g.tol) {
+    for v in drop.iter().filter(|v| v.top >= top) {
         let reached = (v.bottom - g.width / 2.0).clamp(from, to);
         let current = stairs.last().map_or(from, |(_, level)| *level);
         match stairs.last_mut() {
@@ -668,6 +739,11 @@ mod tests {
         let err = trace(&img, &calibration(), &TraceOptions::new(ORANGE)).unwrap_err();
         assert!(matches!(err, TraceError::NoSuchColour { .. }), "{err}");
         assert!(err.to_string().contains("#E69F00"));
+        let band = image(120, 120, &[([10, 10, 100, 60], BLUE)]);
+        let err = trace(&band, &calibration(), &TraceOptions::new(BLUE)).unwrap_err();
+        assert_eq!(err, TraceError::FilledArea { colour: "#0072B2".to_owned() });
+        let err = trace(&img, &calibration(), &TraceOptions::new(Rgb([250, 250, 250]))).unwrap_err();
+        assert_eq!(err, TraceError::BackgroundColour { colour: "#FAFAFA".to_owned() });
         let low = image(120, 120, &[([10, 70, 100, 72], BLUE)]);
         let err = trace(&low, &calibration(), &TraceOptions::new(BLUE)).unwrap_err();
         assert!(matches!(err, TraceError::NoCurve { .. }), "{err}");

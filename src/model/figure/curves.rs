@@ -45,6 +45,50 @@ pub(super) struct Placed {
     pub x_max: f64,
 }
 
+/// Distinct looks an imported curve can have: `HUES` hues in solid lines,
+/// then dashed, then dotted.
+const IMPORTED_LOOKS: u8 = 18;
+/// Hues of imported curves, before they repeat with a dash.
+const HUES: u8 = 6;
+
+/// Each group's role number, from its cohort's name and the group's name
+/// rather than the order cohorts were loaded in, so a curve keeps its
+/// colour after a restart and when other cohorts come or go. A number
+/// already taken passes to the next free one (in an order fixed by the
+/// names), so no two curves look alike while there are looks to go round.
+fn imported_roles(cohorts: &[FittedCohort]) -> Vec<Vec<u8>> {
+    // FNV-1a: the same on every run and every build, unlike std's hasher.
+    let fnv = |text: &str| {
+        text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    };
+    let mut keys: Vec<(u64, String, usize, usize)> = Vec::new();
+    for (i, fitted) in cohorts.iter().enumerate() {
+        for (g, group) in fitted.cohort.groups.iter().enumerate() {
+            let name = format!("{}\u{1f}{}", fitted.cohort.label, group.name.as_deref().unwrap_or(""));
+            keys.push((fnv(&name), name, i, g));
+        }
+    }
+    keys.sort();
+    let mut taken = [false; IMPORTED_LOOKS as usize];
+    let mut roles: Vec<Vec<u8>> = cohorts.iter().map(|f| vec![0; f.cohort.groups.len()]).collect();
+    for (hash, _, i, g) in keys {
+        // Solid lines first (the first HUES roles), dashes only once every
+        // hue is taken.
+        let start = u8::try_from(hash % u64::from(HUES)).unwrap_or(0);
+        let free = (0..IMPORTED_LOOKS)
+            .map(|k| (start + k % HUES) % HUES + HUES * (k / HUES))
+            .find(|&r| taken.get(usize::from(r)).is_some_and(|t| !t))
+            .unwrap_or(start);
+        if let Some(t) = taken.get_mut(usize::from(free)) {
+            *t = true;
+        }
+        if let Some(slot) = roles.get_mut(i).and_then(|r| r.get_mut(g)) {
+            *slot = free;
+        }
+    }
+    roles
+}
+
 /// Curves of every cohort on `clock`, in load order. `given_alive_at` is
 /// the landmark for the conditional view, in years on that clock.
 pub(super) fn curves_on(
@@ -55,19 +99,17 @@ pub(super) fn curves_on(
     ticks: &[f64],
 ) -> Placed {
     let mut placed = Placed::default();
-    // Roles count every group of every cohort, so a curve keeps its colour
-    // whichever panel it is on.
-    let mut role_index: u8 = 0;
-    for fitted in cohorts {
+    // Roles are given over every group of every cohort, so a curve keeps its
+    // colour whichever panel it is on.
+    let roles = imported_roles(cohorts);
+    for (fitted, roles) in cohorts.iter().zip(&roles) {
         let c = &fitted.cohort;
         if c.origin != clock {
-            role_index = role_index.wrapping_add(u8::try_from(c.groups.len()).unwrap_or(u8::MAX));
             continue;
         }
         let scale = c.unit.to_years();
-        for (group, fit) in c.groups.iter().zip(&fitted.fits) {
-            let role = Role::Imported(role_index);
-            role_index = role_index.wrapping_add(1);
+        for ((group, fit), &role) in c.groups.iter().zip(&fitted.fits).zip(roles) {
+            let role = Role::Imported(role);
             let n = group.records.len();
             let group_name = group.name.as_deref().map_or(String::new(), |g| format!(" {g}"));
             let name = format!("{}{group_name} (n = {n})", c.label);

@@ -221,8 +221,25 @@ fn cohort_curves_go_on_the_panel_of_their_clock() {
     assert_eq!(f.panel(PanelId::SinceDiagnosis).unwrap().clock, Clock::SinceDiagnosis);
     assert_eq!(dx.label, "Dx (n = 10)");
     assert!(curve(PanelId::OrganDamageByAge).is_none());
-    // Roles count groups across all cohorts, so colours are stable across panels.
-    assert_eq!((age.role, post.role, dx.role), (Role::Imported(0), Role::Imported(1), Role::Imported(2)));
+    // Roles are given across all cohorts by name, not load order: distinct,
+    // and the same whichever order the cohorts come in (after a restart).
+    assert!(age.role != post.role && post.role != dx.role && age.role != dx.role);
+    let reversed = [cohorts[2].clone(), cohorts[1].clone(), cohorts[0].clone()];
+    let g = build(Some(&at(7, 0)), &reversed, CurveOptions { min_at_risk: 0, conditional: false });
+    let role = |f: &Figure, id: PanelId| {
+        f.panel(id)
+            .unwrap()
+            .series
+            .iter()
+            .find(|s| matches!(s.kind, SeriesKind::KaplanMeier { .. }))
+            .unwrap()
+            .role
+    };
+    for id in [PanelId::SurvivalByAge, PanelId::AfterHsct, PanelId::SinceDiagnosis] {
+        assert_eq!(role(&f, id), role(&g, id), "{id:?}");
+    }
+    let alone = build(Some(&at(7, 0)), &cohorts[1..2], CurveOptions { min_at_risk: 0, conditional: false });
+    assert_eq!(role(&alone, PanelId::AfterHsct), post.role, "others coming or going change nothing");
 }
 
 #[test]
