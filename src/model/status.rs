@@ -222,40 +222,87 @@ fn planned(t: &TimingEvidence<'_>, patient: &Patient) -> Option<Paragraph> {
     Some(p)
 }
 
+/// The finding that most deaths after HCT came within its first year: the
+/// year is the authors' ("within 1 year of it"), so a transplanted boy is
+/// placed inside or past that year and nothing else is computed from it.
+const DEATHS_FIRST_YEAR: (&str, &str) = ("international-2017", "deaths-first-year");
+
 /// What is known after HSCT, for a transplanted boy. The published values
 /// after HSCT are for all ages at HSCT together, while the cohorts report
 /// that age at HSCT mattered: they are not his, so the status gives none
-/// of them (they stay under "Published values", labelled all ages).
+/// of them (they stay under "Published values", labelled all ages). What the
+/// status does say is where he is on that clock: inside or past the first
+/// year, in which most deaths after HCT occurred, and whether he is past
+/// the latest time any value is published for.
 fn after_hsct(evidence: &Evidence, patient: &Patient) -> Option<Paragraph> {
-    let values: Vec<(&Cohort, &Finding)> = evidence
+    let values: Vec<(&Cohort, &Finding, f64)> = evidence
         .findings()
-        .filter(|(_, f)| f.topic == Topic::HsctOutcome && f.age_group.is_none())
-        .filter(|(_, f)| matches!(f.value, Some(Value::Percent(_))))
-        .filter(|(_, f)| matches!(f.time, Some(super::evidence::TimePoint::AfterHsct(_))))
+        .filter(|(_, f)| f.topic == Topic::HsctOutcome && f.age_group.is_none() && f.value.is_some())
+        .filter_map(|(c, f)| match f.time {
+            Some(super::evidence::TimePoint::AfterHsct(y)) => Some((c, f, y)),
+            _ => None,
+        })
         .collect();
-    let (c0, f0) = values.first()?;
     let at = patient.hsct_age_months()?;
-    let src = words::finding_source(c0, f0);
+    let mut firsts: Vec<(&Cohort, &Finding)> = Vec::new();
+    for (c, f, _) in &values {
+        if !firsts.iter().any(|(k, _)| k.id == c.id) {
+            firsts.push((c, f));
+        }
+    }
+    if firsts.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = firsts
+        .iter()
+        .map(|(c, f)| {
+            format!(
+                "{} ({}{})",
+                c.label,
+                f.n_text(),
+                c.era.as_deref().map_or(String::new(), |e| format!(", {e}"))
+            )
+        })
+        .collect();
     let mut p = Paragraph::new()
         .strong("After HSCT: ")
         .text(format!(
-            "{} ({}{}) published survival after HSCT for all ages at HSCT together; no value for boys \
-             transplanted at his age (",
-            c0.label,
-            f0.n_text(),
-            c0.era.as_deref().map_or(String::new(), |e| format!(", {e}"))
+            "{} published survival after HSCT for all ages at HSCT together; no value for boys transplanted \
+             at his age (",
+            format::join_and(&names)
         ))
         .num(Quantity::patient(f64::from(at), Unit::Months))
         .text(") is published, and the studies above found that age at HSCT mattered");
-    if let Some(super::evidence::TimePoint::AfterHsct(y)) = f0.time
+    let latest = values.iter().copied().max_by(|a, b| a.2.total_cmp(&b.2));
+    if let Some((c, f, y)) = latest
         && years_since_hsct(patient).is_some_and(|s| s > y)
     {
         p = p
-            .text("; those values are for ")
-            .num(Quantity::published(y, Unit::Years, src.clone()))
+            .text("; the latest of those values is for ")
+            .num(Quantity::published(y, Unit::Years, words::finding_source(c, f)))
             .text(" after HSCT, he is past that point, and no later values are published");
     }
-    p = p.text(". ").cite(src);
+    p = p.text(".");
+    for (c, f) in &firsts {
+        p = p.text(" ").cite(words::finding_source(c, f));
+    }
+    let since = patient.age_months().map(|age| age - at);
+    if let Some(since) = since
+        && let Some((c, f)) =
+            evidence.findings().find(|(c, f)| (c.id.as_str(), f.id.as_str()) == DEATHS_FIRST_YEAR)
+    {
+        let place = if since < 12 {
+            "He is within the first year after HSCT. "
+        } else {
+            "He is past the first year after HSCT. "
+        };
+        p = p
+            .text(" ")
+            .strong(place)
+            .quote(f.statement.clone(), words::finding_source(c, f))
+            .text(" ")
+            .cite(words::finding_source(c, f));
+    }
     if let Some((c, f)) = evidence.findings().find(|(_, f)| f.topic == Topic::Harms && f.id == "deaths") {
         p = p
             .text(" ")
@@ -613,12 +660,29 @@ mod tests {
         assert!(s.starts_with("Transplanted at 7 years 9 months: after the ≤5-year window (his 6th birthday), before his 10th birthday."), "{s}");
         assert!(s.contains("2 years 3 months since his HSCT."), "{s}");
         // The values after HSCT are for all ages together, not his.
-        assert!(s.contains("After HSCT: EBMT 2019 (n = 130, transplants 1993–2015) published survival after HSCT for all ages at HSCT together; no value for boys transplanted at his age (7 years 9 months) is published"), "{s}");
+        assert!(s.contains("published survival after HSCT for all ages at HSCT together; no value for boys transplanted at his age (7 years 9 months) is published"), "{s}");
         assert!(!s.contains("78.2"), "{s}");
         assert!(!s.to_lowercase().contains("hsct now"), "{s}");
         assert!(!s.contains("Donor:"), "a transplanted boy's donor choice is made: {s}");
         p.age = AgeSource::Entered(YearsMonths { years: 14, months: 0 });
-        assert!(say(&p).contains("he is past that point, and no later values are published"));
+        assert!(
+            s.contains(
+                "He is past the first year after HSCT. Most deaths after HCT occurred within 1 year of it."
+            ),
+            "{s}"
+        );
+        assert!(
+            s.contains("EBMT 2019 (n = 130, transplants 1993–2015) and International 2017 (n = 67"),
+            "{s}"
+        );
+        // Past EBMT's 5 years but not International 2017's 10-year bound.
+        p.age = AgeSource::Entered(YearsMonths { years: 14, months: 0 });
+        assert!(!say(&p).contains("no later values are published"));
+        p.age = AgeSource::Entered(YearsMonths { years: 18, months: 0 });
+        let s = say(&p);
+        assert!(s.contains("the latest of those values is for 10 years after HSCT, he is past that point, and no later values are published"), "{s}");
+        p.age = AgeSource::Entered(YearsMonths { years: 8, months: 3 });
+        assert!(say(&p).contains("He is within the first year after HSCT."));
         p.hsct = Hsct::Done { at: YearsMonths { years: 4, months: 6 } };
         assert!(say(&p).starts_with("Transplanted at 4 years 6 months: inside the ≤5-year window."));
     }
