@@ -8,7 +8,7 @@ use super::clocks::{ClockEnd, Place, TimingClock, oldest_age_studied, timing_clo
 use super::evidence::relevance::{self, About};
 use super::evidence::words;
 use super::evidence::{
-    AgeGroup, Cohort, Evidence, Finding, OLDER_FINDING, Topic, Trigger, Value, WINDOW_FINDING, donor_reason,
+    AgeGroup, Cohort, Evidence, Finding, OLDER_FINDING, Topic, Trigger, WINDOW_FINDING, donor_reason,
 };
 use super::figure::years_since_hsct;
 use super::patient::{AgeSource, Condition, Hsct, Patient, describe_months};
