@@ -39,7 +39,7 @@ fn opens_with_evidence_and_disclaimer() {
 fn a_planned_conditioning_is_recorded_and_matched_to_ebmt() {
     let mut harness = common::harness();
     set_text(&mut harness, labels::AGE_YEARS, "3");
-    harness.get_by_label(labels::CONDITIONING).click();
+    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, labels::CONDITIONING).click();
     harness.run();
     harness.get_by_label("Reduced intensity").click();
     harness.run();

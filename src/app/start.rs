@@ -53,14 +53,18 @@ impl App {
     /// Builds the app; copes with no storage (tests) and with a broken
     /// embedded evidence set (shown as a notification).
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
+        // A screenshot run shows the app as it starts for a new user, so the
+        // same command gives the same picture on every computer: neither the
+        // user's preferences nor the zoom remembered by egui apply.
+        let remembered = if options.screenshot.is_some() { None } else { cc.storage };
         let mut prefs: Prefs =
-            cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
+            remembered.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
         cc.egui_ctx.set_theme(prefs.theme.preference());
         theme::steady_text_cursor(&cc.egui_ctx);
         if let Some(family) = options.display.family {
             prefs.view = if family { ViewMode::Family } else { ViewMode::Clinician };
         }
-        if let Some(zoom) = options.display.zoom {
+        if let Some(zoom) = options.display.zoom.or(options.screenshot.as_ref().map(|_| 1.0)) {
             cc.egui_ctx.set_zoom_factor(zoom);
         }
         if let Some(termination) = &options.termination {

@@ -167,29 +167,10 @@ pub fn patient_panel_ui(
     }
 
     ui.add_space(6.0);
-    egui::ComboBox::from_label(labels::DONOR).selected_text(donor.label()).show_ui(ui, |ui| {
-        for d in Donor::ALL {
-            changed |= ui.selectable_value(donor, d, d.label()).changed();
-        }
-    });
-    egui::ComboBox::from_label(labels::CONDITIONING).selected_text(conditioning.label()).show_ui(ui, |ui| {
-        for c in Conditioning::ALL {
-            changed |= ui.selectable_value(conditioning, c, c.label()).changed();
-        }
-    });
-    egui::ComboBox::from_label(labels::STEM_CELL_SOURCE).selected_text(stem_cell_source.label()).show_ui(
-        ui,
-        |ui| {
-            for s in StemCellSource::ALL {
-                changed |= ui.selectable_value(stem_cell_source, s, s.label()).changed();
-            }
-        },
-    );
-    egui::ComboBox::from_label(labels::CRYPTO_PCR).selected_text(crypto_pcr.label()).show_ui(ui, |ui| {
-        for r in CryptoPcr::ALL {
-            changed |= ui.selectable_value(crypto_pcr, r, r.label()).changed();
-        }
-    });
+    changed |= choice(ui, labels::DONOR, donor, &Donor::ALL, |d| d.label());
+    changed |= choice(ui, labels::CONDITIONING, conditioning, &Conditioning::ALL, |c| c.label());
+    changed |= choice(ui, labels::STEM_CELL_SOURCE, stem_cell_source, &StemCellSource::ALL, |s| s.label());
+    changed |= choice(ui, labels::CRYPTO_PCR, crypto_pcr, &CryptoPcr::ALL, |r| r.label());
 
     if show_note {
         ui.add_space(6.0);
@@ -200,6 +181,30 @@ pub fn patient_panel_ui(
             .changed();
         show_errors(ui, Field::Note);
     }
+    changed
+}
+
+/// A choice with its label above it: beside a long answer ("Mismatched /
+/// haploidentical") the narrow panel would break the label mid-word.
+fn choice<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut T,
+    all: &[T],
+    name: impl Fn(T) -> &'static str,
+) -> bool {
+    let mut changed = false;
+    let label_id = ui.label(label).id;
+    egui::ComboBox::from_id_salt(label)
+        .selected_text(name(*value))
+        .width(ui.available_width().min(240.0))
+        .show_ui(ui, |ui| {
+            for &option in all {
+                changed |= ui.selectable_value(value, option, name(option)).changed();
+            }
+        })
+        .response
+        .labelled_by(label_id);
     changed
 }
 
