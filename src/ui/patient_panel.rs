@@ -167,10 +167,11 @@ pub fn patient_panel_ui(
     }
 
     ui.add_space(6.0);
-    changed |= choice(ui, labels::DONOR, donor, &Donor::ALL, |d| d.label());
-    changed |= choice(ui, labels::CONDITIONING, conditioning, &Conditioning::ALL, |c| c.label());
-    changed |= choice(ui, labels::STEM_CELL_SOURCE, stem_cell_source, &StemCellSource::ALL, |s| s.label());
-    changed |= choice(ui, labels::CRYPTO_PCR, crypto_pcr, &CryptoPcr::ALL, |r| r.label());
+    changed |= choice(ui, labels::DONOR, donor, &Donor::ALL, Donor::label);
+    changed |= choice(ui, labels::CONDITIONING, conditioning, &Conditioning::ALL, Conditioning::label);
+    changed |=
+        choice(ui, labels::STEM_CELL_SOURCE, stem_cell_source, &StemCellSource::ALL, StemCellSource::label);
+    changed |= choice(ui, labels::CRYPTO_PCR, crypto_pcr, &CryptoPcr::ALL, CryptoPcr::label);
 
     if show_note {
         ui.add_space(6.0);
