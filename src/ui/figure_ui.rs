@@ -37,8 +37,10 @@ const CENSOR_MARK_RADIUS: f32 = 4.0;
 /// Space between risk-table cells, points: columns closer than the widest
 /// cell plus this are thinned out, so numbers never overlap.
 const RISK_COLUMN_GAP: f32 = 10.0;
-/// Smallest plot, points; below this the panels scroll.
-const MIN_PLOT_HEIGHT: f32 = 120.0;
+/// Smallest plot, points; below this the panels scroll. About 130 points
+/// for 0–100 %: a step of one patient in 30 and two values 10 % apart stay
+/// apart.
+const MIN_PLOT_HEIGHT: f32 = 170.0;
 /// Width of the legend column right of each plot; equal in every panel so
 /// linked x axes line up.
 const LEGEND_WIDTH: f32 = 190.0;
@@ -532,8 +534,21 @@ impl Labels<'_> {
                     .iter()
                     .any(|(_, o, _)| o[0] < b[1] && b[0] < o[1] && o[2] < b[3] && b[2] < o[3])
         };
-        let (area, at, text, anchor) =
-            candidates.iter().find(|(b, ..)| free(b)).unwrap_or(&candidates[0]).clone();
+        // With no free place, a label may touch another label's margin
+        // rather than be crossed by a line of his or a band edge.
+        let uncrossed = |b: &[f64; 4]| {
+            inside[0] <= b[0]
+                && b[1] <= inside[1]
+                && inside[2] <= b[2]
+                && b[3] <= inside[3]
+                && !self.edges.iter().any(|e| *e > b[0] && *e < b[1])
+        };
+        let (area, at, text, anchor) = candidates
+            .iter()
+            .find(|(b, ..)| free(b))
+            .or_else(|| candidates.iter().find(|(b, ..)| uncrossed(b)))
+            .unwrap_or(&candidates[0])
+            .clone();
         self.placed.push(([x, y], area, label.to_owned()));
         Some((at, text, anchor))
     }
