@@ -108,7 +108,7 @@ pub(super) fn curves_on(
             continue;
         }
         let scale = c.unit.to_years();
-        for ((group, fit), &role) in c.groups.iter().zip(&fitted.fits).zip(roles) {
+        for (index, ((group, fit), &role)) in c.groups.iter().zip(&fitted.fits).zip(roles).enumerate() {
             let role = Role::Imported(role);
             let n = group.records.len();
             let group_name = group.name.as_deref().map_or(String::new(), |g| format!(" {g}"));
@@ -133,12 +133,11 @@ pub(super) fn curves_on(
                 condition_on(&mut series, fit, x / scale, scale);
                 series.label = format!("{name}, given alive at {}", landmark_words(clock, x));
             }
-            let about = format!("{}; clock: {}", c.provenance.describe(), clock.label());
-            series.kind = SeriesKind::KaplanMeier {
-                provenance: c.provenance.describe(),
-                cut_at_years: cut_at,
-                given_alive_at_years: landmark,
-            };
+            // Each curve says its own reconstruction error, not its cohort's worst.
+            let provenance = c.provenance.describe_group(index);
+            let about = format!("{provenance}; clock: {}", clock.label());
+            series.kind =
+                SeriesKind::KaplanMeier { provenance, cut_at_years: cut_at, given_alive_at_years: landmark };
             series.id = SeriesId::Imported { cohort: c.label.clone(), group: group.name.clone() };
             series.hover = Hover::Curve { about, clock, risk: risk_at_points(fit, &series.points, scale) };
             placed.x_max = placed.x_max.max(series.points.last().map_or(0.0, |p| p[0]));

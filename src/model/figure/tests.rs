@@ -461,3 +461,41 @@ fn hovering_the_band_or_the_background_box_says_what_it_is() {
     assert!(background.contains("approximately 40–50 %"), "{background}");
     assert_eq!(by_age.hover_at(15.0, 90.0), None);
 }
+
+#[test]
+fn each_reconstructed_curve_names_its_own_error() {
+    use crate::model::cohort::{CurveReconstruction, Source};
+    use crate::model::survival::ReconstructionReport;
+    let csv = "t,e,g\n1,1,a\n2,1,a\n3,1,a\n4,0,a\n5,1,b\n6,1,b\n7,0,b\n8,1,b\n";
+    let mut cohort = from_records(csv, "g.csv", ("t", "e", Some("g")), "Two", Clock::Age);
+    let reconstruction = |rmse: f64| CurveReconstruction {
+        points: Vec::new(),
+        at_risk: Vec::new(),
+        total_events: None,
+        report: ReconstructionReport {
+            rmse,
+            max_abs_error: rmse * 2.0,
+            at_risk: Vec::new(),
+            events: 0,
+            published_events: None,
+        },
+    };
+    cohort.provenance.source = Source::Figure { image_file: "fig2.png".to_owned() };
+    cohort.provenance.reconstructions = vec![reconstruction(0.004), reconstruction(0.011)];
+    let two = FittedCohort::new(cohort).unwrap();
+    let f = build(Some(&at(3, 0)), std::slice::from_ref(&two), CurveOptions::default());
+    let provenances: Vec<String> = f
+        .panel(PanelId::SurvivalByAge)
+        .unwrap()
+        .series
+        .iter()
+        .filter_map(|s| match &s.kind {
+            SeriesKind::KaplanMeier { provenance, .. } => Some(provenance.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        provenances,
+        ["reconstructed from fig2.png (RMSE 0.004)", "reconstructed from fig2.png (RMSE 0.011)"]
+    );
+}
