@@ -108,6 +108,24 @@ impl eframe::App for App {
     fn persist_egui_memory(&self) -> bool {
         self.screenshot.is_none()
     }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        // A screenshot shows the window untouched: wherever the pointer
+        // happens to be on the screen (the middle, on a fresh Xvfb) would
+        // otherwise open a hover text over the picture.
+        if self.screenshot.is_some() {
+            raw_input.events.retain(|e| {
+                !matches!(
+                    e,
+                    egui::Event::PointerMoved(_)
+                        | egui::Event::MouseMoved(_)
+                        | egui::Event::PointerButton { .. }
+                        | egui::Event::MouseWheel { .. }
+                        | egui::Event::Touch { .. }
+                )
+            });
+        }
+    }
 }
 
 impl App {
