@@ -194,3 +194,16 @@ fn the_command_line_writes_the_handout() {
     assert!(all.contains(headings::CHOICE));
     assert!(!all.contains("P ="));
 }
+
+#[test]
+fn a_family_question_in_japanese_prints_as_written() {
+    let evidence = Evidence::embedded().unwrap();
+    let doc = load(&files()[0]);
+    let mut answers = FamilyDiscussion::default();
+    let question = "移植のあと、学校には いつから 行けますか？";
+    answers.questions = vec![question.to_owned()];
+    let bytes = handout_pdf(&evidence, &doc, &answers, &options()).unwrap();
+    let all = pages(&bytes).join(" ");
+    assert!(all.contains(question), "{all}");
+    assert!(bytes.len() < 150_000, "{} bytes", bytes.len());
+}

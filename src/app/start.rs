@@ -57,6 +57,7 @@ impl App {
             cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
         cc.egui_ctx.set_theme(prefs.theme.preference());
         theme::steady_text_cursor(&cc.egui_ctx);
+        theme::install_fonts(&cc.egui_ctx);
         if let Some(family) = options.display.family {
             prefs.view = if family { ViewMode::Family } else { ViewMode::Clinician };
         }

@@ -107,7 +107,9 @@ pub fn handout_pdf(
         log::warn!("handout: characters missing from the font: {:?}", flow.canvas.missing);
     }
     let creator = format!("xhim-aid {}", env!("CARGO_PKG_VERSION"));
-    Ok(flow.canvas.finish("Family handout: a stem cell transplant for XHIM", &creator))
+    flow.canvas
+        .finish("Family handout: a stem cell transplant for XHIM", &creator)
+        .map_err(|message| ReportError::Build { path: None, message })
 }
 
 fn title(flow: &mut Flow, evidence: &Evidence, made: &str, transplanted: bool) {

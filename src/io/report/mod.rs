@@ -149,7 +149,9 @@ pub fn report_pdf(source: &ReportSource<'_>, options: &ReportOptions) -> Result<
         log::warn!("report: characters missing from the font: {:?}", flow.canvas.missing);
     }
     let creator = format!("xhim-aid {}", env!("CARGO_PKG_VERSION"));
-    Ok(flow.canvas.finish("xhim-aid report: X-linked hyper-IgM syndrome", &creator))
+    flow.canvas
+        .finish("xhim-aid report: X-linked hyper-IgM syndrome", &creator)
+        .map_err(|message| ReportError::Build { path: None, message })
 }
 
 /// Every piece of text the report prints for this patient that comes from
@@ -407,7 +409,7 @@ mod tests {
     /// The text of a PDF, white space folded, and whether any text is drawn
     /// bold (filled and stroked).
     fn printed(flow: Flow) -> (String, bool) {
-        let bytes = flow.canvas.finish("test", "test");
+        let bytes = flow.canvas.finish("test", "test").unwrap();
         let pdf = lopdf::Document::load_mem(&bytes).unwrap();
         let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
         let text = pdf.extract_text(&pages).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
