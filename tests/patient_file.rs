@@ -107,6 +107,7 @@ fn golden_v1_loads_migrated_to_current_version() {
         donor: Donor::MismatchedOrHaplo,
         note: "Bronchiectasis on CT; LFTs raised.\nHaplo donor (mother) work-up.".to_owned(),
         discussion: None,
+        family_language: None,
     };
     assert_eq!(loaded.document.patient, expected);
     assert_eq!(loaded.document.record, Record::default());
@@ -150,6 +151,7 @@ fn golden_v2_loads_to_known_values() {
             donor: Donor::MatchedSibling,
             note: "Crypto cleared pre-HSCT. \"Quoted\" text, unicode: µ ± ≥ 😀.".to_owned(),
             discussion: None,
+            family_language: None,
         }
     );
     assert_eq!(doc.record.saves.len(), 2);

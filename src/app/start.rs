@@ -61,6 +61,9 @@ impl App {
         if let Some(family) = options.display.family {
             prefs.view = if family { ViewMode::Family } else { ViewMode::Clinician };
         }
+        if let Some(lang) = options.display.lang {
+            prefs.family_lang = lang;
+        }
         if let Some(zoom) = options.display.zoom {
             cc.egui_ctx.set_zoom_factor(zoom);
         }
@@ -90,12 +93,15 @@ impl App {
         let cohorts = library.shown();
         let doc = PatientDocument::default();
         let patient = doc.patient.clone();
-        let derived = Derived::new(&Inputs {
-            evidence: &evidence,
-            cohorts: &cohorts,
-            patient: Some(&patient),
-            options: prefs.curve_options(),
-        });
+        let derived = Derived::new(
+            &Inputs {
+                evidence: &evidence,
+                cohorts: &cohorts,
+                patient: Some(&patient),
+                options: prefs.curve_options(),
+            },
+            prefs.family_lang,
+        );
         let about = (about_section(&evidence), sources_section(&evidence, None));
         // The clinic's shared library first, then the cohorts asked for.
         let shared = options.config.shared_cohorts().unwrap_or_else(|text| {

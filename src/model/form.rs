@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::date::Date;
 use crate::model::discussion::FamilyDiscussion;
+use crate::model::l10n::Lang;
 use crate::model::patient::{
     AgeSource, Conditions, Donor, Field, Hsct, MAX_AGE_YEARS, Patient, PlannedHsct, YearsMonths,
 };
@@ -87,12 +88,14 @@ pub struct PatientForm {
     pub note: String,
     /// Kept as it is: the family view edits it, not this form.
     pub discussion: Option<FamilyDiscussion>,
+    /// Kept as it is: the family view chooses it.
+    pub family_language: Option<Lang>,
 }
 
 impl PatientForm {
     /// The form showing a patient.
     pub fn from_patient(p: &Patient) -> Self {
-        let Patient { age, age_at_diagnosis, hsct, conditions, donor, note, discussion } = p;
+        let Patient { age, age_at_diagnosis, hsct, conditions, donor, note, discussion, family_language } = p;
         let (age_mode, years, months, born, as_of) = match age {
             AgeSource::Entered(ym) => {
                 (AgeMode::Entered, ym.years.to_string(), ym.months.to_string(), String::new(), String::new())
@@ -136,6 +139,7 @@ impl PatientForm {
             donor: *donor,
             note: note.clone(),
             discussion: discussion.clone(),
+            family_language: *family_language,
         }
     }
 
@@ -209,6 +213,7 @@ impl PatientForm {
             donor: self.donor,
             note: self.note.clone(),
             discussion: self.discussion.clone(),
+            family_language: self.family_language,
         };
         let problems = patient.validate();
         if problems.is_empty() {
@@ -292,6 +297,7 @@ mod tests {
             donor: Donor::MatchedUnrelated,
             note: "PJP at 8 months".to_owned(),
             discussion: Some(FamilyDiscussion::default()),
+            family_language: Some(Lang::Ja),
         };
         assert_eq!(PatientForm::from_patient(&p).to_patient(), Ok(p.clone()));
         let planned = Patient {

@@ -76,6 +76,7 @@ pub fn patient_panel_ui(
         donor,
         note,
         discussion: _,
+        family_language: _,
     } = form;
     let dark = ui.visuals().dark_mode;
     let mut changed = false;

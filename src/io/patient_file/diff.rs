@@ -24,7 +24,7 @@ pub type FieldChange = (String, String, String);
 /// values a clinician can read ("3 years 4 months", "present", "Matched
 /// sibling"). Empty when the two are equal.
 pub fn diff(old: &Patient, new: &Patient) -> Vec<FieldChange> {
-    let Patient { age, age_at_diagnosis, hsct, conditions, donor, note, discussion } = old;
+    let Patient { age, age_at_diagnosis, hsct, conditions, donor, note, discussion, family_language } = old;
     let Patient {
         age: new_age,
         age_at_diagnosis: new_age_at_diagnosis,
@@ -33,6 +33,7 @@ pub fn diff(old: &Patient, new: &Patient) -> Vec<FieldChange> {
         donor: new_donor,
         note: new_note,
         discussion: new_discussion,
+        family_language: new_family_language,
     } = new;
 
     let mut changes = Vec::new();
@@ -62,6 +63,10 @@ pub fn diff(old: &Patient, new: &Patient) -> Vec<FieldChange> {
         let old = discussion_text(discussion.as_ref());
         let (old, new) = text_change(&old, &discussion_text(new_discussion.as_ref()));
         push("Family discussion", old, new);
+    }
+    if family_language != new_family_language {
+        let name = |l: &Option<crate::model::l10n::Lang>| l.unwrap_or_default().name().to_owned();
+        push("Family language", name(family_language), name(new_family_language));
     }
     changes
 }
@@ -251,6 +256,7 @@ mod tests {
                 leaning: None,
                 questions: vec!["Who decides the date?".to_owned()],
             }),
+            family_language: Some(crate::model::l10n::Lang::Es),
         };
         let changes = diff(&old, &new);
         let fields: Vec<&str> = changes.iter().map(|(f, _, _)| f.as_str()).collect();
@@ -270,8 +276,10 @@ mod tests {
                 "Donor",
                 "Note",
                 "Family discussion",
+                "Family language",
             ]
         );
+        assert_eq!((changes[13].1.as_str(), changes[13].2.as_str()), ("English", "Español"));
         assert_eq!(changes[12].1, "not kept");
         assert_eq!(
             changes[12].2,

@@ -88,7 +88,7 @@ impl From<PatientV2> for Patient {
             HsctV2::Planned => Hsct::Planned { at: None },
             HsctV2::Done { at } => Hsct::Done { at },
         };
-        Self { age, age_at_diagnosis, hsct, conditions, donor, note, discussion: None }
+        Self { age, age_at_diagnosis, hsct, conditions, donor, note, discussion: None, family_language: None }
     }
 }
 

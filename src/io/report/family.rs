@@ -7,6 +7,7 @@
 //! clinician report.
 
 use crate::model::family::{INHERITANCE_FIGURE, IconStyle};
+use crate::model::l10n;
 use crate::model::text::{Block, Choice, Paragraph, Ratings, Run, Section, Table};
 
 use super::figures;
@@ -208,7 +209,8 @@ fn questions(flow: &mut Flow, prompts: &[Paragraph], own: &[Paragraph]) {
         flow.gap(1.5);
     }
     flow.gap(3.0);
-    let heading = if own.is_empty() { "Your own questions:" } else { "Your own questions so far:" };
+    let key = if own.is_empty() { "own-questions" } else { "own-questions-so-far" };
+    let heading = l10n::text(flow.font().lang, key, &[]);
     flow.rich(&Paragraph::new().strong(heading), FAMILY, 0.0, CONTENT_W);
     for q in own {
         flow.rich(&Paragraph::new().text("– ").then(q.clone()), FAMILY, 6.0, CONTENT_W - 6.0);

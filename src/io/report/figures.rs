@@ -2,7 +2,8 @@
 //! inheritance diagram; a figure the report cannot draw is given in words.
 
 use crate::model::family::{
-    Child, ChildStatus, INHERITANCE_FIGURE, IconStyle, Inheritance, grid_extent, grid_positions, inheritance,
+    Child, ChildStatus, INHERITANCE_FIGURE, IconStyle, Inheritance, grid_extent, grid_positions,
+    inheritance_in,
 };
 use crate::model::text::{FigureId, IconArray, Paragraph};
 
@@ -40,7 +41,8 @@ fn icon(c: &mut Canvas1<'_>, style: IconStyle, at: (f32, f32), s: f32, fill: Rgb
 /// in its words (set in `look`), so nothing is left out.
 pub(super) fn figure(flow: &mut Flow, id: FigureId, text: &[Paragraph], look: Look) {
     if id == INHERITANCE_FIGURE {
-        inheritance_diagram(flow, &inheritance());
+        let lang = flow.font().lang;
+        inheritance_diagram(flow, &inheritance_in(lang));
         return;
     }
     for p in text {
@@ -137,7 +139,13 @@ fn inheritance_diagram(flow: &mut Flow, inheritance: &Inheritance) {
             .children
             .iter()
             .map(|(child, status)| {
-                wrap(flow.font(), &format!("{}: {}", child.label(), status.label()), 6.8, child_w - 2.0)
+                let lang = flow.font().lang;
+                wrap(
+                    flow.font(),
+                    &format!("{}: {}", child.label_in(lang), status.label_in(lang)),
+                    6.8,
+                    child_w - 2.0,
+                )
             })
             .collect();
         let mut c = flow.draw();

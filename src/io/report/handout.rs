@@ -12,8 +12,9 @@ use crate::io::patient_file::{PatientDocument, utc_timestamp};
 use crate::model::Inputs;
 use crate::model::discussion::FamilyDiscussion;
 use crate::model::evidence::Evidence;
-use crate::model::family::{IconStyle, about_section, family_doc, sources_section};
+use crate::model::family::{IconStyle, about_section_in, evidence_date, family_doc_in, sources_section_in};
 use crate::model::figure::CurveOptions;
+use crate::model::l10n::{self, Arg, Lang};
 use crate::model::patient::Hsct;
 use crate::model::text::{Block, Doc, SectionId};
 
@@ -46,6 +47,9 @@ pub struct HandoutOptions {
     pub generated_at: Option<SystemTime>,
     /// The clinic named on the first page (site configuration).
     pub clinic_name: Option<String>,
+    /// The family's language; `None`: the one kept in the patient file,
+    /// else English.
+    pub lang: Option<Lang>,
 }
 
 /// Builds the handout and writes it to `path` atomically.
@@ -77,8 +81,10 @@ pub fn handout_pdf(
     answers: &FamilyDiscussion,
     options: &HandoutOptions,
 ) -> Result<Vec<u8>, ReportError> {
-    let font = Font::bundled().map_err(|message| ReportError::Build { path: None, message })?;
+    let mut font = Font::bundled().map_err(|message| ReportError::Build { path: None, message })?;
     let patient = &doc.patient;
+    let lang = options.lang.or(patient.family_language).unwrap_or_default();
+    font.lang = lang;
     let valid = patient.validate().is_empty();
     let inputs = Inputs {
         evidence,
@@ -87,50 +93,46 @@ pub fn handout_pdf(
         options: CurveOptions::default(),
     };
     // Only what is printed, so the sources list names only what it cites.
-    let mut text = family_doc(&inputs, answers);
+    let mut text = family_doc_in(&inputs, answers, lang);
     text.sections.retain(|s| {
         SECTIONS.contains(&s.id) && !matches!(s.id, SectionId::Sources | SectionId::AboutThisAid)
     });
-    let sources = sources_section(evidence, Some(&text));
+    let sources = sources_section_in(evidence, Some(&text), lang);
     text.sections.push(sources);
-    text.sections.push(about_section(evidence));
+    text.sections.push(about_section_in(evidence, lang));
     let mut flow = Flow::new(font);
     let made = utc_timestamp(options.generated_at.unwrap_or_else(SystemTime::now));
     let transplanted = valid && matches!(patient.hsct, Hsct::Done { .. });
-    title(&mut flow, evidence, &made, transplanted);
+    title(&mut flow, &made, transplanted, lang);
     if let Some(clinic) = &options.clinic_name {
-        flow.small(&format!("From {clinic}."), 0.0);
+        flow.small(&l10n::text(lang, "handout-from", &[("clinic", Arg::Text(clinic.clone()))]), 0.0);
     }
     layout(&mut flow, &text, options.icon_style);
-    footers(&mut flow);
+    footers(&mut flow, lang);
     if !flow.canvas.missing.is_empty() {
         log::warn!("handout: characters missing from the font: {:?}", flow.canvas.missing);
     }
     let creator = format!("xhim-aid {}", env!("CARGO_PKG_VERSION"));
     flow.canvas
-        .finish("Family handout: a stem cell transplant for XHIM", &creator)
+        .finish(&l10n::text(lang, "handout-doc-title", &[]), &creator)
         .map_err(|message| ReportError::Build { path: None, message })
 }
 
-fn title(flow: &mut Flow, evidence: &Evidence, made: &str, transplanted: bool) {
-    let heading = if transplanted {
-        "Life after a stem cell transplant for XHIM"
-    } else {
-        "Deciding about a stem cell transplant for XHIM"
-    };
-    flow.paragraph_at(heading, 16.0, 0.0, CONTENT_W, (Weight::Bold, INK));
+fn title(flow: &mut Flow, made: &str, transplanted: bool, lang: Lang) {
+    let heading = if transplanted { "handout-title-after" } else { "handout-title-before" };
+    flow.paragraph_at(&l10n::text(lang, heading, &[]), 16.0, 0.0, CONTENT_W, (Weight::Bold, INK));
     flow.gap(2.0);
     let date = made.split('T').next().unwrap_or(made);
-    flow.small(
-        &format!(
-            "A handout for the family, made on {date} with xhim-aid {} (evidence {}). It tells you what studies \
-             found for groups of boys. It cannot say what will happen to one boy, and it does not tell you what \
-             to do.",
-            env!("CARGO_PKG_VERSION"),
-            evidence.version
-        ),
-        0.0,
+    let intro = l10n::text(
+        lang,
+        "handout-intro",
+        &[
+            ("date", Arg::Text(date.to_owned())),
+            ("version", Arg::Text(env!("CARGO_PKG_VERSION").to_owned())),
+            ("evidence", Arg::Text(evidence_date(lang))),
+        ],
     );
+    flow.small(&intro, 0.0);
 }
 
 /// The printed sections, in order. A section starts on a new page only

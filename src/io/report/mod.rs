@@ -36,6 +36,7 @@ use crate::model::discussion::FamilyDiscussion;
 use crate::model::evidence::Evidence;
 use crate::model::family::{IconStyle, about_section, family_doc};
 use crate::model::figure::{CurveOptions, figure};
+use crate::model::l10n::{self, Arg, Lang};
 use crate::model::patient::Patient;
 use crate::model::summary::clinical_summary;
 use crate::model::text::{Doc, Paragraph, SectionId};
@@ -144,7 +145,7 @@ pub fn report_pdf(source: &ReportSource<'_>, options: &ReportOptions) -> Result<
     let mut flow = Flow::new(font);
     let generated = utc_timestamp(options.generated_at.unwrap_or_else(SystemTime::now));
     layout(&mut flow, source, options, &generated);
-    footers(&mut flow);
+    footers(&mut flow, Lang::En);
     if !flow.canvas.missing.is_empty() {
         log::warn!("report: characters missing from the font: {:?}", flow.canvas.missing);
     }
@@ -323,20 +324,22 @@ fn about_this_aid(flow: &mut Flow, evidence: &Evidence) {
     family::section(flow, &about_section(evidence), IconStyle::default());
 }
 
-fn footers(flow: &mut Flow) {
+fn footers(flow: &mut Flow, lang: Lang) {
     let total = flow.canvas.page_count();
+    let disclaimer =
+        if lang == Lang::En { crate::DISCLAIMER.to_owned() } else { l10n::text(lang, "disclaimer", &[]) };
     for i in 0..total {
         let Some(mut c) = flow.canvas.select_page(i) else { continue };
         let y = 34.0;
         c.line((MARGIN_X, y + 11.0), (PAGE_W - MARGIN_X, y + 11.0), 0.5, MUTED, &[]);
-        c.text(MARGIN_X, y, SMALL, crate::DISCLAIMER, (Weight::Regular, INK, Align::Left));
-        c.text(
-            PAGE_W - MARGIN_X,
-            y,
-            SMALL,
-            &format!("Page {} of {total}", i + 1),
-            (Weight::Regular, MUTED, Align::Right),
-        );
+        c.text(MARGIN_X, y, SMALL, &disclaimer, (Weight::Regular, INK, Align::Left));
+        let page = if lang == Lang::En {
+            format!("Page {} of {total}", i + 1)
+        } else {
+            let count = |n: usize| Arg::Count(i64::try_from(n).unwrap_or(i64::MAX));
+            l10n::text(lang, "page-of", &[("page", count(i + 1)), ("total", count(total))])
+        };
+        c.text(PAGE_W - MARGIN_X, y, SMALL, &page, (Weight::Regular, MUTED, Align::Right));
     }
 }
 

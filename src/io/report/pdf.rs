@@ -20,6 +20,7 @@ use skrifa::{FontRef, MetadataProvider as _};
 use subsetter::GlyphRemapper;
 
 use crate::fonts::{EmbeddedFont, FALLBACKS, TEXT};
+use crate::model::l10n::Lang;
 
 /// A4 width in points.
 pub(super) const PAGE_W: f32 = 595.28;
@@ -119,13 +120,16 @@ struct Glyph {
 /// The embedded fonts: the text face first, then the fallbacks.
 pub(super) struct Font {
     faces: Vec<Face>,
+    /// The language the document's numbers and labels are written in
+    /// (the family's, in the handout).
+    pub(super) lang: Lang,
 }
 
 impl Font {
     /// Parses the bundled fonts.
     pub(super) fn bundled() -> Result<Self, String> {
         let faces = std::iter::once(TEXT).chain(FALLBACKS).map(Face::parse).collect::<Result<_, _>>()?;
-        Ok(Self { faces })
+        Ok(Self { faces, lang: Lang::En })
     }
 
     /// The first face that has `ch`.

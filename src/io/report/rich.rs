@@ -5,7 +5,8 @@
 //! and each line is one text object, so its words are selected, searched
 //! and read aloud in order even where the look changes inside it.
 
-use crate::model::text::{Paragraph, Run, format};
+use crate::model::l10n::{self, Lang};
+use crate::model::text::{Paragraph, Run};
 
 use super::pdf::{BODY, Font, INK, MUTED, Rgb, SMALL, Segment, Weight};
 
@@ -61,7 +62,7 @@ enum Piece {
     Break,
 }
 
-fn pieces(p: &Paragraph, colour: Rgb) -> Vec<Piece> {
+fn pieces(p: &Paragraph, colour: Rgb, lang: Lang) -> Vec<Piece> {
     let mut out = Vec::new();
     // Whether the text so far ends inside a word, so the next run's first
     // word continues it.
@@ -72,7 +73,7 @@ fn pieces(p: &Paragraph, colour: Rgb) -> Vec<Piece> {
             Run::Cite(_) => (Weight::Regular, MUTED),
             Run::Text(_) | Run::Quote { .. } => (Weight::Regular, colour),
         };
-        let text = format::run(run);
+        let text = l10n::run(run, lang);
         for (i, part) in text.split('\n').enumerate() {
             if i > 0 {
                 out.push(Piece::Break);
@@ -99,7 +100,7 @@ pub(super) fn lines(font: &Font, p: &Paragraph, look: Look, width: f32) -> Vec<L
     let mut line: Vec<Word> = Vec::new();
     let mut x = 0.0;
     let mut ends_with_break = false;
-    for piece in pieces(p, look.colour) {
+    for piece in pieces(p, look.colour, font.lang) {
         let w = match piece {
             Piece::Break => {
                 out.push(std::mem::take(&mut line));

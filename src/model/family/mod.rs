@@ -24,12 +24,15 @@ mod readability;
 #[cfg(test)]
 mod tests;
 
-pub use about::{about_section, about_section_in, sources_section, sources_section_in};
+pub use about::{
+    EVIDENCE_MONTH, about_section, about_section_in, evidence_date, sources_section, sources_section_in,
+};
 pub use arrays::{
     BLOCK, BLOCK_GAP, GRID_COLUMNS, ICON_TOTAL, IconCell, IconStyle, NO_HSCT_OS_FINDING, grid_extent,
     grid_positions, icon_arrays, icon_arrays_in, whole_boys,
 };
-pub use choice::{OPTIONS, ROWS};
+pub use choice::{OPTIONS, ROWS, leaning_label};
+pub use decide::importance_label;
 pub use inheritance::{
     Child, ChildStatus, INHERITANCE_FIGURE, Inheritance, InheritanceCase, inheritance, inheritance_in,
 };
