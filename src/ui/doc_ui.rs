@@ -172,7 +172,7 @@ fn choice_ui(ui: &mut Ui, choice: &Choice, size: f32) {
 /// Colours of filled and empty icons; filled icons are also solid and empty
 /// ones outlined, so the picture reads in greyscale.
 fn icon_colors(ui: &Ui) -> (Color32, Color32) {
-    (theme::hue(crate::look::Hue::Blue, ui.visuals()), ui.visuals().weak_text_color())
+    (theme::hue(crate::look::Hue::Blue, ui.visuals()), theme::died_icon(ui.visuals().dark_mode))
 }
 
 /// One picture: its grid on the left, its question, key, clock and who
@@ -181,7 +181,7 @@ fn icon_colors(ui: &Ui) -> (Color32, Color32) {
 pub fn icon_array_ui(ui: &mut Ui, array: &IconArray, size: f32, style: IconStyle) {
     ui.add_space(8.0);
     ui.label(RichText::new(&array.heading).size(size + 1.0).strong());
-    paragraph_ui(ui, &Paragraph::new().strong(array.question.plain()), size);
+    paragraph_ui(ui, &Paragraph::new().strong(l10n::plain(&array.question, language(ui))), size);
     let side = CELL * grid_extent();
     // Text beside the picture where there is room, under it where there is not.
     let layout = if ui.available_width() > side + 360.0 {

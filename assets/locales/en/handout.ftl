@@ -21,6 +21,9 @@ evidence-month = { $month ->
 } { $year }
 page-of = Page { $page } of { $total }
 disclaimer = Decision support from published cohorts; not a substitute for clinical judgement.
+sources-full = The full references are in the app (Help, About this aid) and in the clinician’s report.
+your-answer-label = { " " }Your answer:{ " " }
+your-answer = { " " }(your answer)
 own-questions = Your own questions:
 own-questions-so-far = Your own questions so far:
 family-language = Language of the family pages

@@ -21,6 +21,9 @@ evidence-month = { $month ->
 } de { $year }
 page-of = Página { $page } de { $total }
 disclaimer = Apoyo a la decisión basado en estudios publicados; no sustituye el juicio clínico.
+sources-full = Las referencias completas están en la aplicación (Ayuda, Sobre esta ayuda) y en el informe clínico.
+your-answer-label = { " " }Su respuesta:{ " " }
+your-answer = { " " }(su respuesta)
 own-questions = Sus propias preguntas:
 own-questions-so-far = Sus preguntas hasta ahora:
 family-language = Idioma de las páginas para la familia

@@ -22,7 +22,7 @@ const CHOSEN: Rgb = Rgb::hex(0x00_72_B2);
 pub(super) fn section(flow: &mut Flow, s: &Section, style: IconStyle) {
     // The inheritance heading stays with its diagram.
     if s.blocks.iter().any(|b| matches!(b, Block::Figure { id, .. } if *id == INHERITANCE_FIGURE)) {
-        flow.need(300.0);
+        flow.need(120.0);
     }
     flow.heading(&s.heading);
     for block in &s.blocks {
@@ -30,11 +30,23 @@ pub(super) fn section(flow: &mut Flow, s: &Section, style: IconStyle) {
     }
 }
 
+/// A paragraph, note or item set in the tables' type (reference matter).
+pub(super) fn block_fine(flow: &mut Flow, b: &Block) {
+    match b {
+        Block::Paragraph(p) | Block::Note(p) => flow.rich(p, FAMILY_FINE, 0.0, CONTENT_W),
+        Block::Item { text, .. } => {
+            flow.rich(&Paragraph::new().text("• ").then(text.clone()), FAMILY_FINE, 0.0, CONTENT_W);
+        }
+        other => block(flow, other, IconStyle::default()),
+    }
+    flow.gap(1.5);
+}
+
 pub(super) fn block(flow: &mut Flow, b: &Block, style: IconStyle) {
     match b {
         Block::Paragraph(p) => {
             flow.rich(p, FAMILY, 0.0, CONTENT_W);
-            flow.gap(3.0);
+            flow.gap(2.0);
         }
         Block::Note(p) => {
             flow.rich(p, FAMILY_FINE, 0.0, CONTENT_W);
@@ -46,11 +58,16 @@ pub(super) fn block(flow: &mut Flow, b: &Block, style: IconStyle) {
             let cited = text.0.iter().any(|r| matches!(r, Run::Cite(_)));
             let source = source.as_ref().filter(|_| !cited).map(|s| Paragraph::new().cite(s.clone()));
             let h = flow.measure(text, FAMILY, CONTENT_W - indent)
-                + concerns.iter().map(|c| flow.measure(c, FAMILY, CONTENT_W - indent - 8.0)).sum::<f32>();
-            if h < 200.0 {
+                + concerns
+                    .iter()
+                    .map(|c| flow.measure(c, FAMILY_FINE, CONTENT_W - indent - 8.0))
+                    .sum::<f32>();
+            // Kept on one page when short; a long one splits between its
+            // paragraphs rather than leave half a page empty.
+            if h < 90.0 {
                 flow.need(h + 2.0);
             }
-            flow.need(FAMILY.line_height());
+            flow.need(FAMILY.line_height() * 2.0);
             let baseline = flow.y - FAMILY.size;
             flow.draw().text(
                 MARGIN_X + 2.0,
@@ -60,8 +77,10 @@ pub(super) fn block(flow: &mut Flow, b: &Block, style: IconStyle) {
                 (Weight::Regular, MUTED, Align::Left),
             );
             flow.rich(text, FAMILY, indent, CONTENT_W - indent);
+            // The findings under an item are its evidence, set as the
+            // tables' cells are.
             for c in concerns {
-                flow.rich(c, FAMILY, indent + 8.0, CONTENT_W - indent - 8.0);
+                flow.rich(c, FAMILY_FINE, indent + 8.0, CONTENT_W - indent - 8.0);
             }
             if let Some(s) = &source {
                 flow.rich(s, FAMILY_FINE, indent, CONTENT_W - indent);
@@ -92,8 +111,8 @@ fn table(flow: &mut Flow, t: &Table) {
     if columns == 0 {
         return;
     }
-    let label_w = 74.0;
-    let pad = 4.0;
+    let label_w = 66.0;
+    let pad = 3.0;
     let option_w = (CONTENT_W - label_w) / count(columns.saturating_sub(1).max(1));
     let x_of = |i: usize| if i == 0 { MARGIN_X } else { MARGIN_X + label_w + option_w * count(i - 1) };
     let w_of = |i: usize| if i == 0 { label_w } else { option_w };
@@ -146,10 +165,12 @@ fn tick_box(flow: &mut Flow, x: f32, baseline: f32, chosen: bool) {
 /// Each statement with a box per answer on the scale; a rated one also says
 /// the answer in words, so the page reads without colour.
 fn ratings(flow: &mut Flow, rated: &Ratings) {
-    let col_w = 76.0;
+    // Each answer's column as wide as its label, so labels never overlap.
+    let widest = rated.scale.iter().map(|l| flow.font().width(l, FAMILY_FINE.size)).fold(60.0_f32, f32::max);
+    let col_w = widest + 10.0;
     let text_w = CONTENT_W - count(rated.scale.len()) * col_w;
     let col = |i: usize| MARGIN_X + text_w + col_w * count(i);
-    // The statements stay together on one page when they fit on one.
+    // The heading row stays with the first statements.
     let total = FAMILY_FINE.line_height()
         + 2.0
         + rated
@@ -157,7 +178,7 @@ fn ratings(flow: &mut Flow, rated: &Ratings) {
             .iter()
             .map(|r| flow.measure(&r.statement, FAMILY, text_w - 8.0).max(9.0) + 3.0)
             .sum::<f32>();
-    flow.need(total.min(300.0));
+    flow.need(total.min(60.0));
     let baseline = flow.y - FAMILY_FINE.size;
     for (i, level) in rated.scale.iter().enumerate() {
         flow.draw().text(col(i), baseline, FAMILY_FINE.size, level, (Weight::Bold, INK, Align::Left));
@@ -166,7 +187,8 @@ fn ratings(flow: &mut Flow, rated: &Ratings) {
     for r in &rated.rows {
         let mut p = r.statement.clone();
         if let Some(answer) = &r.answer {
-            p = p.text(" Your answer: ").strong(answer.clone());
+            let lang = flow.font().lang;
+            p = p.text(l10n::text(lang, "your-answer-label", &[])).strong(answer.clone());
         }
         let h = flow.measure(&p, FAMILY, text_w - 8.0);
         flow.need(h + 3.0);
@@ -190,7 +212,7 @@ fn choice(flow: &mut Flow, c: &Choice) {
         tick_box(flow, MARGIN_X + 2.0, baseline, chosen);
         let mut p = Paragraph::new().text(option.clone());
         if chosen {
-            p = p.strong(" (your answer)");
+            p = p.strong(l10n::text(flow.font().lang, "your-answer", &[]));
         }
         flow.rich(&p, FAMILY, 14.0, CONTENT_W - 14.0);
         flow.gap(2.0);
@@ -216,7 +238,11 @@ fn questions(flow: &mut Flow, prompts: &[Paragraph], own: &[Paragraph]) {
         flow.rich(&Paragraph::new().text("– ").then(q.clone()), FAMILY, 6.0, CONTENT_W - 6.0);
     }
     // Lines to write on: fewer once the family has written some.
-    let lines = if own.is_empty() { 3 } else { 2 };
+    let lines = match own.len() {
+        0 => 2,
+        1 | 2 => 1,
+        _ => 0,
+    };
     for _ in 0..lines {
         flow.need(15.0);
         flow.gap(14.0);

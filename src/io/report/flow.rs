@@ -132,8 +132,8 @@ impl Flow {
     /// bottom of a page.
     pub(super) fn heading(&mut self, text: &str) {
         let size = 13.0;
-        self.gap(8.0);
-        self.need(size * 2.0 + 60.0);
+        self.gap(6.0);
+        self.need(size * 2.0 + 44.0);
         self.y -= size * 1.2;
         let baseline = self.y + 2.0;
         self.draw().text(MARGIN_X, baseline, size, text, (Weight::Bold, INK, Align::Left));

@@ -16,11 +16,11 @@ use crate::model::family::{IconStyle, about_section_in, evidence_date, family_do
 use crate::model::figure::CurveOptions;
 use crate::model::l10n::{self, Arg, Lang};
 use crate::model::patient::Hsct;
-use crate::model::text::{Block, Doc, SectionId};
+use crate::model::text::{Block, Doc, Paragraph, Run, SectionId};
 
 use super::flow::Flow;
 use super::pdf::{CONTENT_W, Font, INK, Weight};
-use super::rich::FAMILY;
+use super::rich::FAMILY_FINE;
 use super::{ReportError, family, footers, write_atomically};
 
 /// Sections of the family text the handout prints, in order; the longer
@@ -99,7 +99,19 @@ pub fn handout_pdf(
     });
     let sources = sources_section_in(evidence, Some(&text), lang);
     text.sections.push(sources);
-    text.sections.push(about_section_in(evidence, lang));
+    // What the aid is for is the handout's opening; when its statements were
+    // checked, how it is kept up to date and where to report an error are
+    // for the team (the app's About and the clinician's report keep them,
+    // with the full list of sources and their dates). The handout keeps to
+    // what a family needs to judge it, and the evidence's date.
+    let mut about = about_section_in(evidence, lang);
+    let maintenance = ["about-for-label", "about-evidence-label", "about-updates-label", "about-error-label"]
+        .map(|k| l10n::text(lang, k, &[]));
+    about.blocks.retain(|b| {
+        !matches!(b, Block::Item { text, .. }
+            if text.0.first().is_some_and(|r| matches!(r, Run::Strong(s) if maintenance.iter().any(|m| s.starts_with(m.as_str())))))
+    });
+    text.sections.push(about);
     let mut flow = Flow::new(font);
     let made = utc_timestamp(options.generated_at.unwrap_or_else(SystemTime::now));
     let transplanted = valid && matches!(patient.hsct, Hsct::Done { .. });
@@ -141,12 +153,36 @@ fn layout(flow: &mut Flow, text: &Doc, style: IconStyle) {
     for id in SECTIONS {
         if let Some(section) = text.section(id) {
             if id == SectionId::Sources {
-                // Sources are small print; their heading stays small too.
+                // Every source the handout cites, by the name it is cited
+                // by, in type a parent can read; the full references are in
+                // the app and the clinician's report.
                 flow.subheading(&section.heading);
+                let names: Vec<String> = section
+                    .blocks
+                    .iter()
+                    .filter_map(|b| match b {
+                        Block::Note(p) => p.0.iter().find_map(|r| match r {
+                            Run::Strong(label) => Some(label.trim_end_matches([':', ' ']).to_owned()),
+                            _ => None,
+                        }),
+                        _ => None,
+                    })
+                    .collect();
+                let lang = flow.font().lang;
+                let list = Paragraph::new().text(format!("{}. ", names.join("; "))).text(l10n::text(
+                    lang,
+                    "sources-full",
+                    &[],
+                ));
+                flow.rich(&list, FAMILY_FINE, 0.0, CONTENT_W);
+                continue;
+            }
+            if id == SectionId::AboutThisAid {
+                // About the aid, like the sources, is reference matter: set
+                // as the tables are.
+                flow.heading(&section.heading);
                 for block in &section.blocks {
-                    if let Block::Note(p) = block {
-                        flow.rich(p, FAMILY.sized(6.4), 0.0, CONTENT_W);
-                    }
+                    family::block_fine(flow, block);
                 }
                 continue;
             }
