@@ -56,6 +56,7 @@ impl App {
             generated_at: None,
             clinic_name: self.config.clinic_name.clone(),
             lang: Some(self.family_lang()),
+            centre_contact: self.config.family_contact.clone(),
         };
         let label = format!("Writing {}", file_name(&path));
         self.work.handout = Some(Job::spawn("export-handout", label, ctx, move || {

@@ -66,11 +66,13 @@ fn report(args: &Report) -> Result<String, String> {
     if *family {
         // The answers kept in the file, if the counselor chose to keep them.
         let answers = doc.patient.discussion.clone().unwrap_or_default();
+        let config = site_config();
         let options = HandoutOptions {
             icon_style: *icons,
             generated_at: None,
-            clinic_name: site_config().clinic_name,
+            clinic_name: config.clinic_name,
             lang: *lang,
+            centre_contact: config.family_contact,
         };
         write_handout(out, &evidence, &doc, &answers, &options).map_err(|e| e.to_string())?;
         return Ok(format!("{}: family handout written\n", out.display()));

@@ -30,23 +30,11 @@ pub(super) fn section(flow: &mut Flow, s: &Section, style: IconStyle) {
     }
 }
 
-/// A paragraph, note or item set in the tables' type (reference matter).
-pub(super) fn block_fine(flow: &mut Flow, b: &Block) {
-    match b {
-        Block::Paragraph(p) | Block::Note(p) => flow.rich(p, FAMILY_FINE, 0.0, CONTENT_W),
-        Block::Item { text, .. } => {
-            flow.rich(&Paragraph::new().text("• ").then(text.clone()), FAMILY_FINE, 0.0, CONTENT_W);
-        }
-        other => block(flow, other, IconStyle::default()),
-    }
-    flow.gap(1.5);
-}
-
 pub(super) fn block(flow: &mut Flow, b: &Block, style: IconStyle) {
     match b {
         Block::Paragraph(p) => {
             flow.rich(p, FAMILY, 0.0, CONTENT_W);
-            flow.gap(2.0);
+            flow.gap(1.5);
         }
         Block::Note(p) => {
             flow.rich(p, FAMILY_FINE, 0.0, CONTENT_W);
@@ -93,11 +81,15 @@ pub(super) fn block(flow: &mut Flow, b: &Block, style: IconStyle) {
         Block::Ratings(r) => ratings(flow, r),
         Block::Choice(c) => choice(flow, c),
         Block::Questions { prompts, own } => questions(flow, prompts, own),
+        // Numbered lists (steps, the SURE test, the role question) run on
+        // in one paragraph in the tables' type, so the handout keeps to its
+        // pages; the numbers keep the items apart.
         Block::Steps(steps) => {
+            let mut p = Paragraph::new();
             for (i, s) in steps.iter().enumerate() {
-                let p = Paragraph::new().strong(format!("{}. ", i + 1)).then(s.clone());
-                flow.rich(&p, FAMILY, 6.0, CONTENT_W - 6.0);
+                p = p.strong(format!("{}. ", i + 1)).then(s.clone()).text(" ");
             }
+            flow.rich(&p, FAMILY_FINE, 6.0, CONTENT_W - 6.0);
             flow.gap(3.0);
         }
     }
@@ -207,15 +199,15 @@ fn ratings(flow: &mut Flow, rated: &Ratings) {
 fn choice(flow: &mut Flow, c: &Choice) {
     for option in &c.options {
         let chosen = c.chosen.as_ref() == Some(option);
-        flow.need(FAMILY.line_height() + 2.0);
-        let baseline = flow.y - FAMILY.size;
+        flow.need(FAMILY_FINE.line_height() + 2.0);
+        let baseline = flow.y - FAMILY_FINE.size;
         tick_box(flow, MARGIN_X + 2.0, baseline, chosen);
         let mut p = Paragraph::new().text(option.clone());
         if chosen {
             p = p.strong(l10n::text(flow.font().lang, "your-answer", &[]));
         }
-        flow.rich(&p, FAMILY, 14.0, CONTENT_W - 14.0);
-        flow.gap(2.0);
+        flow.rich(&p, FAMILY_FINE, 14.0, CONTENT_W - 14.0);
+        flow.gap(1.5);
     }
     flow.gap(2.0);
 }
@@ -223,19 +215,20 @@ fn choice(flow: &mut Flow, c: &Choice) {
 /// Prompts with boxes to tick, the family's own questions, and lines to
 /// write more.
 fn questions(flow: &mut Flow, prompts: &[Paragraph], own: &[Paragraph]) {
+    // A form to tick, set as the tables are.
     for q in prompts {
-        flow.need(FAMILY.line_height() + 2.0);
-        let baseline = flow.y - FAMILY.size;
+        flow.need(FAMILY_FINE.line_height() + 2.0);
+        let baseline = flow.y - FAMILY_FINE.size;
         tick_box(flow, MARGIN_X + 2.0, baseline, false);
-        flow.rich(q, FAMILY, 14.0, CONTENT_W - 14.0);
+        flow.rich(q, FAMILY_FINE, 14.0, CONTENT_W - 14.0);
         flow.gap(1.5);
     }
     flow.gap(3.0);
     let key = if own.is_empty() { "own-questions" } else { "own-questions-so-far" };
     let heading = l10n::text(flow.font().lang, key, &[]);
-    flow.rich(&Paragraph::new().strong(heading), FAMILY, 0.0, CONTENT_W);
+    flow.rich(&Paragraph::new().strong(heading), FAMILY_FINE, 0.0, CONTENT_W);
     for q in own {
-        flow.rich(&Paragraph::new().text("– ").then(q.clone()), FAMILY, 6.0, CONTENT_W - 6.0);
+        flow.rich(&Paragraph::new().text("– ").then(q.clone()), FAMILY_FINE, 6.0, CONTENT_W - 6.0);
     }
     // Lines to write on: fewer once the family has written some.
     let lines = match own.len() {

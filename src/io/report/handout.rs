@@ -12,7 +12,9 @@ use crate::io::patient_file::{PatientDocument, utc_timestamp};
 use crate::model::Inputs;
 use crate::model::discussion::FamilyDiscussion;
 use crate::model::evidence::Evidence;
-use crate::model::family::{IconStyle, about_section_in, evidence_date, family_doc_in, sources_section_in};
+use crate::model::family::{
+    IconStyle, about_section_in, evidence_date, family_doc_in, sources_section_in, with_centre_contact,
+};
 use crate::model::figure::CurveOptions;
 use crate::model::l10n::{self, Arg, Lang};
 use crate::model::patient::Hsct;
@@ -50,6 +52,9 @@ pub struct HandoutOptions {
     /// The family's language; `None`: the one kept in the patient file,
     /// else English.
     pub lang: Option<Lang>,
+    /// Whom the family can call (site configuration), with the support
+    /// organisations.
+    pub centre_contact: Option<String>,
 }
 
 /// Builds the handout and writes it to `path` atomically.
@@ -93,7 +98,8 @@ pub fn handout_pdf(
         options: CurveOptions::default(),
     };
     // Only what is printed, so the sources list names only what it cites.
-    let mut text = family_doc_in(&inputs, answers, lang);
+    let mut text =
+        with_centre_contact(family_doc_in(&inputs, answers, lang), options.centre_contact.as_deref(), lang);
     text.sections.retain(|s| {
         SECTIONS.contains(&s.id) && !matches!(s.id, SectionId::Sources | SectionId::AboutThisAid)
     });
@@ -178,12 +184,16 @@ fn layout(flow: &mut Flow, text: &Doc, style: IconStyle) {
                 continue;
             }
             if id == SectionId::AboutThisAid {
-                // About the aid, like the sources, is reference matter: set
-                // as the tables are.
-                flow.heading(&section.heading);
+                // About the aid, like the sources, is reference matter: one
+                // paragraph in the tables' type under a small heading.
+                flow.subheading(&section.heading);
+                let mut about = Paragraph::new();
                 for block in &section.blocks {
-                    family::block_fine(flow, block);
+                    if let Block::Item { text, .. } | Block::Paragraph(text) | Block::Note(text) = block {
+                        about = about.then(text.clone()).text(" ");
+                    }
                 }
+                flow.rich(&about, FAMILY_FINE, 0.0, CONTENT_W);
                 continue;
             }
             family::section(flow, section, style);

@@ -27,11 +27,11 @@ pub(super) const PAGE_W: f32 = 595.28;
 /// A4 height in points.
 pub(super) const PAGE_H: f32 = 841.89;
 /// Left and right margin.
-pub(super) const MARGIN_X: f32 = 40.0;
+pub(super) const MARGIN_X: f32 = 36.0;
 /// Top margin.
-pub(super) const MARGIN_TOP: f32 = 40.0;
+pub(super) const MARGIN_TOP: f32 = 36.0;
 /// Bottom margin; the footer sits inside it.
-pub(super) const MARGIN_BOTTOM: f32 = 52.0;
+pub(super) const MARGIN_BOTTOM: f32 = 48.0;
 /// Width of the text column.
 pub(super) const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN_X;
 

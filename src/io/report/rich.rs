@@ -39,9 +39,9 @@ pub(super) const CLINICAL: Look = Look { size: BODY, leading: 1.32, colour: INK 
 /// Clinician pages: small print (sources, notes).
 pub(super) const CLINICAL_SMALL: Look = Look { size: SMALL, leading: 1.32, colour: MUTED };
 /// Family pages: body text.
-pub(super) const FAMILY: Look = Look { size: 11.0, leading: 1.13, colour: INK };
+pub(super) const FAMILY: Look = Look { size: 11.0, leading: 1.1, colour: INK };
 /// Family pages: small print (cell text, notes, sources).
-pub(super) const FAMILY_FINE: Look = Look { size: 10.0, leading: 1.1, colour: INK };
+pub(super) const FAMILY_FINE: Look = Look { size: 10.0, leading: 1.07, colour: INK };
 
 /// One line of a laid-out paragraph.
 pub(super) type Line = Vec<Segment>;

@@ -46,13 +46,14 @@ fn about(lang: Lang, version: String) -> Section {
     let mut section = Section::new(SectionId::AboutThisAid, l10n::text(lang, "heading-about", &[]))
         .with(item("about-for-label", p("about-for", &[])))
         .with(item("about-who-label", p("about-who", &[])));
-    if lang != Lang::En {
-        let translation = match REVIEWED_BY {
-            Some(who) => p("about-translation-reviewed", &[("reviewer", Arg::Text(who.to_owned()))]),
-            None => p("about-translation", &[]),
-        };
-        section = section.with(item("about-translation-label", translation));
-    }
+    // Until a native-speaking clinician has reviewed the translations, every
+    // About says who translated them.
+    let translation = match (lang, REVIEWED_BY) {
+        (_, Some(who)) => p("about-translation-reviewed", &[("reviewer", Arg::Text(who.to_owned()))]),
+        (Lang::En, None) => p("about-translations", &[]),
+        (_, None) => p("about-translation", &[]),
+    };
+    section = section.with(item("about-translation-label", translation));
     section
         .with(item("about-evidence-label", p("about-evidence", &[("reviewed", Arg::Text(reviewed))])))
         .with(Block::Note(Paragraph::new().strong(l10n::text(

@@ -50,6 +50,13 @@ pub(super) fn steps(answers: &FamilyDiscussion, cx: &Ctx<'_>, transplanted: bool
                 .collect(),
         ));
         section.blocks.push(Block::Paragraph(cx.said("shared-decision")));
+        // Who leads the decision, who else is part of it, and whether the
+        // family is ready (the SURE test), as the Ottawa aids ask.
+        section.blocks.push(Block::Paragraph(Paragraph::new().strong(cx.t("role-heading"))));
+        section.blocks.push(Block::Steps(["role-1", "role-2", "role-3"].map(|k| cx.p(k, &[])).to_vec()));
+        section.blocks.push(Block::Paragraph(cx.p("role-after", &[])));
+        section.blocks.push(Block::Paragraph(Paragraph::new().strong(cx.t("others-heading"))));
+        section.blocks.push(Block::Paragraph(cx.p("others", &[])));
     }
     section.blocks.push(Block::Paragraph(Paragraph::new().strong(cx.t("heading-questions"))));
     section.blocks.push(Block::Questions {
@@ -63,6 +70,15 @@ pub(super) fn steps(answers: &FamilyDiscussion, cx: &Ctx<'_>, transplanted: bool
             chosen: answers.leaning.map(|l| leaning_label(l, cx.lang)),
         }));
         section.blocks.push(Block::Paragraph(cx.p("change-mind", &[])));
+        section.blocks.push(Block::Paragraph(Paragraph::new().strong(cx.t("sure-heading"))));
+        section
+            .blocks
+            .push(Block::Steps(["sure-1", "sure-2", "sure-3", "sure-4"].map(|k| cx.p(k, &[])).to_vec()));
+        section.blocks.push(Block::Paragraph(cx.p("sure-after", &[])));
     }
+    section.blocks.push(Block::Paragraph(Paragraph::new().strong(cx.t("support-heading"))));
+    // Names and addresses: one list, in bold, never counted as prose.
+    let places = ["support-intro", "support-idf", "support-higm", "support-uk"].map(|k| cx.t(k));
+    section.blocks.push(Block::Paragraph(Paragraph::new().strong(places.join(" "))));
     section
 }

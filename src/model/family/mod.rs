@@ -150,6 +150,19 @@ pub fn family_doc_in(inputs: &Inputs<'_>, answers: &FamilyDiscussion, lang: Lang
     doc
 }
 
+/// The family pages with the centre's own contact (site configuration)
+/// among the places to find support.
+#[must_use]
+pub fn with_centre_contact(mut doc: Doc, contact: Option<&str>, lang: Lang) -> Doc {
+    if let (Some(contact), Some(steps)) =
+        (contact, doc.sections.iter_mut().find(|s| s.id == SectionId::Steps))
+    {
+        let line = l10n::paragraph(lang, "support-centre", &[("contact", Arg::Text(contact.to_owned()))]);
+        steps.blocks.push(Block::Paragraph(line));
+    }
+    doc
+}
+
 /// The icon arrays, each under its own heading, one under the other.
 fn pictures(cx: &Ctx<'_>, transplanted: bool) -> Section {
     let intro = if transplanted { "pictures-after" } else { "pictures-before" };

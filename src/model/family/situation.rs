@@ -113,7 +113,12 @@ fn condition_paragraphs(cx: &Ctx<'_>, c: Condition, transplanted: bool) -> Vec<P
         }
     };
     match c {
-        Condition::SclerosingCholangitis if !transplanted => organ_damage(&mut out, true),
+        Condition::SclerosingCholangitis if !transplanted => {
+            organ_damage(&mut out, true);
+            // Not only risks: what the team can do for his liver.
+            out.push(cx.p("sc-help", &[]).then(cx.said("care-checks")));
+            out.push(cx.said("care-liver-less"));
+        }
         Condition::LiverDisease if !transplanted => organ_damage(&mut out, false),
         Condition::LungDamage if !transplanted => {
             if let Some((co, f, src)) = finding(cx, ("europe-2004", "lung-damage")) {
@@ -194,13 +199,13 @@ fn age(cx: &Ctx<'_>, patient: &Patient) -> Vec<Paragraph> {
                 ("remaining", months(remaining_months)),
             ],
         ),
-        WindowStatus::PastWindowUnderOlderLimit { remaining_months } => cx.p(
+        // No countdown to the older limit: it read as a chance running out.
+        WindowStatus::PastWindowUnderOlderLimit { .. } => cx.p(
             "age-past",
             &[
                 ("age", months(now)),
                 ("birthday", birthday(t.window_end_months())),
-                ("older", birthday(older_end)),
-                ("remaining", months(remaining_months)),
+                ("older", Arg::Text((older_end / 12).to_string())),
             ],
         ),
         _ => cx.p("age-now", &[("age", months(now))]),
@@ -226,7 +231,15 @@ fn age(cx: &Ctx<'_>, patient: &Patient) -> Vec<Paragraph> {
         && let Some((c, f)) = cx.evidence.finding(OLDER_FINDING)
         && let Some(AgeGroup::UnderYears(y)) = f.age_group
     {
-        out.push(super::choice::older_better(cx, y, words::finding_source(c, f)));
+        // Past the window, what the larger study found about older boys,
+        // beside the smaller study's "5 or younger".
+        out.push(cx.p(
+            "past-six",
+            &[
+                ("years", Arg::Text(super::choice::age_words(cx, y))),
+                ("cite", Arg::Cite(words::finding_source(c, f))),
+            ],
+        ));
     }
     if let Hsct::Planned { at } = patient.hsct {
         out.push(match (at, patient.planned_hsct_age_months()) {

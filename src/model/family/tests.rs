@@ -323,13 +323,13 @@ fn studies_that_disagree_are_shown_together_in_words() {
 #[test]
 fn his_own_risk_factors_and_donor_select_the_statements() {
     let text = section_prose(doc(&sc_haplo_seven()).section(SectionId::HisSituation).unwrap()).join(" ");
-    assert!(
-        text.contains(
-            "He is 7 years old. He is past his 6th birthday, and his 10th birthday is 3 years away."
-        ),
-        "{text}"
-    );
+    assert!(text.contains("He is 7 years old. He is past his 6th birthday and younger than 10."), "{text}");
     assert!(text.contains("He has sclerosing cholangitis"));
+    // Balancing words: the larger study's line at 10, and what helps his liver.
+    assert!(text.contains("Boys older than 6 had transplants too."), "{text}");
+    assert!(text.contains("That study drew its line at 10, not at 6."), "{text}");
+    assert!(text.contains("What can help: Doctors check"), "{text}");
+    assert!(!text.contains("years away"), "{text}");
     assert!(
         text.contains("In the largest study of 130 boys who had a transplant, sclerosing cholangitis was the biggest risk factor for a transplant."),
         "{text}"
@@ -680,4 +680,33 @@ fn translated_family_pages_have_no_gaps_or_english() {
             }
         }
     }
+}
+
+/// The Ottawa aids' steps: who leads, who else is part of it, whether the
+/// family is ready (SURE), and where to find support, with the centre's own
+/// contact when the site gives one.
+#[test]
+fn steps_ask_the_role_others_and_sure_and_name_support() {
+    let d = doc(&sc_haplo_seven());
+    let steps = section_prose(d.section(SectionId::Steps).unwrap()).join(" ");
+    for needle in [
+        "We want to decide together with the team.",
+        "Does anyone press you towards one option?",
+        "Do you feel sure about the best choice for your son?",
+        "Do you have enough support and advice to make a choice?",
+    ] {
+        assert!(steps.contains(needle), "{needle} in {steps}");
+    }
+    let with = with_centre_contact(d, Some("Nurse specialist, 020 7946 0000"), Lang::En);
+    let steps = section_prose(with.section(SectionId::Steps).unwrap()).join(" ");
+    assert!(steps.contains("Your centre: Nurse specialist, 020 7946 0000"), "{steps}");
+    let plain: String = with
+        .section(SectionId::Steps)
+        .unwrap()
+        .blocks
+        .iter()
+        .flat_map(Block::runs)
+        .map(format::run)
+        .collect();
+    assert!(plain.contains("Where to find support") && plain.contains("hyperigm.org"), "{plain}");
 }
