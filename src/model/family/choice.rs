@@ -117,9 +117,11 @@ pub(super) fn options(cx: &Ctx<'_>) -> Section {
         .zip(rows)
         .map(|(label, cells)| std::iter::once(Paragraph::new().strong(cx.t(label))).chain(cells).collect())
         .collect();
+    // Each number's starting point is said before the numbers, not under
+    // them, so no one reads across a row comparing different clocks.
     Section::new(SectionId::Options, cx.t("heading-options"))
+        .with(Block::Paragraph(cx.p("options-clocks", &[])))
         .with(Block::Table(Table { header, rows }))
-        .with(Block::Note(cx.p("options-clocks", &[])))
         .with(Block::Paragraph(disagree(cx)))
 }
 
