@@ -113,7 +113,8 @@ pub(super) fn lines(font: &Font, p: &Paragraph, look: Look, width: f32) -> Vec<L
         ends_with_break = false;
         let wide = font.width(&w.text, size);
         let gap = if line.is_empty() || w.glued { 0.0 } else { space };
-        if !line.is_empty() && !w.glued && x + gap + wide > width {
+        let may_break = !w.glued || breaks_before(&w.text);
+        if !line.is_empty() && may_break && x + gap + wide > width {
             out.push(std::mem::take(&mut line));
             x = 0.0;
         }
@@ -141,6 +142,16 @@ pub(super) fn lines(font: &Font, p: &Paragraph, look: Look, width: f32) -> Vec<L
         out.push(line);
     }
     out.into_iter().map(segments).collect()
+}
+
+/// Whether a line may break before `word` where it follows the previous
+/// one with no space: Japanese and Chinese break between characters, except
+/// before closing punctuation.
+fn breaks_before(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| {
+        let cjk = matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}');
+        cjk && !matches!(c, 'ー' | 'ゃ' | 'ゅ' | 'ょ' | 'っ')
+    })
 }
 
 /// Words of one line joined into runs of one look each.
