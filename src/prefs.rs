@@ -69,6 +69,9 @@ pub struct Prefs {
     pub conditional: bool,
     /// The family pages' language for a patient whose file keeps none.
     pub family_lang: Lang,
+    /// The language of the window's menus (the rest of the counselor's
+    /// window is English).
+    pub menu_lang: Lang,
 }
 
 impl Default for Prefs {
@@ -83,6 +86,7 @@ impl Default for Prefs {
             min_at_risk: CurveOptions::default().min_at_risk,
             conditional: false,
             family_lang: Lang::En,
+            menu_lang: Lang::En,
         }
     }
 }

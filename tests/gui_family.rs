@@ -321,3 +321,25 @@ fn theme_choice_is_kept() {
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
     assert_eq!(harness.state().prefs().theme, xhim_aid::app::ThemeChoice::Dark);
 }
+
+/// The family pages in the family's language: chosen in the view, kept in
+/// the patient file as an edit, with the counselor's controls still in
+/// English; the menus have their own language.
+#[test]
+fn the_family_pages_speak_the_familys_language() {
+    use xhim_aid::model::l10n::Lang;
+    let mut harness = family(fixture("boy-7-sclerosing-cholangitis-haplo.ron"));
+    harness.get_by_label("Language of the family pages").click();
+    harness.run();
+    harness.get_by_label("日本語").click();
+    common::settle(&mut harness);
+    assert_eq!(harness.state().family_lang(), Lang::Ja);
+    harness.get_by_label("いま 考えている こと");
+    harness.get_by_label_contains("お子さんには 硬化性胆管炎");
+    harness.get_by_label(EXPORT_BUTTON);
+    harness.get_by_label(FAMILY_VIEW);
+    harness.state_mut().push(Command::SetMenuLanguage(Lang::Es));
+    common::settle(&mut harness);
+    harness.get_by_label("Archivo");
+    harness.get_by_label("Vista para la familia");
+}

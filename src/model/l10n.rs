@@ -110,6 +110,7 @@ const FILES: [(Lang, &[(&str, &str)]); 3] = [
         &[
             ("family.ftl", include_str!("../../assets/locales/en/family.ftl")),
             ("handout.ftl", include_str!("../../assets/locales/en/handout.ftl")),
+            ("menus.ftl", include_str!("../../assets/locales/en/menus.ftl")),
         ],
     ),
     (
@@ -117,6 +118,7 @@ const FILES: [(Lang, &[(&str, &str)]); 3] = [
         &[
             ("family.ftl", include_str!("../../assets/locales/ja/family.ftl")),
             ("handout.ftl", include_str!("../../assets/locales/ja/handout.ftl")),
+            ("menus.ftl", include_str!("../../assets/locales/ja/menus.ftl")),
             ("units.ftl", include_str!("../../assets/locales/ja/units.ftl")),
             ("statements.ftl", include_str!("../../assets/locales/ja/statements.ftl")),
         ],
@@ -126,6 +128,7 @@ const FILES: [(Lang, &[(&str, &str)]); 3] = [
         &[
             ("family.ftl", include_str!("../../assets/locales/es/family.ftl")),
             ("handout.ftl", include_str!("../../assets/locales/es/handout.ftl")),
+            ("menus.ftl", include_str!("../../assets/locales/es/menus.ftl")),
             ("units.ftl", include_str!("../../assets/locales/es/units.ftl")),
             ("statements.ftl", include_str!("../../assets/locales/es/statements.ftl")),
         ],
