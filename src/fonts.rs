@@ -8,14 +8,15 @@
 //! `assets/fonts/make-subsets.py`, which made them, and their licence (SIL
 //! Open Font License 1.1) is `assets/fonts/OFL.txt`.
 //!
-//! Coverage, plainly: Japanese fully (kana and the 6,355 kanji of JIS X 0208
+//! Coverage, plainly: Japanese (kana and the 6,355 kanji of JIS X 0208
 //! levels 1 and 2); Korean for the 2,350 common Hangul syllables of KS X
 //! 1001; Chinese for the 6,763 simplified characters of GB 2312 and the
 //! traditional ones Japanese shares, in Japanese glyph forms (rarer
 //! traditional characters show as a box); Arabic and Hebrew as their
-//! letters, in the order they are stored. Neither egui nor the PDF writer
-//! shapes text, so Arabic letters are drawn unjoined and right-to-left text
-//! runs left to right; it reads as the right letters, not as typeset text.
+//! letters. On screen egui shapes and orders right-to-left text itself
+//! (joined Arabic, right to left); the PDF writer does neither, so in a PDF
+//! Arabic and Hebrew letters are drawn unjoined in the order they are
+//! stored, left to right: the right letters, not typeset text.
 
 /// One embedded font.
 #[derive(Clone, Copy, Debug)]
