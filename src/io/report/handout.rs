@@ -190,7 +190,15 @@ fn layout(flow: &mut Flow, text: &Doc, style: IconStyle) {
                 let mut about = Paragraph::new();
                 for block in &section.blocks {
                     if let Block::Item { text, .. } | Block::Paragraph(text) | Block::Note(text) = block {
-                        about = about.then(text.clone()).text(" ");
+                        // A line without an end mark (the evidence's date)
+                        // gets one, so it does not run into the next.
+                        let ended = text.plain().trim_end().ends_with(['.', '。', ')', '）']);
+                        let end = match (ended, flow.font().lang) {
+                            (true, _) => " ",
+                            (false, Lang::Ja) => "。",
+                            (false, _) => ". ",
+                        };
+                        about = about.then(text.clone()).text(end);
                     }
                 }
                 flow.rich(&about, FAMILY_FINE, 0.0, CONTENT_W);
