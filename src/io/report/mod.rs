@@ -387,6 +387,22 @@ mod tests {
         assert!(font_covers("≤ – · é ‘ ’ “ ” ×"));
     }
 
+    /// Every character of every translation is in the embedded fonts, so
+    /// no family page prints a stand-in.
+    #[test]
+    fn the_fonts_cover_every_translation() {
+        let font = Font::bundled().unwrap();
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/locales");
+        for lang in std::fs::read_dir(folder).unwrap() {
+            for file in std::fs::read_dir(lang.unwrap().path()).unwrap() {
+                let path = file.unwrap().path();
+                let text = std::fs::read_to_string(&path).unwrap();
+                let missing: String = text.chars().filter(|c| !font.covers(&c.to_string())).collect();
+                assert!(missing.is_empty(), "{}: {missing}", path.display());
+            }
+        }
+    }
+
     #[test]
     fn produces_a_pdf() {
         let e = Evidence::embedded().unwrap();
