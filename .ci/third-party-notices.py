@@ -2,7 +2,8 @@
 """Writes the third-party notices installed with the Debian package: every
 crate the release binary is built from, as Cargo.lock pins it (through
 `cargo metadata --locked`), with its licence expression, its repository and
-the licence and notice files it ships.
+the licence and notice files it ships, then the licence of the fonts the
+program embeds (assets/fonts).
 
     python3 .ci/third-party-notices.py OUT.txt
 """
@@ -45,7 +46,8 @@ def main():
         "",
         f"xhim-aid is built from {len(crates)} crates besides its own code, as pinned by",
         "its Cargo.lock. Each is listed with its licence; the licence and notice",
-        "files each crate ships follow the list.",
+        "files each crate ships follow the list, then the licence of the Noto",
+        "fonts the program embeds for Japanese, Chinese, Korean, Arabic and Hebrew.",
         "",
     ]
     for p in crates:
@@ -59,6 +61,10 @@ def main():
             lines.append("(the crate ships no licence file; its licence is named above)")
         for f in files:
             lines += ["", f"--- {f.name}", f.read_text(errors="replace").rstrip()]
+    # The fonts compiled into the program beside the crates' own.
+    fonts = pathlib.Path(__file__).resolve().parent.parent / "assets" / "fonts" / "OFL.txt"
+    lines += ["", "=" * 72, "Fonts in assets/fonts (SIL Open Font License 1.1)", "=" * 72, "",
+              fonts.read_text().rstrip()]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n")
     print(f"{out}: {len(crates)} crates")

@@ -71,7 +71,7 @@ fn harness(family: bool, cohorts: Vec<PathBuf>) -> Harness<'static, App> {
     let options = StartOptions {
         open: Some(example),
         cohorts,
-        display: Display { family: Some(family), zoom: None },
+        display: Display { family: Some(family), zoom: None, lang: None },
         ..StartOptions::default()
     };
     let mut h = Harness::builder().with_size(SIZE).build_eframe(move |cc| App::new(cc, options));

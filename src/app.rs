@@ -304,7 +304,19 @@ impl App {
 
     /// Recomputes everything drawn from the patient, evidence and cohorts.
     fn refresh_views(&mut self) {
-        self.derived = Derived::new(&self.inputs());
+        self.derived = Derived::new(&self.inputs(), self.family_lang());
+        let family = std::mem::take(&mut self.derived.family);
+        self.derived.family = crate::model::family::with_centre_contact(
+            family,
+            self.config.family_contact.as_deref(),
+            self.family_lang(),
+        );
+    }
+
+    /// The family pages' language: the one kept in the patient file, else
+    /// the one last chosen (or given with `--lang`).
+    pub fn family_lang(&self) -> crate::model::l10n::Lang {
+        self.file.form.family_language.unwrap_or(self.prefs.family_lang)
     }
 
     /// The plain-text clinical summary of the patient as shown, headed like

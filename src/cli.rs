@@ -15,6 +15,7 @@ use crate::model::clock::Clock;
 use crate::model::cohort::TimeUnit;
 use crate::model::digitize::AxisPoint;
 use crate::model::family::IconStyle;
+use crate::model::l10n::Lang;
 
 /// Exit code for success.
 pub const EXIT_OK: u8 = 0;
@@ -81,6 +82,10 @@ pub struct Display {
     /// Enlarge everything by FACTOR, from 0.5 to 3.
     #[arg(long, value_name = "FACTOR", value_parser = zoom)]
     pub zoom: Option<f32>,
+    /// The family pages' language: en, ja or es (the clinician's window
+    /// stays English).
+    #[arg(long, value_name = "LANG", value_parser = Lang::negotiate)]
+    pub lang: Option<Lang>,
 }
 
 /// The subcommands, each run without a window.
@@ -166,6 +171,10 @@ pub struct Report {
     /// Icons for the family pages: people, or abstract shapes.
     #[arg(long, value_name = "ICONS", default_value = "person", value_parser = icons())]
     pub icons: IconStyle,
+    /// The handout's language: en, ja or es (default: the one kept in the
+    /// patient file, else English).
+    #[arg(long, value_name = "LANG", requires = "family", value_parser = Lang::negotiate)]
+    pub lang: Option<Lang>,
 }
 
 /// `xhim-aid cohort …`.
@@ -533,8 +542,13 @@ mod tests {
     fn view_and_zoom() {
         assert_eq!(
             window(&["--view", "family", "--zoom", "2"]).display,
-            Display { family: Some(true), zoom: Some(2.0) }
+            Display { family: Some(true), zoom: Some(2.0), lang: None }
         );
+        assert_eq!(window(&["--lang", "ja"]).display.lang, Some(Lang::Ja));
+        assert_eq!(window(&["--lang", "es-MX"]).display.lang, Some(Lang::Es));
+        let (kind, message) = mistake(&["--lang", "fr"]);
+        assert_eq!(kind, ErrorKind::ValueValidation);
+        assert!(message.contains("fr") && message.contains("ja (Japanese)"), "{message}");
         assert_eq!(window(&["--view", "clinician"]).display.family, Some(false));
         let (kind, message) = mistake(&["--view", "kids"]);
         assert_eq!(kind, ErrorKind::InvalidValue);
@@ -691,6 +705,15 @@ mod tests {
         assert_eq!((r.patient, r.out), ("a.ron".into(), "r.pdf".into()));
         assert_eq!((r.include_note, r.family, r.icons), (false, false, IconStyle::Person));
         assert!(report(&["a.ron", "--family", "--out", "h.pdf"]).family);
+        assert_eq!(report(&["a.ron", "--family", "--lang", "es", "--out", "h.pdf"]).lang, Some(Lang::Es));
+        assert_eq!(
+            mistake(&["report", "a.ron", "--family", "--lang", "xx", "--out", "h.pdf"]).0,
+            ErrorKind::ValueValidation
+        );
+        assert_eq!(
+            mistake(&["report", "a.ron", "--lang", "ja", "--out", "h.pdf"]).0,
+            ErrorKind::MissingRequiredArgument
+        );
         let r = report(&["--icons", "abstract", "--include-note", "--out", "r.pdf", "a.ron"]);
         assert_eq!((r.include_note, r.icons), (true, IconStyle::Abstract));
         let (kind, message) = mistake(&["report", "a.ron", "--family", "--include-note", "--out", "h.pdf"]);

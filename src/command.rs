@@ -65,6 +65,8 @@ pub enum Command {
     ShowInheritance,
     /// Choose the colour theme.
     SetTheme(ThemeChoice),
+    /// Choose the language of the window's menus.
+    SetMenuLanguage(crate::model::l10n::Lang),
     /// Show or hide the preferences window.
     TogglePreferences,
     /// Show or hide the About window.

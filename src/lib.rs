@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cli;
 pub mod command;
+pub mod fonts;
 pub mod io;
 pub mod look;
 pub mod model;

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::l10n::Lang;
+
 use crate::model::family::IconStyle;
 use crate::model::figure::CurveOptions;
 
@@ -65,6 +67,11 @@ pub struct Prefs {
     pub min_at_risk: usize,
     /// Show imported age-axis curves conditional on being alive at his age.
     pub conditional: bool,
+    /// The family pages' language for a patient whose file keeps none.
+    pub family_lang: Lang,
+    /// The language of the window's menus (the rest of the counselor's
+    /// window is English).
+    pub menu_lang: Lang,
 }
 
 impl Default for Prefs {
@@ -78,6 +85,8 @@ impl Default for Prefs {
             recent: Vec::new(),
             min_at_risk: CurveOptions::default().min_at_risk,
             conditional: false,
+            family_lang: Lang::En,
+            menu_lang: Lang::En,
         }
     }
 }

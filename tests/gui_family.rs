@@ -110,7 +110,7 @@ fn a_boy_with_sclerosing_cholangitis_sees_his_own_risk_factor_and_donor() {
     harness.get_by_label_contains("He has sclerosing cholangitis");
     harness.get_by_label_contains("sclerosing cholangitis was the biggest risk factor for a transplant.");
     harness.get_by_label_contains("His only donor is not a full match");
-    harness.get_by_label_contains("He is past his 6th birthday, and his 10th birthday is 3 years away.");
+    harness.get_by_label_contains("He is past his 6th birthday and younger than 10.");
 }
 
 #[test]
@@ -324,4 +324,26 @@ fn theme_choice_is_kept() {
     harness.run();
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
     assert_eq!(harness.state().prefs().theme, xhim_aid::app::ThemeChoice::Dark);
+}
+
+/// The family pages in the family's language: chosen in the view, kept in
+/// the patient file as an edit, with the counselor's controls still in
+/// English; the menus have their own language.
+#[test]
+fn the_family_pages_speak_the_familys_language() {
+    use xhim_aid::model::l10n::Lang;
+    let mut harness = family(fixture("boy-7-sclerosing-cholangitis-haplo.ron"));
+    harness.get_by_label("Language of the family pages").click();
+    harness.run();
+    harness.get_by_label("日本語").click();
+    common::settle(&mut harness);
+    assert_eq!(harness.state().family_lang(), Lang::Ja);
+    harness.get_by_label("いま 考えている こと");
+    harness.get_by_label_contains("お子さんには 硬化性胆管炎");
+    harness.get_by_label(EXPORT_BUTTON);
+    harness.get_by_label(FAMILY_VIEW);
+    harness.state_mut().push(Command::SetMenuLanguage(Lang::Es));
+    common::settle(&mut harness);
+    harness.get_by_label("Archivo");
+    harness.get_by_label("Vista para la familia");
 }

@@ -110,6 +110,7 @@ fn golden_v1_loads_migrated_to_current_version() {
         stem_cell_source: StemCellSource::NotDecided,
         crypto_pcr: CryptoPcr::NotTested,
         discussion: None,
+        family_language: None,
     };
     assert_eq!(loaded.document.patient, expected);
     assert_eq!(loaded.document.record, Record::default());
@@ -156,6 +157,7 @@ fn golden_v2_loads_to_known_values() {
             stem_cell_source: StemCellSource::NotDecided,
             crypto_pcr: CryptoPcr::NotTested,
             discussion: None,
+            family_language: None,
         }
     );
     assert_eq!(doc.record.saves.len(), 2);

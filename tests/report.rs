@@ -139,6 +139,27 @@ fn the_note_is_printed_when_chosen() {
 }
 
 #[test]
+fn a_note_in_any_script_prints_as_written_from_small_font_subsets() {
+    let evidence = Evidence::embedded().unwrap();
+    let path = examples().into_iter().find(|p| p.to_string_lossy().contains("young")).unwrap();
+    let mut doc = load(&path);
+    let words = ["ملاحظة الطبيب", "הערה של הרופא", "医生的记录", "의사 메모", "→ ≥ 3"];
+    doc.patient.note = words.join(" / ");
+    let opts = ReportOptions { include_note: true, ..options() };
+    let bytes = pdf(&evidence, &doc, &opts);
+    let all = page_texts(&bytes).join(" ");
+    for w in words {
+        // Letters stay in the order they are stored (no right-to-left
+        // reordering), so the extracted text matches word for word.
+        for word in w.split(' ') {
+            assert!(all.contains(word), "{word} in {all}");
+        }
+    }
+    // Subsets, not whole fonts: the 3.5 MB CJK font adds a few kilobytes.
+    assert!(bytes.len() < 150_000, "{} bytes", bytes.len());
+}
+
+#[test]
 fn the_pdf_embeds_its_font_with_a_unicode_map() {
     let evidence = Evidence::embedded().unwrap();
     let path = examples().into_iter().next().unwrap();

@@ -78,6 +78,7 @@ impl App {
             Command::ExportHandout => self.ask(DialogKind::SaveHandout(self.pdf_name("family-handout")), ctx),
             Command::ExportHandoutTo(path) => self.start_handout(path, ctx),
             Command::SetView(view) => self.prefs.view = view,
+            Command::SetMenuLanguage(lang) => self.prefs.menu_lang = lang,
             Command::ShowInheritance => self.windows.inheritance = true,
             Command::CopySummary => {
                 let text = self.summary_text();

@@ -5,8 +5,9 @@
 use crate::model::Inputs;
 use crate::model::discussion::FamilyDiscussion;
 use crate::model::evidence::FindingMatch;
-use crate::model::family::family_doc;
+use crate::model::family::family_doc_in;
 use crate::model::figure::{Figure, figure};
+use crate::model::l10n::Lang;
 use crate::model::patient::{AgeSource, Patient, YearsMonths};
 use crate::model::status::status;
 use crate::model::text::{Doc, Section};
@@ -30,7 +31,8 @@ pub(super) struct Derived {
 }
 
 impl Derived {
-    pub(super) fn new(inputs: &Inputs<'_>) -> Self {
+    /// The views for `inputs`, the family's in `lang`.
+    pub(super) fn new(inputs: &Inputs<'_>, lang: Lang) -> Self {
         // A form that does not parse is shown as "no valid age".
         let unplaced =
             Patient { age: AgeSource::Entered(YearsMonths { years: -1, months: 0 }), ..Patient::default() };
@@ -41,7 +43,7 @@ impl Derived {
             described: figure.describe(),
             figure,
             status: status(inputs),
-            family: family_doc(inputs, &FamilyDiscussion::default()),
+            family: family_doc_in(inputs, &FamilyDiscussion::default(), lang),
             matches: inputs.evidence.match_findings(p),
         }
     }

@@ -22,14 +22,21 @@ impl App {
 
     /// The family view in the central panel.
     pub(super) fn family_view_ui(&mut self, ui: &mut egui::Ui) {
+        let mut lang = self.family_lang();
         let changes = family_ui::family_view_ui(
             ui,
             &self.derived.family,
-            &mut self.prefs.icons,
+            (&mut self.prefs.icons, &mut lang),
             &mut self.consultation,
             &mut self.windows.inheritance,
             &mut self.commands,
         );
+        if changes.language {
+            // The patient file keeps the family's language.
+            self.prefs.family_lang = lang;
+            self.file.form.family_language = Some(lang);
+            self.form_changed();
+        }
         // Into the file only while "keep" is on; turning it off takes them
         // out again (the next save records that).
         if changes.keep || (changes.answers && self.consultation.keep) {
@@ -48,6 +55,8 @@ impl App {
             icon_style: self.prefs.icons,
             generated_at: None,
             clinic_name: self.config.clinic_name.clone(),
+            lang: Some(self.family_lang()),
+            centre_contact: self.config.family_contact.clone(),
         };
         let label = format!("Writing {}", file_name(&path));
         self.work.handout = Some(Job::spawn("export-handout", label, ctx, move || {

@@ -61,8 +61,12 @@ impl App {
             remembered.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
         cc.egui_ctx.set_theme(prefs.theme.preference());
         theme::steady_text_cursor(&cc.egui_ctx);
+        theme::install_fonts(&cc.egui_ctx);
         if let Some(family) = options.display.family {
             prefs.view = if family { ViewMode::Family } else { ViewMode::Clinician };
+        }
+        if let Some(lang) = options.display.lang {
+            prefs.family_lang = lang;
         }
         if let Some(zoom) = options.display.zoom.or(options.screenshot.as_ref().map(|_| 1.0)) {
             cc.egui_ctx.set_zoom_factor(zoom);
@@ -93,12 +97,15 @@ impl App {
         let cohorts = library.shown();
         let doc = PatientDocument::default();
         let patient = doc.patient.clone();
-        let derived = Derived::new(&Inputs {
-            evidence: &evidence,
-            cohorts: &cohorts,
-            patient: Some(&patient),
-            options: prefs.curve_options(),
-        });
+        let derived = Derived::new(
+            &Inputs {
+                evidence: &evidence,
+                cohorts: &cohorts,
+                patient: Some(&patient),
+                options: prefs.curve_options(),
+            },
+            prefs.family_lang,
+        );
         let about = (about_section(&evidence), sources_section(&evidence, None));
         // The clinic's shared library first, then the cohorts asked for.
         let shared = options.config.shared_cohorts().unwrap_or_else(|text| {

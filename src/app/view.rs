@@ -28,7 +28,8 @@ impl eframe::App for App {
         self.dropped_files(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| {
-            menu::menu_bar_ui(ui, self.prefs.theme, self.prefs.view, &self.prefs.recent, &mut self.commands);
+            let look = (self.prefs.theme, self.prefs.view, self.prefs.menu_lang);
+            menu::menu_bar_ui(ui, look, &self.prefs.recent, &mut self.commands);
         });
         egui::Panel::bottom("footer").show(ui, |ui| {
             if let Some(i) = status_ui::footer_ui(ui, &self.notifications, &self.loading_labels()) {

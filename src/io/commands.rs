@@ -58,7 +58,7 @@ fn finish(result: Result<String, String>) -> ExitCode {
 
 fn report(args: &Report) -> Result<String, String> {
     use crate::io::report::{HandoutOptions, ReportOptions, ReportSource, write_handout, write_report};
-    let Report { patient, out, include_note, family, icons } = args;
+    let Report { patient, out, include_note, family, icons, lang } = args;
     let doc = match patient_file::load(patient) {
         Ok(loaded) => loaded.document,
         Err(e) => return Err(format!("could not open {e}")),
@@ -67,8 +67,14 @@ fn report(args: &Report) -> Result<String, String> {
     if *family {
         // The answers kept in the file, if the counselor chose to keep them.
         let answers = doc.patient.discussion.clone().unwrap_or_default();
-        let options =
-            HandoutOptions { icon_style: *icons, generated_at: None, clinic_name: site_config().clinic_name };
+        let config = site_config();
+        let options = HandoutOptions {
+            icon_style: *icons,
+            generated_at: None,
+            clinic_name: config.clinic_name,
+            lang: *lang,
+            centre_contact: config.family_contact,
+        };
         write_handout(out, &evidence, &doc, &answers, &options).map_err(|e| e.to_string())?;
         return Ok(format!("{}: family handout written\n", out.display()));
     }

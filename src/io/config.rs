@@ -7,6 +7,7 @@
 //! ```ron
 //! (
 //!     clinic_name: Some("Paediatric Immunology, St Elsewhere"),
+//!     family_contact: Some("Clinical nurse specialist, 020 7946 0000 (weekdays)"),
 //!     data_dir: Some("/srv/xhim-aid/users"),
 //!     shared_library: Some("/srv/xhim-aid/library"),
 //!     keep_recent_files: Some(false),
@@ -32,6 +33,9 @@ const MAX_BYTES: u64 = 64 * 1024;
 pub struct Config {
     /// Printed on every report and handout ("Prepared at …").
     pub clinic_name: Option<String>,
+    /// Whom a family can call with questions, shown with the family pages'
+    /// support organisations ("Clinical nurse specialist, 020 …").
+    pub family_contact: Option<String>,
     /// The data folder (recovery copies, the user's library) instead of the
     /// platform's; `--data-dir` still wins.
     pub data_dir: Option<PathBuf>,
@@ -70,6 +74,7 @@ impl Config {
         };
         let config = Self {
             clinic_name: user.clinic_name.or(system.clinic_name).filter(|n| !n.trim().is_empty()),
+            family_contact: user.family_contact.or(system.family_contact).filter(|n| !n.trim().is_empty()),
             data_dir: user.data_dir.or(system.data_dir),
             shared_library: user.shared_library.or(system.shared_library),
             keep_recent_files: keep_recent,

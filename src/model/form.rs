@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::date::Date;
 use crate::model::discussion::FamilyDiscussion;
+use crate::model::l10n::Lang;
 use crate::model::patient::{
     AgeSource, Conditioning, Conditions, CryptoPcr, Donor, Field, Hsct, MAX_AGE_YEARS, Patient, PlannedHsct,
     StemCellSource, YearsMonths,
@@ -94,6 +95,8 @@ pub struct PatientForm {
     pub note: String,
     /// Kept as it is: the family view edits it, not this form.
     pub discussion: Option<FamilyDiscussion>,
+    /// Kept as it is: the family view chooses it.
+    pub family_language: Option<Lang>,
 }
 
 impl PatientForm {
@@ -110,6 +113,7 @@ impl PatientForm {
             crypto_pcr,
             note,
             discussion,
+            family_language,
         } = p;
         let (age_mode, years, months, born, as_of) = match age {
             AgeSource::Entered(ym) => {
@@ -157,6 +161,7 @@ impl PatientForm {
             crypto_pcr: *crypto_pcr,
             note: note.clone(),
             discussion: discussion.clone(),
+            family_language: *family_language,
         }
     }
 
@@ -233,6 +238,7 @@ impl PatientForm {
             crypto_pcr: self.crypto_pcr,
             note: self.note.clone(),
             discussion: self.discussion.clone(),
+            family_language: self.family_language,
         };
         let problems = patient.validate();
         if problems.is_empty() {
@@ -319,6 +325,7 @@ mod tests {
             crypto_pcr: CryptoPcr::Negative,
             note: "PJP at 8 months".to_owned(),
             discussion: Some(FamilyDiscussion::default()),
+            family_language: Some(Lang::Ja),
         };
         assert_eq!(PatientForm::from_patient(&p).to_patient(), Ok(p.clone()));
         let planned = Patient {

@@ -11,6 +11,7 @@ pub mod evidence;
 pub mod family;
 pub mod figure;
 pub mod form;
+pub mod l10n;
 pub mod patient;
 pub mod status;
 pub mod summary;

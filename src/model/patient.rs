@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::Date;
 use super::discussion::FamilyDiscussion;
+use super::l10n::Lang;
 
 /// Oldest age the app accepts; the cohorts follow patients to about 40 years.
 pub const MAX_AGE_YEARS: i32 = 80;
@@ -369,6 +370,10 @@ pub struct Patient {
     /// counselor chooses to save them.
     #[serde(default)]
     pub discussion: Option<FamilyDiscussion>,
+    /// The language of the family pages (view and handout), once chosen;
+    /// absent in files written before it was kept, and then English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family_language: Option<Lang>,
 }
 
 impl Default for Patient {
@@ -385,6 +390,7 @@ impl Default for Patient {
             crypto_pcr: CryptoPcr::NotTested,
             note: String::new(),
             discussion: None,
+            family_language: None,
         }
     }
 }

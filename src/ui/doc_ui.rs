@@ -9,6 +9,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Pos2, Rect, RichText, Stroke, Ui, vec2};
 
 use crate::model::family::{IconStyle, grid_extent, grid_positions};
+use crate::model::l10n::{self, Lang};
 use crate::model::text::{Block, Choice, IconArray, Paragraph, Ratings, Run, Section, Table, format};
 use crate::ui::theme;
 
@@ -17,8 +18,24 @@ pub const BODY: f32 = 14.0;
 /// Side of one icon in a picture of 100 boys (points).
 const CELL: f32 = 20.0;
 
+/// Where the language numbers are written in is kept while a view draws.
+fn language_id() -> egui::Id {
+    egui::Id::unique("doc-ui-language")
+}
+
+/// Writes numbers in `lang` until [`set_language`] is called again (the
+/// family view sets the family's language and English again when done).
+pub fn set_language(ctx: &egui::Context, lang: Lang) {
+    ctx.data_mut(|d| d.insert_temp(language_id(), lang));
+}
+
+fn language(ui: &Ui) -> Lang {
+    ui.data(|d| d.get_temp(language_id())).unwrap_or_default()
+}
+
 /// The paragraph as a layout job at `size` points.
 pub fn paragraph_job(ui: &Ui, p: &Paragraph, size: f32) -> LayoutJob {
+    let lang = language(ui);
     let visuals = ui.visuals();
     let body =
         TextFormat { font_id: FontId::proportional(size), color: visuals.text_color(), ..Default::default() };
@@ -33,7 +50,7 @@ pub fn paragraph_job(ui: &Ui, p: &Paragraph, size: f32) -> LayoutJob {
         let (text, format) = match run {
             Run::Text(t) | Run::Quote { text: t, .. } => (t.clone(), body.clone()),
             Run::Strong(t) => (t.clone(), strong.clone()),
-            Run::Number(q) => (format::quantity(q), strong.clone()),
+            Run::Number(q) => (l10n::quantity(q, lang), strong.clone()),
             Run::Cite(_) => (format::run(run), small.clone()),
         };
         job.append(&text, 0.0, format);
@@ -155,7 +172,7 @@ fn choice_ui(ui: &mut Ui, choice: &Choice, size: f32) {
 /// Colours of filled and empty icons; filled icons are also solid and empty
 /// ones outlined, so the picture reads in greyscale.
 fn icon_colors(ui: &Ui) -> (Color32, Color32) {
-    (theme::hue(crate::look::Hue::Blue, ui.visuals()), ui.visuals().weak_text_color())
+    (theme::hue(crate::look::Hue::Blue, ui.visuals()), theme::died_icon(ui.visuals().dark_mode))
 }
 
 /// One picture: its grid on the left, its question, key, clock and who
@@ -164,7 +181,7 @@ fn icon_colors(ui: &Ui) -> (Color32, Color32) {
 pub fn icon_array_ui(ui: &mut Ui, array: &IconArray, size: f32, style: IconStyle) {
     ui.add_space(8.0);
     ui.label(RichText::new(&array.heading).size(size + 1.0).strong());
-    paragraph_ui(ui, &Paragraph::new().strong(array.question.plain()), size);
+    paragraph_ui(ui, &Paragraph::new().strong(l10n::plain(&array.question, language(ui))), size);
     let side = CELL * grid_extent();
     // Text beside the picture where there is room, under it where there is not.
     let layout = if ui.available_width() > side + 360.0 {

@@ -12,8 +12,10 @@ use crate::model::discussion::{FamilyDiscussion, Importance, Leaning, MAX_QUESTI
 use crate::model::evidence::Evidence;
 use crate::model::evidence::changelog::Changelog;
 use crate::model::family::{
-    Child, ChildStatus, INHERITANCE_FIGURE, IconStyle, Inheritance, headings, inheritance,
+    Child, ChildStatus, INHERITANCE_FIGURE, IconStyle, Inheritance, headings, importance_label,
+    inheritance_in, leaning_label,
 };
+use crate::model::l10n::{self, Arg, Lang};
 use crate::model::text::{Block, Doc, Paragraph, Ratings, Run, Section, SectionId, SourceRef, Table};
 use crate::ui::{doc_ui, theme};
 
@@ -71,6 +73,8 @@ pub struct FamilyChanges {
     pub answers: bool,
     /// The keep-in-file choice.
     pub keep: bool,
+    /// The family pages' language.
+    pub language: bool,
 }
 
 /// The accessible name of one rating button.
@@ -84,16 +88,22 @@ pub fn remove_question_name(question: &str) -> String {
     format!("Remove question: {question}")
 }
 
-/// Draws the family view.
+/// The label of the family pages' language choice.
+pub const LANGUAGE: &str = "Language of the family pages";
+
+/// Draws the family view, its words in `lang` (the counselor's controls at
+/// the top stay English).
 pub fn family_view_ui(
     ui: &mut Ui,
     doc: &Doc,
-    icons: &mut IconStyle,
+    (icons, lang): (&mut IconStyle, &mut Lang),
     consultation: &mut Consultation,
     show_inheritance: &mut bool,
     out: &mut Vec<Command>,
 ) -> FamilyChanges {
     let mut changes = FamilyChanges::default();
+    doc_ui::set_language(ui.ctx(), *lang);
+    let words = *lang;
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         // Narrower than the panel at high zoom; never wider (lines stay readable).
         // (less a margin, so the floating scroll bar never covers words).
@@ -113,39 +123,54 @@ pub fn family_view_ui(
                      On: they are saved with the patient file.",
                 )
                 .changed();
+            egui::ComboBox::from_label(RichText::new(LANGUAGE).size(BODY - 3.0))
+                .selected_text(lang.name())
+                .show_ui(ui, |ui| {
+                    for l in Lang::ALL {
+                        changes.language |= ui.selectable_value(lang, l, l.name()).changed();
+                    }
+                });
         });
         for section in &doc.sections {
             match section.id {
                 SectionId::AboutTheCondition | SectionId::Sources | SectionId::AboutThisAid => {
-                    collapsed_section_ui(ui, section, *icons);
+                    collapsed_section_ui(ui, section, (*icons, words));
                 }
                 SectionId::Pictures => {
                     ui.add_space(14.0);
                     ui.label(RichText::new(&section.heading).size(HEADING).strong());
                     ui.horizontal_wrapped(|ui| {
-                        ui.label(RichText::new("Pictures show").size(BODY));
+                        ui.label(RichText::new(l10n::text(words, "pictures-show", &[])).size(BODY));
                         for s in IconStyle::ALL {
-                            changes.icons |=
-                                ui.radio_value(icons, s, RichText::new(s.label()).size(BODY)).changed();
+                            changes.icons |= ui
+                                .radio_value(icons, s, RichText::new(s.label_in(words)).size(BODY))
+                                .accessible_name(s.label())
+                                .changed();
                         }
                     });
-                    blocks_ui(ui, section, *icons, consultation, &mut changes.answers);
+                    blocks_ui(ui, section, (*icons, words), consultation, &mut changes.answers);
                 }
                 _ => {
                     ui.add_space(14.0);
                     ui.label(RichText::new(&section.heading).size(HEADING).strong());
-                    blocks_ui(ui, section, *icons, consultation, &mut changes.answers);
+                    blocks_ui(ui, section, (*icons, words), consultation, &mut changes.answers);
                 }
             }
         }
         ui.add_space(12.0);
-        ui.label(RichText::new(crate::DISCLAIMER).size(BODY - 3.0));
+        let disclaimer = if words == Lang::En {
+            crate::DISCLAIMER.to_owned()
+        } else {
+            l10n::text(words, "disclaimer", &[])
+        };
+        ui.label(RichText::new(disclaimer).size(BODY - 3.0));
     });
+    doc_ui::set_language(ui.ctx(), Lang::En);
     changes
 }
 
 /// Long or reference sections, folded away until opened.
-fn collapsed_section_ui(ui: &mut Ui, section: &Section, icons: IconStyle) {
+fn collapsed_section_ui(ui: &mut Ui, section: &Section, icons: (IconStyle, Lang)) {
     ui.add_space(10.0);
     egui::CollapsingHeader::new(RichText::new(&section.heading).size(HEADING - 4.0).strong())
         .id_salt(("family-section", section.heading.as_str()))
@@ -157,7 +182,13 @@ fn collapsed_section_ui(ui: &mut Ui, section: &Section, icons: IconStyle) {
         });
 }
 
-fn blocks_ui(ui: &mut Ui, section: &Section, icons: IconStyle, c: &mut Consultation, changed: &mut bool) {
+fn blocks_ui(
+    ui: &mut Ui,
+    section: &Section,
+    (icons, lang): (IconStyle, Lang),
+    c: &mut Consultation,
+    changed: &mut bool,
+) {
     for block in &section.blocks {
         match block {
             Block::Paragraph(p) => {
@@ -168,14 +199,14 @@ fn blocks_ui(ui: &mut Ui, section: &Section, icons: IconStyle, c: &mut Consultat
             Block::Item { text, source, concerns } => item_ui(ui, text, source.as_ref(), concerns),
             Block::Table(t) => options_table_ui(ui, t),
             Block::Figure { id, .. } if *id == INHERITANCE_FIGURE => {
-                inheritance_diagram_ui(ui, &inheritance());
+                inheritance_diagram_ui(ui, &inheritance_in(lang), lang);
             }
             // The family's answers are asked for here, live; the blocks
             // carry what the handout prints.
-            Block::Ratings(r) => *changed |= ratings_ui(ui, r, &mut c.answers),
+            Block::Ratings(r) => *changed |= ratings_ui(ui, r, &mut c.answers, lang),
             // The family view's only choice is which way they lean.
-            Block::Choice(_) => *changed |= leaning_ui(ui, &mut c.answers),
-            Block::Questions { prompts, .. } => *changed |= questions_ui(ui, prompts, c),
+            Block::Choice(_) => *changed |= leaning_ui(ui, &mut c.answers, lang),
+            Block::Questions { prompts, .. } => *changed |= questions_ui(ui, prompts, c, lang),
             Block::Steps(steps) => {
                 for (i, s) in steps.iter().enumerate() {
                     doc_ui::paragraph_ui(
@@ -263,7 +294,7 @@ fn stacked_table_ui(ui: &mut Ui, t: &Table) {
 
 /// Each statement with three choices; choosing the chosen one again clears
 /// it. Returns true when a rating changed.
-fn ratings_ui(ui: &mut Ui, rated: &Ratings, answers: &mut FamilyDiscussion) -> bool {
+fn ratings_ui(ui: &mut Ui, rated: &Ratings, answers: &mut FamilyDiscussion, lang: Lang) -> bool {
     let mut changed = false;
     for r in &rated.rows {
         let statement = r.statement.plain();
@@ -275,7 +306,7 @@ fn ratings_ui(ui: &mut Ui, rated: &Ratings, answers: &mut FamilyDiscussion) -> b
                 for level in Importance::ALL {
                     let chosen = current == Some(level);
                     let response = ui
-                        .radio(chosen, RichText::new(level.label()).size(BODY - 2.0))
+                        .radio(chosen, RichText::new(importance_label(level, lang)).size(BODY - 2.0))
                         .accessible_name(rating_name(&statement, level));
                     if response.clicked() {
                         answers.set_importance(&r.key, if chosen { None } else { Some(level) });
@@ -288,12 +319,13 @@ fn ratings_ui(ui: &mut Ui, rated: &Ratings, answers: &mut FamilyDiscussion) -> b
     changed
 }
 
-fn leaning_ui(ui: &mut Ui, answers: &mut FamilyDiscussion) -> bool {
+fn leaning_ui(ui: &mut Ui, answers: &mut FamilyDiscussion, lang: Lang) -> bool {
     let mut changed = false;
     ui.horizontal_wrapped(|ui| {
         for l in Leaning::ALL {
             let chosen = answers.leaning == Some(l);
-            if ui.radio(chosen, RichText::new(l.label()).size(BODY - 2.0)).clicked() {
+            let response = ui.radio(chosen, RichText::new(leaning_label(l, lang)).size(BODY - 2.0));
+            if response.accessible_name(l.label()).clicked() {
                 answers.leaning = if chosen { None } else { Some(l) };
                 changed = true;
             }
@@ -304,7 +336,7 @@ fn leaning_ui(ui: &mut Ui, answers: &mut FamilyDiscussion) -> bool {
 
 /// Prompt questions, the family's own with a way to remove each, and a
 /// field to add more.
-fn questions_ui(ui: &mut Ui, prompts: &[Paragraph], c: &mut Consultation) -> bool {
+fn questions_ui(ui: &mut Ui, prompts: &[Paragraph], c: &mut Consultation, lang: Lang) -> bool {
     let mut changed = false;
     for q in prompts {
         doc_ui::paragraph_ui(ui, &Paragraph::new().text("• ").then(q.clone()), BODY - 1.0);
@@ -313,7 +345,8 @@ fn questions_ui(ui: &mut Ui, prompts: &[Paragraph], c: &mut Consultation) -> boo
     let mut remove = None;
     for (i, q) in c.answers.questions.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
-            if ui.small_button("Remove").accessible_name(remove_question_name(q)).clicked() {
+            let remove_button = ui.small_button(l10n::text(lang, "remove", &[]));
+            if remove_button.accessible_name(remove_question_name(q)).clicked() {
                 remove = Some(i);
             }
             ui.label(RichText::new(q).size(BODY - 1.0).strong());
@@ -343,7 +376,8 @@ fn questions_ui(ui: &mut Ui, prompts: &[Paragraph], c: &mut Consultation) -> boo
         }
     });
     if full {
-        ui.label(format!("At most {MAX_QUESTIONS} questions are kept."));
+        let max = Arg::Count(i64::try_from(MAX_QUESTIONS).unwrap_or(i64::MAX));
+        ui.label(l10n::text(lang, "at-most-questions", &[("max", max)]));
     }
     changed
 }
@@ -352,13 +386,13 @@ fn questions_ui(ui: &mut Ui, prompts: &[Paragraph], c: &mut Consultation) -> boo
 /// at the top of the family view).
 pub fn inheritance_ui(ctx: &egui::Context, open: &mut bool, inheritance: &Inheritance) {
     egui::Window::new(INHERITANCE_BUTTON).open(open).default_width(640.0).show(ctx, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| inheritance_diagram_ui(ui, inheritance));
+        egui::ScrollArea::vertical().show(ui, |ui| inheritance_diagram_ui(ui, inheritance, Lang::En));
     });
 }
 
 /// Pedigree symbols (square: male, circle: female; filled: has the
 /// condition, dot: carrier) with the sentences.
-fn inheritance_diagram_ui(ui: &mut Ui, inheritance: &Inheritance) {
+fn inheritance_diagram_ui(ui: &mut Ui, inheritance: &Inheritance, lang: Lang) {
     doc_ui::paragraph_ui(ui, &inheritance.summary, BODY - 2.0);
     doc_ui::paragraph_ui(ui, &inheritance.key, BODY - 5.0);
     for case in &inheritance.cases {
@@ -370,11 +404,12 @@ fn inheritance_diagram_ui(ui: &mut Ui, inheritance: &Inheritance) {
                 ui.vertical(|ui| {
                     ui.set_width(width);
                     let (rect, response) = ui.allocate_exact_size(vec2(44.0, 44.0), egui::Sense::hover());
-                    let name = format!("{}: {}", child.label(), status.label());
+                    let name = format!("{}: {}", child.label_in(lang), status.label_in(lang));
                     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
                     pedigree_symbol(ui, rect.shrink(4.0), child, status);
                     ui.label(
-                        RichText::new(format!("{}: {}", child.label(), status.label())).size(BODY - 6.0),
+                        RichText::new(format!("{}: {}", child.label_in(lang), status.label_in(lang)))
+                            .size(BODY - 6.0),
                     );
                 });
             }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use egui::Ui;
 
 use crate::command::Command;
+use crate::model::l10n::{self, Lang};
 use crate::prefs::{ThemeChoice, ViewMode};
 
 /// Labels of the view switch (tests query them).
@@ -16,21 +17,24 @@ pub const COPY_SUMMARY_ITEM: &str = "Copy clinical summary";
 /// The Help menu's entry for "About this aid".
 pub const ABOUT_ITEM: &str = "About this aid and its sources";
 
-/// Draws the menu bar and the view switch; chosen entries are pushed to `out`.
+/// Draws the menu bar and the view switch in `lang`; chosen entries are
+/// pushed to `out`.
 pub fn menu_bar_ui(
     ui: &mut Ui,
-    theme: ThemeChoice,
-    view: ViewMode,
+    (theme, view, lang): (ThemeChoice, ViewMode, Lang),
     recent: &[PathBuf],
     out: &mut Vec<Command>,
 ) {
+    let t = |key: &str| l10n::text(lang, key, &[]);
+    let item =
+        |ui: &mut Ui, key: &str, command: Command, out: &mut Vec<Command>| item(ui, &t(key), command, out);
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            item(ui, "New", Command::New, out);
-            item(ui, "Open…", Command::Open, out);
-            ui.menu_button("Open Recent", |ui| {
+        ui.menu_button(t("menu-file"), |ui| {
+            item(ui, "menu-new", Command::New, out);
+            item(ui, "menu-open", Command::Open, out);
+            ui.menu_button(t("menu-open-recent"), |ui| {
                 if recent.is_empty() {
-                    ui.label("No recent files");
+                    ui.label(t("menu-no-recent"));
                 }
                 for path in recent {
                     let name = path
@@ -41,52 +45,66 @@ pub fn menu_bar_ui(
                     }
                 }
                 ui.separator();
-                item(ui, "Clear recent files", Command::ClearRecent, out);
+                item(ui, "menu-clear-recent", Command::ClearRecent, out);
             });
-            item(ui, "Open by path…", Command::OpenPathField, out);
+            item(ui, "menu-open-path", Command::OpenPathField, out);
             ui.separator();
-            item(ui, "Save", Command::Save, out);
-            item(ui, "Save As…", Command::SaveAs, out);
-            item(ui, "Export report (PDF)…", Command::ExportReport, out);
-            item(ui, "Export family handout (PDF)…", Command::ExportHandout, out);
-            item(ui, COPY_SUMMARY_ITEM, Command::CopySummary, out);
+            item(ui, "menu-save", Command::Save, out);
+            item(ui, "menu-save-as", Command::SaveAs, out);
+            item(ui, "menu-export-report", Command::ExportReport, out);
+            item(ui, "menu-export-handout", Command::ExportHandout, out);
+            item(ui, "menu-copy-summary", Command::CopySummary, out);
             ui.separator();
-            item(ui, "Import cohort data…", Command::ImportCohortData, out);
-            item(ui, "Load cohort file…", Command::LoadCohortFile, out);
-            item(ui, "Digitize a published curve…", Command::DigitizeFigure, out);
+            item(ui, "menu-import", Command::ImportCohortData, out);
+            item(ui, "menu-load-cohort", Command::LoadCohortFile, out);
+            item(ui, "menu-digitize", Command::DigitizeFigure, out);
             ui.separator();
-            item(ui, "Close", Command::Close, out);
-            item(ui, "Preferences…", Command::TogglePreferences, out);
+            item(ui, "menu-close", Command::Close, out);
+            item(ui, "menu-preferences", Command::TogglePreferences, out);
             ui.separator();
-            item(ui, "Quit", Command::Quit, out);
+            item(ui, "menu-quit", Command::Quit, out);
         });
-        ui.menu_button("View", |ui| {
-            for (mode, label) in [(ViewMode::Clinician, CLINICIAN_VIEW), (ViewMode::Family, FAMILY_VIEW)] {
-                if ui.radio(view == mode, label).clicked() {
+        ui.menu_button(t("menu-view"), |ui| {
+            for (mode, key) in
+                [(ViewMode::Clinician, "menu-clinician-view"), (ViewMode::Family, "menu-family-view")]
+            {
+                if ui.radio(view == mode, t(key)).clicked() {
                     out.push(Command::SetView(mode));
                 }
             }
-            item(ui, "How XHIM is inherited…", Command::ShowInheritance, out);
-            item(ui, "Evidence library…", Command::ToggleLibrary, out);
+            item(ui, "menu-inheritance", Command::ShowInheritance, out);
+            item(ui, "menu-library", Command::ToggleLibrary, out);
             ui.separator();
-            ui.label("Theme");
-            for (choice, label) in
-                [(ThemeChoice::System, "System"), (ThemeChoice::Light, "Light"), (ThemeChoice::Dark, "Dark")]
-            {
-                if ui.radio(theme == choice, label).clicked() {
+            ui.label(t("menu-theme"));
+            for (choice, label) in [
+                (ThemeChoice::System, "menu-theme-system"),
+                (ThemeChoice::Light, "menu-theme-light"),
+                (ThemeChoice::Dark, "menu-theme-dark"),
+            ] {
+                if ui.radio(theme == choice, t(label)).clicked() {
                     out.push(Command::SetTheme(choice));
                 }
             }
             ui.separator();
-            ui.label("Zoom: Ctrl + / Ctrl − / Ctrl 0");
+            ui.label(t("menu-zoom"));
+            ui.separator();
+            // Each language named in itself, so anyone can find their own.
+            ui.label(t("menu-language"));
+            for l in Lang::ALL {
+                if ui.radio(lang == l, l.name()).clicked() {
+                    out.push(Command::SetMenuLanguage(l));
+                }
+            }
         });
-        ui.menu_button("Help", |ui| {
-            item(ui, ABOUT_ITEM, Command::ToggleAbout, out);
+        ui.menu_button(t("menu-help"), |ui| {
+            item(ui, "menu-about", Command::ToggleAbout, out);
         });
         ui.separator();
         // The view switch is on the bar itself: counselors flip it mid-consultation.
-        for (mode, label) in [(ViewMode::Clinician, CLINICIAN_VIEW), (ViewMode::Family, FAMILY_VIEW)] {
-            if ui.selectable_label(view == mode, label).clicked() && view != mode {
+        for (mode, key) in
+            [(ViewMode::Clinician, "menu-clinician-view"), (ViewMode::Family, "menu-family-view")]
+        {
+            if ui.selectable_label(view == mode, t(key)).clicked() && view != mode {
                 out.push(Command::SetView(mode));
             }
         }
@@ -97,5 +115,23 @@ fn item(ui: &mut Ui, label: &str, command: Command, out: &mut Vec<Command>) {
     let shortcut = command.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
     if ui.add(egui::Button::new(label).shortcut_text(shortcut)).clicked() {
         out.push(command);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The English menus are the labels the tests and the manual name.
+    #[test]
+    fn english_menus_keep_their_names() {
+        for (key, label) in [
+            ("menu-clinician-view", CLINICIAN_VIEW),
+            ("menu-family-view", FAMILY_VIEW),
+            ("menu-copy-summary", COPY_SUMMARY_ITEM),
+            ("menu-about", ABOUT_ITEM),
+        ] {
+            assert_eq!(l10n::text(Lang::En, key, &[]), label);
+        }
     }
 }

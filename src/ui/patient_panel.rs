@@ -87,6 +87,7 @@ pub fn patient_panel_ui(
         crypto_pcr,
         note,
         discussion: _,
+        family_language: _,
     } = form;
     let dark = ui.visuals().dark_mode;
     let mut changed = false;

@@ -35,6 +35,7 @@ pub fn diff(old: &Patient, new: &Patient) -> Vec<FieldChange> {
         crypto_pcr,
         note,
         discussion,
+        family_language,
     } = old;
     let Patient {
         age: new_age,
@@ -47,6 +48,7 @@ pub fn diff(old: &Patient, new: &Patient) -> Vec<FieldChange> {
         crypto_pcr: new_crypto_pcr,
         note: new_note,
         discussion: new_discussion,
+        family_language: new_family_language,
     } = new;
 
     let mut changes = Vec::new();
@@ -93,6 +95,10 @@ pub fn diff(old: &Patient, new: &Patient) -> Vec<FieldChange> {
         let old = discussion_text(discussion.as_ref());
         let (old, new) = text_change(&old, &discussion_text(new_discussion.as_ref()));
         push("Family discussion", old, new);
+    }
+    if family_language != new_family_language {
+        let name = |l: &Option<crate::model::l10n::Lang>| l.unwrap_or_default().name().to_owned();
+        push("Family language", name(family_language), name(new_family_language));
     }
     changes
 }
@@ -285,6 +291,7 @@ mod tests {
                 leaning: None,
                 questions: vec!["Who decides the date?".to_owned()],
             }),
+            family_language: Some(crate::model::l10n::Lang::Es),
         };
         let changes = diff(&old, &new);
         let fields: Vec<&str> = changes.iter().map(|(f, _, _)| f.as_str()).collect();
@@ -307,8 +314,10 @@ mod tests {
                 "Cryptosporidium PCR before HSCT",
                 "Note",
                 "Family discussion",
+                "Family language",
             ]
         );
+        assert_eq!((changes[16].1.as_str(), changes[16].2.as_str()), ("English", "Español"));
         assert_eq!(
             changes[11..14].iter().map(|(_, _, new)| new.as_str()).collect::<Vec<_>>(),
             ["Reduced intensity", "Cord blood", "Positive"]

@@ -140,6 +140,7 @@ impl From<PatientV3> for Patient {
             crypto_pcr: CryptoPcr::NotTested,
             note,
             discussion,
+            family_language: None,
         }
     }
 }

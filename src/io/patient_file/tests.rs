@@ -101,6 +101,21 @@ fn version_3_keeps_a_planned_age_or_date_and_the_discussion() {
 }
 
 #[test]
+fn the_family_language_is_kept_and_optional() {
+    let text =
+        "(version: 4, patient: (age: Entered((years: 7, months: 0)), family_language: Some(ja)), record: ())";
+    let doc = parse_str(text).unwrap();
+    assert_eq!(doc.patient.family_language, Some(crate::model::l10n::Lang::Ja));
+    let written = doc.to_ron().unwrap();
+    assert!(written.contains("family_language: Some(ja)"), "{written}");
+    assert_eq!(parse_str(&written).unwrap(), doc);
+    // Files without it read as before, and are written as before.
+    let plain = PatientDocument::new(aged(3, 4));
+    assert!(!plain.to_ron().unwrap().contains("family_language"));
+    assert!(parse_str("(version: 4, patient: (age: Entered((years: 1, months: 0)), family_language: Some(fr)), record: ())").is_err());
+}
+
+#[test]
 fn field_order_struct_name_comments_and_byte_order_mark_are_accepted() {
     let text = "\u{feff}// a comment\nPatientFile(record: (), /* inline */ patient: (age: Entered((years: 1, months: 0))), version: 2)";
     assert_eq!(parse_str(text).unwrap().patient, aged(1, 0));

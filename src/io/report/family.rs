@@ -7,6 +7,7 @@
 //! clinician report.
 
 use crate::model::family::{INHERITANCE_FIGURE, IconStyle};
+use crate::model::l10n;
 use crate::model::text::{Block, Choice, Paragraph, Ratings, Run, Section, Table};
 
 use super::figures;
@@ -21,7 +22,7 @@ const CHOSEN: Rgb = Rgb::hex(0x00_72_B2);
 pub(super) fn section(flow: &mut Flow, s: &Section, style: IconStyle) {
     // The inheritance heading stays with its diagram.
     if s.blocks.iter().any(|b| matches!(b, Block::Figure { id, .. } if *id == INHERITANCE_FIGURE)) {
-        flow.need(300.0);
+        flow.need(120.0);
     }
     flow.heading(&s.heading);
     for block in &s.blocks {
@@ -33,7 +34,7 @@ pub(super) fn block(flow: &mut Flow, b: &Block, style: IconStyle) {
     match b {
         Block::Paragraph(p) => {
             flow.rich(p, FAMILY, 0.0, CONTENT_W);
-            flow.gap(3.0);
+            flow.gap(1.5);
         }
         Block::Note(p) => {
             flow.rich(p, FAMILY_FINE, 0.0, CONTENT_W);
@@ -45,11 +46,16 @@ pub(super) fn block(flow: &mut Flow, b: &Block, style: IconStyle) {
             let cited = text.0.iter().any(|r| matches!(r, Run::Cite(_)));
             let source = source.as_ref().filter(|_| !cited).map(|s| Paragraph::new().cite(s.clone()));
             let h = flow.measure(text, FAMILY, CONTENT_W - indent)
-                + concerns.iter().map(|c| flow.measure(c, FAMILY, CONTENT_W - indent - 8.0)).sum::<f32>();
-            if h < 200.0 {
+                + concerns
+                    .iter()
+                    .map(|c| flow.measure(c, FAMILY_FINE, CONTENT_W - indent - 8.0))
+                    .sum::<f32>();
+            // Kept on one page when short; a long one splits between its
+            // paragraphs rather than leave half a page empty.
+            if h < 90.0 {
                 flow.need(h + 2.0);
             }
-            flow.need(FAMILY.line_height());
+            flow.need(FAMILY.line_height() * 2.0);
             let baseline = flow.y - FAMILY.size;
             flow.draw().text(
                 MARGIN_X + 2.0,
@@ -59,8 +65,10 @@ pub(super) fn block(flow: &mut Flow, b: &Block, style: IconStyle) {
                 (Weight::Regular, MUTED, Align::Left),
             );
             flow.rich(text, FAMILY, indent, CONTENT_W - indent);
+            // The findings under an item are its evidence, set as the
+            // tables' cells are.
             for c in concerns {
-                flow.rich(c, FAMILY, indent + 8.0, CONTENT_W - indent - 8.0);
+                flow.rich(c, FAMILY_FINE, indent + 8.0, CONTENT_W - indent - 8.0);
             }
             if let Some(s) = &source {
                 flow.rich(s, FAMILY_FINE, indent, CONTENT_W - indent);
@@ -73,11 +81,15 @@ pub(super) fn block(flow: &mut Flow, b: &Block, style: IconStyle) {
         Block::Ratings(r) => ratings(flow, r),
         Block::Choice(c) => choice(flow, c),
         Block::Questions { prompts, own } => questions(flow, prompts, own),
+        // Numbered lists (steps, the SURE test, the role question) run on
+        // in one paragraph in the tables' type, so the handout keeps to its
+        // pages; the numbers keep the items apart.
         Block::Steps(steps) => {
+            let mut p = Paragraph::new();
             for (i, s) in steps.iter().enumerate() {
-                let p = Paragraph::new().strong(format!("{}. ", i + 1)).then(s.clone());
-                flow.rich(&p, FAMILY, 6.0, CONTENT_W - 6.0);
+                p = p.strong(format!("{}. ", i + 1)).then(s.clone()).text(" ");
             }
+            flow.rich(&p, FAMILY_FINE, 6.0, CONTENT_W - 6.0);
             flow.gap(3.0);
         }
     }
@@ -91,8 +103,8 @@ fn table(flow: &mut Flow, t: &Table) {
     if columns == 0 {
         return;
     }
-    let label_w = 74.0;
-    let pad = 4.0;
+    let label_w = 66.0;
+    let pad = 3.0;
     let option_w = (CONTENT_W - label_w) / count(columns.saturating_sub(1).max(1));
     let x_of = |i: usize| if i == 0 { MARGIN_X } else { MARGIN_X + label_w + option_w * count(i - 1) };
     let w_of = |i: usize| if i == 0 { label_w } else { option_w };
@@ -145,10 +157,12 @@ fn tick_box(flow: &mut Flow, x: f32, baseline: f32, chosen: bool) {
 /// Each statement with a box per answer on the scale; a rated one also says
 /// the answer in words, so the page reads without colour.
 fn ratings(flow: &mut Flow, rated: &Ratings) {
-    let col_w = 76.0;
+    // Each answer's column as wide as its label, so labels never overlap.
+    let widest = rated.scale.iter().map(|l| flow.font().width(l, FAMILY_FINE.size)).fold(60.0_f32, f32::max);
+    let col_w = widest + 10.0;
     let text_w = CONTENT_W - count(rated.scale.len()) * col_w;
     let col = |i: usize| MARGIN_X + text_w + col_w * count(i);
-    // The statements stay together on one page when they fit on one.
+    // The heading row stays with the first statements.
     let total = FAMILY_FINE.line_height()
         + 2.0
         + rated
@@ -156,7 +170,7 @@ fn ratings(flow: &mut Flow, rated: &Ratings) {
             .iter()
             .map(|r| flow.measure(&r.statement, FAMILY, text_w - 8.0).max(9.0) + 3.0)
             .sum::<f32>();
-    flow.need(total.min(300.0));
+    flow.need(total.min(60.0));
     let baseline = flow.y - FAMILY_FINE.size;
     for (i, level) in rated.scale.iter().enumerate() {
         flow.draw().text(col(i), baseline, FAMILY_FINE.size, level, (Weight::Bold, INK, Align::Left));
@@ -165,7 +179,8 @@ fn ratings(flow: &mut Flow, rated: &Ratings) {
     for r in &rated.rows {
         let mut p = r.statement.clone();
         if let Some(answer) = &r.answer {
-            p = p.text(" Your answer: ").strong(answer.clone());
+            let lang = flow.font().lang;
+            p = p.text(l10n::text(lang, "your-answer-label", &[])).strong(answer.clone());
         }
         let h = flow.measure(&p, FAMILY, text_w - 8.0);
         flow.need(h + 3.0);
@@ -184,15 +199,15 @@ fn ratings(flow: &mut Flow, rated: &Ratings) {
 fn choice(flow: &mut Flow, c: &Choice) {
     for option in &c.options {
         let chosen = c.chosen.as_ref() == Some(option);
-        flow.need(FAMILY.line_height() + 2.0);
-        let baseline = flow.y - FAMILY.size;
+        flow.need(FAMILY_FINE.line_height() + 2.0);
+        let baseline = flow.y - FAMILY_FINE.size;
         tick_box(flow, MARGIN_X + 2.0, baseline, chosen);
         let mut p = Paragraph::new().text(option.clone());
         if chosen {
-            p = p.strong(" (your answer)");
+            p = p.strong(l10n::text(flow.font().lang, "your-answer", &[]));
         }
-        flow.rich(&p, FAMILY, 14.0, CONTENT_W - 14.0);
-        flow.gap(2.0);
+        flow.rich(&p, FAMILY_FINE, 14.0, CONTENT_W - 14.0);
+        flow.gap(1.5);
     }
     flow.gap(2.0);
 }
@@ -200,21 +215,27 @@ fn choice(flow: &mut Flow, c: &Choice) {
 /// Prompts with boxes to tick, the family's own questions, and lines to
 /// write more.
 fn questions(flow: &mut Flow, prompts: &[Paragraph], own: &[Paragraph]) {
+    // A form to tick, set as the tables are.
     for q in prompts {
-        flow.need(FAMILY.line_height() + 2.0);
-        let baseline = flow.y - FAMILY.size;
+        flow.need(FAMILY_FINE.line_height() + 2.0);
+        let baseline = flow.y - FAMILY_FINE.size;
         tick_box(flow, MARGIN_X + 2.0, baseline, false);
-        flow.rich(q, FAMILY, 14.0, CONTENT_W - 14.0);
+        flow.rich(q, FAMILY_FINE, 14.0, CONTENT_W - 14.0);
         flow.gap(1.5);
     }
     flow.gap(3.0);
-    let heading = if own.is_empty() { "Your own questions:" } else { "Your own questions so far:" };
-    flow.rich(&Paragraph::new().strong(heading), FAMILY, 0.0, CONTENT_W);
+    let key = if own.is_empty() { "own-questions" } else { "own-questions-so-far" };
+    let heading = l10n::text(flow.font().lang, key, &[]);
+    flow.rich(&Paragraph::new().strong(heading), FAMILY_FINE, 0.0, CONTENT_W);
     for q in own {
-        flow.rich(&Paragraph::new().text("– ").then(q.clone()), FAMILY, 6.0, CONTENT_W - 6.0);
+        flow.rich(&Paragraph::new().text("– ").then(q.clone()), FAMILY_FINE, 6.0, CONTENT_W - 6.0);
     }
     // Lines to write on: fewer once the family has written some.
-    let lines = if own.is_empty() { 3 } else { 2 };
+    let lines = match own.len() {
+        0 => 2,
+        1 | 2 => 1,
+        _ => 0,
+    };
     for _ in 0..lines {
         flow.need(15.0);
         flow.gap(14.0);

@@ -2,8 +2,10 @@
 //! inheritance diagram; a figure the report cannot draw is given in words.
 
 use crate::model::family::{
-    Child, ChildStatus, INHERITANCE_FIGURE, IconStyle, Inheritance, grid_extent, grid_positions, inheritance,
+    Child, ChildStatus, INHERITANCE_FIGURE, IconStyle, Inheritance, grid_extent, grid_positions,
+    inheritance_in,
 };
+use crate::model::l10n;
 use crate::model::text::{FigureId, IconArray, Paragraph};
 
 use super::flow::Flow;
@@ -12,15 +14,23 @@ use super::rich::{FAMILY, FAMILY_FINE, Look, wrap};
 
 /// Okabe–Ito blue, the filled icons.
 const BLUE: Rgb = Rgb::hex(0x00_72_B2);
-/// Empty icons.
-const EMPTY_ICON: Rgb = Rgb(0.84, 0.84, 0.84);
+/// The outline of the other icons ("had died"): 7:1 against white paper,
+/// so they stay visible (at least 3:1 for graphics) in print and greyscale,
+/// and told from the filled blue ones by being hollow.
+const EMPTY_ICON: Rgb = Rgb::hex(0x59_59_59);
 
-/// Draws one icon of a cell `s` points wide with its top-left at (x, y).
-fn icon(c: &mut Canvas1<'_>, style: IconStyle, at: (f32, f32), s: f32, fill: Rgb) {
+/// Draws one icon of a cell `s` points wide with its top-left at (x, y):
+/// solid when `filled`, else outlined.
+fn icon(c: &mut Canvas1<'_>, style: IconStyle, at: (f32, f32), s: f32, (colour, filled): (Rgb, bool)) {
     let (x, y) = at;
+    let (fill, stroke) = if filled {
+        (Some(colour), None)
+    } else {
+        (Some(Rgb(1.0, 1.0, 1.0)), Some((colour, (s * 0.09).max(0.6), &[][..])))
+    };
     match style {
         IconStyle::Person => {
-            c.circle((x + s * 0.5, y - s * 0.22), s * 0.17, Some(fill), None);
+            c.circle((x + s * 0.5, y - s * 0.22), s * 0.17, fill, stroke);
             c.polygon(
                 &[
                     (x + s * 0.18, y - s * 0.92),
@@ -28,11 +38,11 @@ fn icon(c: &mut Canvas1<'_>, style: IconStyle, at: (f32, f32), s: f32, fill: Rgb
                     (x + s * 0.74, y - s * 0.44),
                     (x + s * 0.26, y - s * 0.44),
                 ],
-                Some(fill),
-                None,
+                fill,
+                stroke,
             );
         }
-        IconStyle::Abstract => c.rect([x + s * 0.1, y - s * 0.9, s * 0.8, s * 0.8], Some(fill), None),
+        IconStyle::Abstract => c.rect([x + s * 0.1, y - s * 0.9, s * 0.8, s * 0.8], fill, stroke),
     }
 }
 
@@ -40,7 +50,8 @@ fn icon(c: &mut Canvas1<'_>, style: IconStyle, at: (f32, f32), s: f32, fill: Rgb
 /// in its words (set in `look`), so nothing is left out.
 pub(super) fn figure(flow: &mut Flow, id: FigureId, text: &[Paragraph], look: Look) {
     if id == INHERITANCE_FIGURE {
-        inheritance_diagram(flow, &inheritance());
+        let lang = flow.font().lang;
+        inheritance_diagram(flow, &inheritance_in(lang));
         return;
     }
     for p in text {
@@ -58,7 +69,7 @@ pub(super) fn icon_array(flow: &mut Flow, array: &IconArray, style: IconStyle) {
     let text_w = CONTENT_W - indent;
     let key = 13.0;
     let heading = Paragraph::new().strong(&array.heading);
-    let question = Paragraph::new().strong(array.question.plain());
+    let question = Paragraph::new().strong(l10n::plain(&array.question, flow.font().lang));
     let mut text_h = flow.measure(&heading, FAMILY, text_w) + flow.measure(&question, FAMILY, text_w) + 10.0;
     for p in [&array.filled_label, &array.empty_label] {
         text_h += flow.measure(p, FAMILY, text_w - key) + 2.0;
@@ -72,8 +83,8 @@ pub(super) fn icon_array(flow: &mut Flow, array: &IconArray, style: IconStyle) {
         let mut c = flow.draw();
         for cellpos in grid_positions(array.filled) {
             let (ox, oy) = cellpos.offset();
-            let fill = if cellpos.filled { BLUE } else { EMPTY_ICON };
-            icon(&mut c, style, (MARGIN_X + ox * cell, top - oy * cell), cell, fill);
+            let look = if cellpos.filled { (BLUE, true) } else { (EMPTY_ICON, false) };
+            icon(&mut c, style, (MARGIN_X + ox * cell, top - oy * cell), cell, look);
         }
     }
     flow.rich(&heading, FAMILY, indent, text_w);
@@ -83,7 +94,8 @@ pub(super) fn icon_array(flow: &mut Flow, array: &IconArray, style: IconStyle) {
         let y = flow.y;
         {
             let mut c = flow.draw();
-            icon(&mut c, style, (MARGIN_X + indent, y - 0.5), 9.0, if filled { BLUE } else { EMPTY_ICON });
+            let look = if filled { (BLUE, true) } else { (EMPTY_ICON, false) };
+            icon(&mut c, style, (MARGIN_X + indent, y - 0.5), 9.0, look);
         }
         flow.rich(label, FAMILY, indent + key, text_w - key);
         flow.gap(2.0);
@@ -137,7 +149,13 @@ fn inheritance_diagram(flow: &mut Flow, inheritance: &Inheritance) {
             .children
             .iter()
             .map(|(child, status)| {
-                wrap(flow.font(), &format!("{}: {}", child.label(), status.label()), 6.8, child_w - 2.0)
+                let lang = flow.font().lang;
+                wrap(
+                    flow.font(),
+                    &format!("{}: {}", child.label_in(lang), status.label_in(lang)),
+                    6.8,
+                    child_w - 2.0,
+                )
             })
             .collect();
         let mut c = flow.draw();
@@ -182,16 +200,18 @@ fn inheritance_diagram(flow: &mut Flow, inheritance: &Inheritance) {
     flow.need(16.0);
     let y = flow.y - 8.0;
     {
+        let lang = flow.font().lang;
         let mut c = flow.draw();
         let mut x = MARGIN_X + 7.0;
-        for (male, status, text) in [
-            (true, ChildStatus::Affected, "male with the condition"),
-            (false, ChildStatus::Carrier, "female carrier"),
-            (true, ChildStatus::Unaffected, "male, not affected"),
-            (false, ChildStatus::Unaffected, "female, not a carrier"),
+        for (male, status, key) in [
+            (true, ChildStatus::Affected, "key-male-affected"),
+            (false, ChildStatus::Carrier, "key-female-carrier"),
+            (true, ChildStatus::Unaffected, "key-male-unaffected"),
+            (false, ChildStatus::Unaffected, "key-female-unaffected"),
         ] {
             pedigree_symbol(&mut c, male, status, (x, y));
-            c.text(x + 10.0, y - 2.5, SMALL, text, (Weight::Regular, MUTED, Align::Left));
+            let text = l10n::text(lang, key, &[]);
+            c.text(x + 10.0, y - 2.5, SMALL, &text, (Weight::Regular, MUTED, Align::Left));
             x += 118.0;
         }
     }

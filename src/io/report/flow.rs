@@ -132,7 +132,7 @@ impl Flow {
     /// bottom of a page.
     pub(super) fn heading(&mut self, text: &str) {
         let size = 13.0;
-        self.gap(8.0);
+        self.gap(6.0);
         self.need(size * 2.0 + 60.0);
         self.y -= size * 1.2;
         let baseline = self.y + 2.0;
@@ -147,7 +147,7 @@ impl Flow {
     pub(super) fn subheading(&mut self, text: &str) {
         let size = 10.5;
         self.gap(4.0);
-        self.need(size * 1.4 + 40.0);
+        self.need(size * 1.4 + 24.0);
         self.paragraph_at(text, size, 0.0, CONTENT_W, (Weight::Bold, INK));
         self.gap(3.0);
     }

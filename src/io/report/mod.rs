@@ -36,6 +36,7 @@ use crate::model::discussion::FamilyDiscussion;
 use crate::model::evidence::Evidence;
 use crate::model::family::{IconStyle, about_section, family_doc};
 use crate::model::figure::{CurveOptions, figure};
+use crate::model::l10n::{self, Arg, Lang};
 use crate::model::patient::Patient;
 use crate::model::summary::clinical_summary;
 use crate::model::text::{Doc, Paragraph, SectionId};
@@ -144,12 +145,14 @@ pub fn report_pdf(source: &ReportSource<'_>, options: &ReportOptions) -> Result<
     let mut flow = Flow::new(font);
     let generated = utc_timestamp(options.generated_at.unwrap_or_else(SystemTime::now));
     layout(&mut flow, source, options, &generated);
-    footers(&mut flow);
+    footers(&mut flow, Lang::En);
     if !flow.canvas.missing.is_empty() {
         log::warn!("report: characters missing from the font: {:?}", flow.canvas.missing);
     }
     let creator = format!("xhim-aid {}", env!("CARGO_PKG_VERSION"));
-    Ok(flow.canvas.finish("xhim-aid report: X-linked hyper-IgM syndrome", &creator))
+    flow.canvas
+        .finish("xhim-aid report: X-linked hyper-IgM syndrome", &creator)
+        .map_err(|message| ReportError::Build { path: None, message })
 }
 
 /// Every piece of text the report prints for this patient that comes from
@@ -329,20 +332,22 @@ fn about_this_aid(flow: &mut Flow, evidence: &Evidence) {
     family::section(flow, &about_section(evidence), IconStyle::default());
 }
 
-fn footers(flow: &mut Flow) {
+fn footers(flow: &mut Flow, lang: Lang) {
     let total = flow.canvas.page_count();
+    let disclaimer =
+        if lang == Lang::En { crate::DISCLAIMER.to_owned() } else { l10n::text(lang, "disclaimer", &[]) };
     for i in 0..total {
         let Some(mut c) = flow.canvas.select_page(i) else { continue };
         let y = 34.0;
         c.line((MARGIN_X, y + 11.0), (PAGE_W - MARGIN_X, y + 11.0), 0.5, MUTED, &[]);
-        c.text(MARGIN_X, y, SMALL, crate::DISCLAIMER, (Weight::Regular, INK, Align::Left));
-        c.text(
-            PAGE_W - MARGIN_X,
-            y,
-            SMALL,
-            &format!("Page {} of {total}", i + 1),
-            (Weight::Regular, MUTED, Align::Right),
-        );
+        c.text(MARGIN_X, y, SMALL, &disclaimer, (Weight::Regular, INK, Align::Left));
+        let page = if lang == Lang::En {
+            format!("Page {} of {total}", i + 1)
+        } else {
+            let count = |n: usize| Arg::Count(i64::try_from(n).unwrap_or(i64::MAX));
+            l10n::text(lang, "page-of", &[("page", count(i + 1)), ("total", count(total))])
+        };
+        c.text(PAGE_W - MARGIN_X, y, SMALL, &page, (Weight::Regular, MUTED, Align::Right));
     }
 }
 
@@ -390,6 +395,22 @@ mod tests {
         assert!(font_covers("≤ – · é ‘ ’ “ ” ×"));
     }
 
+    /// Every character of every translation is in the embedded fonts, so
+    /// no family page prints a stand-in.
+    #[test]
+    fn the_fonts_cover_every_translation() {
+        let font = Font::bundled().unwrap();
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/locales");
+        for lang in std::fs::read_dir(folder).unwrap() {
+            for file in std::fs::read_dir(lang.unwrap().path()).unwrap() {
+                let path = file.unwrap().path();
+                let text = std::fs::read_to_string(&path).unwrap();
+                let missing: String = text.chars().filter(|c| !font.covers(&c.to_string())).collect();
+                assert!(missing.is_empty(), "{}: {missing}", path.display());
+            }
+        }
+    }
+
     #[test]
     fn produces_a_pdf() {
         let e = Evidence::embedded().unwrap();
@@ -415,7 +436,7 @@ mod tests {
     /// The text of a PDF, white space folded, and whether any text is drawn
     /// bold (filled and stroked).
     fn printed(flow: Flow) -> (String, bool) {
-        let bytes = flow.canvas.finish("test", "test");
+        let bytes = flow.canvas.finish("test", "test").unwrap();
         let pdf = lopdf::Document::load_mem(&bytes).unwrap();
         let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
         let text = pdf.extract_text(&pages).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");

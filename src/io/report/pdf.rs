@@ -1,11 +1,13 @@
-//! A small PDF canvas: A4 pages, one embedded TrueType font with a
-//! `ToUnicode` map (so text is selectable and extractable), wrapped
-//! paragraphs that flow onto new pages, and the vector shapes the figures
-//! need.
+//! A small PDF canvas: A4 pages, the embedded fonts with a `ToUnicode` map
+//! (so text is selectable and extractable), wrapped paragraphs that flow
+//! onto new pages, and the vector shapes the figures need.
 //!
-//! The font is Ubuntu Light from `epaint_default_fonts` (the bytes egui
-//! already ships; Ubuntu Font Licence 1.0), embedded whole as a CID-keyed
-//! TrueType font (`Identity-H`), so the output is the same on every machine.
+//! The fonts are [`crate::fonts`]: Ubuntu Light for text, the Noto subsets
+//! for any letter it lacks (a family's words in Japanese, a note in Arabic),
+//! so the output is the same on every machine. Each is embedded as a
+//! CID-keyed TrueType font (`Identity-H`) holding only the glyphs the
+//! document uses: the CJK font is 3.5 MB, and compressing even the
+//! 350 kB text font on every report was most of a report's time.
 
 use std::collections::BTreeMap;
 use std::io::Write as _;
@@ -15,17 +17,21 @@ use pdf_writer::{Content, Filter, Finish as _, Name, Pdf, Rect, Ref, Str, TextSt
 use skrifa::instance::{LocationRef, Size};
 use skrifa::metrics::GlyphMetrics;
 use skrifa::{FontRef, MetadataProvider as _};
+use subsetter::GlyphRemapper;
+
+use crate::fonts::{EmbeddedFont, FALLBACKS, TEXT};
+use crate::model::l10n::Lang;
 
 /// A4 width in points.
 pub(super) const PAGE_W: f32 = 595.28;
 /// A4 height in points.
 pub(super) const PAGE_H: f32 = 841.89;
 /// Left and right margin.
-pub(super) const MARGIN_X: f32 = 54.0;
+pub(super) const MARGIN_X: f32 = 36.0;
 /// Top margin.
-pub(super) const MARGIN_TOP: f32 = 54.0;
+pub(super) const MARGIN_TOP: f32 = 36.0;
 /// Bottom margin; the footer sits inside it.
-pub(super) const MARGIN_BOTTOM: f32 = 62.0;
+pub(super) const MARGIN_BOTTOM: f32 = 48.0;
 /// Width of the text column.
 pub(super) const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN_X;
 
@@ -33,9 +39,6 @@ pub(super) const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN_X;
 pub(super) const BODY: f32 = 9.5;
 /// Small print (sources, notes).
 pub(super) const SMALL: f32 = 8.0;
-
-const FONT_NAME: &[u8] = b"Ubuntu-Light";
-const FONT_RESOURCE: Name<'static> = Name(b"F1");
 
 /// An RGB colour, 0–1 per channel.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -64,9 +67,9 @@ pub(super) const INK: Rgb = Rgb(0.1, 0.1, 0.1);
 /// Secondary text and axis labels.
 pub(super) const MUTED: Rgb = Rgb(0.33, 0.33, 0.33);
 
-/// The embedded font and its metrics.
-pub(super) struct Font {
-    bytes: &'static [u8],
+/// One embedded font and its metrics.
+struct Face {
+    source: EmbeddedFont,
     charmap: skrifa::charmap::Charmap<'static>,
     metrics: GlyphMetrics<'static>,
     upem: f32,
@@ -76,16 +79,15 @@ pub(super) struct Font {
     bbox: [f32; 4],
 }
 
-impl Font {
-    /// Parses the bundled font.
-    pub(super) fn bundled() -> Result<Self, String> {
-        let bytes = epaint_default_fonts::UBUNTU_LIGHT;
-        let font = FontRef::new(bytes).map_err(|e| format!("the bundled font could not be read: {e}"))?;
+impl Face {
+    fn parse(source: EmbeddedFont) -> Result<Self, String> {
+        let font = FontRef::new(source.bytes)
+            .map_err(|e| format!("the bundled font {} could not be read: {e}", source.name))?;
         let m = font.metrics(Size::unscaled(), LocationRef::default());
         let upem = f32::from(m.units_per_em);
         let bbox = m.bounds.map_or([0.0, -250.0, 1000.0, 1000.0], |b| [b.x_min, b.y_min, b.x_max, b.y_max]);
         Ok(Self {
-            bytes,
+            source,
             charmap: font.charmap(),
             metrics: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
             upem,
@@ -96,38 +98,99 @@ impl Font {
         })
     }
 
-    /// Glyph id and advance (in 1/1000 em) for a character; `None` if the
-    /// font lacks it.
+    /// Glyph id and advance (in 1/1000 em) for a character.
     fn glyph(&self, ch: char) -> Option<(u16, f32)> {
         let gid = self.charmap.map(ch)?;
         let id = u16::try_from(gid.to_u32()).ok()?;
         let advance = self.metrics.advance_width(gid).unwrap_or(0.0);
         Some((id, advance * 1000.0 / self.upem))
     }
+}
 
-    /// The glyph for `ch`, or for a plain stand-in when the font lacks it.
-    fn glyph_or_fallback(&self, ch: char) -> (u16, f32, char) {
-        if let Some((g, w)) = self.glyph(ch) {
-            return (g, w, ch);
+/// Where a character is drawn from: the face (index into the font set),
+/// its glyph id there, its advance, and the character it stands for.
+#[derive(Clone, Copy, Debug)]
+struct Glyph {
+    face: usize,
+    gid: u16,
+    advance: f32,
+    drawn: char,
+}
+
+/// The embedded fonts: the text face first, then the fallbacks.
+pub(super) struct Font {
+    faces: Vec<Face>,
+    /// The language the document's numbers and labels are written in
+    /// (the family's, in the handout).
+    pub(super) lang: Lang,
+}
+
+impl Font {
+    /// Parses the bundled fonts.
+    pub(super) fn bundled() -> Result<Self, String> {
+        let faces = std::iter::once(TEXT).chain(FALLBACKS).map(Face::parse).collect::<Result<_, _>>()?;
+        Ok(Self { faces, lang: Lang::En })
+    }
+
+    /// The first face that has `ch`.
+    fn glyph(&self, ch: char) -> Option<Glyph> {
+        self.faces
+            .iter()
+            .enumerate()
+            .find_map(|(face, f)| f.glyph(ch).map(|(gid, advance)| Glyph { face, gid, advance, drawn: ch }))
+    }
+
+    /// The glyph for `ch`, or for a plain stand-in when no font has it.
+    fn glyph_or_fallback(&self, ch: char) -> Glyph {
+        if let Some(g) = self.glyph(ch) {
+            return g;
         }
         let stand_in = match ch {
-            '\u{2192}' => '>',
             '\u{2011}' => '-',
             '\u{00a0}' | '\t' => ' ',
             _ => '?',
         };
-        self.glyph(stand_in).map_or((0, 500.0, ch), |(g, w)| (g, w, stand_in))
+        self.glyph(stand_in).unwrap_or(Glyph { face: 0, gid: 0, advance: 500.0, drawn: ch })
     }
 
     /// Width of `text` at `size` points.
     pub(super) fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.glyph_or_fallback(c).1).sum::<f32>() * size / 1000.0
+        text.chars().map(|c| self.glyph_or_fallback(c).advance).sum::<f32>() * size / 1000.0
     }
 
-    /// Whether every character of `text` is in the font.
+    /// Whether every character of `text` is in one of the fonts.
     pub(super) fn covers(&self, text: &str) -> bool {
         text.chars().all(|c| c.is_control() || self.glyph(c).is_some())
     }
+}
+
+/// The glyphs of one face a document uses: their new ids in its subset
+/// (which the page content uses as CIDs), with the character and advance
+/// of each for the `ToUnicode` map and widths.
+struct Used {
+    remapper: GlyphRemapper,
+    glyphs: BTreeMap<u16, (char, f32)>,
+}
+
+impl Used {
+    fn new() -> Self {
+        // Glyph 0 (.notdef) keeps id 0, as the subsetter requires.
+        let mut remapper = GlyphRemapper::new();
+        remapper.remap(0);
+        Self { remapper, glyphs: BTreeMap::new() }
+    }
+
+    /// The CID for a glyph, noting it as used.
+    fn cid(&mut self, glyph: Glyph) -> u16 {
+        let cid = self.remapper.remap(glyph.gid);
+        self.glyphs.entry(cid).or_insert((glyph.drawn, glyph.advance));
+        cid
+    }
+}
+
+/// The resource name of face `index` on every page.
+fn resource(index: usize) -> Vec<u8> {
+    format!("F{}", index + 1).into_bytes()
 }
 
 /// Text weight: the font has one weight, so headings are drawn with a thin
@@ -162,18 +225,20 @@ pub(super) enum Align {
     Right,
 }
 
-/// Pages being drawn, plus the glyphs used (for widths and `ToUnicode`).
+/// Pages being drawn, plus the glyphs used of each face (for the subsets,
+/// widths and `ToUnicode`).
 pub(super) struct Canvas {
     pub(super) font: Font,
     pages: Vec<Content>,
-    used: BTreeMap<u16, (char, f32)>,
-    /// Characters that were missing from the font (drawn as a stand-in).
+    used: Vec<Used>,
+    /// Characters no font has (drawn as a stand-in).
     pub(super) missing: Vec<char>,
 }
 
 impl Canvas {
     pub(super) fn new(font: Font) -> Self {
-        Self { font, pages: Vec::new(), used: BTreeMap::new(), missing: Vec::new() }
+        let used = font.faces.iter().map(|_| Used::new()).collect();
+        Self { font, pages: Vec::new(), used, missing: Vec::new() }
     }
 
     /// Starts a new page; drawing goes to the last page.
@@ -213,7 +278,10 @@ impl Canvas {
     }
 
     /// Writes the document.
-    pub(super) fn finish(self, title: &str, creator: &str) -> Vec<u8> {
+    ///
+    /// # Errors
+    /// When a font cannot be subset (a defect in a bundled font).
+    pub(super) fn finish(self, title: &str, creator: &str) -> Result<Vec<u8>, String> {
         let Self { font, pages, used, .. } = self;
         let mut pdf = Pdf::new();
         let mut next = 1;
@@ -225,11 +293,13 @@ impl Canvas {
         let catalog = alloc();
         let tree = alloc();
         let info = alloc();
-        let type0 = alloc();
-        let cid = alloc();
-        let descriptor = alloc();
-        let file = alloc();
-        let cmap = alloc();
+        // Only the faces the document draws with are embedded.
+        let faces: Vec<(usize, Ref)> = used
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| !u.glyphs.is_empty())
+            .map(|(index, _)| (index, alloc()))
+            .collect();
         let page_ids: Vec<(Ref, Ref)> = pages.iter().map(|_| (alloc(), alloc())).collect();
 
         pdf.catalog(catalog).pages(tree);
@@ -243,61 +313,91 @@ impl Canvas {
             page.media_box(Rect::new(0.0, 0.0, PAGE_W, PAGE_H));
             page.parent(tree);
             page.contents(*content_id);
-            page.resources().fonts().pair(FONT_RESOURCE, type0);
+            {
+                let mut resources = page.resources();
+                let mut fonts = resources.fonts();
+                for (index, type0) in &faces {
+                    fonts.pair(Name(&resource(*index)), *type0);
+                }
+            }
             page.finish();
             let data = deflate(&content.finish());
             pdf.stream(*content_id, &data).filter(Filter::FlateDecode);
         }
 
-        let system_info = SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 };
-        pdf.type0_font(type0)
-            .base_font(Name(FONT_NAME))
-            .encoding_predefined(Name(b"Identity-H"))
-            .descendant_font(cid)
-            .to_unicode(cmap);
-        let mut cid_font = pdf.cid_font(cid);
-        cid_font
-            .subtype(CidFontType::Type2)
-            .base_font(Name(FONT_NAME))
-            .system_info(system_info)
-            .font_descriptor(descriptor)
-            .default_width(500.0)
-            .cid_to_gid_map_predefined(Name(b"Identity"));
-        {
-            let mut widths = cid_font.widths();
-            for (gid, (_, w)) in &used {
-                widths.consecutive(*gid, [*w]);
-            }
+        for (index, type0) in faces {
+            let (Some(face), Some(used)) = (font.faces.get(index), used.get(index)) else { continue };
+            embed(&mut pdf, &mut alloc, type0, face, used)?;
         }
-        cid_font.finish();
-
-        let scale = 1000.0 / font.upem;
-        let [x0, y0, x1, y1] = font.bbox;
-        pdf.font_descriptor(descriptor)
-            .name(Name(FONT_NAME))
-            .flags(FontFlags::NON_SYMBOLIC)
-            .bbox(Rect::new(x0 * scale, y0 * scale, x1 * scale, y1 * scale))
-            .italic_angle(0.0)
-            .ascent(font.ascent * scale)
-            .descent(font.descent * scale)
-            .cap_height(font.cap_height * scale)
-            .stem_v(70.0)
-            .font_file2(file);
-
-        let mut unicode = UnicodeCmap::new(Name(b"Xhim-UTF16"), system_info);
-        for (gid, (ch, _)) in &used {
-            unicode.pair(*gid, *ch);
-        }
-        let unicode = unicode.finish();
-        pdf.cmap(cmap, &unicode);
-
-        let compressed = deflate(font.bytes);
-        pdf.stream(file, &compressed)
-            .filter(Filter::FlateDecode)
-            .pair(Name(b"Length1"), i32::try_from(font.bytes.len()).unwrap_or(i32::MAX));
-
-        pdf.finish()
+        Ok(pdf.finish())
     }
+}
+
+/// Writes one face as a Type 0 font whose descendant is a subset of it.
+fn embed(
+    pdf: &mut Pdf,
+    alloc: &mut impl FnMut() -> Ref,
+    type0: Ref,
+    face: &Face,
+    used: &Used,
+) -> Result<(), String> {
+    let (cid, descriptor, file, cmap) = (alloc(), alloc(), alloc(), alloc());
+    let subset = subsetter::subset(face.source.bytes, 0, &used.remapper)
+        .map_err(|e| format!("the bundled font {} could not be subset: {e}", face.source.name))?;
+    // A subset's name starts with a tag of six capitals naming its glyphs
+    // (PDF 32000-1, 9.6.4).
+    let digest = <sha2::Sha256 as sha2::Digest>::digest(&subset);
+    let tag: String = digest.iter().take(6).map(|b| char::from(b'A' + b % 26)).collect();
+    let name = format!("{tag}+{}", face.source.name);
+    let name = Name(name.as_bytes());
+
+    let system_info = SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 };
+    pdf.type0_font(type0)
+        .base_font(name)
+        .encoding_predefined(Name(b"Identity-H"))
+        .descendant_font(cid)
+        .to_unicode(cmap);
+    let mut cid_font = pdf.cid_font(cid);
+    cid_font
+        .subtype(CidFontType::Type2)
+        .base_font(name)
+        .system_info(system_info)
+        .font_descriptor(descriptor)
+        .default_width(500.0)
+        .cid_to_gid_map_predefined(Name(b"Identity"));
+    {
+        let mut widths = cid_font.widths();
+        for (gid, (_, w)) in &used.glyphs {
+            widths.consecutive(*gid, [*w]);
+        }
+    }
+    cid_font.finish();
+
+    let scale = 1000.0 / face.upem;
+    let [x0, y0, x1, y1] = face.bbox;
+    pdf.font_descriptor(descriptor)
+        .name(name)
+        .flags(FontFlags::NON_SYMBOLIC)
+        .bbox(Rect::new(x0 * scale, y0 * scale, x1 * scale, y1 * scale))
+        .italic_angle(0.0)
+        .ascent(face.ascent * scale)
+        .descent(face.descent * scale)
+        .cap_height(face.cap_height * scale)
+        .stem_v(70.0)
+        .font_file2(file);
+
+    let mut unicode = UnicodeCmap::new(Name(b"Xhim-UTF16"), system_info);
+    for (gid, (ch, _)) in &used.glyphs {
+        unicode.pair(*gid, *ch);
+    }
+    let unicode = unicode.finish();
+    pdf.cmap(cmap, &unicode);
+
+    let compressed = deflate(&subset);
+    pdf.stream(file, &compressed)
+        .filter(Filter::FlateDecode)
+        .pair(Name(b"Length1"), i32::try_from(subset.len()).unwrap_or(i32::MAX));
+    Ok(())
 }
 
 fn deflate(bytes: &[u8]) -> Vec<u8> {
@@ -313,7 +413,7 @@ fn deflate(bytes: &[u8]) -> Vec<u8> {
 pub(super) struct Canvas1<'a> {
     content: &'a mut Content,
     font: &'a Font,
-    used: &'a mut BTreeMap<u16, (char, f32)>,
+    used: &'a mut [Used],
     missing: &'a mut Vec<char>,
 }
 
@@ -353,16 +453,17 @@ impl Canvas1<'_> {
         self.show(matrix, size, &[(text, weight, colour)]);
     }
 
-    /// Shows runs of text one after the other in one text object.
+    /// Shows runs of text one after the other in one text object; the font
+    /// changes inside a run where a letter comes from a fallback.
     fn show(&mut self, matrix: [f32; 6], size: f32, runs: &[(&str, Weight, Rgb)]) {
-        let encoded: Vec<Vec<u8>> = runs.iter().map(|(text, ..)| self.encode(text)).collect();
+        let encoded: Vec<Vec<(usize, Vec<u8>)>> = runs.iter().map(|(text, ..)| self.encode(text)).collect();
         let c = &mut *self.content;
         c.save_state();
         c.begin_text();
-        c.set_font(FONT_RESOURCE, size);
         c.set_text_matrix(matrix);
         let mut bold = false;
-        for ((_, weight, colour), bytes) in runs.iter().zip(&encoded) {
+        let mut current = None;
+        for ((_, weight, colour), pieces) in runs.iter().zip(&encoded) {
             c.set_fill_rgb(colour.0, colour.1, colour.2);
             if *weight == Weight::Bold {
                 c.set_stroke_rgb(colour.0, colour.1, colour.2);
@@ -372,25 +473,35 @@ impl Canvas1<'_> {
                 c.set_text_rendering_mode(TextRenderingMode::Fill);
             }
             bold = *weight == Weight::Bold;
-            c.show(Str(bytes));
+            for (face, bytes) in pieces {
+                if current != Some(*face) {
+                    c.set_font(Name(&resource(*face)), size);
+                    current = Some(*face);
+                }
+                c.show(Str(bytes));
+            }
         }
         c.end_text();
         c.restore_state();
     }
 
-    /// Glyph ids of `text`, noting the glyphs used and any characters the
-    /// font lacks.
-    fn encode(&mut self, text: &str) -> Vec<u8> {
-        let mut encoded = Vec::with_capacity(text.len() * 2);
+    /// The CIDs of `text`, in pieces of one face each, noting the glyphs
+    /// used and any characters no font has.
+    fn encode(&mut self, text: &str) -> Vec<(usize, Vec<u8>)> {
+        let mut pieces: Vec<(usize, Vec<u8>)> = Vec::new();
         for ch in text.chars() {
-            let (gid, width, drawn) = self.font.glyph_or_fallback(ch);
-            if drawn != ch && !self.missing.contains(&ch) {
+            let glyph = self.font.glyph_or_fallback(ch);
+            if glyph.drawn != ch && !self.missing.contains(&ch) {
                 self.missing.push(ch);
             }
-            self.used.entry(gid).or_insert((drawn, width));
-            encoded.extend_from_slice(&gid.to_be_bytes());
+            let Some(used) = self.used.get_mut(glyph.face) else { continue };
+            let cid = used.cid(glyph);
+            match pieces.last_mut() {
+                Some((face, bytes)) if *face == glyph.face => bytes.extend_from_slice(&cid.to_be_bytes()),
+                _ => pieces.push((glyph.face, cid.to_be_bytes().to_vec())),
+            }
         }
-        encoded
+        pieces
     }
 
     /// A straight line.

@@ -5,7 +5,8 @@
 //! and each line is one text object, so its words are selected, searched
 //! and read aloud in order even where the look changes inside it.
 
-use crate::model::text::{Paragraph, Run, format};
+use crate::model::l10n::{self, Lang};
+use crate::model::text::{Paragraph, Run};
 
 use super::pdf::{BODY, Font, INK, MUTED, Rgb, SMALL, Segment, Weight};
 
@@ -38,9 +39,9 @@ pub(super) const CLINICAL: Look = Look { size: BODY, leading: 1.32, colour: INK 
 /// Clinician pages: small print (sources, notes).
 pub(super) const CLINICAL_SMALL: Look = Look { size: SMALL, leading: 1.32, colour: MUTED };
 /// Family pages: body text.
-pub(super) const FAMILY: Look = Look { size: 8.5, leading: 1.3, colour: INK };
+pub(super) const FAMILY: Look = Look { size: 11.0, leading: 1.1, colour: INK };
 /// Family pages: small print (cell text, notes, sources).
-pub(super) const FAMILY_FINE: Look = FAMILY.sized(7.2);
+pub(super) const FAMILY_FINE: Look = Look { size: 10.0, leading: 1.07, colour: INK };
 
 /// One line of a laid-out paragraph.
 pub(super) type Line = Vec<Segment>;
@@ -61,7 +62,7 @@ enum Piece {
     Break,
 }
 
-fn pieces(p: &Paragraph, colour: Rgb) -> Vec<Piece> {
+fn pieces(p: &Paragraph, colour: Rgb, lang: Lang) -> Vec<Piece> {
     let mut out = Vec::new();
     // Whether the text so far ends inside a word, so the next run's first
     // word continues it.
@@ -72,7 +73,7 @@ fn pieces(p: &Paragraph, colour: Rgb) -> Vec<Piece> {
             Run::Cite(_) => (Weight::Regular, MUTED),
             Run::Text(_) | Run::Quote { .. } => (Weight::Regular, colour),
         };
-        let text = format::run(run);
+        let text = l10n::run(run, lang);
         for (i, part) in text.split('\n').enumerate() {
             if i > 0 {
                 out.push(Piece::Break);
@@ -99,7 +100,7 @@ pub(super) fn lines(font: &Font, p: &Paragraph, look: Look, width: f32) -> Vec<L
     let mut line: Vec<Word> = Vec::new();
     let mut x = 0.0;
     let mut ends_with_break = false;
-    for piece in pieces(p, look.colour) {
+    for piece in pieces(p, look.colour, font.lang) {
         let w = match piece {
             Piece::Break => {
                 out.push(std::mem::take(&mut line));
@@ -112,7 +113,8 @@ pub(super) fn lines(font: &Font, p: &Paragraph, look: Look, width: f32) -> Vec<L
         ends_with_break = false;
         let wide = font.width(&w.text, size);
         let gap = if line.is_empty() || w.glued { 0.0 } else { space };
-        if !line.is_empty() && !w.glued && x + gap + wide > width {
+        let may_break = !w.glued || breaks_before(&w.text);
+        if !line.is_empty() && may_break && x + gap + wide > width {
             out.push(std::mem::take(&mut line));
             x = 0.0;
         }
@@ -140,6 +142,16 @@ pub(super) fn lines(font: &Font, p: &Paragraph, look: Look, width: f32) -> Vec<L
         out.push(line);
     }
     out.into_iter().map(segments).collect()
+}
+
+/// Whether a line may break before `word` where it follows the previous
+/// one with no space: Japanese and Chinese break between characters, except
+/// before closing punctuation.
+fn breaks_before(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| {
+        let cjk = matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}');
+        cjk && !matches!(c, 'ー' | 'ゃ' | 'ゅ' | 'ょ' | 'っ')
+    })
 }
 
 /// Words of one line joined into runs of one look each.

@@ -5,80 +5,92 @@
 
 use std::collections::BTreeSet;
 
-use super::headings;
 use super::statements::{FAMILY_SOURCE, FamilyText};
 use crate::model::evidence::Evidence;
 use crate::model::evidence::changelog::{self, Changelog};
+use crate::model::l10n::{self, Arg, Lang, REVIEWED_BY};
 use crate::model::text::{Basis, Block, Doc, Paragraph, Run, Section, SectionId};
 
-/// The "About this aid" section.
+/// The month of the evidence version in force (year, month), from its
+/// changelog: family pages show it instead of the evidence's hash, since
+/// a date means something to a family and a hash does not.
+fn evidence_month() -> Option<(i64, i64)> {
+    let version = Changelog::shipped().and_then(Changelog::current)?;
+    let (year, month) = version.version.split_once('-')?;
+    Some((year.parse().ok()?, month.parse().ok()?))
+}
+
+/// "December 2026", "2026年12月", "diciembre de 2026".
+pub fn evidence_date(lang: Lang) -> String {
+    match evidence_month() {
+        Some((year, month)) => l10n::text(
+            lang,
+            "evidence-month",
+            &[("year", Arg::Text(year.to_string())), ("month", Arg::Count(month))],
+        ),
+        None => l10n::text(lang, "about-unknown-date", &[]),
+    }
+}
+
+/// The "About this aid" section, for the Help menu and the clinician's
+/// report: English, with the dated evidence version and its day ("2026-12
+/// (2026-12-07)"; the Help window adds the fingerprint).
 pub fn about_section(evidence: &Evidence) -> Section {
-    let reviewed =
-        FamilyText::embedded().map_or_else(|_| "an unknown date".to_owned(), |t| t.reviewed.clone());
+    let version = match Changelog::shipped().and_then(Changelog::current) {
+        Some(v) => format!("{} ({})", v.version, v.date),
+        None => changelog::version_words(evidence),
+    };
+    about(Lang::En, version)
+}
+
+/// The "About this aid" section of the family pages, in `lang`: the
+/// evidence named by its date, and who translated it.
+pub fn about_section_in(_evidence: &Evidence, lang: Lang) -> Section {
+    about(lang, evidence_date(lang))
+}
+
+fn about(lang: Lang, version: String) -> Section {
+    let reviewed = FamilyText::embedded()
+        .map_or_else(|_| l10n::text(lang, "about-unknown-date", &[]), |t| t.reviewed.clone());
+    let p = |id: &str, args: &[(&str, Arg)]| l10n::paragraph(lang, id, args);
     let item = |label: &str, text: Paragraph| Block::Item {
-        text: Paragraph::new().strong(format!("{label}: ")).then(text),
+        text: Paragraph::new().strong(format!("{}: ", l10n::text(lang, label, &[]))).then(text),
         source: None,
         concerns: Vec::new(),
     };
-    Section::new(SectionId::AboutThisAid, headings::ABOUT)
-        .with(item(
-            "What it is for",
-            Paragraph::from(
-                "It helps a family and their care team talk about a stem cell transplant for a boy with XHIM. \
-                 It shows what studies found. It does not tell you what to do.",
-            ),
-        ))
-        .with(item(
-            "Who made it",
-            Paragraph::from(
-                "The xhim-aid project wrote it from the published sources listed here. It had no funding. Its \
-                 authors have no conflicts of interest.",
-            ),
-        ))
-        .with(item(
-            "The evidence",
-            Paragraph::new()
-                .text(format!("The plain statements were last checked against their sources on {reviewed}. "))
-                .text("The list of sources gives the date of each one."),
-        ))
-        .with(Block::Note(Paragraph::new().strong(format!("Evidence version: {}", evidence_date(evidence)))))
-        .with(item(
-            "Keeping it up to date",
-            Paragraph::from(
-                "Before each new version, the sources are checked again and new studies are added. Tests check \
-                 every number against the published value. Each saved file and each handout records the \
-                 evidence version it used.",
-            ),
-        ))
-        .with(item(
-            "If you find an error",
-            Paragraph::from(
-                "Please tell the team who gave you this aid, or report it on the project's issue tracker.",
-            ),
-        ))
-        .with(item(
-            "Its limits",
-            Paragraph::from(
-                "It has not yet been tested with families. There is no guideline written just for XHIM. The \
-                 studies are small and look back at boys treated years ago, so results for one boy may be \
-                 different. Some statements are about transplants in general, and they say so.",
-            ),
-        ))
-}
-
-/// "2026-12 (7 December 2026)": the dated version and its day, never the
-/// fingerprint, which means nothing to a family.
-fn evidence_date(evidence: &Evidence) -> String {
-    match Changelog::shipped().and_then(Changelog::current) {
-        Some(v) => format!("{} ({})", v.version, v.date),
-        None => changelog::version_words(evidence),
-    }
+    let mut section = Section::new(SectionId::AboutThisAid, l10n::text(lang, "heading-about", &[]))
+        .with(item("about-for-label", p("about-for", &[])))
+        .with(item("about-who-label", p("about-who", &[])));
+    // Until a native-speaking clinician has reviewed the translations, every
+    // About says who translated them.
+    let translation = match (lang, REVIEWED_BY) {
+        (_, Some(who)) => p("about-translation-reviewed", &[("reviewer", Arg::Text(who.to_owned()))]),
+        (Lang::En, None) => p("about-translations", &[]),
+        (_, None) => p("about-translation", &[]),
+    };
+    section = section.with(item("about-translation-label", translation));
+    section
+        .with(item("about-evidence-label", p("about-evidence", &[("reviewed", Arg::Text(reviewed))])))
+        .with(Block::Note(Paragraph::new().strong(l10n::text(
+            lang,
+            "about-version",
+            &[("version", Arg::Text(version))],
+        ))))
+        .with(item("about-updates-label", p("about-updates", &[])))
+        .with(item("about-error-label", p("about-error", &[])))
+        .with(item("about-limits-label", p("about-limits", &[])))
 }
 
 /// Sources with their dates: those cited in `doc`, or every source when
 /// `doc` is `None` (the Help window).
 pub fn sources_section(evidence: &Evidence, doc: Option<&Doc>) -> Section {
-    let mut section = Section::new(SectionId::Sources, headings::SOURCES);
+    sources_section_in(evidence, doc, Lang::En)
+}
+
+/// The sources under a heading in `lang`; the references stay as
+/// published.
+pub fn sources_section_in(evidence: &Evidence, doc: Option<&Doc>, lang: Lang) -> Section {
+    let mut section = Section::new(SectionId::Sources, l10n::text(lang, "heading-sources", &[]));
     let text = FamilyText::embedded().ok();
     let (cohorts, statements) = match doc {
         Some(doc) => cited(doc),

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::evidence::words;
 use crate::model::evidence::{Cohort, Evidence, Finding, POST_HSCT_OS_FINDING, TimePoint, Value};
-use crate::model::text::{IconArray, Paragraph, Quantity, SourceRef, Unit, format};
+use crate::model::l10n::{self, Arg, Lang};
+use crate::model::text::{IconArray, Quantity, SourceRef, Unit};
 
 /// Every icon array has the same denominator, so options compare by count.
 pub const ICON_TOTAL: u32 = 100;
@@ -43,6 +44,15 @@ impl IconStyle {
             Self::Person => "People",
             Self::Abstract => "Squares",
         }
+    }
+
+    /// The chooser's label in `lang`.
+    pub fn label_in(self, lang: Lang) -> String {
+        let key = match self {
+            Self::Person => "icons-person",
+            Self::Abstract => "icons-abstract",
+        };
+        l10n::text(lang, key, &[])
     }
 }
 
@@ -106,17 +116,14 @@ pub fn whole_boys(percent: f64) -> u32 {
 
 /// The counts of a published percentage: "about 78" and "about 22", each
 /// saying it is calculated and from what.
-fn counts(percent: f64, src: &SourceRef) -> (u32, Quantity, Quantity) {
+fn counts(percent: f64, src: &SourceRef, lang: Lang) -> (u32, Quantity, Quantity) {
     let filled = whole_boys(percent);
-    let p = format::quantity(&Quantity::published(percent, Unit::Percent, src.clone()));
+    let p = l10n::quantity(&Quantity::published(percent, Unit::Percent, src.clone()), lang);
+    let how = |id: &str| l10n::text(lang, id, &[("percent", Arg::Text(p.clone()))]);
     let mut rounded =
-        Quantity::calculated(f64::from(filled), Unit::Count, src.clone(), format!("{p} as whole boys"));
-    let mut rest = Quantity::calculated(
-        f64::from(ICON_TOTAL - filled),
-        Unit::Count,
-        src.clone(),
-        format!("100 minus {p}"),
-    );
+        Quantity::calculated(f64::from(filled), Unit::Count, src.clone(), how("calc-whole-boys"));
+    let mut rest =
+        Quantity::calculated(f64::from(ICON_TOTAL - filled), Unit::Count, src.clone(), how("calc-minus"));
     if (f64::from(filled) - percent).abs() > 1e-9 {
         rounded = rounded.about();
         rest = rest.about();
@@ -136,97 +143,102 @@ fn percent(f: &Finding) -> Option<f64> {
 /// different clocks, so the screen and the handout show them one under the
 /// other under their own headings, never side by side.
 pub fn icon_arrays(evidence: &Evidence, transplanted: bool) -> Vec<IconArray> {
+    icon_arrays_in(evidence, transplanted, Lang::En)
+}
+
+/// The arrays in `lang`.
+pub fn icon_arrays_in(evidence: &Evidence, transplanted: bool, lang: Lang) -> Vec<IconArray> {
     let mut out = Vec::new();
     if let Some((c, f)) = evidence.finding(POST_HSCT_OS_FINDING)
-        && let Some(a) = after_transplant(c, f)
+        && let Some(a) = after_transplant(c, f, lang)
     {
         out.push(a);
     }
     if !transplanted
         && let Some((c, f)) = evidence.finding(NO_HSCT_OS_FINDING)
-        && let Some(a) = without_transplant(c, f)
+        && let Some(a) = without_transplant(c, f, lang)
     {
         out.push(a);
     }
     out
 }
 
-fn after_transplant(c: &Cohort, f: &Finding) -> Option<IconArray> {
+fn after_transplant(c: &Cohort, f: &Finding, lang: Lang) -> Option<IconArray> {
     let Some(TimePoint::AfterHsct(years)) = f.time else { return None };
+    let p = |id: &str, args: &[(&str, Arg)]| l10n::paragraph(lang, id, args);
     let src = words::finding_source(c, f);
-    let (filled, alive, died) = counts(percent(f)?, &src);
-    let span = Quantity::published(years, Unit::Years, src.clone());
-    let mut who = Paragraph::new().text("Who was counted: ");
+    let (filled, alive, died) = counts(percent(f)?, &src, lang);
+    let span = || Arg::Num(Quantity::published(years, Unit::Years, src.clone()));
+    let mut who = p("array-who", &[]);
     if let Some(n) = f.groups.first().map(|g| g.n).or(c.patients) {
-        who = who.num(Quantity::published(f64::from(n), Unit::Count, src.clone())).text(" boys");
+        let n = Arg::Num(Quantity::published(f64::from(n), Unit::Count, src.clone()));
+        who = who.then(p("array-who-n", &[("n", n)]));
     } else {
-        who = who.text("boys");
+        who = who.then(p("array-who-boys", &[]));
     }
-    who = who.text(" with XHIM");
+    who = who.then(p("array-with-xhim", &[]));
     if let Some(era) = &c.era {
-        who = who.text(format!(" ({era})"));
+        who = who.then(p("array-era", &[("era", Arg::Text(era_words(era, lang)))]));
     }
-    who = who.text(", all ages at HSCT. ").cite(src.clone());
+    who = who.then(p("array-all-ages", &[("cite", Arg::Cite(src.clone()))]));
     Some(IconArray {
         finding: format!("{}/{}", c.id, f.id),
-        heading: "After a transplant".to_owned(),
-        question: Paragraph::new()
-            .text("Of 100 boys who had a transplant, at any age, how many were alive ")
-            .num(span.clone())
-            .text(" later?"),
+        heading: l10n::text(lang, "array-after-heading", &[]),
+        question: p("array-after-question", &[("span", span())]),
         total: ICON_TOTAL,
         filled,
-        filled_label: Paragraph::new().num(alive).text(" were alive ").num(span.clone()).text(" later."),
-        empty_label: Paragraph::new().num(died).text(" had died by then."),
-        clock: Paragraph::from("Counted from the day of the transplant."),
+        filled_label: p("array-after-alive", &[("alive", Arg::Num(alive)), ("span", span())]),
+        empty_label: p("array-after-died", &[("died", Arg::Num(died))]),
+        clock: p("array-after-clock", &[]),
         who,
-        notes: vec![Paragraph::from(
-            "This is what happened to a group of boys, not a forecast for him. The study did not give a \
-             number for each age. Care has changed since then.",
-        )],
+        notes: vec![p("array-after-note", &[])],
     })
 }
 
-fn without_transplant(c: &Cohort, f: &Finding) -> Option<IconArray> {
+fn without_transplant(c: &Cohort, f: &Finding, lang: Lang) -> Option<IconArray> {
     let Some(TimePoint::AtAge(age)) = f.time else { return None };
+    let p = |id: &str, args: &[(&str, Arg)]| l10n::paragraph(lang, id, args);
     let src = words::finding_source(c, f);
-    let (filled, alive, died) = counts(percent(f)?, &src);
-    let at = Quantity::published(age, Unit::Years, src.clone());
-    let mut who = Paragraph::new().text("Who was counted: ");
+    let (filled, alive, died) = counts(percent(f)?, &src, lang);
+    let at = || Arg::Num(Quantity::published(age, Unit::Years, src.clone()));
+    let count = |n: u32| Arg::Num(Quantity::published(f64::from(n), Unit::Count, src.clone()));
+    let mut who = p("array-who", &[]);
     if let Some(n) = f.groups.first().map(|g| g.n) {
-        who = who.num(Quantity::published(f64::from(n), Unit::Count, src.clone())).text(" boys without HSCT");
+        who = who.then(p("array-who-n-without", &[("n", count(n))]));
     } else {
-        who = who.text("boys without HSCT");
+        who = who.then(p("array-who-without", &[]));
     }
     if let Some(all) = c.patients {
-        who = who
-            .text(", in a study of ")
-            .num(Quantity::published(f64::from(all), Unit::Count, src.clone()))
-            .text(" boys");
+        who = who.then(p("array-in-study", &[("n", count(all))]));
     }
-    who = who.text(" in Japan. ").cite(src.clone());
-    let mut notes = vec![
-        Paragraph::new()
-            .text("We do not know how many were still followed at ")
-            .num(at.clone())
-            .text(". So this number is uncertain."),
-    ];
+    who = who.then(p("array-in-japan", &[("cite", Arg::Cite(src.clone()))]));
+    let mut notes = vec![p("array-followed", &[("age", at())])];
     if f.groups.first().is_some_and(|g| g.n < 50) {
-        notes.push(Paragraph::from("It is a small group. The true number could be quite different."));
+        notes.push(p("array-small", &[]));
     }
     Some(IconArray {
         finding: format!("{}/{}", c.id, f.id),
-        heading: "Without a transplant".to_owned(),
-        question: Paragraph::new()
-            .text("Of 100 boys in Japan who did not have a transplant, how many were alive at ")
-            .num(at.clone())
-            .text(" of age?"),
+        heading: l10n::text(lang, "array-without-heading", &[]),
+        question: p("array-without-question", &[("age", at())]),
         total: ICON_TOTAL,
         filled,
-        filled_label: Paragraph::new().num(alive).text(" were alive at ").num(at.clone()).text(" of age."),
-        empty_label: Paragraph::new().num(died).text(" had died before then."),
-        clock: Paragraph::from("Counted from birth."),
+        filled_label: p("array-without-alive", &[("alive", Arg::Num(alive)), ("age", at())]),
+        empty_label: p("array-without-died", &[("died", Arg::Num(died))]),
+        clock: p("array-without-clock", &[]),
         who,
         notes,
     })
+}
+
+/// A cohort's era ("transplants 1993–2015") in `lang`; an era of another
+/// form is shown as the cohort file gives it.
+fn era_words(era: &str, lang: Lang) -> String {
+    let known = [("transplants ", "era-transplants"), ("diagnosed ", "era-diagnosed")];
+    known
+        .iter()
+        .find_map(|(prefix, key)| {
+            era.strip_prefix(prefix)
+                .map(|years| l10n::text(lang, key, &[("years", Arg::Text(years.to_owned()))]))
+        })
+        .unwrap_or_else(|| era.to_owned())
 }

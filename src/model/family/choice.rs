@@ -3,8 +3,8 @@
 //! life after transplant. Cells are filled only from the family statements
 //! and the cohort findings.
 
+use super::Ctx;
 use super::arrays::{NO_HSCT_OS_FINDING, whole_boys};
-use super::{Ctx, headings};
 use crate::model::discussion::Leaning;
 use crate::model::evidence::words;
 use crate::model::evidence::{
@@ -12,8 +12,9 @@ use crate::model::evidence::{
     TimePoint, Value, WINDOW_FINDING,
 };
 use crate::model::figure::years_since_hsct;
+use crate::model::l10n::{self, Arg, Lang};
 use crate::model::patient::Hsct;
-use crate::model::text::{Block, Paragraph, Quantity, Section, SectionId, Table, Unit, format};
+use crate::model::text::{Block, Paragraph, Quantity, Section, SectionId, Table, Unit};
 
 /// The three options, with the words that describe each.
 pub const OPTIONS: [(Leaning, &str); 3] = [
@@ -32,46 +33,55 @@ pub const ROWS: [&str; 6] = [
     "What nobody knows yet",
 ];
 
+/// The message keys of [`OPTIONS`]' words, in order.
+const OPTION_KEYS: [&str; 3] = ["option-a", "option-b", "option-c"];
+
+/// The message keys of [`ROWS`], in order.
+const ROW_KEYS: [&str; 6] =
+    ["row-involves", "row-offers", "row-found", "row-risks", "row-daily", "row-unknown"];
+
+/// An option's label in `lang` ("A: a transplant soon").
+pub fn leaning_label(leaning: Leaning, lang: Lang) -> String {
+    let key = match leaning {
+        Leaning::TransplantSoon => "leaning-a",
+        Leaning::CareNowTransplantLater => "leaning-b",
+        Leaning::CareWithoutTransplant => "leaning-c",
+        Leaning::NotSure => "leaning-unsure",
+    };
+    l10n::text(lang, key, &[])
+}
+
 /// "The choice you are facing": the condition, the decision, the options
 /// and that there is time.
 pub(super) fn choice(cx: &Ctx<'_>) -> Section {
-    let mut section = Section::new(SectionId::Choice, headings::CHOICE)
+    let mut section = Section::new(SectionId::Choice, cx.t("heading-choice"))
         .with(Block::Paragraph(cx.said("choice-condition")))
-        .with(Block::Paragraph(
-            Paragraph::new()
-                .strong("The decision: ")
-                .text("whether and when he has a stem cell transplant (HSCT). ")
-                .then(cx.said("hsct-cure")),
-        ))
-        .with(Block::Paragraph(Paragraph::from("There are three options:")));
-    for (leaning, words) in OPTIONS {
+        .with(Block::Paragraph(cx.p("choice-decision", &[]).then(cx.said("hsct-cure"))))
+        .with(Block::Paragraph(cx.p("choice-three", &[])));
+    for ((leaning, _), key) in OPTIONS.iter().zip(OPTION_KEYS) {
         let (letter, _) = leaning.label().split_once(':').unwrap_or(("", ""));
         section.blocks.push(Block::Item {
-            text: Paragraph::new().strong(format!("{letter}: ")).text(words),
+            text: Paragraph::new().strong(format!("{letter}: ")).text(cx.t(key)),
             source: None,
             concerns: Vec::new(),
         });
     }
-    section.blocks.push(Block::Paragraph(Paragraph::from(
-        "You do not have to decide today. There is time to think and to ask questions, and you can come \
-         back to this choice with the team later.",
-    )));
+    section.blocks.push(Block::Paragraph(cx.p("choice-no-hurry", &[])));
     section
 }
 
 /// For a transplanted boy: what life after a transplant brings.
 pub(super) fn life_after(cx: &Ctx<'_>) -> Section {
-    let mut section = Section::new(SectionId::LifeAfterTransplant, headings::LIFE_AFTER);
+    let mut section = Section::new(SectionId::LifeAfterTransplant, cx.t("heading-life-after"));
     if let Some(p) = cx.patient
         && let Some(at) = p.hsct_age_months()
     {
-        let months = |m: i32| Quantity::patient(f64::from(m), Unit::Months);
-        let mut when =
-            Paragraph::new().text("He had a stem cell transplant (HSCT) at ").num(months(at)).text(".");
+        let months = |m: i32| Arg::Num(Quantity::patient(f64::from(m), Unit::Months));
+        let mut when = cx.p("after-when", &[("age", months(at))]);
         if let Some(since) = years_since_hsct(p) {
             #[expect(clippy::cast_possible_truncation, reason = "ages are at most 80 years")]
             let m = (since * 12.0).round() as i32;
-            when = when.text(" That was ").num(months(m)).text(" ago.");
+            when = when.then(cx.p("after-since", &[("since", months(m))]));
         }
         section.blocks.push(Block::Paragraph(when));
     }
@@ -82,19 +92,9 @@ pub(super) fn life_after(cx: &Ctx<'_>) -> Section {
         && let (Some(TimePoint::AfterHsct(y)), Some(since)) = (f.time, years_since_hsct(p))
     {
         let src = words::finding_source(c, f);
-        let span = Quantity::published(y, Unit::Years, src.clone());
-        let text = if since > y {
-            Paragraph::new()
-                .text("The largest study counted boys for ")
-                .num(span)
-                .text(" after their transplant. He is past that point. ")
-        } else {
-            Paragraph::new()
-                .text("The largest study counted boys for ")
-                .num(span)
-                .text(" after their transplant, and he is within that time. ")
-        };
-        section.blocks.push(Block::Paragraph(text.cite(src)));
+        let span = Arg::Num(Quantity::published(y, Unit::Years, src.clone()));
+        let key = if since > y { "after-past" } else { "after-within" };
+        section.blocks.push(Block::Paragraph(cx.p(key, &[("span", span), ("cite", Arg::Cite(src))])));
     }
     section.blocks.extend(later_years(cx));
     section
@@ -109,29 +109,26 @@ fn later_years(cx: &Ctx<'_>) -> Vec<Block> {
         && let (Some(Value::GreaterThan(v)), Some(TimePoint::AfterHsct(y))) = (f.value, f.time)
     {
         let src = words::finding_source(c, f);
-        out.push(Block::Paragraph(
-            Paragraph::new()
-                .text("A study from many countries found that more than ")
-                .num(Quantity::published(v, Unit::Percent, src.clone()))
-                .text(" of boys were alive ")
-                .num(Quantity::published(y, Unit::Years, src.clone()))
-                .text(" after a transplant. This is a lower limit, so the true number may be higher. ")
-                .cite(src),
-        ));
+        out.push(Block::Paragraph(cx.p(
+            "after-bound",
+            &[
+                ("value", Arg::Num(Quantity::published(v, Unit::Percent, src.clone()))),
+                ("span", Arg::Num(Quantity::published(y, Unit::Years, src.clone()))),
+                ("cite", Arg::Cite(src)),
+            ],
+        )));
     }
     if let Some((c, f)) = cx.evidence.finding(DEATHS_AFTER_HSCT_FINDING) {
         let where_he_is = match cx.patient.and_then(years_since_hsct) {
-            Some(since) if since < 1.0 => " He is in his first year after the transplant.",
-            Some(_) => " He is past his first year after the transplant.",
-            None => "",
+            Some(since) if since < 1.0 => Some("after-first-year-within"),
+            Some(_) => Some("after-first-year-past"),
+            None => None,
         };
-        out.push(Block::Paragraph(
-            Paragraph::new()
-                .text(format!(
-                    "In that study, most deaths after a transplant came in the first year.{where_he_is} "
-                ))
-                .cite(words::finding_source(c, f)),
-        ));
+        let deaths = cx.p("after-first-year", &[("cite", Arg::Cite(words::finding_source(c, f)))]);
+        out.push(Block::Paragraph(match where_he_is {
+            Some(key) => cx.p(key, &[]).text(" ").then(deaths),
+            None => deaths,
+        }));
     }
     out
 }
@@ -139,7 +136,7 @@ fn later_years(cx: &Ctx<'_>) -> Vec<Block> {
 /// The three options side by side, with the same rows for each.
 pub(super) fn options(cx: &Ctx<'_>) -> Section {
     let header = std::iter::once(Paragraph::new())
-        .chain(OPTIONS.iter().map(|(l, _)| Paragraph::new().strong(l.label())))
+        .chain(OPTIONS.iter().map(|(l, _)| Paragraph::new().strong(leaning_label(*l, cx.lang))))
         .collect();
     let cell = |id: &str| cx.said(id);
     let rows = vec![
@@ -147,60 +144,69 @@ pub(super) fn options(cx: &Ctx<'_>) -> Section {
         [cell("a-offers"), cell("b-offers"), cell("c-offers")],
         [found_after(cx), found_later(cx), found_without(cx)],
         [cell("a-risks").then(died_after(cx)), cell("b-risks"), cell("c-risks").then(liver_by_age(cx))],
-        [cell("a-daily"), Paragraph::from("Like C until the transplant, then like A."), cell("c-daily")],
+        [cell("a-daily"), cx.p("b-daily", &[]), cell("c-daily")],
         [cell("a-unknown"), cell("b-unknown"), cell("c-unknown")],
     ];
-    let rows = ROWS
+    let rows = ROW_KEYS
         .iter()
         .zip(rows)
-        .map(|(label, cells)| std::iter::once(Paragraph::new().strong(*label)).chain(cells).collect())
+        .map(|(label, cells)| std::iter::once(Paragraph::new().strong(cx.t(label))).chain(cells).collect())
         .collect();
-    Section::new(SectionId::Options, headings::OPTIONS)
+    // Each number's starting point is said before the numbers, not under
+    // them, so no one reads across a row comparing different clocks.
+    Section::new(SectionId::Options, cx.t("heading-options"))
+        .with(Block::Paragraph(cx.p("options-clocks", &[])))
         .with(Block::Table(Table { header, rows }))
-        .with(Block::Note(Paragraph::from(
-            "Each number counts from its own starting point: for A from the day of the transplant, for C \
-             from birth. So the numbers cannot be compared directly.",
-        )))
         .with(Block::Paragraph(disagree(cx)))
 }
 
 /// "Of 100 boys who had a transplant, at any age, about 78 were alive 5
 /// years later."
 fn found_after(cx: &Ctx<'_>) -> Paragraph {
-    let Some((c, f)) = cx.evidence.finding(POST_HSCT_OS_FINDING) else { return not_published() };
+    let Some((c, f)) = cx.evidence.finding(POST_HSCT_OS_FINDING) else { return not_published(cx) };
     let (Some(Value::Percent(v)), Some(TimePoint::AfterHsct(y))) = (f.value, f.time) else {
-        return not_published();
+        return not_published(cx);
     };
     let src = words::finding_source(c, f);
-    let mut p = Paragraph::new()
-        .text("Of 100 boys who had a transplant (all ages at HSCT), ")
-        .num(boys(v, &src))
-        .text(" were alive ")
-        .num(Quantity::published(y, Unit::Years, src.clone()))
-        .text(" later.");
+    let mut p = cx.p(
+        "found-after",
+        &[
+            ("boys", Arg::Num(boys(v, &src, cx.lang))),
+            ("span", Arg::Num(Quantity::published(y, Unit::Years, src.clone()))),
+        ],
+    );
     if let Some(n) = f.groups.first().map(|g| g.n) {
-        p = p
-            .text(" The study counted ")
-            .num(Quantity::published(f64::from(n), Unit::Count, src.clone()))
-            .text(" boys.");
+        let n = Quantity::published(f64::from(n), Unit::Count, src.clone());
+        p = p.then(cx.p("found-counted", &[("n", Arg::Num(n))]));
     }
     p.text(" ").cite(src)
 }
 
 /// Option B has no number of its own: the timing findings instead.
 fn found_later(cx: &Ctx<'_>) -> Paragraph {
-    let mut p = not_published().text(" ").then(japan_timing(cx));
+    let mut p = not_published(cx).text(" ").then(japan_timing(cx));
     if let Some((c, f)) = cx.evidence.finding(OLDER_FINDING)
         && let Some(AgeGroup::UnderYears(y)) = f.age_group
     {
-        let src = words::finding_source(c, f);
-        p = p
-            .text(format!(
-                "In the largest study, children younger than {y} at the transplant had better results. "
-            ))
-            .cite(src);
+        p = p.then(older_better(cx, y, words::finding_source(c, f)));
     }
     p
+}
+
+/// "In the largest study, children younger than 10 at the transplant had
+/// better results."
+pub(super) fn older_better(cx: &Ctx<'_>, years: u32, src: crate::model::text::SourceRef) -> Paragraph {
+    cx.p("older-better", &[("years", Arg::Text(age_words(cx, years))), ("cite", Arg::Cite(src))])
+}
+
+/// An age limit of a finding: "5" in English sentences that say "age 5",
+/// "5歳", "5 años".
+pub(super) fn age_words(cx: &Ctx<'_>, years: u32) -> String {
+    match cx.lang {
+        Lang::En => years.to_string(),
+        Lang::Ja => format!("{years}歳"),
+        Lang::Es => l10n::quantity(&Quantity::rule(f64::from(years), Unit::Years), cx.lang),
+    }
 }
 
 /// "A study from Japan compared 14 boys who had a transplant at age 5 or
@@ -211,42 +217,38 @@ pub(super) fn japan_timing(cx: &Ctx<'_>) -> Paragraph {
         return Paragraph::new();
     };
     let src = words::finding_source(c, f);
-    Paragraph::new()
-        .text("A study from Japan compared ")
-        .num(Quantity::published(f64::from(young.n), Unit::Count, src.clone()))
-        .text(format!(" boys who had a transplant at age {y} or younger with "))
-        .num(Quantity::published(f64::from(old.n), Unit::Count, src.clone()))
-        .text(" who had it later. The younger group had better results. ")
-        .cite(src)
-        .text(" ")
+    let years = age_words(cx, y);
+    cx.p(
+        "japan-timing",
+        &[
+            ("young", Arg::Num(Quantity::published(f64::from(young.n), Unit::Count, src.clone()))),
+            ("years", Arg::Text(years)),
+            ("old", Arg::Num(Quantity::published(f64::from(old.n), Unit::Count, src.clone()))),
+            ("cite", Arg::Cite(src)),
+        ],
+    )
 }
 
-fn not_published() -> Paragraph {
-    Paragraph::from("No number out of 100 is published for waiting.")
+fn not_published(cx: &Ctx<'_>) -> Paragraph {
+    cx.p("not-published", &[])
 }
 
 /// "Of 100 boys in Japan who did not have a transplant, about 28 were alive
 /// at 40 years of age."
 fn found_without(cx: &Ctx<'_>) -> Paragraph {
-    let Some((c, f)) = cx.evidence.finding(NO_HSCT_OS_FINDING) else { return not_published() };
+    let Some((c, f)) = cx.evidence.finding(NO_HSCT_OS_FINDING) else { return not_published(cx) };
     let (Some(Value::Percent(v)), Some(TimePoint::AtAge(age))) = (f.value, f.time) else {
-        return not_published();
+        return not_published(cx);
     };
     let src = words::finding_source(c, f);
     let at = Quantity::published(age, Unit::Years, src.clone());
-    let mut p = Paragraph::new()
-        .text("Of 100 boys in Japan without a transplant, ")
-        .num(boys(v, &src))
-        .text(" were alive at ")
-        .num(at.clone())
-        .text(" of age.");
+    let mut p =
+        cx.p("found-without", &[("boys", Arg::Num(boys(v, &src, cx.lang))), ("age", Arg::Num(at.clone()))]);
     if let Some(n) = f.groups.first().map(|g| g.n) {
-        p = p
-            .text(" The study counted ")
-            .num(Quantity::published(f64::from(n), Unit::Count, src.clone()))
-            .text(" boys without HSCT.");
+        let n = Quantity::published(f64::from(n), Unit::Count, src.clone());
+        p = p.then(cx.p("found-counted-without", &[("n", Arg::Num(n))]));
     }
-    p.text(" How many were still being followed at ").num(at).text(" is not known. ").cite(src)
+    p.then(cx.p("found-without-followed", &[("age", Arg::Num(at)), ("cite", Arg::Cite(src))]))
 }
 
 /// "About 22 of 100 had died within 5 years."
@@ -256,19 +258,21 @@ fn died_after(cx: &Ctx<'_>) -> Paragraph {
         return Paragraph::new();
     };
     let src = words::finding_source(c, f);
-    let p = format::quantity(&Quantity::published(v, Unit::Percent, src.clone()));
+    let p = l10n::quantity(&Quantity::published(v, Unit::Percent, src.clone()), cx.lang);
     let died = 100 - whole_boys(v);
-    let mut q = Quantity::calculated(f64::from(died), Unit::Count, src.clone(), format!("100 minus {p}"));
+    let how = l10n::text(cx.lang, "calc-minus", &[("percent", Arg::Text(p))]);
+    let mut q = Quantity::calculated(f64::from(died), Unit::Count, src.clone(), how);
     if (f64::from(whole_boys(v)) - v).abs() > 1e-9 {
         q = q.about();
     }
-    Paragraph::new()
-        .text(" In the largest study, ")
-        .num(q)
-        .text(" of 100 boys had died within ")
-        .num(Quantity::published(y, Unit::Years, src.clone()))
-        .text(" of the transplant. ")
-        .cite(src)
+    cx.p(
+        "died-after",
+        &[
+            ("died", Arg::Num(q)),
+            ("span", Arg::Num(Quantity::published(y, Unit::Years, src.clone()))),
+            ("cite", Arg::Cite(src)),
+        ],
+    )
 }
 
 /// The liver-disease series by age, with its caveats.
@@ -282,70 +286,56 @@ fn liver_by_age(cx: &Ctx<'_>) -> Paragraph {
         return Paragraph::new();
     };
     let src = words::series_source(c, s);
-    let value = |v: f64, unit| Quantity::published(v, unit, src.clone());
+    let value = |v: f64, unit| Arg::Num(Quantity::published(v, unit, src.clone()));
     let mut p = Paragraph::new();
     for (i, &(age, percent)) in s.points.iter().enumerate() {
-        p = match i {
-            0 => p
-                .text(" In one small study, ")
-                .num(value(percent, Unit::Percent))
-                .text(" of boys had liver disease by ")
-                .num(value(age, Unit::Years))
-                .text(" of age."),
-            1 => p
-                .text(" By ")
-                .num(value(age, Unit::Years))
-                .text(" it was ")
-                .num(value(percent, Unit::Percent)),
-            _ => p
-                .text(", and by ")
-                .num(value(age, Unit::Years))
-                .text(" it was ")
-                .num(value(percent, Unit::Percent)),
+        let key = match i {
+            0 => "liver-first",
+            1 => "liver-second",
+            _ => "liver-next",
         };
+        p = p
+            .then(cx.p(key, &[("percent", value(percent, Unit::Percent)), ("age", value(age, Unit::Years))]));
     }
     if s.points.len() > 1 {
-        p = p.text(".");
+        p = p.then(cx.p("liver-end", &[]));
     }
-    p.text(" These were boys without cancer; how many is not given. ").cite(src)
+    p.then(cx.p("liver-caveat", &[("cite", Arg::Cite(src))]))
 }
 
 /// A published percentage as "about 78" boys of 100, saying it is
 /// calculated.
-fn boys(percent: f64, src: &crate::model::text::SourceRef) -> Quantity {
-    let p = format::quantity(&Quantity::published(percent, Unit::Percent, src.clone()));
+fn boys(percent: f64, src: &crate::model::text::SourceRef, lang: Lang) -> Quantity {
+    let p = l10n::quantity(&Quantity::published(percent, Unit::Percent, src.clone()), lang);
     let n = whole_boys(percent);
-    let q = Quantity::calculated(f64::from(n), Unit::Count, src.clone(), format!("{p} as whole boys"));
+    let how = l10n::text(lang, "calc-whole-boys", &[("percent", Arg::Text(p))]);
+    let q = Quantity::calculated(f64::from(n), Unit::Count, src.clone(), how);
     if (f64::from(n) - percent).abs() > 1e-9 { q.about() } else { q }
 }
 
 /// Japan 2015 and International 2017 disagree on survival with and without
 /// a transplant: both, together, in words.
 fn disagree(cx: &Ctx<'_>) -> Paragraph {
-    let mut p = Paragraph::new().strong("Studies do not all agree. ");
+    let mut p = cx.p("disagree-lead", &[]);
+    let count = |n: u32, src: &crate::model::text::SourceRef| {
+        Arg::Num(Quantity::published(f64::from(n), Unit::Count, src.clone()))
+    };
     if let Some((c, f)) = cx.evidence.finding(("japan-2015", "os-hsct-vs-none")) {
         let src = words::finding_source(c, f);
-        p = p.text("A study from Japan");
+        p = p.then(cx.p("disagree-japan", &[]));
         if let Some(n) = c.patients {
-            p = p.text(" of ").num(Quantity::published(f64::from(n), Unit::Count, src.clone())).text(" boys");
+            p = p.then(cx.p("disagree-japan-n", &[("n", count(n, &src))]));
         }
-        p = p
-            .text(" found that more boys were alive with a transplant than without. ")
-            .cite(src)
-            .text(" But a boy had to live long enough to have a transplant, and this makes a transplant look better. ");
+        p = p.then(cx.p("disagree-japan-found", &[("cite", Arg::Cite(src))]));
     }
     if let Some((c, f)) = cx.evidence.finding(("international-2017", "os-hct-vs-none")) {
         let src = words::finding_source(c, f);
-        p = p.text("A larger study from many countries");
+        p = p.then(cx.p("disagree-intl", &[]));
         if let [all, part, ..] = f.groups.as_slice() {
             p = p
-                .text(" (")
-                .num(Quantity::published(f64::from(all.n), Unit::Count, src.clone()))
-                .text(" boys, ")
-                .num(Quantity::published(f64::from(part.n), Unit::Count, src.clone()))
-                .text(" of them with a transplant)");
+                .then(cx.p("disagree-intl-n", &[("all", count(all.n, &src)), ("part", count(part.n, &src))]));
         }
-        p = p.text(" found no clear difference in survival with or without a transplant. ").cite(src);
+        p = p.then(cx.p("disagree-intl-found", &[("cite", Arg::Cite(src))]));
     }
     p
 }
@@ -355,7 +345,7 @@ fn disagree(cx: &Ctx<'_>) -> Paragraph {
 pub(super) fn about_the_condition(cx: &Ctx<'_>) -> Section {
     const GROUPS: [(&str, &[&str]); 6] = [
         (
-            "The condition",
+            "group-condition",
             &[
                 "condition-what",
                 "condition-cause",
@@ -368,7 +358,7 @@ pub(super) fn about_the_condition(cx: &Ctx<'_>) -> Section {
             ],
         ),
         (
-            "Current care",
+            "group-care",
             &[
                 "care-infusions",
                 "care-medicines",
@@ -381,7 +371,7 @@ pub(super) fn about_the_condition(cx: &Ctx<'_>) -> Section {
             ],
         ),
         (
-            "A stem cell transplant",
+            "group-hsct",
             &[
                 "hsct-cure",
                 "hsct-how",
@@ -397,15 +387,15 @@ pub(super) fn about_the_condition(cx: &Ctx<'_>) -> Section {
             ],
         ),
         (
-            "Donors",
+            "group-donors",
             &["donor-kinds", "donor-results", "donor-sibling-chance", "donor-carrier", "donor-typing"],
         ),
-        ("Newer treatments", &["gene-editing-lab", "gene-editing-future"]),
-        ("Guidelines", &["no-guideline", "us-guideline"]),
+        ("group-newer", &["gene-editing-lab", "gene-editing-future"]),
+        ("group-guidelines", &["no-guideline", "us-guideline"]),
     ];
-    let mut section = Section::new(SectionId::AboutTheCondition, headings::CONDITION);
+    let mut section = Section::new(SectionId::AboutTheCondition, cx.t("heading-condition"));
     for (heading, ids) in GROUPS {
-        section.blocks.push(Block::Paragraph(Paragraph::new().strong(heading)));
+        section.blocks.push(Block::Paragraph(Paragraph::new().strong(cx.t(heading))));
         for id in ids {
             section.blocks.push(Block::Item { text: cx.said(id), source: None, concerns: Vec::new() });
         }

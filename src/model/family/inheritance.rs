@@ -2,6 +2,7 @@
 //! variant on the X chromosome, not a cohort result, so its "1 in 2" is a
 //! [`Basis::Rule`](crate::model::text::Basis::Rule) number.
 
+use crate::model::l10n::{self, Arg, Lang};
 use crate::model::text::{Block, FigureId, Paragraph, Quantity, Unit};
 
 /// The inheritance diagram in a [`Block::Figure`]: the family view and the
@@ -26,6 +27,15 @@ impl Child {
             Self::Daughter => "Daughter",
         }
     }
+
+    /// The label in `lang`.
+    pub fn label_in(self, lang: Lang) -> String {
+        let key = match self {
+            Self::Son => "child-son",
+            Self::Daughter => "child-daughter",
+        };
+        l10n::text(lang, key, &[])
+    }
 }
 
 /// What a child inherits.
@@ -47,6 +57,16 @@ impl ChildStatus {
             Self::Carrier => "carrier",
             Self::Unaffected => "not affected, not a carrier",
         }
+    }
+
+    /// The legend word in `lang`.
+    pub fn label_in(self, lang: Lang) -> String {
+        let key = match self {
+            Self::Affected => "status-affected",
+            Self::Carrier => "status-carrier",
+            Self::Unaffected => "status-unaffected",
+        };
+        l10n::text(lang, key, &[])
     }
 }
 
@@ -98,51 +118,42 @@ impl Inheritance {
     }
 }
 
-/// "1 in 2", as a rule of inheritance.
-fn one_in_two() -> Paragraph {
-    Paragraph::new().num(Quantity::rule(1.0, Unit::Count)).text(" in ").num(Quantity::rule(2.0, Unit::Count))
+/// A sentence with "1 in 2" in it, as a rule of inheritance.
+fn one_in_two(lang: Lang, id: &str) -> Paragraph {
+    let rule = |n: f64| Arg::Num(Quantity::rule(n, Unit::Count));
+    l10n::paragraph(lang, id, &[("one", rule(1.0)), ("two", rule(2.0))])
 }
 
 /// The X-linked recessive pattern of CD40LG.
 pub fn inheritance() -> Inheritance {
+    inheritance_in(Lang::En)
+}
+
+/// The X-linked recessive pattern of CD40LG, in `lang`.
+pub fn inheritance_in(lang: Lang) -> Inheritance {
     use Child::{Daughter, Son};
     use ChildStatus::{Affected, Carrier, Unaffected};
+    let p = |id: &str| l10n::paragraph(lang, id, &[]);
+    let t = |id: &str| l10n::text(lang, id, &[]);
     Inheritance {
-        summary: Paragraph::from(
-            "The gene is on the X chromosome. Boys have one X, so one changed copy causes the condition. \
-             Girls have two, so they are most often carriers who stay well.",
-        ),
+        summary: p("inherit-intro"),
         cases: vec![
             InheritanceCase {
-                parent: "A mother who is a carrier".to_owned(),
+                parent: t("parent-mother"),
                 parents: (Unaffected, Carrier),
                 children: [(Son, Affected), (Son, Unaffected), (Daughter, Carrier), (Daughter, Unaffected)],
-                sentences: vec![
-                    Paragraph::new()
-                        .text("Each son has a ")
-                        .then(one_in_two())
-                        .text(" chance of having the condition."),
-                    Paragraph::new()
-                        .text("Each daughter has a ")
-                        .then(one_in_two())
-                        .text(" chance of being a carrier."),
-                ],
+                sentences: vec![one_in_two(lang, "mother-sons"), one_in_two(lang, "mother-daughters")],
             },
             InheritanceCase {
-                parent: "A father who has the condition".to_owned(),
+                parent: t("parent-father"),
                 parents: (Affected, Unaffected),
                 children: [(Son, Unaffected), (Son, Unaffected), (Daughter, Carrier), (Daughter, Carrier)],
-                sentences: vec![
-                    Paragraph::from("All his daughters are carriers."),
-                    Paragraph::from("None of his sons has the condition."),
-                ],
+                sentences: vec![p("father-daughters"), p("father-sons")],
             },
         ],
-        key: Paragraph::from(
-            "Squares are males and circles are females. Filled: has the condition. Dot: carrier. Empty: neither.",
-        ),
-        note: Paragraph::from(
-            "The genetics team can talk with you about carrier tests and options in a pregnancy.",
-        ),
+        key: p("inherit-key"),
+        // Parents often blame themselves; the page says plainly that
+        // nothing they did caused it.
+        note: p("inherit-not-your-fault").text(" ").then(p("inherit-genetics")),
     }
 }

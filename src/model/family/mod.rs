@@ -24,20 +24,24 @@ mod readability;
 #[cfg(test)]
 mod tests;
 
-pub use about::{about_section, sources_section};
+pub use about::{about_section, about_section_in, evidence_date, sources_section, sources_section_in};
 pub use arrays::{
     BLOCK, BLOCK_GAP, GRID_COLUMNS, ICON_TOTAL, IconCell, IconStyle, NO_HSCT_OS_FINDING, grid_extent,
-    grid_positions, icon_arrays, whole_boys,
+    grid_positions, icon_arrays, icon_arrays_in, whole_boys,
 };
-pub use choice::{OPTIONS, ROWS};
-pub use inheritance::{Child, ChildStatus, INHERITANCE_FIGURE, Inheritance, InheritanceCase, inheritance};
+pub use choice::{OPTIONS, ROWS, leaning_label};
+pub use decide::importance_label;
+pub use inheritance::{
+    Child, ChildStatus, INHERITANCE_FIGURE, Inheritance, InheritanceCase, inheritance, inheritance_in,
+};
 
 use self::statements::FamilyText;
 use super::Inputs;
 use super::discussion::FamilyDiscussion;
 use super::evidence::Evidence;
+use super::l10n::{self, Arg, Lang};
 use super::patient::Patient;
-use super::text::{Block, Doc, Paragraph, Section, SectionId};
+use super::text::{self, Block, Doc, Paragraph, Section, SectionId};
 
 /// Section headings, named once for every renderer and for tests.
 pub mod headings {
@@ -76,30 +80,47 @@ struct Ctx<'a> {
     evidence: &'a Evidence,
     text: &'a FamilyText,
     patient: Option<&'a Patient>,
+    lang: Lang,
 }
 
 impl Ctx<'_> {
     /// A family statement with its sources.
     fn said(&self, id: &str) -> Paragraph {
-        self.text.said(self.evidence, id)
+        self.text.said_in(self.evidence, id, self.lang)
+    }
+
+    /// A message as a paragraph, its numbers and citations as runs.
+    fn p(&self, id: &str, args: &[(&str, Arg)]) -> Paragraph {
+        l10n::paragraph(self.lang, id, args)
+    }
+
+    /// A message as words.
+    fn t(&self, id: &str) -> String {
+        l10n::text(self.lang, id, &[])
     }
 }
 
 /// The family decision aid for the patient in `inputs`, with the family's
 /// answers so far (ratings, questions, leaning) shown back to them.
 pub fn family_doc(inputs: &Inputs<'_>, answers: &FamilyDiscussion) -> Doc {
+    family_doc_in(inputs, answers, Lang::En)
+}
+
+/// The family decision aid in the family's language.
+pub fn family_doc_in(inputs: &Inputs<'_>, answers: &FamilyDiscussion, lang: Lang) -> Doc {
     let text = match FamilyText::embedded() {
         Ok(t) => t,
         Err(e) => {
+            let heading = l10n::text(lang, "heading-choice", &[]);
+            let message = l10n::text(lang, "text-not-loaded", &[("error", Arg::Text(e.to_owned()))]);
             return Doc {
                 sections: vec![
-                    Section::new(SectionId::Choice, headings::CHOICE)
-                        .with(Block::Paragraph(format!("The family text could not be loaded: {e}").into())),
+                    Section::new(SectionId::Choice, heading).with(Block::Paragraph(message.into())),
                 ],
             };
         }
     };
-    let cx = Ctx { evidence: inputs.evidence, text, patient: inputs.patient };
+    let cx = Ctx { evidence: inputs.evidence, text, patient: inputs.patient, lang };
     let transplanted = choice::transplanted(&cx);
     let mut sections = Vec::new();
     if transplanted {
@@ -111,32 +132,52 @@ pub fn family_doc(inputs: &Inputs<'_>, answers: &FamilyDiscussion) -> Doc {
     if !transplanted {
         sections.push(choice::options(&cx));
     }
-    sections.push(pictures(inputs.evidence, transplanted));
+    sections.push(pictures(&cx, transplanted));
     if !transplanted {
         sections.push(decide::what_matters(answers, &cx));
     }
     sections.push(decide::steps(answers, &cx, transplanted));
     sections.push(choice::about_the_condition(&cx));
-    sections.push(Section::new(SectionId::Inheritance, headings::INHERITANCE).with(inheritance().block()));
+    sections.push(
+        Section::new(SectionId::Inheritance, cx.t("heading-inheritance")).with(inheritance_in(lang).block()),
+    );
     let mut doc = Doc { sections };
-    let sources = sources_section(inputs.evidence, Some(&doc));
+    let sources = sources_section_in(inputs.evidence, Some(&doc), lang);
     doc.sections.push(sources);
-    doc.sections.push(about_section(inputs.evidence));
+    doc.sections.push(about_section_in(inputs.evidence, lang));
+    doc
+}
+
+/// The family pages with the centre's own contact (site configuration)
+/// among the places to find support.
+#[must_use]
+pub fn with_centre_contact(mut doc: Doc, contact: Option<&str>, lang: Lang) -> Doc {
+    if let (Some(contact), Some(steps)) =
+        (contact, doc.sections.iter_mut().find(|s| s.id == SectionId::Steps))
+    {
+        let line = l10n::paragraph(lang, "support-centre", &[("contact", Arg::Text(contact.to_owned()))]);
+        steps.blocks.push(Block::Paragraph(line));
+    }
     doc
 }
 
 /// The icon arrays, each under its own heading, one under the other.
-fn pictures(evidence: &Evidence, transplanted: bool) -> Section {
-    let mut section = Section::new(SectionId::Pictures, headings::PICTURES).with(Block::Paragraph(
-        Paragraph::from(if transplanted {
-            "The picture shows 100 boys. It answers one question. It counts from the day of the transplant."
-        } else {
-            "Each picture shows 100 boys. Each answers its own question, from its own study, counted from its \
-             own starting point. So the pictures cannot be compared icon by icon."
-        }),
-    ));
-    for array in icon_arrays(evidence, transplanted) {
+fn pictures(cx: &Ctx<'_>, transplanted: bool) -> Section {
+    let intro = if transplanted { "pictures-after" } else { "pictures-before" };
+    let mut section =
+        Section::new(SectionId::Pictures, cx.t("heading-pictures")).with(Block::Paragraph(cx.p(intro, &[])));
+    for array in icon_arrays_in(cx.evidence, transplanted, cx.lang) {
         section.blocks.push(Block::IconArray(array));
+    }
+    if transplanted
+        && let Some(p) = cx.patient
+        && let Some(since) = p.hsct_age_months().and_then(|_| crate::model::figure::years_since_hsct(p))
+    {
+        // Where he is on the picture's clock, and when most deaths came.
+        #[expect(clippy::cast_possible_truncation, reason = "ages are at most 80 years")]
+        let months = (since * 12.0).round() as i32;
+        let since = text::Quantity::patient(f64::from(months), text::Unit::Months);
+        section.blocks.push(Block::Paragraph(cx.p("after-where", &[("since", Arg::Num(since))])));
     }
     section
 }

@@ -1,5 +1,7 @@
 //! Flesch–Kincaid grade level, for the test that holds the family text to
-//! grade 8 and to sentences of at most 25 words.
+//! grade 8 and to sentences of at most 25 words; Fernández-Huerta for the
+//! Spanish text, and sentence length and the share of kanji for the
+//! Japanese.
 //!
 //! grade = 0.39 × words / sentences + 11.8 × syllables / words − 15.59
 //! (Kincaid, Fishburne, Rogers and Chissom 1975).
@@ -396,4 +398,148 @@ mod tests {
         );
         assert!(hard.grade() > 16.0, "{}", hard.grade());
     }
+}
+
+/// Counts for Spanish text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SpanishCounts {
+    /// Sentences.
+    pub sentences: u32,
+    /// Words.
+    pub words: u32,
+    /// Syllables.
+    pub syllables: u32,
+}
+
+impl SpanishCounts {
+    /// Adds another body of text.
+    pub fn add(&mut self, other: Self) {
+        self.sentences += other.sentences;
+        self.words += other.words;
+        self.syllables += other.syllables;
+    }
+
+    /// Fernández-Huerta's reading ease (1959), as corrected by Law (2011):
+    /// 206.84 − 60 × syllables per word − 1.02 × words per sentence; 70 and
+    /// above is easy.
+    pub fn fernandez_huerta(self) -> f64 {
+        if self.words == 0 || self.sentences == 0 {
+            return 100.0;
+        }
+        let (w, s, y) = (f64::from(self.words), f64::from(self.sentences), f64::from(self.syllables));
+        206.84 - 60.0 * y / w - 1.02 * w / s
+    }
+}
+
+/// Counts for one Spanish sentence (or several). Words are tokens holding a
+/// letter or digit; a number counts the syllables of its Spanish words
+/// ("78,2": se-ten-ta y o-cho co-ma dos).
+/// Syllables are vowel nuclei: two strong vowels (a, e, o, or an accented
+/// í, ú) side by side are two syllables, a weak vowel (i, u, ü, a final y)
+/// joins its neighbour; the u of "que", "qui", "gue", "gui" is silent.
+pub fn spanish_counts(text: &str) -> SpanishCounts {
+    let mut c = SpanishCounts::default();
+    for sentence in sentences(text) {
+        c.sentences += 1;
+        for token in sentence.split_whitespace() {
+            let word: String = token.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase();
+            if word.is_empty() {
+                continue;
+            }
+            c.words += 1;
+            c.syllables += if word.chars().any(|ch| ch.is_ascii_digit()) {
+                spanish_number(&word)
+            } else {
+                spanish_syllables(&word)
+            };
+        }
+    }
+    c
+}
+
+/// Syllables of a number as said in Spanish: each run of digits is a
+/// whole number, and the marks between runs ("," "–") are said too.
+fn spanish_number(token: &str) -> u32 {
+    let mut total = 0;
+    let mut runs: u32 = 0;
+    for run in token.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()) {
+        runs += 1;
+        total += run.parse::<u32>().map_or(2, spanish_integer);
+    }
+    // "coma", "a": the mark between two numbers.
+    total + 2 * runs.saturating_sub(1)
+}
+
+fn spanish_integer(n: u32) -> u32 {
+    const UNITS: [u32; 16] = [2, 2, 1, 1, 2, 2, 1, 2, 2, 2, 1, 2, 2, 2, 3, 2];
+    const TENS: [u32; 10] = [0, 0, 2, 2, 3, 3, 3, 3, 3, 3];
+    const HUNDREDS: [u32; 10] = [0, 2, 3, 3, 4, 3, 3, 4, 4, 4];
+    let unit = |d: u32| UNITS.get(d as usize).copied().unwrap_or(2);
+    // The rest after a round part, said after it ("y ocho", "treinta").
+    let rest = |r: u32, joined: u32| if r == 0 { 0 } else { joined + spanish_integer(r) };
+    match n {
+        0..=15 => unit(n),
+        16..=29 => 2 + unit(n % 10).max(1),
+        30..=99 => TENS[(n / 10) as usize] + rest(n % 10, 1),
+        100 => 1,
+        101..=999 => HUNDREDS[(n / 100) as usize] + rest(n % 100, 0),
+        1000..=1999 => 1 + rest(n % 1000, 0),
+        _ => spanish_integer(n / 1000) + 1 + rest(n % 1000, 0),
+    }
+}
+
+fn spanish_syllables(word: &str) -> u32 {
+    let chars: Vec<char> = word.chars().collect();
+    let strong = |c: char| matches!(c, 'a' | 'e' | 'o' | 'á' | 'é' | 'ó' | 'í' | 'ú');
+    let weak = |c: char| matches!(c, 'i' | 'u' | 'ü');
+    let mut count = 0;
+    let mut previous: Option<char> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        let silent_u = c == 'u'
+            && i > 0
+            && matches!(chars[i - 1], 'q' | 'g')
+            && chars.get(i + 1).is_some_and(|n| matches!(n, 'e' | 'i' | 'é' | 'í'));
+        let final_y = c == 'y' && i + 1 == chars.len() && i > 0;
+        let vowel = (strong(c) || weak(c) || final_y) && !silent_u;
+        if vowel {
+            let joins = previous.is_some_and(|p| weak(p) || weak(c) || final_y);
+            if previous.is_none() || !joins {
+                count += 1;
+            }
+            previous = Some(c);
+        } else {
+            previous = None;
+        }
+    }
+    count.max(1)
+}
+
+/// Japanese sentences: text up to and including 。, ！ or ？ (or the end).
+pub fn japanese_sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in text.chars() {
+        current.push(c);
+        if matches!(c, '。' | '！' | '？' | '?' | '!') {
+            push_japanese(&mut out, &mut current);
+        }
+    }
+    push_japanese(&mut out, &mut current);
+    out
+}
+
+fn push_japanese(out: &mut Vec<String>, current: &mut String) {
+    let s = current.trim();
+    if s.chars().any(char::is_alphanumeric) {
+        out.push(s.to_owned());
+    }
+    current.clear();
+}
+
+/// Characters of a Japanese sentence (white space, which the family pages
+/// use between phrases, is not counted) and how many of them are kanji.
+pub fn japanese_counts(sentence: &str) -> (usize, usize) {
+    let chars = sentence.chars().filter(|c| !c.is_whitespace());
+    let kanji = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々');
+    chars.fold((0, 0), |(n, k), c| (n + 1, k + usize::from(kanji(c))))
 }

@@ -4,21 +4,20 @@
 //! Cryptosporidium: Gennery 2004's deaths and the water advice, with who
 //! gives it), and his donor with the donor statements.
 
-use super::{Ctx, headings};
+use super::Ctx;
 use crate::model::evidence::words;
 use crate::model::evidence::{AgeGroup, Cohort, Finding, OLDER_FINDING, WINDOW_FINDING};
+use crate::model::l10n::{Arg, Lang};
 use crate::model::patient::{Condition, Donor, Hsct, Patient, PlannedHsct};
 use crate::model::text::{Block, Paragraph, Quantity, Section, SectionId, SourceRef, Unit, format};
 use crate::model::timing::{TimingEvidence, WindowStatus};
 
 /// The section.
 pub(super) fn his_situation(cx: &Ctx<'_>, transplanted: bool) -> Section {
-    let heading = if transplanted { headings::SITUATION_AFTER } else { headings::SITUATION };
-    let mut section = Section::new(SectionId::HisSituation, heading);
+    let heading = if transplanted { "heading-situation-after" } else { "heading-situation" };
+    let mut section = Section::new(SectionId::HisSituation, cx.t(heading));
     let Some(patient) = cx.patient else {
-        section.blocks.push(Block::Paragraph(Paragraph::from(
-            "His record is not complete yet, so this part is left out.",
-        )));
+        section.blocks.push(Block::Paragraph(cx.p("record-incomplete", &[])));
         return section;
     };
     if !transplanted {
@@ -36,7 +35,7 @@ pub(super) fn his_situation(cx: &Ctx<'_>, transplanted: bool) -> Section {
             continue;
         }
         section.blocks.push(Block::Item {
-            text: Paragraph::new().strong(format!("He has {}. ", condition_words(condition))),
+            text: cx.p("he-has", &[("condition", Arg::Text(cx.t(condition_key(condition))))]),
             source: None,
             concerns: paragraphs,
         });
@@ -45,13 +44,11 @@ pub(super) fn his_situation(cx: &Ctx<'_>, transplanted: bool) -> Section {
         section.blocks.push(Block::Paragraph(cx.said("damage-risk")));
     }
     if conditions.present().next().is_none() {
-        section.blocks.push(Block::Paragraph(Paragraph::from(
-            "No organ damage or long-lasting infection is recorded for him.",
-        )));
+        section.blocks.push(Block::Paragraph(cx.p("no-conditions", &[])));
     }
     if !transplanted {
         section.blocks.push(Block::Item {
-            text: Paragraph::new().strong(donor_words(patient.donor)),
+            text: Paragraph::new().strong(cx.t(donor_key(patient.donor))),
             source: None,
             concerns: donor_paragraphs(cx, patient.donor),
         });
@@ -59,29 +56,26 @@ pub(super) fn his_situation(cx: &Ctx<'_>, transplanted: bool) -> Section {
     section
 }
 
-/// "sclerosing cholangitis", as said to a family.
-fn condition_words(c: Condition) -> &'static str {
+/// The message naming a condition as said to a family ("sclerosing
+/// cholangitis, a disease of the bile ducts in the liver").
+fn condition_key(c: Condition) -> &'static str {
     match c {
-        Condition::LiverDisease => "liver disease",
-        Condition::SclerosingCholangitis => {
-            "sclerosing cholangitis, a disease of the bile ducts in the liver"
-        }
-        Condition::LungDamage => "lung damage",
-        Condition::Cryptosporidium => "had Cryptosporidium, a germ that causes diarrhoea",
-        Condition::Pneumocystis => "had Pneumocystis pneumonia, a lung infection",
-        Condition::OtherInfections => "infections that keep coming back or last a long time",
-        Condition::Neutropenia => "at times too few neutrophils, a kind of white blood cell",
+        Condition::LiverDisease => "condition-liver",
+        Condition::SclerosingCholangitis => "condition-sclerosing",
+        Condition::LungDamage => "condition-lung",
+        Condition::Cryptosporidium => "condition-crypto",
+        Condition::Pneumocystis => "condition-pneumocystis",
+        Condition::OtherInfections => "condition-infections",
+        Condition::Neutropenia => "condition-neutropenia",
     }
 }
 
-fn donor_words(d: Donor) -> &'static str {
+fn donor_key(d: Donor) -> &'static str {
     match d {
-        Donor::MatchedSibling => "He has a brother or sister who is a full tissue match.",
-        Donor::MatchedUnrelated => "He has a matched donor who is not related to him.",
-        Donor::MismatchedOrHaplo => {
-            "His only donor is not a full match: half-matched (haploidentical) or mismatched."
-        }
-        Donor::NoneYet => "No donor has been found for him yet.",
+        Donor::MatchedSibling => "donor-sibling",
+        Donor::MatchedUnrelated => "donor-unrelated",
+        Donor::MismatchedOrHaplo => "donor-mismatched",
+        Donor::NoneYet => "donor-none",
     }
 }
 
@@ -89,59 +83,52 @@ fn finding<'a>(cx: &'a Ctx<'_>, id: (&str, &str)) -> Option<(&'a Cohort, &'a Fin
     cx.evidence.finding(id).map(|(c, f)| (c, f, words::finding_source(c, f)))
 }
 
-/// "In the largest study of transplants (130 boys), "
-fn study_of(lead: &str, c: &Cohort, f: &Finding, src: &SourceRef, who: &str) -> Paragraph {
+/// "In the largest study of 130 boys who had a transplant", then what it
+/// found (a message whose `cite` is the finding).
+fn study_of(
+    cx: &Ctx<'_>,
+    lead: &str,
+    (c, f, src): (&Cohort, &Finding, &SourceRef),
+    who: &str,
+    found: &str,
+) -> Paragraph {
     let n = f.groups.first().map(|g| g.n).or(c.patients);
-    let mut p = Paragraph::new().text(lead);
+    let mut p = cx.p(lead, &[]);
     if let Some(n) = n {
-        p = p
-            .text(" of ")
-            .num(Quantity::published(f64::from(n), Unit::Count, src.clone()))
-            .text(format!(" {who}"));
+        let n = Arg::Num(Quantity::published(f64::from(n), Unit::Count, src.clone()));
+        p = p.then(cx.p("study-of", &[("n", n), ("who", Arg::Text(cx.t(who)))]));
     }
-    p
+    p.then(cx.p(found, &[("cite", Arg::Cite(src.clone()))]))
 }
 
 fn condition_paragraphs(cx: &Ctx<'_>, c: Condition, transplanted: bool) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let organ_damage = |out: &mut Vec<Paragraph>, sc: bool| {
         if let Some((co, f, src)) = finding(cx, ("ebmt-2019", "organ-damage")) {
-            let found = if sc {
-                ", sclerosing cholangitis was the biggest risk factor for a transplant. "
-            } else {
-                ", damage to the organs before the transplant made results worse. "
-            };
-            out.push(
-                study_of("In the largest study", co, f, &src, "boys who had a transplant")
-                    .text(found)
-                    .cite(src),
-            );
+            let found = if sc { "found-sclerosing" } else { "found-organ" };
+            out.push(study_of(cx, "study-largest", (co, f, &src), "who-transplanted", found));
         }
         if let Some((co, f, src)) = finding(cx, ("international-2017", "liver-disease")) {
-            out.push(
-                study_of("In a study from many countries", co, f, &src, "boys")
-                    .text(", boys with liver disease were more likely to die. ")
-                    .cite(src),
-            );
+            out.push(study_of(cx, "study-many", (co, f, &src), "who-boys", "found-liver"));
         }
     };
     match c {
-        Condition::SclerosingCholangitis if !transplanted => organ_damage(&mut out, true),
+        Condition::SclerosingCholangitis if !transplanted => {
+            organ_damage(&mut out, true);
+            // Not only risks: what the team can do for his liver.
+            out.push(cx.p("sc-help", &[]).then(cx.said("care-checks")));
+            out.push(cx.said("care-liver-less"));
+        }
         Condition::LiverDisease if !transplanted => organ_damage(&mut out, false),
         Condition::LungDamage if !transplanted => {
             if let Some((co, f, src)) = finding(cx, ("europe-2004", "lung-damage")) {
-                out.push(
-                    study_of("In a European study", co, f, &src, "boys who had a transplant")
-                        .text(", lung damage before the transplant was the biggest risk factor. ")
-                        .cite(src),
-                );
+                out.push(study_of(cx, "study-europe", (co, f, &src), "who-transplanted", "found-lung"));
             }
         }
         Condition::Cryptosporidium => {
             if !transplanted && let Some((co, f, src)) = finding(cx, ("europe-2004", "infection-deaths")) {
                 out.push(
-                    study_of("In a European study", co, f, &src, "boys who had a transplant")
-                        .text(": ")
+                    study_of(cx, "study-europe", (co, f, &src), "who-transplanted", "found-colon")
                         .then(cx.said("crypto-deaths")),
                 );
             }
@@ -151,11 +138,7 @@ fn condition_paragraphs(cx: &Ctx<'_>, c: Condition, transplanted: bool) -> Vec<P
         Condition::Neutropenia => out.push(cx.said("condition-neutrophils")),
         Condition::OtherInfections if !transplanted => {
             if let Some((_, _, src)) = finding(cx, ("japan-2015", "conclusion")) {
-                out.push(
-                    Paragraph::new()
-                        .text("In the study from Japan, long-lasting infections and serious organ damage were common in boys older than 6. ")
-                        .cite(src),
-                );
+                out.push(cx.p("found-older-infections", &[("cite", Arg::Cite(src))]));
             }
         }
         Condition::SclerosingCholangitis | Condition::LiverDisease | Condition::LungDamage => {
@@ -172,31 +155,19 @@ fn donor_paragraphs(cx: &Ctx<'_>, donor: Donor) -> Vec<Paragraph> {
     match donor {
         Donor::MatchedSibling => {
             if let Some((_, _, src)) = ebmt {
-                out.push(
-                    Paragraph::new()
-                        .text("In the largest study, after the year 2000, more boys survived with a matched donor. Results were best with a matched brother or sister. ")
-                        .cite(src),
-                );
+                out.push(cx.p("donor-found-sibling", &[("cite", Arg::Cite(src))]));
             }
             out.push(cx.said("donor-carrier"));
         }
         Donor::MatchedUnrelated => {
             if let Some((_, _, src)) = ebmt {
-                out.push(
-                    Paragraph::new()
-                        .text("In the largest study, after the year 2000, more boys survived with a matched donor. ")
-                        .cite(src),
-                );
+                out.push(cx.p("donor-found-unrelated", &[("cite", Arg::Cite(src))]));
             }
             out.push(cx.said("donor-results"));
         }
         Donor::MismatchedOrHaplo => {
             if let Some((_, _, src)) = ebmt {
-                out.push(
-                    Paragraph::new()
-                        .text("In the largest study, after the year 2000, more boys survived with a matched donor than without one. ")
-                        .cite(src),
-                );
+                out.push(cx.p("donor-found-mismatched", &[("cite", Arg::Cite(src))]));
             }
             out.push(cx.said("donor-results"));
             out.push(cx.said("gvhd"));
@@ -215,38 +186,44 @@ fn donor_paragraphs(cx: &Ctx<'_>, donor: Donor) -> Vec<Paragraph> {
 fn age(cx: &Ctx<'_>, patient: &Patient) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let Some(t) = TimingEvidence::from_evidence(cx.evidence) else { return out };
-    let months = |m: i32| Quantity::patient(f64::from(m), Unit::Months);
-    let window_birthday = format::ordinal(t.window_end_months() / 12);
+    let months = |m: i32| Arg::Num(Quantity::patient(f64::from(m), Unit::Months));
+    let birthday = |months: i32| Arg::Text(birthday(months / 12, cx.lang));
     let older_end = t.older.age_group.map_or(t.window_end_months(), AgeGroup::end_months);
-    let older_birthday = format::ordinal(older_end / 12);
     let Some(now) = patient.age_months() else { return out };
-    let mut p = Paragraph::new().text("He is ").num(months(now)).text(" old");
-    p = match t.status(patient) {
-        WindowStatus::Inside { remaining_months } => p
-            .text(". His ")
-            .text(format!("{window_birthday} birthday is "))
-            .num(months(remaining_months))
-            .text(" away."),
-        WindowStatus::PastWindowUnderOlderLimit { remaining_months } => p
-            .text(format!(
-                ". He is past his {window_birthday} birthday, and his {older_birthday} birthday is "
-            ))
-            .num(months(remaining_months))
-            .text(" away."),
-        _ => p.text("."),
-    };
-    out.push(p);
+    out.push(match t.status(patient) {
+        WindowStatus::Inside { remaining_months } => cx.p(
+            "age-inside",
+            &[
+                ("age", months(now)),
+                ("birthday", birthday(t.window_end_months())),
+                ("remaining", months(remaining_months)),
+            ],
+        ),
+        // No countdown to the older limit: it read as a chance running out.
+        WindowStatus::PastWindowUnderOlderLimit { .. } => cx.p(
+            "age-past",
+            &[
+                ("age", months(now)),
+                ("birthday", birthday(t.window_end_months())),
+                ("older", Arg::Text((older_end / 12).to_string())),
+            ],
+        ),
+        _ => cx.p("age-now", &[("age", months(now))]),
+    });
     if let Some((_, f)) = cx.evidence.finding(WINDOW_FINDING)
         && let Some(AgeGroup::AtMostYears(y)) = f.age_group
     {
         let mut p = super::choice::japan_timing(cx);
         if let Some((c, f)) = cx.evidence.finding(("japan-2015", "conclusion")) {
-            p = p
-                .text(format!(
-                    " The authors thought age {y} or younger is the best time. They found long-lasting infections and serious organ damage were common in boys older than {}. ",
-                    y + 1
-                ))
-                .cite(words::finding_source(c, f));
+            let years = super::choice::age_words(cx, y);
+            p = p.then(cx.p(
+                "japan-authors",
+                &[
+                    ("years", Arg::Text(years)),
+                    ("older", Arg::Text((y + 1).to_string())),
+                    ("cite", Arg::Cite(words::finding_source(c, f))),
+                ],
+            ));
         }
         out.push(p);
     }
@@ -254,34 +231,42 @@ fn age(cx: &Ctx<'_>, patient: &Patient) -> Vec<Paragraph> {
         && let Some((c, f)) = cx.evidence.finding(OLDER_FINDING)
         && let Some(AgeGroup::UnderYears(y)) = f.age_group
     {
-        out.push(
-            Paragraph::new()
-                .text(format!(
-                    "In the largest study, children younger than {y} at the transplant had better results. "
-                ))
-                .cite(words::finding_source(c, f)),
-        );
+        // Past the window, what the larger study found about older boys,
+        // beside the smaller study's "5 or younger".
+        out.push(cx.p(
+            "past-six",
+            &[
+                ("years", Arg::Text(super::choice::age_words(cx, y))),
+                ("cite", Arg::Cite(words::finding_source(c, f))),
+            ],
+        ));
     }
     if let Hsct::Planned { at } = patient.hsct {
         out.push(match (at, patient.planned_hsct_age_months()) {
             (Some(PlannedHsct::Date(d)), Some(m)) => {
-                Paragraph::new().text(format!("A transplant is planned on {d}, at ")).num(months(m)).text(".")
+                cx.p("planned-on", &[("date", Arg::Text(d.to_string())), ("age", months(m))])
             }
-            (_, Some(m)) => Paragraph::new().text("A transplant is planned at ").num(months(m)).text("."),
-            _ => Paragraph::from("A transplant is planned; no date is set yet."),
+            (_, Some(m)) => cx.p("planned-at", &[("age", months(m))]),
+            _ => cx.p("planned-unset", &[]),
         });
     }
     if let Some(dx) = patient.age_at_diagnosis.and_then(crate::model::patient::YearsMonths::total_months)
         && now - dx >= 24
         && let Some((c, f)) = cx.evidence.finding(("ebmt-2019", "within-2-years-of-diagnosis"))
     {
-        out.push(
-            Paragraph::new()
-                .text("He was diagnosed ")
-                .num(months(now - dx))
-                .text(" ago. In the largest study, more boys survived when the transplant came within 2 years of diagnosis. ")
-                .cite(words::finding_source(c, f)),
-        );
+        out.push(cx.p(
+            "diagnosed",
+            &[("since", months(now - dx)), ("cite", Arg::Cite(words::finding_source(c, f)))],
+        ));
     }
     out
+}
+
+/// "6th" in English, "6歳", "6" in Spanish ("su cumpleaños número 6").
+fn birthday(years: i32, lang: Lang) -> String {
+    match lang {
+        Lang::En => format::ordinal(years),
+        Lang::Ja => format!("{years}歳"),
+        Lang::Es => years.to_string(),
+    }
 }

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::model::evidence::Evidence;
+use crate::model::l10n::{self, Lang};
 use crate::model::text::{Paragraph, Run, SourceRef};
 
 /// The embedded statement file.
@@ -173,9 +174,48 @@ impl FamilyText {
         p
     }
 
+    /// The statement in `lang`: the translation of its words (English where
+    /// a translation lacks it), with the same sources.
+    pub fn said_in(&self, evidence: &Evidence, id: &str, lang: Lang) -> Paragraph {
+        let english = self.said(evidence, id);
+        if lang == Lang::En {
+            return english;
+        }
+        let key = format!("st-{id}");
+        let runs = english
+            .0
+            .into_iter()
+            .map(|run| match run {
+                Run::Quote { source, .. } if l10n::has(lang, &key) => {
+                    Run::Quote { text: l10n::text(lang, &key, &[]), source }
+                }
+                Run::Text(t) if t == GENERAL_MARK => Run::Text(l10n::text(lang, "general-mark", &[])),
+                other => other,
+            })
+            .collect();
+        Paragraph(runs)
+    }
+
+    /// A "what matters" prompt in `lang`.
+    pub fn value_in(&self, value: &ValuePrompt, lang: Lang) -> String {
+        translated(lang, &format!("value-{}", value.id), &value.text)
+    }
+
+    /// The prompt questions in `lang`, before or after a transplant.
+    pub fn questions_in(&self, after: bool, lang: Lang) -> Vec<String> {
+        let (list, prefix) =
+            if after { (&self.questions_after, "question-after") } else { (&self.questions, "question") };
+        list.iter().enumerate().map(|(i, q)| translated(lang, &format!("{prefix}-{}", i + 1), q)).collect()
+    }
+
     /// The reference to a statement: its id, with its sources as the label.
     pub fn source_ref(&self, evidence: &Evidence, s: &Statement) -> SourceRef {
         let names: Vec<&str> = s.sources.iter().map(|n| self.source_label(evidence, n)).collect();
         SourceRef { cohort: FAMILY_SOURCE.to_owned(), finding: Some(s.id.clone()), label: names.join("; ") }
     }
+}
+
+/// The translation of `english` under `key`, or `english` itself.
+fn translated(lang: Lang, key: &str, english: &str) -> String {
+    if lang != Lang::En && l10n::has(lang, key) { l10n::text(lang, key, &[]) } else { english.to_owned() }
 }

@@ -1,3 +1,5 @@
+use std::collections::BTreeSet;
+
 use serde::Deserialize;
 
 use super::readability::{self, Counts};
@@ -6,6 +8,7 @@ use super::*;
 use crate::model::discussion::{Importance, Leaning};
 use crate::model::evidence::Evidence;
 use crate::model::figure::CurveOptions;
+use crate::model::l10n::{self, Lang};
 use crate::model::patient::{AgeSource, Conditions, Donor, Hsct, PlannedHsct, YearsMonths};
 use crate::model::text::{Basis, IconArray, Run, Unit, format};
 
@@ -82,19 +85,24 @@ fn doc(p: &Patient) -> Doc {
 }
 
 /// A paragraph's reading text: citations are references, not prose.
-fn prose(p: &Paragraph) -> String {
-    p.0.iter().filter(|r| !matches!(r, Run::Cite(_))).map(format::run).collect()
+fn prose(p: &Paragraph, lang: Lang) -> String {
+    p.0.iter().filter(|r| !matches!(r, Run::Cite(_))).map(|r| l10n::run(r, lang)).collect()
 }
 
 /// Every paragraph of a section that is prose (not a bold-only label).
 fn section_prose(section: &Section) -> Vec<String> {
+    section_prose_in(section, Lang::En)
+}
+
+/// Every paragraph of a section that is prose, its numbers in `lang`.
+fn section_prose_in(section: &Section, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     // A bold-only paragraph with no end mark is a label, not prose.
     let mut push = |p: &Paragraph| {
         let label = p.0.iter().all(|r| matches!(r, Run::Strong(_) | Run::Cite(_)))
-            && !p.plain().trim_end().ends_with(['.', '?', '!']);
+            && !p.plain().trim_end().ends_with(['.', '?', '!', '。', '？']);
         if !label {
-            out.push(prose(p));
+            out.push(prose(p, lang));
         }
     };
     for block in &section.blocks {
@@ -267,7 +275,11 @@ fn a_transplanted_boy_reads_about_life_after_transplant() {
 fn the_options_stand_on_the_same_rows() {
     let d = doc(&sc_haplo_seven());
     let section = d.section(SectionId::Options).unwrap();
-    let Some(Block::Table(t)) = section.blocks.first() else { panic!("no table") };
+    // The note on starting points comes first, then the table.
+    assert!(
+        matches!(&section.blocks[0], Block::Paragraph(p) if p.plain().contains("its own starting point"))
+    );
+    let Some(Block::Table(t)) = section.blocks.get(1) else { panic!("no table") };
     assert_eq!(t.header.len(), 4);
     for (i, (leaning, _)) in OPTIONS.iter().enumerate() {
         assert_eq!(t.header[i + 1].plain(), leaning.label());
@@ -325,13 +337,13 @@ fn studies_that_disagree_are_shown_together_in_words() {
 #[test]
 fn his_own_risk_factors_and_donor_select_the_statements() {
     let text = section_prose(doc(&sc_haplo_seven()).section(SectionId::HisSituation).unwrap()).join(" ");
-    assert!(
-        text.contains(
-            "He is 7 years old. He is past his 6th birthday, and his 10th birthday is 3 years away."
-        ),
-        "{text}"
-    );
+    assert!(text.contains("He is 7 years old. He is past his 6th birthday and younger than 10."), "{text}");
     assert!(text.contains("He has sclerosing cholangitis"));
+    // Balancing words: the larger study's line at 10, and what helps his liver.
+    assert!(text.contains("Boys older than 6 had transplants too."), "{text}");
+    assert!(text.contains("That study drew its line at 10, not at 6."), "{text}");
+    assert!(text.contains("What can help: Doctors check"), "{text}");
+    assert!(!text.contains("years away"), "{text}");
     assert!(
         text.contains("In the largest study of 130 boys who had a transplant, sclerosing cholangitis was the biggest risk factor for a transplant."),
         "{text}"
@@ -505,8 +517,13 @@ fn sources_are_listed_with_their_dates() {
         .flat_map(Block::runs)
         .map(format::run)
         .collect();
-    assert!(all.contains("Evidence version: 2026-12 (2026-12-07)"), "{all}");
-    assert!(!all.contains(&evidence().version), "the fingerprint means nothing to a family: {all}");
+    // Family pages name the evidence by its date; the hash means nothing
+    // to a family (the clinician's About keeps it).
+    assert!(all.contains("Evidence version: December 2026"), "{all}");
+    assert!(!all.contains(&evidence().version), "{all}");
+    let clinician: String =
+        about_section(&evidence()).blocks.iter().flat_map(Block::runs).map(format::run).collect();
+    assert!(clinician.contains("Evidence version: 2026-12 (2026-12-07)"), "{clinician}");
 }
 
 /// Family text is held to Flesch–Kincaid grade 8 section by section (each
@@ -575,4 +592,135 @@ fn icon_style_round_trips() {
         let text = ron::to_string(&style).unwrap();
         assert_eq!(ron::from_str::<IconStyle>(&text).unwrap(), style);
     }
+}
+
+fn doc_in(p: &Patient, lang: Lang) -> Doc {
+    let e = evidence();
+    family_doc_in(
+        &Inputs { evidence: &e, cohorts: &[], patient: Some(p), options: CurveOptions::default() },
+        &FamilyDiscussion::default(),
+        lang,
+    )
+}
+
+/// Every sentence a family reads in `lang`, for every test patient, with
+/// its section's heading: prose as in the English test (no headings, bold
+/// labels, citations or source list).
+fn family_sentences(lang: Lang) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for p in patients() {
+        let d = doc_in(&p, lang);
+        for section in d.sections.iter().filter(|s| s.id != SectionId::Sources) {
+            for text in section_prose_in(section, lang) {
+                let sentences = if lang == Lang::Ja {
+                    readability::japanese_sentences(&text)
+                } else {
+                    readability::sentences(&text)
+                };
+                out.extend(sentences.into_iter().map(|s| (section.heading.clone(), s)));
+            }
+        }
+    }
+    out
+}
+
+/// Spanish family text: Fernández-Huerta at least 70 (section by section
+/// and as a whole) and no sentence over 25 words.
+#[test]
+fn spanish_family_text_reads_easily() {
+    let sentences = family_sentences(Lang::Es);
+    assert!(sentences.len() > 100);
+    let mut whole = readability::SpanishCounts::default();
+    let mut by_section: Vec<(String, readability::SpanishCounts)> = Vec::new();
+    let mut long = BTreeSet::new();
+    for (heading, sentence) in &sentences {
+        let c = readability::spanish_counts(sentence);
+        if c.words > 25 {
+            long.insert(format!("{} words: {sentence}", c.words));
+        }
+        whole.add(c);
+        match by_section.iter_mut().find(|(h, _)| h == heading) {
+            Some((_, counts)) => counts.add(c),
+            None => by_section.push((heading.clone(), c)),
+        }
+    }
+    assert!(long.is_empty(), "{long:#?}");
+    let hard: Vec<String> = by_section
+        .iter()
+        .filter(|(_, c)| c.fernandez_huerta() < 70.0)
+        .map(|(h, c)| format!("{h}: {:.1}", c.fernandez_huerta()))
+        .collect();
+    assert!(hard.is_empty(), "{hard:#?}");
+    assert!(whole.fernandez_huerta() >= 70.0, "{:.1}", whole.fernandez_huerta());
+}
+
+/// Japanese family text: no sentence over 60 characters, 40 on average,
+/// at most 35 % kanji.
+#[test]
+fn japanese_family_text_reads_easily() {
+    let sentences = family_sentences(Lang::Ja);
+    assert!(sentences.len() > 100);
+    let (mut chars, mut kanji) = (0usize, 0usize);
+    let mut long = BTreeSet::new();
+    for (_, sentence) in &sentences {
+        let (n, k) = readability::japanese_counts(sentence);
+        if n > 60 {
+            long.insert(format!("{n} characters: {sentence}"));
+        }
+        chars += n;
+        kanji += k;
+    }
+    assert!(long.is_empty(), "{long:#?}");
+    #[expect(clippy::cast_precision_loss, reason = "counts of characters")]
+    let (average, share) = (chars as f64 / sentences.len() as f64, kanji as f64 / chars as f64);
+    assert!(average <= 40.0, "average {average:.1} characters");
+    assert!(share <= 0.35, "{:.1} % kanji", share * 100.0);
+}
+
+/// The translated family pages are whole: no missing message or statement
+/// and no English sentence left in them.
+#[test]
+fn translated_family_pages_have_no_gaps_or_english() {
+    for lang in [Lang::Ja, Lang::Es] {
+        for p in patients() {
+            let d = doc_in(&p, lang);
+            for section in d.sections.iter().filter(|s| s.id != SectionId::Sources) {
+                for text in section_prose_in(section, lang) {
+                    assert!(!text.contains("[missing"), "{lang}: {text}");
+                    for english in [" the ", " and ", " boys ", " was "] {
+                        assert!(!text.contains(english), "{lang}: English in {text}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The Ottawa aids' steps: who leads, who else is part of it, whether the
+/// family is ready (SURE), and where to find support, with the centre's own
+/// contact when the site gives one.
+#[test]
+fn steps_ask_the_role_others_and_sure_and_name_support() {
+    let d = doc(&sc_haplo_seven());
+    let steps = section_prose(d.section(SectionId::Steps).unwrap()).join(" ");
+    for needle in [
+        "We want to decide together with the team.",
+        "Does anyone press you towards one option?",
+        "Do you feel sure about the best choice for your son?",
+        "Do you have enough support and advice to make a choice?",
+    ] {
+        assert!(steps.contains(needle), "{needle} in {steps}");
+    }
+    let with = with_centre_contact(d, Some("Nurse specialist, 020 7946 0000"), Lang::En);
+    let steps = section_prose(with.section(SectionId::Steps).unwrap()).join(" ");
+    assert!(steps.contains("Your centre: Nurse specialist, 020 7946 0000"), "{steps}");
+    let plain: String = with
+        .section(SectionId::Steps)
+        .unwrap()
+        .blocks
+        .iter()
+        .flat_map(Block::runs)
+        .map(format::run)
+        .collect();
+    assert!(plain.contains("Where to find support") && plain.contains("hyperigm.org"), "{plain}");
 }
