@@ -653,6 +653,11 @@ impl FindingMatch {
     pub fn find<'a>(matches: &'a [Self], cohort: &Cohort, finding: &Finding) -> Option<&'a Self> {
         matches.iter().find(|m| m.is_for(cohort, finding))
     }
+
+    /// The cohort and finding this match is about, as `evidence` holds them.
+    pub fn finding<'e>(&self, evidence: &'e Evidence) -> Option<(&'e Cohort, &'e Finding)> {
+        evidence.finding((self.source.cohort.as_str(), self.source.finding.as_deref()?))
+    }
 }
 
 /// Why one finding concerns this patient, in words ("he has sclerosing

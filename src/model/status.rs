@@ -457,19 +457,7 @@ mod tests {
 
     /// The status as plain text, one paragraph per line.
     fn say(p: &Patient) -> String {
-        let e = Evidence::embedded().unwrap();
-        let inputs =
-            Inputs { evidence: &e, cohorts: &[], patient: Some(p), options: CurveOptions::default() };
-        let section = status(&inputs);
-        section
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Paragraph(p) => Some(p.plain()),
-                _ => None,
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+        say_with(&Evidence::embedded().unwrap(), p)
     }
 
     #[test]

@@ -216,11 +216,7 @@ fn matched_section(evidence: &Evidence, patient: &Patient) -> Section {
     let matches = evidence.match_findings(patient);
     let mut heading = None;
     for m in &matches {
-        let Some((c, f)) =
-            m.source.finding.as_deref().and_then(|id| evidence.finding((m.source.cohort.as_str(), id)))
-        else {
-            continue;
-        };
+        let Some((c, f)) = m.finding(evidence) else { continue };
         if heading != Some(m.about) {
             heading = Some(m.about);
             section.blocks.push(Block::Paragraph(Paragraph::new().strong(m.about.heading())));

@@ -37,11 +37,7 @@ pub fn evidence_panel_ui(ui: &mut Ui, evidence: &Evidence, matches: &[FindingMat
         // factors first); background on the condition is never marked.
         let mut heading = None;
         for m in matches {
-            let Some((c, f)) =
-                m.source.finding.as_deref().and_then(|id| evidence.finding((m.source.cohort.as_str(), id)))
-            else {
-                continue;
-            };
+            let Some((c, f)) = m.finding(evidence) else { continue };
             if heading != Some(m.about) {
                 heading = Some(m.about);
                 ui.add_space(theme::CARD_GAP);
