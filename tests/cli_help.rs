@@ -113,3 +113,27 @@ fn summary_prints_the_clinical_summary_and_fails_clearly_on_a_bad_file() {
     assert_eq!(code, 2);
     assert!(stderr.contains("Usage: xhim-aid summary"), "{stderr}");
 }
+
+/// `report --family --lang` writes the handout in the family's language, as
+/// read back from the PDF; an unknown language is a usage error and writes
+/// nothing.
+#[test]
+fn the_handout_is_written_in_the_language_asked_for() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/post-hsct-follow-up.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("handout.pdf");
+    let out_arg = out.to_str().unwrap();
+    let (code, _, stderr) = run(&["report", example, "--family", "--lang", "es", "--out", out_arg]);
+    assert_eq!(code, 0, "{stderr}");
+    let pdf = lopdf::Document::load(&out).unwrap();
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    let text = pdf.extract_text(&pages).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("trasplante"), "{text}");
+
+    let refused = dir.path().join("refused.pdf");
+    let (code, _, stderr) =
+        run(&["report", example, "--family", "--lang", "fr", "--out", refused.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unknown language “fr”"), "{stderr}");
+    assert!(!refused.exists());
+}
