@@ -255,13 +255,7 @@ mod tests {
         let mut boy =
             Patient { age: AgeSource::Entered(YearsMonths { years: 12, months: 0 }), ..Patient::default() };
         boy.conditions.liver_disease = true;
-        let panel = |evidence: &Evidence| {
-            let matches = evidence.match_findings(&boy);
-            let evidence = evidence.clone();
-            Harness::builder()
-                .with_size(egui::vec2(700.0, 20_000.0))
-                .build_ui(move |ui| evidence_panel_ui(ui, &evidence, &matches))
-        };
+        let panel = |evidence: &Evidence| panel(evidence.clone(), &boy);
         let local = panel(&with_local);
         local.get_by_label_contains("Centre 2026 · ");
         local.get_by_label_contains("added locally by A. Jones on 2026-11-02");

@@ -94,6 +94,11 @@ fn section_prose(section: &Section) -> Vec<String> {
     section_prose_in(section, Lang::En)
 }
 
+/// Every run of a section, labels and sources included, as one string.
+fn section_runs(section: &Section) -> String {
+    section.blocks.iter().flat_map(Block::runs).map(format::run).collect()
+}
+
 /// Every paragraph of a section that is prose, its numbers in `lang`.
 fn section_prose_in(section: &Section, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
@@ -509,20 +514,12 @@ fn sources_are_listed_with_their_dates() {
     let about = section_prose(d.section(SectionId::AboutThisAid).unwrap()).join(" ");
     assert!(about.contains("It had no funding"));
     assert!(about.contains("has not yet been tested with families"));
-    let all: String = d
-        .section(SectionId::AboutThisAid)
-        .unwrap()
-        .blocks
-        .iter()
-        .flat_map(Block::runs)
-        .map(format::run)
-        .collect();
+    let all = section_runs(d.section(SectionId::AboutThisAid).unwrap());
     // Family pages name the evidence by its date; the hash means nothing
     // to a family (the clinician's About keeps it).
     assert!(all.contains("Evidence version: December 2026"), "{all}");
     assert!(!all.contains(&evidence().version), "{all}");
-    let clinician: String =
-        about_section(&evidence()).blocks.iter().flat_map(Block::runs).map(format::run).collect();
+    let clinician = section_runs(&about_section(&evidence()));
     assert!(clinician.contains("Evidence version: 2026-12 (2026-12-07)"), "{clinician}");
 }
 
@@ -714,13 +711,6 @@ fn steps_ask_the_role_others_and_sure_and_name_support() {
     let with = with_centre_contact(d, Some("Nurse specialist, 020 7946 0000"), Lang::En);
     let steps = section_prose(with.section(SectionId::Steps).unwrap()).join(" ");
     assert!(steps.contains("Your centre: Nurse specialist, 020 7946 0000"), "{steps}");
-    let plain: String = with
-        .section(SectionId::Steps)
-        .unwrap()
-        .blocks
-        .iter()
-        .flat_map(Block::runs)
-        .map(format::run)
-        .collect();
+    let plain = section_runs(with.section(SectionId::Steps).unwrap());
     assert!(plain.contains("Where to find support") && plain.contains("hyperigm.org"), "{plain}");
 }
