@@ -111,6 +111,12 @@ const FILES: [(Lang, &[(&str, &str)]); 3] = [
             ("family.ftl", include_str!("../../assets/locales/en/family.ftl")),
             ("handout.ftl", include_str!("../../assets/locales/en/handout.ftl")),
             ("menus.ftl", include_str!("../../assets/locales/en/menus.ftl")),
+            ("messages.ftl", include_str!("../../assets/locales/en/messages.ftl")),
+            ("status.ftl", include_str!("../../assets/locales/en/status.ftl")),
+            ("evidence.ftl", include_str!("../../assets/locales/en/evidence.ftl")),
+            ("summary.ftl", include_str!("../../assets/locales/en/summary.ftl")),
+            ("report.ftl", include_str!("../../assets/locales/en/report.ftl")),
+            ("window.ftl", include_str!("../../assets/locales/en/window.ftl")),
         ],
     ),
     (
@@ -119,6 +125,7 @@ const FILES: [(Lang, &[(&str, &str)]); 3] = [
             ("family.ftl", include_str!("../../assets/locales/ja/family.ftl")),
             ("handout.ftl", include_str!("../../assets/locales/ja/handout.ftl")),
             ("menus.ftl", include_str!("../../assets/locales/ja/menus.ftl")),
+            ("messages.ftl", include_str!("../../assets/locales/ja/messages.ftl")),
             ("units.ftl", include_str!("../../assets/locales/ja/units.ftl")),
             ("statements.ftl", include_str!("../../assets/locales/ja/statements.ftl")),
         ],
@@ -129,11 +136,20 @@ const FILES: [(Lang, &[(&str, &str)]); 3] = [
             ("family.ftl", include_str!("../../assets/locales/es/family.ftl")),
             ("handout.ftl", include_str!("../../assets/locales/es/handout.ftl")),
             ("menus.ftl", include_str!("../../assets/locales/es/menus.ftl")),
+            ("messages.ftl", include_str!("../../assets/locales/es/messages.ftl")),
             ("units.ftl", include_str!("../../assets/locales/es/units.ftl")),
             ("statements.ftl", include_str!("../../assets/locales/es/statements.ftl")),
         ],
     ),
 ];
+
+/// English files the translations need not have: the clinician's view (its
+/// status line, evidence cards, panels, summary and report) is in English,
+/// the language its clinical wording was checked in, until a translation is
+/// reviewed by a native-speaking clinician. Its words still come from message
+/// files, so a translation is a new file, not a change of code. The family
+/// pages, menus and messages are translated.
+pub const ENGLISH_ONLY: [&str; 5] = ["status.ftl", "evidence.ftl", "summary.ftl", "report.ftl", "window.ftl"];
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -193,6 +209,11 @@ const CLOSE: char = '\u{E001}';
 /// and citations are written out.
 pub fn text(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     format_message(lang, id, args, false)
+}
+
+/// The clinician's words (an [`ENGLISH_ONLY`] message) as a string.
+pub fn en(id: &str, args: &[(&str, Arg)]) -> String {
+    text(Lang::En, id, args)
 }
 
 /// The message in `lang` (English if it lacks one) as a paragraph: numbers

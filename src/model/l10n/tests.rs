@@ -8,20 +8,29 @@ use crate::model::family::statements::FamilyText;
 /// Message ids of one language's files, and the variables each uses;
 /// every file must parse without an error and no id may repeat.
 fn messages(lang: Lang) -> Vec<(String, BTreeSet<String>)> {
+    all_messages(lang)
+        .into_iter()
+        .filter(|(file, _, _)| !ENGLISH_ONLY.contains(&file.as_str()))
+        .map(|(_, id, vars)| (id, vars))
+        .collect()
+}
+
+/// Message ids of every file of one language, with the file each is in.
+fn all_messages(lang: Lang) -> Vec<(String, String, BTreeSet<String>)> {
     let (_, files) = FILES.iter().find(|(l, _)| *l == lang).unwrap();
-    let mut out: Vec<(String, BTreeSet<String>)> = Vec::new();
+    let mut out: Vec<(String, String, BTreeSet<String>)> = Vec::new();
     for (name, source) in *files {
         let resource = FluentResource::try_new((*source).to_owned())
             .unwrap_or_else(|(_, e)| panic!("{lang}/{name}: {e:?}"));
         for entry in resource.entries() {
             if let ast::Entry::Message(m) = entry {
                 let id = m.id.name.to_owned();
-                assert!(!out.iter().any(|(o, _)| *o == id), "{lang}/{name}: {id} twice");
+                assert!(!out.iter().any(|(_, o, _)| *o == id), "{lang}/{name}: {id} twice");
                 let mut vars = BTreeSet::new();
                 if let Some(p) = &m.value {
                     variables(p, &mut vars);
                 }
-                out.push((id, vars));
+                out.push(((*name).to_owned(), id, vars));
             }
             assert!(!matches!(entry, ast::Entry::Junk { .. }), "{lang}/{name}: unreadable {entry:?}");
         }
@@ -124,6 +133,26 @@ fn every_statement_is_translated_with_the_same_numbers() {
             .collect();
         assert!(extra.is_empty(), "{lang}: {extra:?}");
     }
+}
+
+/// The clinician's files are English only: no translation has them yet,
+/// and they parse without an error or a repeated id.
+#[test]
+fn the_clinicians_files_are_english_and_readable() {
+    let english = all_messages(Lang::En);
+    for file in ENGLISH_ONLY {
+        assert!(FILES[0].1.iter().any(|(name, _)| *name == file), "{file} is not an English file");
+        for lang in [Lang::Ja, Lang::Es] {
+            let (_, files) = FILES.iter().find(|(l, _)| *l == lang).unwrap();
+            assert!(
+                !files.iter().any(|(name, _)| *name == file),
+                "{lang}/{file}: translate it and leave ENGLISH_ONLY"
+            );
+        }
+    }
+    assert!(
+        english.iter().all(|(file, id, _)| !ENGLISH_ONLY.contains(&file.as_str()) || !translation_only(id))
+    );
 }
 
 #[test]

@@ -1,0 +1,1 @@
+# The clinician's PDF report, English only.

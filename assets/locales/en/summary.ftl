@@ -1,0 +1,2 @@
+# The clinical summary (Copy clinical summary and `xhim-aid summary`),
+# English only.

@@ -1,0 +1,2 @@
+# The clinician's panels: patient form, figure, library, import and
+# digitizer (English only).

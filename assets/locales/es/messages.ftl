@@ -1,0 +1,1 @@
+# Los mensajes de la ventana: avisos, diálogos y errores de archivo.
