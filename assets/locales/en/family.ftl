@@ -40,11 +40,10 @@ after-when = He had a stem cell transplant (HSCT) at { $age }.
 after-since = { " " }That was { $since } ago.
 after-past = The largest study counted boys for { $span } after their transplant. He is past that point. { $cite }
 after-bound = A study from many countries found that more than { $value } of boys were alive { $span } after a transplant. This is a lower limit, so the true number may be higher. { $cite }
-after-first-year = In that study, most deaths after a transplant came in the first year. { $cite }
-after-first-year-within = He is in his first year after the transplant.
-after-first-year-past = He is past his first year after the transplant.
 after-within = The largest study counted boys for { $span } after their transplant, and he is within that time. { $cite }
 after-where = He is { $since } past his transplant. In this study, most deaths came early after the transplant.
+after-where-within = He is { $since } past his transplant, in his first year after it. Most deaths after a transplant came in the first year. { $cite }
+after-where-past = He is { $since } past his transplant, past his first year after it. Most deaths after a transplant came in the first year. { $cite }
 
 ## The options table
 row-involves = What it involves

@@ -36,11 +36,10 @@ after-when = Su hijo recibió un trasplante de células madre a los { $age }.
 after-since = { " " }De eso hace { $since }.
 after-past = El estudio más grande siguió a los niños durante { $span } después del trasplante. Su hijo ya pasó ese punto. { $cite }
 after-bound = Un estudio de muchos países halló que más del { $value } de los niños vivían { $span } tras el trasplante. Es un límite bajo: el número real puede ser mayor. { $cite }
-after-first-year = En ese estudio, la mayoría de las muertes tras el trasplante fue en el primer año. { $cite }
-after-first-year-within = Su hijo está en su primer año tras el trasplante.
-after-first-year-past = Su hijo ya pasó su primer año tras el trasplante.
 after-within = El estudio más grande siguió a los niños durante { $span } después del trasplante. Su hijo está dentro de ese tiempo. { $cite }
 after-where = Su hijo lleva { $since } desde el trasplante. En este estudio, la mayoría de las muertes fueron pronto tras el trasplante.
+after-where-within = Su hijo lleva { $since } desde el trasplante: está en su primer año. La mayoría de las muertes tras un trasplante fue en el primer año. { $cite }
+after-where-past = Su hijo lleva { $since } desde el trasplante: ya pasó su primer año. La mayoría de las muertes tras un trasplante fue en el primer año. { $cite }
 
 ## La tabla de opciones
 row-involves = En qué consiste

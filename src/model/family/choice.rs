@@ -8,7 +8,7 @@ use super::arrays::{NO_HSCT_OS_FINDING, whole_boys};
 use crate::model::discussion::Leaning;
 use crate::model::evidence::words;
 use crate::model::evidence::{
-    AgeGroup, DEATHS_AFTER_HSCT_FINDING, OLDER_FINDING, POST_HSCT_BOUND_FINDING, POST_HSCT_OS_FINDING,
+    AgeGroup, OLDER_FINDING, POST_HSCT_BOUND_FINDING, POST_HSCT_OS_FINDING,
     TimePoint, Value, WINDOW_FINDING,
 };
 use crate::model::figure::years_since_hsct;
@@ -101,8 +101,8 @@ pub(super) fn life_after(cx: &Ctx<'_>) -> Section {
 }
 
 /// What a second study found about the years after a transplant, with the
-/// authors' lower bound said as one ("more than"), and where he is against
-/// the first year, in which most deaths fell.
+/// authors' lower bound said as one ("more than"). Where he is against the
+/// first year, when most deaths came, is said beside the picture.
 fn later_years(cx: &Ctx<'_>) -> Vec<Block> {
     let mut out = Vec::new();
     if let Some((c, f)) = cx.evidence.finding(POST_HSCT_BOUND_FINDING)
@@ -117,18 +117,6 @@ fn later_years(cx: &Ctx<'_>) -> Vec<Block> {
                 ("cite", Arg::Cite(src)),
             ],
         )));
-    }
-    if let Some((c, f)) = cx.evidence.finding(DEATHS_AFTER_HSCT_FINDING) {
-        let where_he_is = match cx.patient.and_then(years_since_hsct) {
-            Some(since) if since < 1.0 => Some("after-first-year-within"),
-            Some(_) => Some("after-first-year-past"),
-            None => None,
-        };
-        let deaths = cx.p("after-first-year", &[("cite", Arg::Cite(words::finding_source(c, f)))]);
-        out.push(Block::Paragraph(match where_he_is {
-            Some(key) => cx.p(key, &[]).text(" ").then(deaths),
-            None => deaths,
-        }));
     }
     out
 }

@@ -38,7 +38,7 @@ pub use inheritance::{
 use self::statements::FamilyText;
 use super::Inputs;
 use super::discussion::FamilyDiscussion;
-use super::evidence::Evidence;
+use super::evidence::{DEATHS_AFTER_HSCT_FINDING, Evidence, words};
 use super::l10n::{self, Arg, Lang};
 use super::patient::Patient;
 use super::text::{self, Block, Doc, Paragraph, Section, SectionId};
@@ -176,8 +176,17 @@ fn pictures(cx: &Ctx<'_>, transplanted: bool) -> Section {
         // Where he is on the picture's clock, and when most deaths came.
         #[expect(clippy::cast_possible_truncation, reason = "ages are at most 80 years")]
         let months = (since * 12.0).round() as i32;
-        let since = text::Quantity::patient(f64::from(months), text::Unit::Months);
-        section.blocks.push(Block::Paragraph(cx.p("after-where", &[("since", Arg::Num(since))])));
+        let months = text::Quantity::patient(f64::from(months), text::Unit::Months);
+        // Said once, here beside the picture: the second study's count of
+        // deaths in the first year, and which side of it he is.
+        let where_he_is = match cx.evidence.finding(DEATHS_AFTER_HSCT_FINDING) {
+            Some((c, f)) => cx.p(
+                if since < 1.0 { "after-where-within" } else { "after-where-past" },
+                &[("since", Arg::Num(months)), ("cite", Arg::Cite(words::finding_source(c, f)))],
+            ),
+            None => cx.p("after-where", &[("since", Arg::Num(months))]),
+        };
+        section.blocks.push(Block::Paragraph(where_he_is));
     }
     section
 }
