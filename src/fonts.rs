@@ -11,8 +11,9 @@
 //! Coverage, plainly: Japanese (kana and the 6,355 kanji of JIS X 0208
 //! levels 1 and 2); Korean for the 2,350 common Hangul syllables of KS X
 //! 1001; Chinese for the 6,763 simplified characters of GB 2312 and the
-//! traditional ones Japanese shares, in Japanese glyph forms (rarer
-//! traditional characters show as a box); Arabic and Hebrew as their
+//! 5,401 common traditional ones of Big5 level 1, in Japanese glyph forms
+//! (rarer traditional characters, Big5 level 2 and the CJK extensions,
+//! show as a box); Arabic and Hebrew as their
 //! letters. On screen egui shapes and orders right-to-left text itself
 //! (joined Arabic, right to left); the PDF writer does neither, so in a PDF
 //! Arabic and Hebrew letters are drawn unjoined in the order they are
@@ -46,3 +47,43 @@ pub const FALLBACKS: [EmbeddedFont; 3] = [
         bytes: include_bytes!("../assets/fonts/NotoSansHebrew-Subset.ttf"),
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use skrifa::{FontRef, MetadataProvider as _};
+
+    use super::*;
+
+    /// Whether one of the fonts has a glyph for every letter of `text`.
+    fn covered(text: &str) -> Result<(), char> {
+        let fonts: Vec<FontRef<'_>> =
+            std::iter::once(TEXT).chain(FALLBACKS).filter_map(|f| FontRef::new(f.bytes).ok()).collect();
+        assert_eq!(fonts.len(), 1 + FALLBACKS.len(), "every embedded font parses");
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            if !fonts.iter().any(|f| f.charmap().map(c).is_some()) {
+                return Err(c);
+            }
+        }
+        Ok(())
+    }
+
+    /// A family's or a clinician's words in each script the fonts promise:
+    /// Japanese, simplified and traditional Chinese (a Taipei or Hong Kong
+    /// family's question), Korean, Arabic and Hebrew.
+    #[test]
+    fn every_promised_script_has_its_letters() {
+        for text in [
+            "移植のあと、学校には いつから 行けますか？",
+            "医生说这个孩子需要移植吗？",
+            "醫師說這個孩子需要移植嗎？我們應該怎麼準備？",
+            "移植後多久可以回學校？請問醫院的費用與保險。",
+            "이식 후에 언제 학교에 갈 수 있나요?",
+            "ملاحظة الطبيب",
+            "הערה של הרופא",
+        ] {
+            assert_eq!(covered(text), Ok(()), "{text}");
+        }
+        // What is left out, plainly: a rare character of Big5 level 2.
+        assert_eq!(covered("䶵"), Err('䶵'));
+    }
+}
