@@ -175,7 +175,9 @@ fn ratings(flow: &mut Flow, rated: &Ratings) {
     for (i, level) in rated.scale.iter().enumerate() {
         flow.draw().text(col(i), baseline, FAMILY_FINE.size, level, (Weight::Bold, INK, Align::Left));
     }
-    flow.gap(FAMILY_FINE.line_height() + 2.0);
+    // Past the column labels just drawn: layout, not spacing, so a tight
+    // handout does not halve it.
+    flow.y -= FAMILY_FINE.line_height() + 2.0;
     for r in &rated.rows {
         let mut p = r.statement.clone();
         if let Some(answer) = &r.answer {
@@ -238,7 +240,8 @@ fn questions(flow: &mut Flow, prompts: &[Paragraph], own: &[Paragraph]) {
     };
     for _ in 0..lines {
         flow.need(15.0);
-        flow.gap(14.0);
+        // A line to write on, a handwriting line apart however tight.
+        flow.y -= 14.0;
         let y = flow.y;
         flow.draw().line((MARGIN_X, y), (MARGIN_X + CONTENT_W, y), 0.4, MUTED, &[1.0, 1.5]);
     }

@@ -15,13 +15,16 @@ pub(super) struct Flow {
     pub(super) canvas: Canvas,
     /// Top of the free space, in PDF coordinates (from the page bottom).
     pub(super) y: f32,
+    /// Space between blocks and around headings halved: the type stays the
+    /// same size, so a long handout keeps to its pages without smaller print.
+    pub(super) tight: bool,
 }
 
 impl Flow {
     pub(super) fn new(font: Font) -> Self {
         let mut canvas = Canvas::new(font);
         canvas.add_page();
-        Self { canvas, y: PAGE_H - MARGIN_TOP }
+        Self { canvas, y: PAGE_H - MARGIN_TOP, tight: false }
     }
 
     pub(super) fn font(&self) -> &Font {
@@ -51,7 +54,7 @@ impl Flow {
 
     /// Vertical space.
     pub(super) fn gap(&mut self, height: f32) {
-        self.y -= height;
+        self.y -= if self.tight { height / 2.0 } else { height };
     }
 
     /// Height of a paragraph laid out `width` wide.
@@ -132,15 +135,16 @@ impl Flow {
     /// bottom of a page.
     pub(super) fn heading(&mut self, text: &str) {
         let size = 13.0;
+        let (below_text, below_rule) = if self.tight { (3.0, 4.0) } else { (5.0, 7.0) };
         self.gap(6.0);
         self.need(size * 2.0 + 60.0);
         self.y -= size * 1.2;
         let baseline = self.y + 2.0;
         self.draw().text(MARGIN_X, baseline, size, text, (Weight::Bold, INK, Align::Left));
-        self.y -= 5.0;
+        self.y -= below_text;
         let y = self.y;
         self.draw().line((MARGIN_X, y), (MARGIN_X + CONTENT_W, y), 0.6, MUTED, &[]);
-        self.y -= 7.0;
+        self.y -= below_rule;
     }
 
     /// A smaller heading inside a section.

@@ -40,6 +40,12 @@ const SECTIONS: [SectionId; 10] = [
     SectionId::AboutThisAid,
 ];
 
+/// The most pages a handout takes: a family can read it at one sitting.
+const PAGES: usize = 4;
+/// The most pages for a transplanted boy, whose handout has no choice to
+/// set out.
+const PAGES_AFTER: usize = 2;
+
 /// What the user chose for the handout.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HandoutOptions {
@@ -118,14 +124,27 @@ pub fn handout_pdf(
             if text.0.first().is_some_and(|r| matches!(r, Run::Strong(s) if maintenance.iter().any(|m| s.starts_with(m.as_str())))))
     });
     text.sections.push(about);
-    let mut flow = Flow::new(font);
     let made = utc_timestamp(options.generated_at.unwrap_or_else(SystemTime::now));
     let transplanted = valid && matches!(patient.hsct, Hsct::Done { .. });
-    title(&mut flow, &made, transplanted, lang);
-    if let Some(clinic) = &options.clinic_name {
-        flow.small(&l10n::text(lang, "handout-from", &[("clinic", Arg::Text(clinic.clone()))]), 0.0);
+    let pages = if transplanted { PAGES_AFTER } else { PAGES };
+    let lay_out = |font: Font, tight: bool| {
+        let mut flow = Flow::new(font);
+        flow.tight = tight;
+        title(&mut flow, &made, transplanted, lang);
+        if let Some(clinic) = &options.clinic_name {
+            flow.small(&l10n::text(lang, "handout-from", &[("clinic", Arg::Text(clinic.clone()))]), 0.0);
+        }
+        layout(&mut flow, &text, options.icon_style);
+        flow
+    };
+    let mut flow = lay_out(font, false);
+    if flow.canvas.page_count() > pages {
+        // A family with every finding and many answers, in a language
+        // longer than English: the same text and type, closer together.
+        let mut font = Font::bundled().map_err(|message| ReportError::Build { path: None, message })?;
+        font.lang = lang;
+        flow = lay_out(font, true);
     }
-    layout(&mut flow, &text, options.icon_style);
     footers(&mut flow, lang);
     if !flow.canvas.missing.is_empty() {
         log::warn!("handout: characters missing from the font: {:?}", flow.canvas.missing);

@@ -8,8 +8,7 @@ use super::arrays::{NO_HSCT_OS_FINDING, whole_boys};
 use crate::model::discussion::Leaning;
 use crate::model::evidence::words;
 use crate::model::evidence::{
-    AgeGroup, OLDER_FINDING, POST_HSCT_BOUND_FINDING, POST_HSCT_OS_FINDING,
-    TimePoint, Value, WINDOW_FINDING,
+    AgeGroup, OLDER_FINDING, POST_HSCT_BOUND_FINDING, POST_HSCT_OS_FINDING, TimePoint, Value, WINDOW_FINDING,
 };
 use crate::model::figure::years_since_hsct;
 use crate::model::l10n::{self, Arg, Lang};
