@@ -2,6 +2,8 @@
 //! language: a mistyped id would otherwise show "[missing text: …]" to a
 //! user, and only on the screen or page that uses it.
 
+#![expect(clippy::unwrap_used, reason = "test helpers fail the test on setup errors")]
+
 use std::collections::BTreeSet;
 use std::path::Path;
 
