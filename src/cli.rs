@@ -82,8 +82,9 @@ pub struct Display {
     /// Enlarge everything by FACTOR, from 0.5 to 3.
     #[arg(long, value_name = "FACTOR", value_parser = zoom)]
     pub zoom: Option<f32>,
-    /// The family pages' language: en, ja or es (the clinician's window
-    /// stays English).
+    /// The window's language: en, ja or es, for the menus, messages and
+    /// family pages (the clinician's panels stay English; View sets the
+    /// menus and the family pages apart).
     #[arg(long, value_name = "LANG", value_parser = Lang::negotiate)]
     pub lang: Option<Lang>,
 }

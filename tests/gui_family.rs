@@ -350,3 +350,25 @@ fn the_family_pages_speak_the_familys_language() {
     harness.get_by_label("Archivo");
     harness.get_by_label("Vista para la familia");
 }
+
+/// `--lang ja` on the command line sets the window's menus and the family
+/// pages to Japanese for that run.
+#[test]
+fn the_command_lines_language_sets_the_menus_and_the_family_pages() {
+    let options = StartOptions {
+        display: xhim_aid::cli::Display {
+            family: Some(true),
+            lang: Some(xhim_aid::model::l10n::Lang::Ja),
+            ..Default::default()
+        },
+        ..StartOptions::default()
+    };
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| xhim_aid::App::new(cc, options));
+    harness.run();
+    assert_eq!(harness.state().prefs().menu_lang, xhim_aid::model::l10n::Lang::Ja);
+    assert_eq!(harness.state().prefs().family_lang, xhim_aid::model::l10n::Lang::Ja);
+    harness.get_by_label("ファイル");
+    harness.get_by_label("表示");
+}

@@ -66,7 +66,11 @@ impl App {
             prefs.view = if family { ViewMode::Family } else { ViewMode::Clinician };
         }
         if let Some(lang) = options.display.lang {
+            // The window's menus and messages and the family pages; the
+            // clinician's panels are English until their translation is
+            // reviewed. The View menu sets the two apart.
             prefs.family_lang = lang;
+            prefs.menu_lang = lang;
         }
         if let Some(zoom) = options.display.zoom.or(options.screenshot.as_ref().map(|_| 1.0)) {
             cc.egui_ctx.set_zoom_factor(zoom);
