@@ -373,7 +373,8 @@ impl App {
     }
 }
 
-/// Words or a name put into a message as they are.
-fn txt(s: impl ToString) -> crate::model::l10n::Arg {
+/// Words, a name or a number put into a message as written (never
+/// formatted again by the message file).
+fn txt(s: impl std::fmt::Display) -> crate::model::l10n::Arg {
     crate::model::l10n::Arg::Text(s.to_string())
 }

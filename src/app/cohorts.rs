@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use super::{App, txt};
 use super::library::Kept;
+use super::{App, txt};
 use crate::io::cohort_file::{self, DigitizedInput};
 use crate::io::dialogs::DialogKind;
 use crate::io::jobs::Job;

@@ -2,9 +2,9 @@
 //! would lose an edit, and collecting what dialogs and background writes
 //! bring back.
 
-use super::{App, txt};
 use super::conflict::Access;
 use super::saving::with_ron_extension;
+use super::{App, txt};
 use crate::command::Command;
 use crate::io::dialogs::{DialogKind, DialogOutcome};
 use crate::io::file_name;
@@ -152,7 +152,10 @@ impl App {
             Err(GuardedSaveError::Changed { path, conflict }) => self.ask_changed(path, conflict.theirs),
             Err(e) => {
                 self.work.after_save = None;
-                self.notify(self.say("msg-save-failed", &[("error", txt(e.message(self.prefs.menu_lang)))]), true);
+                self.notify(
+                    self.say("msg-save-failed", &[("error", txt(e.message(self.prefs.menu_lang)))]),
+                    true,
+                );
             }
         }
     }

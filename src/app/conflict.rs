@@ -154,7 +154,10 @@ impl App {
             LockTimer::TakenOver(holder) => {
                 let name = self.file.path.as_deref().map(file_name).unwrap_or_default();
                 let holder = holder.describe_in(self.prefs.menu_lang);
-                self.notify(self.say("msg-taken-over", &[("file", txt(name)), ("holder", txt(holder))]), true);
+                self.notify(
+                    self.say("msg-taken-over", &[("file", txt(name)), ("holder", txt(holder))]),
+                    true,
+                );
             }
         }
     }
@@ -189,7 +192,8 @@ impl App {
             Acquired::HeldElsewhere(holder) => {
                 self.file.shared.access = Access::ReadOnly;
                 let lang = self.prefs.menu_lang;
-                let mut args = vec![("file", txt(file_name(path))), ("holder", txt(holder.describe_in(lang)))];
+                let mut args =
+                    vec![("file", txt(file_name(path))), ("holder", txt(holder.describe_in(lang)))];
                 let id = match holder.probably_left(SystemTime::now()) {
                     Some(idle) => {
                         args.push(("idle", txt(lock::ago(idle, lang))));

@@ -5,8 +5,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::{App, txt};
 use super::library::Kept;
+use super::{App, txt};
 use crate::io::dialogs::DialogKind;
 use crate::io::digitize_cli::END_SLACK_PX;
 use crate::io::figure_image;

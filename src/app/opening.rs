@@ -66,12 +66,18 @@ impl App {
                 );
                 self.adopt(loaded.document, path, tracked.hash, access);
                 if let Some(notice) = loaded.notice {
-                    self.notify(self.say("msg-file-notice", &[("file", txt(&name)), ("notice", txt(notice))]), false);
+                    self.notify(
+                        self.say("msg-file-notice", &[("file", txt(&name)), ("notice", txt(notice))]),
+                        false,
+                    );
                 } else {
                     self.notify(self.say("msg-opened", &[("file", txt(&name))]), false);
                 }
                 if let Some(new) = new {
-                    self.notify(self.say("msg-file-notice", &[("file", txt(&name)), ("notice", txt(new))]), false);
+                    self.notify(
+                        self.say("msg-file-notice", &[("file", txt(&name)), ("notice", txt(new))]),
+                        false,
+                    );
                 }
             }
             Err(e) => match e.kind {
@@ -80,7 +86,8 @@ impl App {
                 LoadErrorKind::Content(PatientFileError::Invalid { document, problems }) => {
                     self.adopt(*document, path, tracked.hash, access);
                     let n = i64::try_from(problems.len()).unwrap_or(i64::MAX);
-                    let args = [("file", txt(&name)), ("n", Arg::Count(n)), ("problems", txt(problems.join(" ")))];
+                    let args =
+                        [("file", txt(&name)), ("n", Arg::Count(n)), ("problems", txt(problems.join(" ")))];
                     self.notify(self.say("msg-opened-with-problems", &args), true);
                 }
                 _ => {

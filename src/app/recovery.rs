@@ -11,14 +11,14 @@ use std::collections::VecDeque;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use super::{App, txt};
-use crate::model::l10n::{self, Lang};
 use super::conflict::Access;
+use super::{App, txt};
 use crate::io::file_name;
 use crate::io::instance::Instance;
 use crate::io::jobs::Job;
 use crate::io::patient_file::{self, SaveError, diff};
 use crate::io::recovery::{Edits, Found, Store};
+use crate::model::l10n::{self, Lang};
 use crate::ui::conflict_ui::{self, OfferView, RecoveryChoice};
 
 /// How soon a change is copied: at most this much typing is lost to a crash
@@ -246,11 +246,13 @@ fn offer_view(found: &Found, lang: Lang) -> OfferView {
             Some(doc) => {
                 saved = &doc.patient;
                 if on_disk.hash != edits.base_hash {
-                    view.note = Some(l10n::text(lang, "dialog-recovery-saved-since", &[("file", txt(&view.file))]));
+                    view.note =
+                        Some(l10n::text(lang, "dialog-recovery-saved-since", &[("file", txt(&view.file))]));
                 }
             }
             None => {
-                view.note = Some(l10n::text(lang, "dialog-recovery-unreadable", &[("file", txt(&view.file))]));
+                view.note =
+                    Some(l10n::text(lang, "dialog-recovery-unreadable", &[("file", txt(&view.file))]));
             }
         }
     }

@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::{App, SaveInFlight, txt};
-use crate::model::l10n::{self, Lang};
 use crate::io::dialogs::DialogKind;
 use crate::io::file_name;
 use crate::io::jobs::Job;
 use crate::io::patient_file::{self, ContentHash, PatientDocument, SaveContext};
+use crate::model::l10n::{self, Lang};
 use crate::model::patient::AgeSource;
 use crate::model::text::{Quantity, Unit};
 use crate::ui::file_ui::{self, Question};

@@ -159,7 +159,8 @@ impl App {
                 Command::Close => UnsavedAction::Close,
                 _ => UnsavedAction::Open,
             };
-            let answer = file_ui::unsaved_changes_ui(ctx, &self.file_label_said(), action, self.prefs.menu_lang);
+            let answer =
+                file_ui::unsaved_changes_ui(ctx, &self.file_label_said(), action, self.prefs.menu_lang);
             if answer.is_some() {
                 ctx.request_repaint();
             }

@@ -96,7 +96,10 @@ impl Dialogs for NativeDialogs {
         let dialog = rfd::AsyncFileDialog::new();
         let future: Pick = match &kind {
             DialogKind::OpenPatient => Box::pin(
-                dialog.set_title(t("dialog-title-open-patient")).add_filter(t("dialog-filter-patient"), &["ron"]).pick_file(),
+                dialog
+                    .set_title(t("dialog-title-open-patient"))
+                    .add_filter(t("dialog-filter-patient"), &["ron"])
+                    .pick_file(),
             ),
             DialogKind::SavePatient(proposed) => {
                 let proposed = std::path::Path::new(proposed);
@@ -129,11 +132,17 @@ impl Dialogs for NativeDialogs {
                     .save_file(),
             ),
             DialogKind::OpenCsv { .. } => Box::pin(
-                dialog.set_title(t("dialog-title-import-csv")).add_filter(t("dialog-filter-csv"), &["csv", "txt"]).pick_file(),
+                dialog
+                    .set_title(t("dialog-title-import-csv"))
+                    .add_filter(t("dialog-filter-csv"), &["csv", "txt"])
+                    .pick_file(),
             ),
-            DialogKind::OpenCohort => {
-                Box::pin(dialog.set_title(t("dialog-title-load-cohort")).add_filter(t("dialog-filter-cohort"), &["ron"]).pick_file())
-            }
+            DialogKind::OpenCohort => Box::pin(
+                dialog
+                    .set_title(t("dialog-title-load-cohort"))
+                    .add_filter(t("dialog-filter-cohort"), &["ron"])
+                    .pick_file(),
+            ),
             DialogKind::OpenFigure => Box::pin(
                 dialog
                     .set_title(t("dialog-title-digitize"))

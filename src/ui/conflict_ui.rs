@@ -168,7 +168,8 @@ pub fn changed_on_disk_ui(ctx: &egui::Context, view: &ChangedView) -> Option<Cha
         match &view.summary {
             None => {
                 ui.horizontal_wrapped(|ui| {
-                    let reload = ui.add_enabled(view.unreadable.is_none(), egui::Button::new(reload_theirs(lang)));
+                    let reload =
+                        ui.add_enabled(view.unreadable.is_none(), egui::Button::new(reload_theirs(lang)));
                     if reload.clicked() {
                         choice = Some(ChangedChoice::Reload);
                     }
@@ -290,6 +291,9 @@ pub fn recovery_offer_ui(ctx: &egui::Context, offer: &OfferView) -> Option<Recov
 
 /// Under the file name of a file opened read-only.
 pub fn read_only_line_ui(ui: &mut Ui, lang: Lang) {
-    ui.label(RichText::new(read_only_label(lang)).strong())
-        .on_hover_text(say(lang, "dialog-read-only-hint", &[]));
+    ui.label(RichText::new(read_only_label(lang)).strong()).on_hover_text(say(
+        lang,
+        "dialog-read-only-hint",
+        &[],
+    ));
 }

@@ -15,8 +15,8 @@ use std::path::Path;
 use sha2::{Digest as _, Sha256};
 
 use super::error::file_name;
-use crate::model::l10n::{self, Arg, Lang};
 use super::{LoadError, LoadErrorKind, Loaded, PatientDocument, SaveError, atomic};
+use crate::model::l10n::{self, Arg, Lang};
 
 /// SHA-256 of a file's bytes: which version of a file the app has.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]

@@ -450,7 +450,7 @@ mod tests {
 
         let left = elsewhere("Dr B", Duration::from_secs(2 * 86_400), now);
         write_lock(&file, &left);
-        assert_eq!(left.probably_left(now).map(ago).as_deref(), Some("2 days"));
+        assert_eq!(left.probably_left(now).map(|d| ago(d, Lang::En)).as_deref(), Some("2 days"));
         // Still asked about: the user decides.
         assert_eq!(held_elsewhere(&file, me.instance()).map(|h| h.user), Some("Dr B".to_owned()));
         assert!(matches!(acquire(&file, &holder(&me, "Dr A")), Acquired::HeldElsewhere(_)));
@@ -469,7 +469,7 @@ mod tests {
         if crate::io::instance::host_name() != "vm" {
             assert_eq!(old.probably_left(since + Duration::from_secs(60)), None);
             let idle = old.probably_left(since + Duration::from_secs(3 * 3600));
-            assert_eq!(idle.map(ago).as_deref(), Some("3 hours"));
+            assert_eq!(idle.map(|d| ago(d, Lang::En)).as_deref(), Some("3 hours"));
         }
         assert_eq!(old.probably_left(since - Duration::from_secs(3600)), None, "a clock behind ours");
     }
