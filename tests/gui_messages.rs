@@ -123,6 +123,8 @@ fn every_message_the_window_uses_is_in_english() {
         "src/io/patient_file/error.rs",
         "src/io/patient_file/guard.rs",
         "src/io/patient_file/lock.rs",
+        "src/io/patient_file/mod.rs",
+        "src/io/clipboard.rs",
     ]
     .iter()
     .map(|p| root.join(p))
@@ -167,14 +169,18 @@ fn every_message_the_window_uses_is_in_english() {
 #[test]
 fn every_message_reads_with_sample_words() {
     let file = include_str!("../assets/locales/en/messages.ftl");
-    let names =
-        ["error", "path", "file", "folder", "notice", "problems", "holder", "idle", "label", "action"];
-    let more =
-        ["about", "age", "saved", "user", "at", "since", "host", "save", "problem", "field", "old", "new"];
-    let numbers = ["size", "offset", "line", "column", "message", "found", "newest", "step"];
-    let mut args: Vec<(&str, Arg)> =
-        names.iter().chain(&more).chain(&numbers).map(|n| (*n, Arg::Text(format!("<{n}>")))).collect();
+    // Every variable the file names, as sample words; `n` as a count.
+    let mut names: Vec<&str> = file
+        .split('$')
+        .skip(1)
+        .map(|rest| rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).next().unwrap_or(""))
+        .filter(|name| *name != "n")
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let mut args: Vec<(&str, Arg)> = names.iter().map(|n| (*n, Arg::Text(format!("<{n}>")))).collect();
     args.push(("n", Arg::Count(2)));
+    args.push(("log", Arg::Text("start".to_owned())));
     for line in file.lines() {
         let Some((id, _)) = line.split_once(" = ") else { continue };
         if id.starts_with(' ') || id.starts_with('#') {

@@ -20,7 +20,7 @@ impl App {
     /// and the footer says so; the window stays responsive.
     pub(super) fn load_cohort(&mut self, path: &Path, keep: bool, ctx: &egui::Context) {
         let path = path.to_path_buf();
-        let label = format!("Loading cohort {}", crate::io::file_name(&path));
+        let label = self.say("msg-loading-cohort", &[("file", txt(crate::io::file_name(&path)))]);
         let job = Job::spawn("load-cohort", label, ctx, move || {
             cohort_file::load(&path).map_err(|e| e.to_string()).and_then(FittedCohort::new)
         });

@@ -85,7 +85,8 @@ impl App {
                 match crate::io::clipboard::copy_checked(self.clipboard.as_mut(), &text) {
                     Ok(()) => self.notify(crate::ui::status::summary_copied(self.prefs.menu_lang), false),
                     Err(e) => {
-                        self.notify(self.say("msg-summary-not-copied", &[("error", txt(e))]), true);
+                        let error = e.message(self.prefs.menu_lang);
+                        self.notify(self.say("msg-summary-not-copied", &[("error", txt(error))]), true);
                     }
                 }
             }

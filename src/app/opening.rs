@@ -45,7 +45,8 @@ impl App {
         // Only an open for editing asks whether someone else has it.
         let me = if access == Access::Edit { self.held_elsewhere_check() } else { None };
         let target = path.to_path_buf();
-        let job = Job::spawn("open-patient", format!("Opening {}", file_name(path)), ctx, move || {
+        let label = self.say("msg-opening", &[("file", txt(file_name(path)))]);
+        let job = Job::spawn("open-patient", label, ctx, move || {
             let holder = me.and_then(|me| crate::io::patient_file::lock::held_elsewhere(&target, &me));
             (patient_file::load_tracked(&target), holder)
         });
@@ -64,8 +65,10 @@ impl App {
                     &loaded.document.patient,
                     recorded.as_deref(),
                 );
+                let upgraded = loaded.document.upgraded_from();
                 self.adopt(loaded.document, path, tracked.hash, access);
-                if let Some(notice) = loaded.notice {
+                if let Some(version) = upgraded {
+                    let notice = patient_file::upgrade_notice(version, self.prefs.menu_lang);
                     self.notify(
                         self.say("msg-file-notice", &[("file", txt(&name)), ("notice", txt(notice))]),
                         false,

@@ -54,7 +54,7 @@ pub(super) struct Recovery {
 impl Recovery {
     /// Recovery in `data_dir` for `instance`; any problem with the folder is
     /// returned as a message for the user, and recovery is then off.
-    pub(super) fn new(data_dir: Option<&Path>, instance: &Instance) -> (Self, Option<String>) {
+    pub(super) fn new(data_dir: Option<&Path>, instance: &Instance, lang: Lang) -> (Self, Option<String>) {
         let mut recovery = Self {
             store: None,
             written: None,
@@ -73,7 +73,7 @@ impl Recovery {
                 recovery.store = Some(store);
                 (recovery, None)
             }
-            Err(e) => (recovery, Some(format!("Unsaved edits cannot be kept for recovery: {e}"))),
+            Err(e) => (recovery, Some(l10n::text(lang, "msg-recovery-unavailable", &[("error", txt(e))]))),
         }
     }
 

@@ -24,7 +24,13 @@ msg-no-dialog = No system file dialog is available; type the path instead.
 # Notifications: opening patient files.
 msg-stopped-opening = Stopped opening { $file }; the current patient is unchanged.
 msg-file-notice = { $file }: { $notice }
+msg-opening = Opening { $file }
+msg-loading-cohort = Loading cohort { $file }
 msg-opened = Opened { $file }.
+msg-older-format = This file uses the older format version { $version }; saving it will convert it to version { $current }{ $log ->
+    [start] {" "}and start its change log
+   *[keep] {""}
+  }.
 msg-opened-with-problems = { $file }: opened with { $n ->
     [one] 1 problem
    *[other] { $n } problems
@@ -39,6 +45,8 @@ msg-held-read-only-left = { $file } is open for editing by { $holder }, probably
 msg-reloaded = Reloaded { $file } as saved on disk; your edits were dropped.
 msg-recovery-failed = Unsaved edits could not be kept for recovery: { $error }
 msg-recovery-not-deleted = The unsaved edits could not be deleted: { $error }
+msg-recovery-unavailable = Unsaved edits cannot be kept for recovery: { $error }
+msg-evidence-unloadable = Evidence could not be loaded: { $error }
 msg-restored-edits = Restored unsaved edits to { $file }; they are not saved yet.
 
 # Notifications: the evidence library, cohort files and digitized curves.
@@ -212,3 +220,9 @@ step-sync-temp = flushing the temporary file to disk
 step-backup = keeping the previous version as a .bak file
 step-replace = replacing the file with the new version
 step-sync-folder = flushing the folder to disk
+
+# Why the clinical summary did not reach the clipboard (the system's words in brackets).
+error-clipboard-unavailable = the system clipboard is not available ({ $system })
+error-clipboard-refused = the system clipboard did not accept the text ({ $system })
+error-clipboard-read-back = the system clipboard could not be read back to confirm the copy ({ $system })
+error-clipboard-mismatch = the system clipboard holds different text from the summary (another program may have replaced it)

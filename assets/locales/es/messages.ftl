@@ -25,7 +25,13 @@ msg-no-dialog = No hay un diálogo de archivos del sistema; escriba la ruta.
 # Avisos: abrir archivos de paciente.
 msg-stopped-opening = Se dejó de abrir { $file }; el paciente actual no cambia.
 msg-file-notice = { $file }: { $notice }
+msg-opening = Abriendo { $file }
+msg-loading-cohort = Cargando la cohorte { $file }
 msg-opened = { $file } abierto.
+msg-older-format = Este archivo usa la versión de formato antigua { $version }; al guardarlo se convertirá a la versión { $current }{ $log ->
+    [start] {" "}y empezará su registro de cambios
+   *[keep] {""}
+  }.
 msg-opened-with-problems = { $file }: abierto con { $n ->
     [one] 1 problema
    *[other] { $n } problemas
@@ -40,6 +46,8 @@ msg-held-read-only-left = { $holder } tiene { $file } abierto para editar, proba
 msg-reloaded = Se volvió a cargar { $file } tal como está en el disco; sus cambios se descartaron.
 msg-recovery-failed = No se pudieron conservar los cambios sin guardar para recuperarlos: { $error }
 msg-recovery-not-deleted = No se pudieron borrar los cambios sin guardar: { $error }
+msg-recovery-unavailable = Los cambios sin guardar no se pueden conservar para recuperarlos: { $error }
+msg-evidence-unloadable = No se pudieron cargar las pruebas: { $error }
 msg-restored-edits = Se recuperaron los cambios sin guardar de { $file }; todavía no están guardados.
 
 # Avisos: la biblioteca de pruebas, archivos de cohorte y curvas digitalizadas.
@@ -213,3 +221,9 @@ step-sync-temp = al pasar el archivo temporal al disco
 step-backup = al conservar la versión anterior como archivo .bak
 step-replace = al reemplazar el archivo con la versión nueva
 step-sync-folder = al pasar la carpeta al disco
+
+# Por qué el resumen clínico no llegó al portapapeles (entre paréntesis, las palabras del sistema).
+error-clipboard-unavailable = el portapapeles del sistema no está disponible ({ $system })
+error-clipboard-refused = el portapapeles del sistema no aceptó el texto ({ $system })
+error-clipboard-read-back = no se pudo releer el portapapeles del sistema para confirmar la copia ({ $system })
+error-clipboard-mismatch = el portapapeles del sistema tiene un texto distinto del resumen (quizá otro programa lo reemplazó)

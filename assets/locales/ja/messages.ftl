@@ -25,7 +25,13 @@ msg-no-dialog = システムの ファイル選択画面が 使えません。�
 # お知らせ：患者ファイルを 開く。
 msg-stopped-opening = { $file } を 開くのを やめました。いまの 患者は 変わりません。
 msg-file-notice = { $file }：{ $notice }
+msg-opening = { $file } を 開いて います
+msg-loading-cohort = コホート { $file } を 読み込んで います
 msg-opened = { $file } を 開きました。
+msg-older-format = この ファイルは 古い 形式（版 { $version }）です。保存すると 版 { $current } に 変わります{ $log ->
+    [start] 。変更の 記録も 始まります
+   *[keep] {""}
+  }。
 msg-opened-with-problems = { $file }：直す ところが { $n }つ ある 状態で 開きました：{ $problems }
 msg-could-not-open = 開けませんでした：{ $error }。いまの 患者は 変わりません。
 msg-drop-wrong-file = { $file }：.ron の 患者ファイルか、数値化する PNG／JPEG の 図を ドロップして ください。
@@ -37,6 +43,8 @@ msg-held-read-only-left = { $file } は { $holder } が 編集中です。閉じ
 msg-reloaded = ディスクに 保存された { $file } を 読み直しました。あなたの 編集は 捨てました。
 msg-recovery-failed = 未保存の 編集を 復元用に 残せませんでした：{ $error }
 msg-recovery-not-deleted = 未保存の 編集を 削除できませんでした：{ $error }
+msg-recovery-unavailable = 未保存の 編集を 復元用に 残す ことが できません：{ $error }
+msg-evidence-unloadable = 根拠を 読み込めませんでした：{ $error }
 msg-restored-edits = { $file } の 未保存の 編集を 元に 戻しました。まだ 保存して いません。
 
 # お知らせ：根拠の ライブラリ、コホートの ファイル、数値化した 曲線。
@@ -200,3 +208,9 @@ step-sync-temp = 一時ファイルを ディスクに 書き込む ところ
 step-backup = 前の 版を .bak ファイルとして 残す ところ
 step-replace = ファイルを 新しい 版で 置き換える ところ
 step-sync-folder = フォルダを ディスクに 書き込む ところ
+
+# 臨床の 要約が クリップボードに 届かなかった 理由（かっこの 中は システムの 文）。
+error-clipboard-unavailable = システムの クリップボードが 使えません（{ $system }）
+error-clipboard-refused = システムの クリップボードが 文を 受け取りませんでした（{ $system }）
+error-clipboard-read-back = コピーを 確かめる ために クリップボードを 読み戻せませんでした（{ $system }）
+error-clipboard-mismatch = クリップボードの 中身が 要約と ちがいます（ほかの プログラムが 置き換えた かもしれません）
