@@ -22,7 +22,7 @@ mod view;
 
 pub use crate::prefs::{Prefs, ThemeChoice, ViewMode};
 pub use recovery::RECOVERY_INTERVAL;
-pub use saving::{REPLACE, SAVE_WITHOUT_AGE};
+pub use saving::{replace, save_without_age};
 pub use screenshot::{SCREENSHOT_WAIT, ScreenshotRequest};
 pub use start::StartOptions;
 pub use view::FAMILY_DETAILS;
@@ -250,6 +250,15 @@ impl App {
         format!("{name}{access}{mark} — xhim-aid")
     }
 
+    /// The file's name, or "Untitled patient" in the menu language, for
+    /// the window's messages (the title and summary keep English).
+    fn file_label_said(&self) -> String {
+        match self.file.path.as_ref().and_then(|p| p.file_name()) {
+            Some(n) => n.to_string_lossy().into_owned(),
+            None => self.say("dialog-untitled", &[]),
+        }
+    }
+
     fn file_label(&self) -> String {
         self.file
             .path
@@ -344,6 +353,12 @@ impl App {
         &self.cohorts
     }
 
+    /// A window message in the menu language as it is now: a message keeps
+    /// the language it was made in.
+    fn say(&self, id: &str, args: &[(&str, crate::model::l10n::Arg)]) -> String {
+        crate::model::l10n::text(self.prefs.menu_lang, id, args)
+    }
+
     fn notify(&mut self, text: String, is_error: bool) {
         if is_error {
             log::error!("{text}");
@@ -356,4 +371,10 @@ impl App {
             self.notifications.remove(0);
         }
     }
+}
+
+/// Words, a name or a number put into a message as written (never
+/// formatted again by the message file).
+fn txt(s: impl std::fmt::Display) -> crate::model::l10n::Arg {
+    crate::model::l10n::Arg::Text(s.to_string())
 }

@@ -10,6 +10,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command as Process, Stdio};
 use std::time::{Duration, Instant};
+use xhim_aid::model::l10n::Lang;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -18,7 +19,7 @@ use xhim_aid::app::StartOptions;
 use xhim_aid::command::Command;
 use xhim_aid::io::clipboard::{ClipboardError, MemoryClipboard, SystemClipboard};
 use xhim_aid::ui::menu::COPY_SUMMARY_ITEM;
-use xhim_aid::ui::status::{COPY_SUMMARY, SUMMARY_COPIED};
+use xhim_aid::ui::status::{copy_summary, summary_copied};
 
 fn open(name: &str) -> Harness<'static, App> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples").join(name);
@@ -35,14 +36,14 @@ fn last_message(harness: &Harness<'_, App>) -> (String, bool) {
 fn copy_summary_puts_exactly_the_summary_on_the_clipboard_and_says_so() {
     let mut harness = open("young-boy-in-window.ron");
     let clipboard = common::fake_clipboard(&mut harness);
-    harness.get_by_label(COPY_SUMMARY).click();
+    harness.get_by_label(&copy_summary(Lang::En)).click();
     harness.run();
     let summary = harness.state().summary_text();
     assert_eq!(clipboard.text(), Some(summary.clone()));
     assert!(summary.starts_with("xhim-aid "), "the summary names where it came from: {summary}");
     assert!(summary.contains("young-boy-in-window.ron"), "{summary}");
-    assert_eq!(last_message(&harness), (SUMMARY_COPIED.to_owned(), false));
-    harness.get_by_label(SUMMARY_COPIED);
+    assert_eq!(last_message(&harness), (summary_copied(Lang::En), false));
+    harness.get_by_label(&summary_copied(Lang::En));
 }
 
 #[test]
@@ -64,7 +65,7 @@ fn the_shortcut_and_the_menu_copy_the_summary_too() {
     harness.get_by_label_contains(COPY_SUMMARY_ITEM).click();
     harness.run();
     assert_eq!(clipboard.text(), Some(harness.state().summary_text()));
-    assert_eq!(last_message(&harness), (SUMMARY_COPIED.to_owned(), false));
+    assert_eq!(last_message(&harness), (summary_copied(Lang::En), false));
 }
 
 #[test]
@@ -72,7 +73,7 @@ fn a_failed_copy_says_why_and_that_nothing_was_copied() {
     let mut harness = open("young-boy-in-window.ron");
     let failing = MemoryClipboard::failing(ClipboardError::Unavailable("no display".to_owned()));
     harness.state_mut().set_clipboard(Box::new(failing.clone()));
-    harness.get_by_label(COPY_SUMMARY).click();
+    harness.get_by_label(&copy_summary(Lang::En)).click();
     harness.run();
     let (text, is_error) = last_message(&harness);
     assert!(is_error, "{text}");
@@ -80,7 +81,7 @@ fn a_failed_copy_says_why_and_that_nothing_was_copied() {
     assert!(text.contains("the system clipboard is not available (no display)"), "{text}");
     assert!(text.contains("Nothing was copied"), "{text}");
     assert!(
-        harness.state().notifications().iter().all(|n| n.text != SUMMARY_COPIED),
+        harness.state().notifications().iter().all(|n| n.text != summary_copied(Lang::En)),
         "never claims the copy"
     );
     assert_eq!(failing.text(), None);
@@ -127,9 +128,9 @@ fn copy_summary_reaches_the_system_clipboard() {
     }
     let mut harness = open("older-boy-sclerosing-cholangitis.ron");
     harness.state_mut().set_clipboard(Box::new(SystemClipboard::default()));
-    harness.get_by_label(COPY_SUMMARY).click();
+    harness.get_by_label(&copy_summary(Lang::En)).click();
     harness.run();
-    assert_eq!(last_message(&harness), (SUMMARY_COPIED.to_owned(), false));
+    assert_eq!(last_message(&harness), (summary_copied(Lang::En), false));
     // The app still runs, so its clipboard is still being served.
     assert_eq!(paste_with_xclip(), harness.state().summary_text());
 }

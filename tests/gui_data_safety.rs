@@ -10,6 +10,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use xhim_aid::model::l10n::Lang;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -20,8 +21,8 @@ use xhim_aid::io::dialogs::{DialogOutcome, ScriptedDialogs};
 use xhim_aid::io::patient_file::{self, lock};
 use xhim_aid::io::recovery::FOLDER;
 use xhim_aid::io::signals::Termination;
-use xhim_aid::ui::conflict_ui::RESTORE_EDITS;
-use xhim_aid::ui::file_ui::{CANCEL_OPENING, PATH_FIELD_LABEL};
+use xhim_aid::ui::conflict_ui::restore_edits;
+use xhim_aid::ui::file_ui::{cancel_opening, path_field_label};
 use xhim_aid::ui::patient_panel::labels;
 
 fn example_copy(dir: &Path, name: &str) -> PathBuf {
@@ -103,7 +104,7 @@ fn an_invalid_form_and_its_note_come_back_exactly_as_typed() {
 
     let mut next = common::harness_with(StartOptions { open: None, ..options });
     next.get_by_label_contains("as typed: Age (years): “4x” is not a whole number.");
-    next.get_by_label(RESTORE_EDITS).click();
+    next.get_by_label(&restore_edits(Lang::En)).click();
     common::settle(&mut next);
     let years = next.get_by_label(labels::AGE_YEARS).value().unwrap_or_default();
     assert_eq!(years, "4x");
@@ -166,7 +167,7 @@ fn save_as_onto_another_patient_file_asks_first() {
     }));
     typed.state_mut().push(Command::SaveAs);
     common::settle(&mut typed);
-    set_text(&mut typed, PATH_FIELD_LABEL, &other.display().to_string());
+    set_text(&mut typed, &path_field_label(Lang::En), &other.display().to_string());
     typed.get_by_label("Save").click();
     common::settle(&mut typed);
     typed.get_by_label("Replace older-boy-sclerosing-cholangitis.ron?");
@@ -195,12 +196,12 @@ fn a_new_patient_has_no_age_and_is_saved_in_the_documents_folder_after_asking() 
     common::settle(&mut harness);
     // A free name in the documents folder, never the working folder.
     let proposed = documents.path().join("patient-2.xhim.ron");
-    let typed = harness.get_by_label(PATH_FIELD_LABEL).value().unwrap_or_default();
+    let typed = harness.get_by_label(&path_field_label(Lang::En)).value().unwrap_or_default();
     assert_eq!(typed, proposed.display().to_string());
     harness.get_by_label("Save").click();
     common::settle(&mut harness);
     harness.get_by_label("Save without an age?");
-    harness.get_by_label(xhim_aid::app::SAVE_WITHOUT_AGE).click();
+    harness.get_by_label(&xhim_aid::app::save_without_age(Lang::En)).click();
     common::settle(&mut harness);
     let saved = patient_file::load(&proposed).unwrap().document.patient;
     assert_eq!(saved.age_months(), None);
@@ -223,7 +224,7 @@ fn a_file_that_never_answers_does_not_freeze_the_window() {
     }
     // Reading a FIFO with no writer blocks: the busy line offers to stop.
     harness.get_by_label_contains("Opening stuck.xhim.ron");
-    harness.get_by_label(CANCEL_OPENING).click();
+    harness.get_by_label(&cancel_opening(Lang::En)).click();
     harness.run();
     harness.get_by_label("Stopped opening stuck.xhim.ron; the current patient is unchanged.");
     assert!(!harness.state().is_busy());

@@ -7,6 +7,7 @@
 mod common;
 
 use std::path::{Path, PathBuf};
+use xhim_aid::model::l10n::Lang;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -14,7 +15,7 @@ use xhim_aid::App;
 use xhim_aid::app::StartOptions;
 use xhim_aid::command::Command;
 use xhim_aid::io::dialogs::{DialogOutcome, ScriptedDialogs};
-use xhim_aid::ui::file_ui::PATH_FIELD_LABEL;
+use xhim_aid::ui::file_ui::path_field_label;
 use xhim_aid::ui::patient_panel::labels;
 use xhim_aid::ui::status::UNSAVED_LABEL;
 
@@ -178,7 +179,7 @@ fn without_a_system_dialog_a_path_can_be_typed() {
     harness.run();
     let target = dir.path().join("typed");
     harness.get_by_label_contains("No system file dialog is available");
-    set_text(&mut harness, PATH_FIELD_LABEL, &target.display().to_string());
+    set_text(&mut harness, &path_field_label(Lang::En), &target.display().to_string());
     harness.get_by_label("Save").click();
     wait_for_save(&mut harness);
     let written = dir.path().join("typed.xhim.ron");
@@ -282,7 +283,7 @@ fn without_a_system_dialog_a_report_path_can_be_typed() {
     command(&mut harness, Command::ExportReport);
     harness.run();
     let target = dir.path().join("typed-report");
-    set_text(&mut harness, PATH_FIELD_LABEL, &target.display().to_string());
+    set_text(&mut harness, &path_field_label(Lang::En), &target.display().to_string());
     harness.get_by_label("Save").click();
     let report = dir.path().join("typed-report.pdf");
     common::settle_until(&mut harness, 0, |_| report.exists());

@@ -8,6 +8,7 @@
 mod common;
 
 use std::path::{Path, PathBuf};
+use xhim_aid::model::l10n::Lang;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -17,7 +18,7 @@ use xhim_aid::command::SHORTCUTS;
 use xhim_aid::io::dialogs::{DialogOutcome, ScriptedDialogs};
 use xhim_aid::model::figure::{PanelId, SeriesId};
 use xhim_aid::ui::figure_ui::is_hidden;
-use xhim_aid::ui::status::COPY_SUMMARY;
+use xhim_aid::ui::status::copy_summary;
 
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples").join(name)
@@ -63,7 +64,7 @@ fn a_legend_click_hides_and_shows_a_series() {
 fn copy_summary_puts_the_clinical_summary_on_the_clipboard() {
     let mut harness = open("older-boy-sclerosing-cholangitis.ron");
     let clipboard = common::fake_clipboard(&mut harness);
-    harness.get_by_label(COPY_SUMMARY).click();
+    harness.get_by_label(&copy_summary(Lang::En)).click();
     // The click pushes the command; the next logic pass runs it.
     harness.run();
     let text = &clipboard.text().unwrap();
@@ -144,10 +145,10 @@ fn at_double_zoom_the_picture_keeps_the_width_and_the_evidence_opens_on_request(
     harness.run();
     harness.get_by_label("Survival by age");
     assert!(harness.query_by_label("Cohorts side by side").is_none(), "the evidence waits to be asked for");
-    harness.get_by_label(xhim_aid::ui::status::SHOW_EVIDENCE).click();
+    harness.get_by_label(&xhim_aid::ui::status::show_evidence(Lang::En)).click();
     harness.run();
     harness.get_by_label("Cohorts side by side");
-    harness.get_by_label(xhim_aid::ui::status::HIDE_EVIDENCE).click();
+    harness.get_by_label(&xhim_aid::ui::status::hide_evidence(Lang::En)).click();
     harness.run();
     assert!(harness.query_by_label("Cohorts side by side").is_none());
 }

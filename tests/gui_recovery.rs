@@ -8,6 +8,7 @@
 mod common;
 
 use std::path::{Path, PathBuf};
+use xhim_aid::model::l10n::Lang;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -15,7 +16,7 @@ use xhim_aid::App;
 use xhim_aid::app::{RECOVERY_INTERVAL, StartOptions};
 use xhim_aid::io::patient_file;
 use xhim_aid::io::recovery::FOLDER;
-use xhim_aid::ui::conflict_ui::{DISCARD_EDITS, RESTORE_EDITS};
+use xhim_aid::ui::conflict_ui::{discard_edits, restore_edits};
 use xhim_aid::ui::patient_panel::labels;
 
 struct Setup {
@@ -125,7 +126,7 @@ fn the_next_start_offers_the_edits_and_restore_brings_them_back_unsaved() {
     harness.get_by_label_contains("The app closed without saving edits to boy.xhim.ron.");
     harness.get_by_label("Age: saved 3 years 4 months, edited 5 years 4 months");
     harness.get_by_label("Conditions: Neutropenia: saved absent, edited present");
-    harness.get_by_label(RESTORE_EDITS).click();
+    harness.get_by_label(&restore_edits(Lang::En)).click();
     // Restoring writes a new copy in the background; count files once it
     // has landed, not while its temporary file exists.
     settle(&mut harness);
@@ -163,7 +164,7 @@ fn discard_deletes_the_copy_and_leaves_the_file() {
     let s = setup();
     let saved = crash_with_edits(&s);
     let mut harness = window(&s.data, Some(&s.file));
-    harness.get_by_label(DISCARD_EDITS).click();
+    harness.get_by_label(&discard_edits(Lang::En)).click();
     harness.run();
     assert!(recovery_files(&s.data).is_empty());
     assert!(!harness.state().is_dirty());
@@ -200,7 +201,7 @@ fn restored_edits_to_a_file_saved_since_still_ask_before_overwriting() {
 
     let mut harness = window(&s.data, None);
     harness.get_by_label_contains("was saved again after these edits began");
-    harness.get_by_label(RESTORE_EDITS).click();
+    harness.get_by_label(&restore_edits(Lang::En)).click();
     settle(&mut harness);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     settle(&mut harness);

@@ -10,6 +10,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use xhim_aid::model::l10n::Lang;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -20,8 +21,8 @@ use xhim_aid::io::dialogs::{DialogOutcome, ScriptedDialogs};
 use xhim_aid::io::patient_file::{self, SaveContext, backup_path, lock};
 use xhim_aid::model::patient::{AgeSource, YearsMonths};
 use xhim_aid::ui::conflict_ui::{
-    CONFIRM_OVERWRITE, OPEN_FOR_EDITING, OPEN_READ_ONLY, READ_ONLY_LABEL, RELOAD_THEIRS, REVIEW_OVERWRITE,
-    SAVE_MINE_AS_NEW, TAKE_OVER,
+    confirm_overwrite, open_for_editing, open_read_only, read_only_label, reload_theirs, review_overwrite,
+    save_mine_as_new, take_over,
 };
 
 /// A copy of an example patient in a fresh folder, as `boy.xhim.ron`.
@@ -81,7 +82,7 @@ fn conflicting_save(path: &Path) -> (Harness<'static, App>, Vec<u8>) {
 fn reload_theirs_drops_my_edits() {
     let (_dir, path) = shared_folder();
     let (mut harness, theirs) = conflicting_save(&path);
-    harness.get_by_label(RELOAD_THEIRS).click();
+    harness.get_by_label(&reload_theirs(Lang::En)).click();
     harness.run();
     let app = harness.state();
     assert!(!app.is_dirty());
@@ -107,7 +108,7 @@ fn save_mine_as_a_new_file_keeps_both() {
     let mut dialogs = ScriptedDialogs::default();
     dialogs.answers.push_back(DialogOutcome::Picked(mine.clone()));
     harness.state_mut().set_dialogs(Box::new(dialogs));
-    harness.get_by_label(SAVE_MINE_AS_NEW).click();
+    harness.get_by_label(&save_mine_as_new(Lang::En)).click();
     wait_for_save(&mut harness);
     assert_eq!(std::fs::read(&path).unwrap(), theirs, "their file is untouched");
     let saved = patient_file::load(&mine).unwrap().document;
@@ -122,13 +123,13 @@ fn save_mine_as_a_new_file_keeps_both() {
 fn overwrite_after_seeing_the_differences_keeps_their_record() {
     let (_dir, path) = shared_folder();
     let (mut harness, theirs) = conflicting_save(&path);
-    harness.get_by_label(REVIEW_OVERWRITE).click();
+    harness.get_by_label(&review_overwrite(Lang::En)).click();
     harness.run();
     harness.get_by_label("Overwriting changes 2 value(s) in their version:");
     harness.get_by_label("Age: theirs 7 years, yours 3 years 4 months");
     harness.get_by_label("Conditions: Neutropenia: theirs absent, yours present");
     assert_eq!(std::fs::read(&path).unwrap(), theirs, "not before the second click");
-    harness.get_by_label(CONFIRM_OVERWRITE).click();
+    harness.get_by_label(&confirm_overwrite(Lang::En)).click();
     wait_for_save(&mut harness);
 
     let saved = patient_file::load(&path).unwrap().document;
@@ -171,12 +172,12 @@ fn a_second_window_is_told_and_may_open_read_only() {
     second.get_by_label("Open elsewhere");
     second.get_by_label_contains("boy.xhim.ron is open for editing by ");
     assert_eq!(second.state().path(), None, "not opened before the answer");
-    second.get_by_label(OPEN_READ_ONLY).click();
+    second.get_by_label(&open_read_only(Lang::En)).click();
     // The file is read in the background.
     common::settle(&mut second);
     assert!(second.state().is_read_only());
     assert_eq!(second.state().window_title(), "boy.xhim.ron (read-only) — xhim-aid");
-    second.get_by_label(READ_ONLY_LABEL);
+    second.get_by_label(&read_only_label(Lang::En));
 
     // Edits are possible; saving over the file is not.
     second.get_by_label("Neutropenia").click();
@@ -211,7 +212,7 @@ fn a_second_window_may_edit_anyway_and_is_still_asked_before_overwriting() {
     let (_dir, path) = shared_folder();
     let mut first = window(&path, true);
     let mut second = window(&path, true);
-    second.get_by_label(OPEN_FOR_EDITING).click();
+    second.get_by_label(&open_for_editing(Lang::En)).click();
     // The file is read in the background.
     common::settle(&mut second);
     assert!(!second.state().is_read_only());
@@ -270,10 +271,13 @@ fn a_lock_another_computer_stopped_refreshing_is_offered_for_taking_over() {
             "boy.xhim.ron is marked open for editing by Dr Remote on WARD-PC-3 since ",
         );
         harness.get_by_label_contains("probably left by a closed app (last active 2 days ago)");
-        assert!(harness.query_by_label(OPEN_FOR_EDITING).is_none(), "taking over replaces editing alongside");
+        assert!(
+            harness.query_by_label(&open_for_editing(Lang::En)).is_none(),
+            "taking over replaces editing alongside"
+        );
         assert_eq!(harness.state().path(), None, "not opened before the answer");
 
-        harness.get_by_label(TAKE_OVER).click();
+        harness.get_by_label(&take_over(Lang::En)).click();
         // The file is read in the background.
         common::settle(&mut harness);
         assert_eq!(harness.state().path(), Some(path.as_path()));
@@ -294,8 +298,8 @@ fn a_lock_another_computer_keeps_refreshing_is_respected() {
     harness.get_by_label("Open elsewhere");
     harness.get_by_label_contains("boy.xhim.ron is open for editing by Dr Remote on WARD-PC-3 since ");
     assert!(harness.query_by_label_contains("probably left").is_none());
-    assert!(harness.query_by_label(TAKE_OVER).is_none());
-    harness.get_by_label(OPEN_READ_ONLY).click();
+    assert!(harness.query_by_label(&take_over(Lang::En)).is_none());
+    harness.get_by_label(&open_read_only(Lang::En)).click();
     // The file is read in the background.
     common::settle(&mut harness);
     assert!(harness.state().is_read_only());

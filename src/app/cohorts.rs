@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use super::App;
 use super::library::Kept;
+use super::{App, txt};
 use crate::io::cohort_file::{self, DigitizedInput};
 use crate::io::dialogs::DialogKind;
 use crate::io::jobs::Job;
@@ -20,7 +20,7 @@ impl App {
     /// and the footer says so; the window stays responsive.
     pub(super) fn load_cohort(&mut self, path: &Path, keep: bool, ctx: &egui::Context) {
         let path = path.to_path_buf();
-        let label = format!("Loading cohort {}", crate::io::file_name(&path));
+        let label = self.say("msg-loading-cohort", &[("file", txt(crate::io::file_name(&path)))]);
         let job = Job::spawn("load-cohort", label, ctx, move || {
             cohort_file::load(&path).map_err(|e| e.to_string()).and_then(FittedCohort::new)
         });
@@ -42,23 +42,16 @@ impl App {
             match result {
                 Ok(fitted) if keep => {
                     let message = match self.keep_cohort(fitted) {
-                        Kept::New(label) => format!("Loaded cohort “{label}” into the library."),
-                        Kept::Already(label) => {
-                            format!("“{label}” is already in the library with the same data; it is shown.")
-                        }
+                        Kept::New(label) => self.say("msg-cohort-loaded", &[("label", txt(label))]),
+                        Kept::Already(label) => self.say("msg-cohort-already", &[("label", txt(label))]),
                     };
                     self.notify(message, false);
                 }
                 Ok(fitted) => {
                     let label = self.show_for_this_run(fitted);
-                    self.notify(
-                        format!(
-                            "Showing cohort “{label}” for this run only (Evidence library: Keep in the library)."
-                        ),
-                        false,
-                    );
+                    self.notify(self.say("msg-cohort-this-run", &[("label", txt(label))]), false);
                 }
-                Err(e) => self.notify(format!("Could not load the cohort file: {e}"), true),
+                Err(e) => self.notify(self.say("msg-cohort-load-failed", &[("error", txt(e))]), true),
             }
         }
     }
@@ -138,12 +131,8 @@ impl App {
                     Ok(fitted) => {
                         self.windows.import_form = None;
                         let message = match self.keep_cohort(fitted) {
-                            Kept::New(label) => format!("Imported “{label}”."),
-                            Kept::Already(label) => {
-                                format!(
-                                    "“{label}” is already in the library with the same data; it is shown."
-                                )
-                            }
+                            Kept::New(label) => self.say("msg-cohort-imported", &[("label", txt(label))]),
+                            Kept::Already(label) => self.say("msg-cohort-already", &[("label", txt(label))]),
                         };
                         self.notify(message, false);
                     }

@@ -2,9 +2,9 @@
 //! would lose an edit, and collecting what dialogs and background writes
 //! bring back.
 
-use super::App;
 use super::conflict::Access;
 use super::saving::with_ron_extension;
+use super::{App, txt};
 use crate::command::Command;
 use crate::io::dialogs::{DialogKind, DialogOutcome};
 use crate::io::file_name;
@@ -83,14 +83,11 @@ impl App {
             Command::CopySummary => {
                 let text = self.summary_text();
                 match crate::io::clipboard::copy_checked(self.clipboard.as_mut(), &text) {
-                    Ok(()) => self.notify(crate::ui::status::SUMMARY_COPIED.to_owned(), false),
-                    Err(e) => self.notify(
-                        format!(
-                            "Clinical summary not copied: {e}. Nothing was copied, so do not paste \
-                             into the record: the clipboard does not hold this summary."
-                        ),
-                        true,
-                    ),
+                    Ok(()) => self.notify(crate::ui::status::summary_copied(self.prefs.menu_lang), false),
+                    Err(e) => {
+                        let error = e.message(self.prefs.menu_lang);
+                        self.notify(self.say("msg-summary-not-copied", &[("error", txt(error))]), true);
+                    }
                 }
             }
             Command::TogglePreferences => self.windows.preferences = !self.windows.preferences,
@@ -108,7 +105,7 @@ impl App {
         if self.work.pending_dialog.is_some() {
             return;
         }
-        self.work.pending_dialog = Some(self.dialogs.show(kind, ctx));
+        self.work.pending_dialog = Some(self.dialogs.show(kind, self.prefs.menu_lang, ctx));
     }
 
     /// Collects finished dialogs and saves.
@@ -124,7 +121,9 @@ impl App {
             self.work.report = None;
             ctx.request_repaint();
             match result {
-                Ok(path) => self.notify(format!("Report written to {}.", path.display()), false),
+                Ok(path) => {
+                    self.notify(self.say("msg-report-written", &[("path", txt(path.display()))]), false);
+                }
                 Err(e) => self.notify(format!("{e}"), true),
             }
         }
@@ -135,7 +134,10 @@ impl App {
             Ok(hash) => {
                 let folder = done.path.parent().filter(|p| !p.as_os_str().is_empty());
                 let folder = folder.map_or_else(|| ".".to_owned(), |f| f.display().to_string());
-                self.notify(format!("Saved {} in {folder}.", file_name(&done.path)), false);
+                self.notify(
+                    self.say("msg-saved", &[("file", txt(file_name(&done.path))), ("folder", txt(folder))]),
+                    false,
+                );
                 self.file.doc = done.next;
                 self.prefs.note_recent(&done.path);
                 // A new file is ours to edit; the same file keeps its access.
@@ -151,7 +153,10 @@ impl App {
             Err(GuardedSaveError::Changed { path, conflict }) => self.ask_changed(path, conflict.theirs),
             Err(e) => {
                 self.work.after_save = None;
-                self.notify(format!("{e}. Nothing was changed on disk."), true);
+                self.notify(
+                    self.say("msg-save-failed", &[("error", txt(e.message(self.prefs.menu_lang)))]),
+                    true,
+                );
             }
         }
     }
@@ -177,10 +182,7 @@ impl App {
                 | DialogKind::ExportCohort(_),
                 DialogOutcome::Unavailable,
             ) => {
-                self.notify(
-                    "No system file dialog is available; type the path in the field instead.".to_owned(),
-                    false,
-                );
+                self.notify(self.say("msg-no-dialog-field", &[]), false);
             }
             (kind, DialogOutcome::Unavailable) => {
                 let purpose = match kind {
@@ -196,7 +198,7 @@ impl App {
                     (DialogKind::SaveReport(name) | DialogKind::SaveHandout(name), None) => name.clone(),
                     _ => String::new(),
                 };
-                self.notify("No system file dialog is available; type the path instead.".to_owned(), false);
+                self.notify(self.say("msg-no-dialog", &[]), false);
                 self.windows.path_field = Some(PathField { purpose, text });
             }
             (_, DialogOutcome::Cancelled) => self.work.after_save = None,

@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use super::App;
+use super::{App, txt};
 use crate::io::dialogs::DialogKind;
 use crate::io::file_name;
 use crate::io::instance::Instance;
@@ -153,12 +153,9 @@ impl App {
             LockTimer::Wait(wait) => ctx.request_repaint_after(wait),
             LockTimer::TakenOver(holder) => {
                 let name = self.file.path.as_deref().map(file_name).unwrap_or_default();
+                let holder = holder.describe_in(self.prefs.menu_lang);
                 self.notify(
-                    format!(
-                        "{name} was taken over for editing by {}. You can go on editing; saving asks \
-                         before either of you overwrites the other.",
-                        holder.describe()
-                    ),
+                    self.say("msg-taken-over", &[("file", txt(name)), ("holder", txt(holder))]),
                     true,
                 );
             }
@@ -194,18 +191,17 @@ impl App {
             }
             Acquired::HeldElsewhere(holder) => {
                 self.file.shared.access = Access::ReadOnly;
-                let left = holder.probably_left(SystemTime::now()).map(|idle| {
-                    format!(", probably left by a closed app (last active {} ago)", lock::ago(idle))
-                });
-                self.notify(
-                    format!(
-                        "{} is open for editing by {}{}; opened read-only. Save your edits as a new file.",
-                        file_name(path),
-                        holder.describe(),
-                        left.unwrap_or_default()
-                    ),
-                    true,
-                );
+                let lang = self.prefs.menu_lang;
+                let mut args =
+                    vec![("file", txt(file_name(path))), ("holder", txt(holder.describe_in(lang)))];
+                let id = match holder.probably_left(SystemTime::now()) {
+                    Some(idle) => {
+                        args.push(("idle", txt(lock::ago(idle, lang))));
+                        "msg-held-read-only-left"
+                    }
+                    None => "msg-held-read-only",
+                };
+                self.notify(self.say(id, &args), true);
             }
             Acquired::Unavailable(e) => {
                 log::warn!("no lock file for {}: {e}", file_name(path));
@@ -218,12 +214,18 @@ impl App {
         let their_save = theirs
             .document()
             .and_then(|d| d.record.saves.last())
-            .map(|s| format!("last saved by {} at {}", s.saved_by, s.saved_at));
+            .map(|s| self.say("dialog-their-save", &[("user", txt(&s.saved_by)), ("at", txt(&s.saved_at))]));
         let unreadable = match &theirs.loaded {
-            Err(e) if theirs.document().is_none() => Some(e.kind.to_string()),
+            Err(e) if theirs.document().is_none() => Some(e.kind.message(self.prefs.menu_lang)),
             _ => None,
         };
-        let view = ChangedView { file: file_name(&path), their_save, unreadable, summary: None };
+        let view = ChangedView {
+            file: file_name(&path),
+            their_save,
+            unreadable,
+            summary: None,
+            lang: self.prefs.menu_lang,
+        };
         self.file.shared.question = Some(Question::Changed { path, theirs: Box::new(theirs), view });
     }
 
@@ -232,12 +234,13 @@ impl App {
         let Some(question) = self.file.shared.question.take() else { return };
         match question {
             Question::OpenElsewhere { path, holder, left } => {
-                let idle = left.map(lock::ago);
+                let idle = left.map(|d| lock::ago(d, self.prefs.menu_lang));
                 match conflict_ui::open_elsewhere_ui(
                     ctx,
                     &file_name(&path),
-                    &holder.describe(),
+                    &holder.describe_in(self.prefs.menu_lang),
                     idle.as_deref(),
+                    self.prefs.menu_lang,
                 ) {
                     None => {
                         self.file.shared.question = Some(Question::OpenElsewhere { path, holder, left });
@@ -287,10 +290,7 @@ impl App {
         self.work.after_save = None;
         let Some(document) = theirs.document().cloned() else { return };
         self.adopt(document, path, theirs.hash, Access::Edit);
-        self.notify(
-            format!("Reloaded {} as saved on disk; your edits were dropped.", file_name(path)),
-            false,
-        );
+        self.notify(self.say("msg-reloaded", &[("file", txt(file_name(path)))]), false);
     }
 }
 

@@ -5,8 +5,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::App;
 use super::library::Kept;
+use super::{App, txt};
 use crate::io::dialogs::DialogKind;
 use crate::io::digitize_cli::END_SLACK_PX;
 use crate::io::figure_image;
@@ -348,10 +348,8 @@ impl App {
             Ok(fitted) => {
                 self.digitizer = None;
                 let message = match self.keep_cohort(fitted) {
-                    Kept::New(label) => format!("Saved “{label}” to the library; its curves are drawn."),
-                    Kept::Already(label) => {
-                        format!("“{label}” is already in the library with the same data; it is shown.")
-                    }
+                    Kept::New(label) => self.say("msg-cohort-digitized", &[("label", txt(label))]),
+                    Kept::Already(label) => self.say("msg-cohort-already", &[("label", txt(label))]),
                 };
                 self.notify(message, false);
             }

@@ -29,11 +29,11 @@ impl App {
         path: PathBuf,
     ) -> Option<(PathBuf, crate::io::patient_file::PatientDocument)> {
         if busy {
-            self.notify(format!("A {what} is still being written; try again in a moment."), true);
+            self.notify(self.say(&format!("msg-{what}-busy"), &[]), true);
             return None;
         }
         if !self.file.form_errors.is_empty() {
-            self.notify(format!("No {what}: correct the marked fields first."), true);
+            self.notify(self.say(&format!("msg-{what}-invalid"), &[]), true);
             return None;
         }
         let path = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {

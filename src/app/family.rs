@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::App;
+use super::{App, txt};
 use crate::io::file_name;
 use crate::io::jobs::Job;
 use crate::ui::family_ui::{self, Consultation};
@@ -70,7 +70,9 @@ impl App {
         self.work.handout = None;
         ctx.request_repaint();
         match result {
-            Ok(path) => self.notify(format!("Handout written to {}.", path.display()), false),
+            Ok(path) => {
+                self.notify(self.say("msg-handout-written", &[("path", txt(path.display()))]), false);
+            }
             Err(e) => self.notify(format!("{e}"), true),
         }
     }

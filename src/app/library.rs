@@ -8,7 +8,7 @@ use std::time::SystemTime;
 
 mod window;
 
-use super::App;
+use super::{App, txt};
 use crate::io::jobs::Job;
 use crate::io::library::{Damaged, Kind, Library};
 use crate::model::cohort::{FittedCohort, ImportedCohort};
@@ -325,7 +325,7 @@ impl App {
         self.cohorts = std::sync::Arc::new(self.library.shown());
         match self.library.evidence() {
             Ok(evidence) => self.evidence = evidence,
-            Err(e) => self.notify(format!("A finding added by hand could not be used: {e}"), true),
+            Err(e) => self.notify(self.say("msg-finding-unusable", &[("error", txt(e))]), true),
         }
         self.refresh_views();
     }
@@ -338,7 +338,7 @@ impl App {
         let hidden = self.library.hidden();
         self.library.queue.push(Change::Hidden(hidden));
         self.library_changed();
-        self.notify("Cohorts hidden; they stay in the library (View > Evidence library…).".to_owned(), false);
+        self.notify(self.say("msg-cohorts-hidden", &[]), false);
     }
 
     pub(super) fn toggle_library(&mut self) {
@@ -366,6 +366,8 @@ impl App {
     }
 
     fn remove(&mut self, what: Removal) {
+        let lang = self.prefs.menu_lang;
+        let say = |id: &str, label: &str| crate::model::l10n::text(lang, id, &[("label", txt(label))]);
         let lib = &mut self.library;
         let message = match what {
             Removal::Cohort(i) if i < lib.entries.len() => {
@@ -374,9 +376,9 @@ impl App {
                 if let Some(file) = e.file.take() {
                     e.shown = true;
                     lib.move_to_trash(Kind::Cohort, file, label.clone(), Restorable::Cohort(Box::new(e)));
-                    format!("Moved “{label}” to the library's trash (Restore in the library window).")
+                    say("msg-cohort-trashed", &label)
                 } else {
-                    format!("Removed “{label}”.")
+                    say("msg-cohort-removed", &label)
                 }
             }
             Removal::Finding(i) if i < lib.local.len() => {
@@ -384,16 +386,15 @@ impl App {
                 let label = l.cohort.label.clone();
                 if let Some(file) = l.file.take() {
                     lib.move_to_trash(Kind::Finding, file, label.clone(), Restorable::Finding(Box::new(l)));
-                    format!(
-                        "Moved the finding from {label} to the library's trash (Restore in the library window)."
-                    )
+                    say("msg-finding-trashed", &label)
                 } else {
-                    format!("Removed the finding from {label}.")
+                    say("msg-finding-removed", &label)
                 }
             }
             Removal::Damaged(i) if i < lib.damaged.len() => {
                 let d = lib.damaged.remove(i);
-                let message = format!("Moved the damaged file {} to the library's trash.", d.file);
+                let message =
+                    crate::model::l10n::text(lang, "msg-damaged-trashed", &[("file", txt(&d.file))]);
                 lib.move_to_trash(d.kind, d.file.clone(), d.file, Restorable::Damaged(d.reason));
                 message
             }
@@ -426,7 +427,7 @@ impl App {
         }
         let hidden = lib.hidden();
         lib.queue.push(Change::Hidden(hidden));
-        self.notify(format!("Restored “{}” from the library's trash.", item.label), false);
+        self.notify(self.say("msg-restored-from-trash", &[("label", txt(&item.label))]), false);
         self.library_changed();
     }
 
@@ -440,7 +441,7 @@ impl App {
         let label = cohort.label.clone();
         self.library.local.push(LocalEntry { file, cohort });
         self.library_changed();
-        self.notify(format!("Added a finding from {label}, marked as added locally."), false);
+        self.notify(self.say("msg-finding-added", &[("label", txt(label))]), false);
     }
 
     /// Starts the queued changes (one batch at a time, in order) and

@@ -6,10 +6,11 @@ use crate::model::evidence::changelog;
 use std::path::Path;
 
 use super::conflict::Access;
-use super::{App, OpenInFlight};
+use super::{App, OpenInFlight, txt};
 use crate::io::file_name;
 use crate::io::jobs::Job;
 use crate::io::patient_file::{self, ContentHash, LoadErrorKind, PatientDocument, PatientFileError};
+use crate::model::l10n::Arg;
 
 impl App {
     /// The file being opened, if one is (the busy line shows it).
@@ -21,10 +22,7 @@ impl App {
     /// ends whenever the file does, and its result is dropped.
     pub(super) fn cancel_opening(&mut self) {
         if let Some(opening) = self.work.opening.take() {
-            self.notify(
-                format!("Stopped opening {}; the current patient is unchanged.", file_name(&opening.path)),
-                false,
-            );
+            self.notify(self.say("msg-stopped-opening", &[("file", txt(file_name(&opening.path)))]), false);
         }
     }
 
@@ -47,7 +45,8 @@ impl App {
         // Only an open for editing asks whether someone else has it.
         let me = if access == Access::Edit { self.held_elsewhere_check() } else { None };
         let target = path.to_path_buf();
-        let job = Job::spawn("open-patient", format!("Opening {}", file_name(path)), ctx, move || {
+        let label = self.say("msg-opening", &[("file", txt(file_name(path)))]);
+        let job = Job::spawn("open-patient", label, ctx, move || {
             let holder = me.and_then(|me| crate::io::patient_file::lock::held_elsewhere(&target, &me));
             (patient_file::load_tracked(&target), holder)
         });
@@ -66,14 +65,22 @@ impl App {
                     &loaded.document.patient,
                     recorded.as_deref(),
                 );
+                let upgraded = loaded.document.upgraded_from();
                 self.adopt(loaded.document, path, tracked.hash, access);
-                if let Some(notice) = loaded.notice {
-                    self.notify(format!("{name}: {notice}"), false);
+                if let Some(version) = upgraded {
+                    let notice = patient_file::upgrade_notice(version, self.prefs.menu_lang);
+                    self.notify(
+                        self.say("msg-file-notice", &[("file", txt(&name)), ("notice", txt(notice))]),
+                        false,
+                    );
                 } else {
-                    self.notify(format!("Opened {name}."), false);
+                    self.notify(self.say("msg-opened", &[("file", txt(&name))]), false);
                 }
                 if let Some(new) = new {
-                    self.notify(format!("{name}: {new}"), false);
+                    self.notify(
+                        self.say("msg-file-notice", &[("file", txt(&name)), ("notice", txt(new))]),
+                        false,
+                    );
                 }
             }
             Err(e) => match e.kind {
@@ -81,20 +88,15 @@ impl App {
                 // so the clinician can see and correct each problem.
                 LoadErrorKind::Content(PatientFileError::Invalid { document, problems }) => {
                     self.adopt(*document, path, tracked.hash, access);
-                    self.notify(
-                        format!(
-                            "{name}: opened with {} to correct: {}",
-                            if problems.len() == 1 {
-                                "1 problem".to_owned()
-                            } else {
-                                format!("{} problems", problems.len())
-                            },
-                            problems.join(" ")
-                        ),
-                        true,
-                    );
+                    let n = i64::try_from(problems.len()).unwrap_or(i64::MAX);
+                    let args =
+                        [("file", txt(&name)), ("n", Arg::Count(n)), ("problems", txt(problems.join(" ")))];
+                    self.notify(self.say("msg-opened-with-problems", &args), true);
                 }
-                _ => self.notify(format!("Could not open {e}. The current patient is unchanged."), true),
+                _ => {
+                    let error = e.message(self.prefs.menu_lang);
+                    self.notify(self.say("msg-could-not-open", &[("error", txt(error))]), true);
+                }
             },
         }
     }

@@ -11,13 +11,14 @@ use std::collections::VecDeque;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use super::App;
 use super::conflict::Access;
+use super::{App, txt};
 use crate::io::file_name;
 use crate::io::instance::Instance;
 use crate::io::jobs::Job;
 use crate::io::patient_file::{self, SaveError, diff};
 use crate::io::recovery::{Edits, Found, Store};
+use crate::model::l10n::{self, Lang};
 use crate::ui::conflict_ui::{self, OfferView, RecoveryChoice};
 
 /// How soon a change is copied: at most this much typing is lost to a crash
@@ -53,7 +54,7 @@ pub(super) struct Recovery {
 impl Recovery {
     /// Recovery in `data_dir` for `instance`; any problem with the folder is
     /// returned as a message for the user, and recovery is then off.
-    pub(super) fn new(data_dir: Option<&Path>, instance: &Instance) -> (Self, Option<String>) {
+    pub(super) fn new(data_dir: Option<&Path>, instance: &Instance, lang: Lang) -> (Self, Option<String>) {
         let mut recovery = Self {
             store: None,
             written: None,
@@ -72,7 +73,7 @@ impl Recovery {
                 recovery.store = Some(store);
                 (recovery, None)
             }
-            Err(e) => (recovery, Some(format!("Unsaved edits cannot be kept for recovery: {e}"))),
+            Err(e) => (recovery, Some(l10n::text(lang, "msg-recovery-unavailable", &[("error", txt(e))]))),
         }
     }
 
@@ -105,7 +106,7 @@ impl App {
                 }
                 Err(e) if !self.recovery.reported_failure => {
                     self.recovery.reported_failure = true;
-                    self.notify(format!("Unsaved edits could not be kept for recovery: {e}"), true);
+                    self.notify(self.say("msg-recovery-failed", &[("error", txt(e))]), true);
                 }
                 Err(e) => log::warn!("recovery copy failed again: {e}"),
             }
@@ -180,7 +181,8 @@ impl App {
             return;
         }
         let Some(found) = self.recovery.offers.front() else { return };
-        let view = self.recovery.view.get_or_insert_with(|| offer_view(found));
+        let lang = self.prefs.menu_lang;
+        let view = self.recovery.view.get_or_insert_with(|| offer_view(found, lang));
         let Some(choice) = conflict_ui::recovery_offer_ui(ctx, view) else { return };
         ctx.request_repaint();
         self.recovery.view = None;
@@ -188,7 +190,7 @@ impl App {
         match choice {
             RecoveryChoice::Discard => {
                 if let Err(e) = found.discard() {
-                    self.notify(format!("The unsaved edits could not be deleted: {e}"), true);
+                    self.notify(self.say("msg-recovery-not-deleted", &[("error", txt(e))]), true);
                 }
             }
             RecoveryChoice::Restore => self.restore(found),
@@ -214,14 +216,15 @@ impl App {
         self.track(self.file.path.clone().as_deref(), base_hash, Access::Edit);
         let name = self.file_label();
         self.show_form(form);
-        self.notify(format!("Restored unsaved edits to {name}; they are not saved yet."), false);
+        self.notify(self.say("msg-restored-edits", &[("file", txt(name))]), false);
     }
 }
 
 /// What the offer shows: the edits against the file as saved now.
-fn offer_view(found: &Found) -> OfferView {
+fn offer_view(found: &Found, lang: Lang) -> OfferView {
     let mut view = OfferView {
-        file: "an untitled patient".to_owned(),
+        file: l10n::text(lang, "dialog-recovery-untitled", &[]),
+        lang,
         written_at: found.written_at.clone(),
         changes: Vec::new(),
         note: None,
@@ -243,17 +246,13 @@ fn offer_view(found: &Found) -> OfferView {
             Some(doc) => {
                 saved = &doc.patient;
                 if on_disk.hash != edits.base_hash {
-                    view.note = Some(format!(
-                        "{} was saved again after these edits began; saving will ask which version to keep.",
-                        view.file
-                    ));
+                    view.note =
+                        Some(l10n::text(lang, "dialog-recovery-saved-since", &[("file", txt(&view.file))]));
                 }
             }
             None => {
-                view.note = Some(format!(
-                    "{} cannot be read now; the edits are shown against the version they started from.",
-                    view.file
-                ));
+                view.note =
+                    Some(l10n::text(lang, "dialog-recovery-unreadable", &[("file", txt(&view.file))]));
             }
         }
     }
@@ -262,7 +261,10 @@ fn offer_view(found: &Found) -> OfferView {
         // Fields still being typed are restored as typed; say which.
         Err(problems) => problems
             .into_iter()
-            .map(|(_, message)| ("Not yet valid".to_owned(), "—".to_owned(), format!("as typed: {message}")))
+            .map(|(_, message)| {
+                let typed = l10n::text(lang, "dialog-recovery-as-typed", &[("problem", txt(message))]);
+                (l10n::text(lang, "dialog-recovery-not-valid", &[]), "—".to_owned(), typed)
+            })
             .collect(),
     };
     view

@@ -5,12 +5,14 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::{App, SaveInFlight};
+use super::{App, SaveInFlight, txt};
 use crate::io::dialogs::DialogKind;
 use crate::io::file_name;
 use crate::io::jobs::Job;
 use crate::io::patient_file::{self, ContentHash, PatientDocument, SaveContext};
-use crate::model::patient::{AgeSource, describe_months};
+use crate::model::l10n::{self, Lang};
+use crate::model::patient::AgeSource;
+use crate::model::text::{Quantity, Unit};
 use crate::ui::file_ui::{self, Question};
 
 /// A question before a save goes ahead.
@@ -70,10 +72,7 @@ impl App {
     fn start_save_checked(&mut self, path: PathBuf, checks: SaveChecks, ctx: &egui::Context) {
         let current = self.file.path.as_deref() == Some(path.as_path());
         if current && self.file.shared.read_only() {
-            self.notify(
-                format!("{} is open read-only here; save your edits as a new file.", file_name(&path)),
-                true,
-            );
+            self.notify(self.say("msg-read-only-save-new", &[("file", txt(file_name(&path)))]), true);
             self.ask_where_to_save(ctx);
             return;
         }
@@ -82,33 +81,29 @@ impl App {
             return;
         }
         if !current && let Some(holder) = self.held_elsewhere(&path) {
+            let holder = holder.describe_in(self.prefs.menu_lang);
             self.notify(
-                format!(
-                    "Not saved: {} is open for editing by {}. Choose another name.",
-                    file_name(&path),
-                    holder.describe()
-                ),
+                self.say("msg-not-saved-held", &[("file", txt(file_name(&path))), ("holder", txt(holder))]),
                 true,
             );
             self.work.after_save = None;
             return;
         }
         if !current && !checks.replace {
-            let target = path.clone();
+            let (target, lang) = (path.clone(), self.prefs.menu_lang);
             let job =
                 Job::spawn("inspect-target", format!("Checking {}", file_name(&path)), ctx, move || {
-                    describe_existing(&target)
+                    describe_existing(&target, lang)
                 });
             self.windows.save_question = Some(SaveQuestion::Inspecting { path, checks, job });
             return;
         }
         if self.file.patient.age == AgeSource::NotGiven && !checks.no_age {
             let question = Question {
-                title: "Save without an age?".to_owned(),
-                text: "No age has been entered for this patient, so nothing is placed for him on the \
-                       evidence. Save him without an age? You can add it later."
-                    .to_owned(),
-                confirm: SAVE_WITHOUT_AGE.to_owned(),
+                title: self.say("dialog-no-age-title", &[]),
+                text: self.say("dialog-no-age-text", &[]),
+                confirm: save_without_age(self.prefs.menu_lang),
+                lang: self.prefs.menu_lang,
             };
             let yes = SaveChecks { no_age: true, ..checks };
             self.windows.save_question = Some(SaveQuestion::Asking { question, path, yes });
@@ -133,9 +128,10 @@ impl App {
             Some(about) => {
                 let name = file_name(&path);
                 let question = Question {
-                    title: format!("Replace {name}?"),
-                    text: format!("{name} already exists: {about} Replace it with this patient?"),
-                    confirm: REPLACE.to_owned(),
+                    title: self.say("dialog-replace-title", &[("file", txt(&name))]),
+                    text: self.say("dialog-replace-text", &[("file", txt(&name)), ("about", txt(about))]),
+                    confirm: replace(self.prefs.menu_lang),
+                    lang: self.prefs.menu_lang,
                 };
                 self.windows.save_question = Some(SaveQuestion::Asking { question, path, yes });
                 ctx.request_repaint();
@@ -164,7 +160,7 @@ impl App {
 
     fn refuse_invalid_form(&mut self) {
         let problems: Vec<&str> = self.file.form_errors.iter().map(|(_, m)| m.as_str()).collect();
-        let text = format!("Not saved: correct the marked fields first ({}).", problems.join(" "));
+        let text = self.say("msg-not-saved-invalid", &[("problems", txt(problems.join(" ")))]);
         self.notify(text, true);
         self.work.after_save = None;
     }
@@ -179,7 +175,7 @@ impl App {
         ctx: &egui::Context,
     ) {
         if self.work.save.is_some() {
-            self.notify("A save is still being written; try again in a moment.".to_owned(), true);
+            self.notify(self.say("msg-save-busy", &[]), true);
             return;
         }
         if !self.file.form_errors.is_empty() {
@@ -213,32 +209,40 @@ pub(super) fn with_ron_extension(path: PathBuf) -> PathBuf {
 }
 
 /// The button that replaces another patient file (tests press it).
-pub const REPLACE: &str = "Replace";
+pub fn replace(lang: Lang) -> String {
+    l10n::text(lang, "dialog-replace", &[])
+}
 
 /// The button that saves a patient with no age (tests press it).
-pub const SAVE_WITHOUT_AGE: &str = "Save without an age";
+pub fn save_without_age(lang: Lang) -> String {
+    l10n::text(lang, "dialog-save-without-age", &[])
+}
 
 /// What is at `path` in words, for the question before replacing it;
 /// `None` when nothing is there.
-fn describe_existing(path: &Path) -> Option<String> {
+fn describe_existing(path: &Path, lang: Lang) -> Option<String> {
+    let say = |id: &str, args: &[(&str, l10n::Arg)]| l10n::text(lang, id, args);
     match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-        Err(e) => return Some(format!("it cannot be read ({e}).")),
-        Ok(meta) if !meta.is_file() => return Some("it is not a regular file.".to_owned()),
+        Err(e) => return Some(say("dialog-existing-unreadable", &[("error", txt(e))])),
+        Ok(meta) if !meta.is_file() => return Some(say("dialog-existing-not-file", &[])),
         Ok(_) => {}
     }
     let tracked = patient_file::load_tracked(path);
     let Some(doc) = tracked.document() else {
-        return Some("it is not a patient file this app can read.".to_owned());
+        return Some(say("dialog-existing-not-patient", &[]));
     };
     let age = match (doc.patient.age, doc.patient.age_months()) {
-        (AgeSource::NotGiven, _) => "with no age entered".to_owned(),
-        (_, Some(months)) => format!("aged {}", describe_months(months)),
-        (_, None) => "with an age that is not valid".to_owned(),
+        (AgeSource::NotGiven, _) => say("dialog-existing-no-age", &[]),
+        (_, Some(months)) => {
+            let months = Quantity::patient(f64::from(months), Unit::Months);
+            say("dialog-existing-aged", &[("age", txt(l10n::quantity(&months, lang)))])
+        }
+        (_, None) => say("dialog-existing-bad-age", &[]),
     };
     let saved = doc.record.saves.last().map_or_else(
-        || "never saved by this app".to_owned(),
-        |s| format!("last saved by {} at {}", s.saved_by, s.saved_at),
+        || say("dialog-existing-never-saved", &[]),
+        |s| say("dialog-existing-saved-by", &[("user", txt(&s.saved_by)), ("at", txt(&s.saved_at))]),
     );
-    Some(format!("it holds a patient {age}, {saved}."))
+    Some(say("dialog-existing-patient", &[("age", txt(age)), ("saved", txt(saved))]))
 }

@@ -15,6 +15,7 @@ use crate::model::Inputs;
 use crate::model::evidence::Evidence;
 use crate::model::family::{about_section, inheritance, sources_section};
 use crate::model::form::PatientForm;
+use crate::model::l10n;
 use crate::prefs::{Prefs, ViewMode};
 use crate::ui::status::Notification;
 use crate::ui::theme;
@@ -85,14 +86,17 @@ impl App {
     /// Builds the app with the given preferences.
     pub fn with_prefs(mut prefs: Prefs, options: StartOptions) -> Self {
         let mut notifications = Vec::new();
+        let lang = prefs.menu_lang;
         if options.config.keep_recent_files == Some(false) {
             // The site keeps no list of recent files.
             prefs.remember_recent = false;
             prefs.recent.clear();
         }
         let evidence = Evidence::embedded().unwrap_or_else(|e| {
-            notifications
-                .push(Notification { text: format!("Evidence could not be loaded: {e}"), is_error: true });
+            notifications.push(Notification {
+                text: l10n::text(lang, "msg-evidence-unloadable", &[("error", super::txt(e))]),
+                is_error: true,
+            });
             Evidence { cohorts: Vec::new(), version: "none".to_owned() }
         });
         let (library, problems) = library::LibraryState::start(options.data_dir.as_deref(), evidence.clone());
@@ -122,7 +126,8 @@ impl App {
             commands.push(Command::OpenPath(path));
         }
         let instance = crate::io::instance::Registered::new();
-        let (recovery, problem) = recovery::Recovery::new(options.data_dir.as_deref(), instance.instance());
+        let (recovery, problem) =
+            recovery::Recovery::new(options.data_dir.as_deref(), instance.instance(), lang);
         if let Some(text) = problem {
             notifications.push(Notification { text, is_error: true });
         }

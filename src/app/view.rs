@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use super::{App, ViewMode};
+use super::{App, ViewMode, txt};
 use crate::command::{self, Command};
-use crate::ui::file_ui::{self, UnsavedChoice};
+use crate::ui::file_ui::{self, UnsavedAction, UnsavedChoice};
 use crate::ui::patient_panel::patient_panel_ui;
 use crate::ui::theme;
 use crate::ui::{evidence_panel, figure_ui, menu, status as status_ui};
@@ -32,7 +32,8 @@ impl eframe::App for App {
             menu::menu_bar_ui(ui, look, &self.prefs.recent, &mut self.commands);
         });
         egui::Panel::bottom("footer").show(ui, |ui| {
-            if let Some(i) = status_ui::footer_ui(ui, &self.notifications, &self.loading_labels()) {
+            let lang = self.prefs.menu_lang;
+            if let Some(i) = status_ui::footer_ui(ui, &self.notifications, &self.loading_labels(), lang) {
                 self.notifications.remove(i);
             }
         });
@@ -51,12 +52,12 @@ impl eframe::App for App {
                         self.work.save.is_some(),
                     );
                     if let Some(label) = self.opening_label()
-                        && file_ui::opening_line_ui(ui, label)
+                        && file_ui::opening_line_ui(ui, label, self.prefs.menu_lang)
                     {
                         self.cancel_opening();
                     }
                     if self.file.shared.read_only() {
-                        crate::ui::conflict_ui::read_only_line_ui(ui);
+                        crate::ui::conflict_ui::read_only_line_ui(ui, self.prefs.menu_lang);
                     }
                     if self.prefs.view == ViewMode::Family {
                         // The family sees the screen: the clinician's note and the
@@ -146,22 +147,20 @@ impl App {
             self.commands.push(Command::DigitizeFigurePath(path));
         } else {
             let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            self.notify(
-                format!("{name}: drop a .ron patient file, or a PNG or JPEG figure to digitize."),
-                true,
-            );
+            self.notify(self.say("msg-drop-wrong-file", &[("file", txt(name))]), true);
         }
     }
 
     fn modal_windows(&mut self, ctx: &egui::Context) {
         if let Some(command) = self.windows.confirm.clone() {
             let action = match command {
-                Command::Quit => "close the window",
-                Command::New => "start a new patient",
-                Command::Close => "close the file",
-                _ => "open another file",
+                Command::Quit => UnsavedAction::Quit,
+                Command::New => UnsavedAction::New,
+                Command::Close => UnsavedAction::Close,
+                _ => UnsavedAction::Open,
             };
-            let answer = file_ui::unsaved_changes_ui(ctx, &self.file_label(), action);
+            let answer =
+                file_ui::unsaved_changes_ui(ctx, &self.file_label_said(), action, self.prefs.menu_lang);
             if answer.is_some() {
                 ctx.request_repaint();
             }
@@ -180,7 +179,7 @@ impl App {
             }
         }
         if let Some(field) = &mut self.windows.path_field {
-            let action = file_ui::path_field_ui(ctx, field);
+            let action = file_ui::path_field_ui(ctx, field, self.prefs.menu_lang);
             if action != file_ui::PathFieldAction::None {
                 ctx.request_repaint();
             }
@@ -250,17 +249,18 @@ impl App {
             });
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
+                let lang = self.prefs.menu_lang;
                 let (label, hint) = if show_evidence {
-                    (status_ui::HIDE_EVIDENCE, "Give the picture the whole width")
+                    (status_ui::hide_evidence(lang), "msg-hide-evidence-hint")
                 } else {
-                    (status_ui::SHOW_EVIDENCE, "Every finding with its source, beside the picture")
+                    (status_ui::show_evidence(lang), "msg-show-evidence-hint")
                 };
-                if ui.button(label).on_hover_text(hint).clicked() {
+                if ui.button(label).on_hover_text(self.say(hint, &[])).clicked() {
                     self.windows.evidence_open = Some(!show_evidence);
                 }
                 if ui
-                    .button(status_ui::COPY_SUMMARY)
-                    .on_hover_text("Plain text for the clinical record")
+                    .button(status_ui::copy_summary(lang))
+                    .on_hover_text(self.say("msg-copy-summary-hint", &[]))
                     .clicked()
                 {
                     self.commands.push(Command::CopySummary);

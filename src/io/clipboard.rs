@@ -10,23 +10,36 @@
 
 use std::sync::{Arc, Mutex};
 
+use crate::model::l10n::{self, Arg, Lang};
+
 /// Why a copy did not reach the system clipboard.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ClipboardError {
     /// No clipboard could be opened (no X11 or Wayland display reachable).
-    #[error("the system clipboard is not available ({0})")]
+    #[error("{}", self.message(Lang::En))]
     Unavailable(String),
     /// The system refused the text.
-    #[error("the system clipboard did not accept the text ({0})")]
+    #[error("{}", self.message(Lang::En))]
     Refused(String),
     /// The text was handed over but could not be read back to confirm it.
-    #[error("the system clipboard could not be read back to confirm the copy ({0})")]
+    #[error("{}", self.message(Lang::En))]
     ReadBack(String),
     /// The system clipboard holds something other than the text handed over.
-    #[error(
-        "the system clipboard holds different text from the summary (another program may have replaced it)"
-    )]
+    #[error("{}", self.message(Lang::En))]
     Mismatch,
+}
+
+impl ClipboardError {
+    /// What went wrong, in `lang`; the system's own words stay as they are.
+    pub fn message(&self, lang: Lang) -> String {
+        let (id, system) = match self {
+            Self::Unavailable(s) => ("error-clipboard-unavailable", s.as_str()),
+            Self::Refused(s) => ("error-clipboard-refused", s.as_str()),
+            Self::ReadBack(s) => ("error-clipboard-read-back", s.as_str()),
+            Self::Mismatch => ("error-clipboard-mismatch", ""),
+        };
+        l10n::text(lang, id, &[("system", Arg::Text(system.to_owned()))])
+    }
 }
 
 /// A clipboard that text can be written to and read back from.

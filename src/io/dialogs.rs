@@ -9,6 +9,8 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use crate::model::l10n::{self, Lang};
+
 /// What a dialog produced.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DialogOutcome {
@@ -74,8 +76,9 @@ impl PendingDialog {
 
 /// Shows file dialogs.
 pub trait Dialogs {
-    /// Starts a dialog; `ctx` is asked to repaint when it closes.
-    fn show(&mut self, kind: DialogKind, ctx: &egui::Context) -> PendingDialog;
+    /// Starts a dialog titled in `lang`; `ctx` is asked to repaint when it
+    /// closes.
+    fn show(&mut self, kind: DialogKind, lang: Lang, ctx: &egui::Context) -> PendingDialog;
 }
 
 /// rfd's native dialogs.
@@ -87,12 +90,16 @@ pub struct NativeDialogs;
 const TOO_FAST_FOR_A_PERSON: Duration = Duration::from_millis(400);
 
 impl Dialogs for NativeDialogs {
-    fn show(&mut self, kind: DialogKind, ctx: &egui::Context) -> PendingDialog {
+    fn show(&mut self, kind: DialogKind, lang: Lang, ctx: &egui::Context) -> PendingDialog {
+        let t = |id: &str| l10n::text(lang, id, &[]);
         type Pick = std::pin::Pin<Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>>;
         let dialog = rfd::AsyncFileDialog::new();
         let future: Pick = match &kind {
             DialogKind::OpenPatient => Box::pin(
-                dialog.set_title("Open patient file").add_filter("Patient file", &["ron"]).pick_file(),
+                dialog
+                    .set_title(t("dialog-title-open-patient"))
+                    .add_filter(t("dialog-filter-patient"), &["ron"])
+                    .pick_file(),
             ),
             DialogKind::SavePatient(proposed) => {
                 let proposed = std::path::Path::new(proposed);
@@ -104,42 +111,48 @@ impl Dialogs for NativeDialogs {
                 };
                 Box::pin(
                     dialog
-                        .set_title("Save patient file")
-                        .add_filter("Patient file", &["ron"])
+                        .set_title(t("dialog-title-save-patient"))
+                        .add_filter(t("dialog-filter-patient"), &["ron"])
                         .set_file_name(name)
                         .save_file(),
                 )
             }
             DialogKind::SaveReport(name) => Box::pin(
                 dialog
-                    .set_title("Export report")
-                    .add_filter("PDF document", &["pdf"])
+                    .set_title(t("dialog-title-export-report"))
+                    .add_filter(t("dialog-filter-pdf"), &["pdf"])
                     .set_file_name(name.clone())
                     .save_file(),
             ),
             DialogKind::SaveHandout(name) => Box::pin(
                 dialog
-                    .set_title("Export family handout")
-                    .add_filter("PDF document", &["pdf"])
+                    .set_title(t("dialog-title-export-handout"))
+                    .add_filter(t("dialog-filter-pdf"), &["pdf"])
                     .set_file_name(name.clone())
                     .save_file(),
             ),
             DialogKind::OpenCsv { .. } => Box::pin(
-                dialog.set_title("Import cohort data (CSV)").add_filter("CSV", &["csv", "txt"]).pick_file(),
+                dialog
+                    .set_title(t("dialog-title-import-csv"))
+                    .add_filter(t("dialog-filter-csv"), &["csv", "txt"])
+                    .pick_file(),
             ),
-            DialogKind::OpenCohort => {
-                Box::pin(dialog.set_title("Load cohort file").add_filter("Cohort file", &["ron"]).pick_file())
-            }
+            DialogKind::OpenCohort => Box::pin(
+                dialog
+                    .set_title(t("dialog-title-load-cohort"))
+                    .add_filter(t("dialog-filter-cohort"), &["ron"])
+                    .pick_file(),
+            ),
             DialogKind::OpenFigure => Box::pin(
                 dialog
-                    .set_title("Digitize a published curve")
-                    .add_filter("Figure image", &["png", "jpg", "jpeg"])
+                    .set_title(t("dialog-title-digitize"))
+                    .add_filter(t("dialog-filter-figure"), &["png", "jpg", "jpeg"])
                     .pick_file(),
             ),
             DialogKind::ExportCohort(name) => Box::pin(
                 dialog
-                    .set_title("Export cohort file")
-                    .add_filter("Cohort file", &["ron"])
+                    .set_title(t("dialog-title-export-cohort"))
+                    .add_filter(t("dialog-filter-cohort"), &["ron"])
                     .set_file_name(name.clone())
                     .save_file(),
             ),
@@ -174,7 +187,7 @@ pub struct ScriptedDialogs {
 }
 
 impl Dialogs for ScriptedDialogs {
-    fn show(&mut self, kind: DialogKind, _ctx: &egui::Context) -> PendingDialog {
+    fn show(&mut self, kind: DialogKind, _lang: Lang, _ctx: &egui::Context) -> PendingDialog {
         let (tx, rx) = mpsc::channel();
         let _ = tx.send(self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled));
         self.asked.push(kind.clone());

@@ -6,28 +6,55 @@
 use egui::{RichText, Ui};
 
 use crate::io::patient_file::FieldChange;
+use crate::model::l10n::{self, Arg, Lang};
+
+/// A message in `lang` with names and words put in as they are.
+fn say(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
+    let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Text((*v).to_owned()))).collect();
+    l10n::text(lang, id, &args)
+}
 
 /// Button: open a file that is open elsewhere without the right to save
 /// over it (tests query it).
-pub const OPEN_READ_ONLY: &str = "Open read-only";
+pub fn open_read_only(lang: Lang) -> String {
+    l10n::text(lang, "dialog-open-read-only", &[])
+}
 /// Button: open it for editing all the same.
-pub const OPEN_FOR_EDITING: &str = "Open for editing anyway";
+pub fn open_for_editing(lang: Lang) -> String {
+    l10n::text(lang, "dialog-open-for-editing", &[])
+}
 /// Button: take over a lock probably left by a closed app, and edit.
-pub const TAKE_OVER: &str = "Take over";
+pub fn take_over(lang: Lang) -> String {
+    l10n::text(lang, "dialog-take-over", &[])
+}
 /// Button: take the version on disk, dropping this window's edits.
-pub const RELOAD_THEIRS: &str = "Reload their version";
+pub fn reload_theirs(lang: Lang) -> String {
+    l10n::text(lang, "dialog-reload-theirs", &[])
+}
 /// Button: keep both by saving this window's edits under a new name.
-pub const SAVE_MINE_AS_NEW: &str = "Save mine as a new file…";
+pub fn save_mine_as_new(lang: Lang) -> String {
+    l10n::text(lang, "dialog-save-mine-as-new", &[])
+}
 /// Button: go on to the differences before overwriting.
-pub const REVIEW_OVERWRITE: &str = "Overwrite…";
+pub fn review_overwrite(lang: Lang) -> String {
+    l10n::text(lang, "dialog-review-overwrite", &[])
+}
 /// Button: overwrite after seeing the differences.
-pub const CONFIRM_OVERWRITE: &str = "Overwrite their version";
+pub fn confirm_overwrite(lang: Lang) -> String {
+    l10n::text(lang, "dialog-confirm-overwrite", &[])
+}
 /// Button: bring back edits from an earlier session.
-pub const RESTORE_EDITS: &str = "Restore edits";
+pub fn restore_edits(lang: Lang) -> String {
+    l10n::text(lang, "dialog-restore-edits", &[])
+}
 /// Button: delete edits from an earlier session.
-pub const DISCARD_EDITS: &str = "Discard edits";
+pub fn discard_edits(lang: Lang) -> String {
+    l10n::text(lang, "dialog-discard-edits", &[])
+}
 /// Shown beside the file name of a file opened read-only.
-pub const READ_ONLY_LABEL: &str = "Read-only: open elsewhere";
+pub fn read_only_label(lang: Lang) -> String {
+    l10n::text(lang, "dialog-read-only", &[])
+}
 
 /// The answer to "this file is open elsewhere".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,42 +78,35 @@ pub fn open_elsewhere_ui(
     file: &str,
     holder: &str,
     left: Option<&str>,
+    lang: Lang,
 ) -> Option<ElsewhereChoice> {
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique("open-elsewhere")).show(ctx, |ui| {
         ui.set_width(440.0);
-        ui.heading("Open elsewhere");
+        ui.heading(say(lang, "dialog-elsewhere-title", &[]));
         match left {
             None => {
-                ui.label(format!("{file} is open for editing by {holder}."));
-                ui.label(
-                    "Open it read-only to look without risk: your edits can then be saved under a new \
-                     name. If you edit it too, the app will ask before either of you overwrites the other.",
-                );
+                ui.label(say(lang, "dialog-elsewhere-text", &[("file", file), ("holder", holder)]));
+                ui.label(say(lang, "dialog-elsewhere-advice", &[]));
             }
             Some(idle) => {
-                ui.label(format!(
-                    "{file} is marked open for editing by {holder}, probably left by a closed app \
-                     (last active {idle} ago)."
-                ));
-                ui.label(
-                    "Take over to edit it here. Should that app still be open after all, the app will \
-                     ask before either of you overwrites the other.",
-                );
+                let args = [("file", file), ("holder", holder), ("idle", idle)];
+                ui.label(say(lang, "dialog-elsewhere-left", &args));
+                ui.label(say(lang, "dialog-elsewhere-left-advice", &[]));
             }
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if left.is_some() && ui.button(TAKE_OVER).clicked() {
+            if left.is_some() && ui.button(take_over(lang)).clicked() {
                 choice = Some(ElsewhereChoice::TakeOver);
             }
-            if ui.button(OPEN_READ_ONLY).clicked() {
+            if ui.button(open_read_only(lang)).clicked() {
                 choice = Some(ElsewhereChoice::ReadOnly);
             }
-            if left.is_none() && ui.button(OPEN_FOR_EDITING).clicked() {
+            if left.is_none() && ui.button(open_for_editing(lang)).clicked() {
                 choice = Some(ElsewhereChoice::Edit);
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(say(lang, "dialog-cancel", &[])).clicked() {
                 choice = Some(ElsewhereChoice::Cancel);
             }
         });
@@ -109,6 +129,8 @@ pub struct ChangedView {
     /// The values overwriting would change (field, theirs, mine); shown
     /// once the user asks to overwrite.
     pub summary: Option<Vec<FieldChange>>,
+    /// The language of the question.
+    pub lang: Lang,
 }
 
 /// The answer to "someone else changed this file".
@@ -133,43 +155,43 @@ pub fn changed_on_disk_ui(ctx: &egui::Context, view: &ChangedView) -> Option<Cha
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique("changed-on-disk")).show(ctx, |ui| {
         ui.set_width(520.0);
-        ui.heading("Changed by someone else");
-        let mut intro = format!("{} was changed on disk after you opened it", view.file);
-        if let Some(save) = &view.their_save {
-            intro.push_str(&format!(" ({save})"));
-        }
-        intro.push_str(". Nothing has been saved yet.");
-        ui.label(intro);
+        let lang = view.lang;
+        ui.heading(say(lang, "dialog-changed-title", &[]));
+        ui.label(match &view.their_save {
+            Some(save) => say(lang, "dialog-changed-text-by", &[("file", &view.file), ("save", save)]),
+            None => say(lang, "dialog-changed-text", &[("file", &view.file)]),
+        });
         if let Some(problem) = &view.unreadable {
-            ui.label(format!("Their version cannot be read: {problem}"));
+            ui.label(say(lang, "dialog-their-unreadable", &[("problem", problem)]));
         }
         ui.add_space(8.0);
         match &view.summary {
             None => {
                 ui.horizontal_wrapped(|ui| {
-                    let reload = ui.add_enabled(view.unreadable.is_none(), egui::Button::new(RELOAD_THEIRS));
+                    let reload =
+                        ui.add_enabled(view.unreadable.is_none(), egui::Button::new(reload_theirs(lang)));
                     if reload.clicked() {
                         choice = Some(ChangedChoice::Reload);
                     }
-                    if ui.button(SAVE_MINE_AS_NEW).clicked() {
+                    if ui.button(save_mine_as_new(lang)).clicked() {
                         choice = Some(ChangedChoice::SaveAsNew);
                     }
-                    if ui.button(REVIEW_OVERWRITE).clicked() {
+                    if ui.button(review_overwrite(lang)).clicked() {
                         choice = Some(ChangedChoice::ReviewOverwrite);
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(say(lang, "dialog-cancel", &[])).clicked() {
                         choice = Some(ChangedChoice::Cancel);
                     }
                 });
             }
             Some(changes) => {
-                summary_ui(ui, changes, view.unreadable.is_some());
+                summary_ui(ui, changes, view.unreadable.is_some(), lang);
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
-                    if ui.button(CONFIRM_OVERWRITE).clicked() {
+                    if ui.button(confirm_overwrite(lang)).clicked() {
                         choice = Some(ChangedChoice::Overwrite);
                     }
-                    if ui.button("Back").clicked() {
+                    if ui.button(say(lang, "dialog-back", &[])).clicked() {
                         choice = Some(ChangedChoice::Back);
                     }
                 });
@@ -182,26 +204,24 @@ pub fn changed_on_disk_ui(ctx: &egui::Context, view: &ChangedView) -> Option<Cha
     choice
 }
 
-fn summary_ui(ui: &mut Ui, changes: &[FieldChange], unreadable: bool) {
+fn summary_ui(ui: &mut Ui, changes: &[FieldChange], unreadable: bool, lang: Lang) {
     if unreadable {
-        ui.label("Overwriting replaces the unreadable file; it is kept beside it as a .bak file.");
+        ui.label(say(lang, "dialog-overwrite-unreadable", &[]));
     } else if changes.is_empty() {
-        ui.label("Their version has the same values as yours; overwriting adds your save to its record.");
+        ui.label(say(lang, "dialog-overwrite-same", &[]));
     } else {
-        ui.label(format!("Overwriting changes {} value(s) in their version:", changes.len()));
-        changes_ui(ui, changes, "theirs", "yours");
-        ui.label(
-            RichText::new("Their saves and changes stay in the record; their file is kept as a .bak file.")
-                .small(),
-        );
+        ui.label(say(lang, "dialog-overwrite-changes", &[("n", &changes.len().to_string())]));
+        changes_ui(ui, changes, "dialog-change-theirs", lang);
+        ui.label(RichText::new(say(lang, "dialog-overwrite-kept", &[])).small());
     }
 }
 
-/// Field by field, each side named ("Age: theirs 7 years, yours 3 years").
-fn changes_ui(ui: &mut Ui, changes: &[FieldChange], old: &str, new: &str) {
+/// Field by field, each side named ("Age: theirs 7 years, yours 3 years");
+/// `id` is the message that names the sides.
+fn changes_ui(ui: &mut Ui, changes: &[FieldChange], id: &str, lang: Lang) {
     egui::ScrollArea::vertical().max_height(240.0).show(ui, |ui| {
         for (field, was, is) in changes {
-            ui.label(format!("{field}: {old} {was}, {new} {is}"));
+            ui.label(say(lang, id, &[("field", field), ("old", was), ("new", is)]));
         }
     });
 }
@@ -220,6 +240,8 @@ pub struct OfferView {
     pub note: Option<String>,
     /// Why the edits cannot be restored, if they cannot.
     pub problem: Option<String>,
+    /// The language of the question.
+    pub lang: Lang,
 }
 
 /// The answer to "restore unsaved edits?".
@@ -236,27 +258,30 @@ pub fn recovery_offer_ui(ctx: &egui::Context, offer: &OfferView) -> Option<Recov
     let mut choice = None;
     egui::Modal::new(egui::Id::unique("recovery-offer")).show(ctx, |ui| {
         ui.set_width(520.0);
-        ui.heading("Unsaved edits from an earlier session");
-        let when =
-            if offer.written_at.is_empty() { String::new() } else { format!(" at {}", offer.written_at) };
-        ui.label(format!("The app closed without saving edits to {}. They were kept{when}.", offer.file));
-        if let Some(problem) = &offer.problem {
-            ui.label(format!("They cannot be restored: {problem}"));
-        } else if offer.changes.is_empty() {
-            ui.label("They match the saved file.");
+        let lang = offer.lang;
+        ui.heading(say(lang, "dialog-recovery-title", &[]));
+        ui.label(if offer.written_at.is_empty() {
+            say(lang, "dialog-recovery-text", &[("file", &offer.file)])
         } else {
-            ui.label("Compared with the saved file:");
-            changes_ui(ui, &offer.changes, "saved", "edited");
+            say(lang, "dialog-recovery-text-at", &[("file", &offer.file), ("at", &offer.written_at)])
+        });
+        if let Some(problem) = &offer.problem {
+            ui.label(say(lang, "dialog-recovery-problem", &[("problem", problem)]));
+        } else if offer.changes.is_empty() {
+            ui.label(say(lang, "dialog-recovery-same", &[]));
+        } else {
+            ui.label(say(lang, "dialog-recovery-compared", &[]));
+            changes_ui(ui, &offer.changes, "dialog-change-edited", lang);
         }
         if let Some(note) = &offer.note {
             ui.label(RichText::new(note).strong());
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.add_enabled(offer.problem.is_none(), egui::Button::new(RESTORE_EDITS)).clicked() {
+            if ui.add_enabled(offer.problem.is_none(), egui::Button::new(restore_edits(lang))).clicked() {
                 choice = Some(RecoveryChoice::Restore);
             }
-            if ui.button(DISCARD_EDITS).clicked() {
+            if ui.button(discard_edits(lang)).clicked() {
                 choice = Some(RecoveryChoice::Discard);
             }
         });
@@ -265,7 +290,10 @@ pub fn recovery_offer_ui(ctx: &egui::Context, offer: &OfferView) -> Option<Recov
 }
 
 /// Under the file name of a file opened read-only.
-pub fn read_only_line_ui(ui: &mut Ui) {
-    ui.label(RichText::new(READ_ONLY_LABEL).strong())
-        .on_hover_text("Saving asks for a new file name; the file itself is left as it is.");
+pub fn read_only_line_ui(ui: &mut Ui, lang: Lang) {
+    ui.label(RichText::new(read_only_label(lang)).strong()).on_hover_text(say(
+        lang,
+        "dialog-read-only-hint",
+        &[],
+    ));
 }

@@ -5,6 +5,7 @@
 use egui::{RichText, Ui};
 
 use crate::io::patient_file::Record;
+use crate::model::l10n::{self, Arg, Lang};
 
 /// The answer to "save your changes?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,22 +18,56 @@ pub enum UnsavedChoice {
     Cancel,
 }
 
-/// Asks Save / Discard / Cancel; `None` while the user has not answered.
-pub fn unsaved_changes_ui(ctx: &egui::Context, file: &str, action: &str) -> Option<UnsavedChoice> {
+/// What the user was about to do when asked about unsaved edits; the
+/// question names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedAction {
+    /// Close the window.
+    Quit,
+    /// Start a new patient.
+    New,
+    /// Close the file.
+    Close,
+    /// Open another file.
+    Open,
+}
+
+impl UnsavedAction {
+    /// The message file's key for the action.
+    const fn key(self) -> &'static str {
+        match self {
+            Self::Quit => "quit",
+            Self::New => "new",
+            Self::Close => "close",
+            Self::Open => "open",
+        }
+    }
+}
+
+/// Asks Save / Discard / Cancel in `lang`; `None` while the user has not
+/// answered.
+pub fn unsaved_changes_ui(
+    ctx: &egui::Context,
+    file: &str,
+    action: UnsavedAction,
+    lang: Lang,
+) -> Option<UnsavedChoice> {
+    let t = |id: &str| l10n::text(lang, id, &[]);
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
         ui.set_width(380.0);
-        ui.heading("Unsaved changes");
-        ui.label(format!("{file} has changes that are not saved. Save them before you {action}?"));
+        ui.heading(t("dialog-unsaved-title"));
+        let args = [("file", Arg::Text(file.to_owned())), ("action", Arg::Text(action.key().to_owned()))];
+        ui.label(l10n::text(lang, "dialog-unsaved-text", &args));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
+            if ui.button(t("dialog-save")).clicked() {
                 choice = Some(UnsavedChoice::Save);
             }
-            if ui.button("Discard changes").clicked() {
+            if ui.button(t("dialog-discard-changes")).clicked() {
                 choice = Some(UnsavedChoice::Discard);
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t("dialog-cancel")).clicked() {
                 choice = Some(UnsavedChoice::Cancel);
             }
         });
@@ -52,6 +87,8 @@ pub struct Question {
     pub text: String,
     /// The button that goes ahead ("Replace", "Save without an age").
     pub confirm: String,
+    /// The language of the words, for the Cancel button.
+    pub lang: Lang,
 }
 
 /// Asks `question`; `Some(true)` to go ahead, `Some(false)` for Cancel (or
@@ -67,7 +104,7 @@ pub fn question_ui(ctx: &egui::Context, question: &Question) -> Option<bool> {
             if ui.button(&question.confirm).clicked() {
                 answer = Some(true);
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(l10n::text(question.lang, "dialog-cancel", &[])).clicked() {
                 answer = Some(false);
             }
         });
@@ -79,16 +116,18 @@ pub fn question_ui(ctx: &egui::Context, question: &Question) -> Option<bool> {
 }
 
 /// Label of the button that stops opening a file that does not answer.
-pub const CANCEL_OPENING: &str = "Stop opening";
+pub fn cancel_opening(lang: Lang) -> String {
+    l10n::text(lang, "dialog-stop-opening", &[])
+}
 
 /// A file being opened: its name, a busy indicator and a button to stop
 /// waiting; returns true when that button was clicked.
-pub fn opening_line_ui(ui: &mut Ui, label: &str) -> bool {
+pub fn opening_line_ui(ui: &mut Ui, label: &str, lang: Lang) -> bool {
     ui.horizontal_wrapped(|ui| {
         crate::ui::status::busy_indicator(ui);
         ui.label(format!("{label}…"));
-        ui.button(CANCEL_OPENING)
-            .on_hover_text("Stop waiting for this file; the current patient stays")
+        ui.button(cancel_opening(lang))
+            .on_hover_text(l10n::text(lang, "dialog-stop-opening-hint", &[]))
             .clicked()
     })
     .inner
@@ -128,35 +167,38 @@ pub enum PathFieldAction {
 }
 
 /// Label of the path text field (tests query it).
-pub const PATH_FIELD_LABEL: &str = "File path";
+pub fn path_field_label(lang: Lang) -> String {
+    l10n::text(lang, "dialog-path-label", &[])
+}
 
-/// The fallback when no system file dialog is available.
-pub fn path_field_ui(ctx: &egui::Context, field: &mut PathField) -> PathFieldAction {
+/// The fallback when no system file dialog is available, in `lang`.
+pub fn path_field_ui(ctx: &egui::Context, field: &mut PathField, lang: Lang) -> PathFieldAction {
+    let t = |id: &str| l10n::text(lang, id, &[]);
     let mut action = PathFieldAction::None;
     let title = match field.purpose {
-        PathPurpose::Open => "Open patient file by path",
-        PathPurpose::SaveAs => "Save patient file to path",
-        PathPurpose::Report => "Write report to path",
-        PathPurpose::Handout => "Write family handout to path",
+        PathPurpose::Open => "dialog-path-open-title",
+        PathPurpose::SaveAs => "dialog-path-save-title",
+        PathPurpose::Report => "dialog-path-report-title",
+        PathPurpose::Handout => "dialog-path-handout-title",
     };
-    egui::Window::new(title).collapsible(false).resizable(false).show(ctx, |ui| {
-        ui.label(match field.purpose {
-            PathPurpose::Report | PathPurpose::Handout => "Type the full path of the PDF to write.",
-            _ => "Type the full path of a .ron patient file. You can also drop a file on the window.",
-        });
-        let label = ui.label(PATH_FIELD_LABEL);
+    egui::Window::new(t(title)).collapsible(false).resizable(false).show(ctx, |ui| {
+        ui.label(t(match field.purpose {
+            PathPurpose::Report | PathPurpose::Handout => "dialog-path-pdf",
+            _ => "dialog-path-patient",
+        }));
+        let label = ui.label(path_field_label(lang));
         let response =
             ui.add(egui::TextEdit::singleline(&mut field.text).desired_width(420.0)).labelled_by(label.id);
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             let ok = match field.purpose {
-                PathPurpose::Open => "Open",
-                PathPurpose::SaveAs | PathPurpose::Report | PathPurpose::Handout => "Save",
+                PathPurpose::Open => "dialog-open",
+                PathPurpose::SaveAs | PathPurpose::Report | PathPurpose::Handout => "dialog-save",
             };
-            if (ui.button(ok).clicked() || entered) && !field.text.trim().is_empty() {
+            if (ui.button(t(ok)).clicked() || entered) && !field.text.trim().is_empty() {
                 action = PathFieldAction::Submit(field.text.trim().into());
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t("dialog-cancel")).clicked() {
                 action = PathFieldAction::Cancel;
             }
         });

@@ -3,6 +3,7 @@
 
 use egui::{Frame, RichText, Ui};
 
+use crate::model::l10n::{self, Lang};
 use crate::model::text::{Block, Section};
 use crate::ui::{doc_ui, theme};
 
@@ -16,16 +17,24 @@ pub struct Notification {
 }
 
 /// Label of the button that opens the evidence panel.
-pub const SHOW_EVIDENCE: &str = "Show evidence";
+pub fn show_evidence(lang: Lang) -> String {
+    l10n::text(lang, "msg-show-evidence", &[])
+}
 /// Label of the button that closes the evidence panel.
-pub const HIDE_EVIDENCE: &str = "Hide evidence";
+pub fn hide_evidence(lang: Lang) -> String {
+    l10n::text(lang, "msg-hide-evidence", &[])
+}
 
 /// Label of the button that copies the clinical summary.
-pub const COPY_SUMMARY: &str = "Copy summary";
+pub fn copy_summary(lang: Lang) -> String {
+    l10n::text(lang, "msg-copy-summary", &[])
+}
 
 /// Said only once the system clipboard has been read back holding the
 /// summary.
-pub const SUMMARY_COPIED: &str = "Clinical summary copied to the clipboard.";
+pub fn summary_copied(lang: Lang) -> String {
+    l10n::text(lang, "msg-summary-copied", &[])
+}
 
 /// How often the busy indicator moves. Background work wakes the window
 /// when it finishes, so the indicator only has to show that something is
@@ -107,9 +116,14 @@ pub fn curve_controls_ui(
     changed
 }
 
-/// Draws what is under way, the notifications and the disclaimer; returns
-/// the index of a notification the user dismissed.
-pub fn footer_ui(ui: &mut Ui, notifications: &[Notification], under_way: &[&str]) -> Option<usize> {
+/// Draws what is under way, the notifications (their button in `lang`) and
+/// the disclaimer; returns the index of a notification the user dismissed.
+pub fn footer_ui(
+    ui: &mut Ui,
+    notifications: &[Notification],
+    under_way: &[&str],
+    lang: Lang,
+) -> Option<usize> {
     let dark = ui.visuals().dark_mode;
     let mut dismissed = None;
     for label in under_way {
@@ -121,7 +135,7 @@ pub fn footer_ui(ui: &mut Ui, notifications: &[Notification], under_way: &[&str]
     for (i, n) in notifications.iter().enumerate() {
         // Wrapped: a notice may run longer than the window is wide.
         ui.horizontal_wrapped(|ui| {
-            if ui.small_button("Dismiss").clicked() {
+            if ui.small_button(l10n::text(lang, "msg-dismiss", &[])).clicked() {
                 dismissed = Some(i);
             }
             let text = RichText::new(&n.text);

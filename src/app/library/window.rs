@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{App, Change};
+use crate::app::txt;
 use crate::io::dialogs::DialogKind;
 use crate::model::cohort::ImportedCohort;
 use crate::model::evidence::LocalAddition;
@@ -62,10 +63,7 @@ impl App {
             }
             LibraryAction::Keep(i) => {
                 if self.library.store.is_none() {
-                    self.notify(
-                        "This window has no data folder: nothing can be kept between runs.".to_owned(),
-                        true,
-                    );
+                    self.notify(self.say("msg-no-data-folder", &[]), true);
                 } else {
                     self.keep_for_good(i);
                 }
@@ -87,23 +85,17 @@ impl App {
             }
             LibraryAction::ExportTo(i, path) => {
                 if path.trim().is_empty() {
-                    self.notify("Type where to write the cohort file first.".to_owned(), true);
+                    self.notify(self.say("msg-type-export-path", &[]), true);
                 } else if Path::new(path.trim()).is_relative() {
                     // A bare name would land in whatever folder the app was started from.
-                    self.notify(
-                        format!(
-                            "“{}” is not a full path: type the folder too (or use the dialog).",
-                            path.trim()
-                        ),
-                        true,
-                    );
+                    self.notify(self.say("msg-not-full-path", &[("path", txt(path.trim()))]), true);
                 } else {
                     self.export_cohort(i, PathBuf::from(path.trim()));
                 }
             }
             LibraryAction::Import(path) => {
                 if path.trim().is_empty() {
-                    self.notify("Type the path of a cohort file first.".to_owned(), true);
+                    self.notify(self.say("msg-type-cohort-path", &[]), true);
                 } else {
                     self.load_cohort(Path::new(path.trim()), true, ctx);
                 }

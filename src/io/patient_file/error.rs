@@ -12,6 +12,14 @@ use std::path::PathBuf;
 #[cfg(doc)]
 use super::MAX_FILE_BYTES;
 use super::{CURRENT_VERSION, PatientDocument};
+use crate::model::l10n::{self, Arg, Lang};
+
+/// A message in `lang` with numbers and words put in as text (numbers as
+/// digits, never formatted by the message file).
+fn say(lang: Lang, id: &str, args: &[(&str, String)]) -> String {
+    let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Text(v.clone()))).collect();
+    l10n::text(lang, id, &args)
+}
 
 /// Longest parser message kept; RON may quote a whole string value when it
 /// has the wrong type, and that string could be a long note.
@@ -22,28 +30,24 @@ const MAX_MESSAGE_CHARS: usize = 200;
 ///
 /// `Debug` leaves out the document carried by [`Self::Invalid`], so logging
 /// an error with `{:?}` cannot leak the note or other patient data either.
-#[derive(Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum PatientFileError {
     /// Larger than [`MAX_FILE_BYTES`] (64 MiB); the app never writes more
     /// than an eighth of that, so this is the wrong file, and reading it
     /// could exhaust memory.
-    #[error("the file is larger than 64 MiB ({size} bytes or more); this is not a patient file")]
     TooLarge {
         /// Size found (at least this many bytes).
         size: u64,
     },
     /// No content at all (or only white space), typically a failed copy.
-    #[error("the file is empty")]
     Empty,
     /// Not UTF-8 text, so probably not a patient file or damaged.
-    #[error("the file is not UTF-8 text (invalid byte at offset {offset})")]
     NotUtf8 {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
     /// Not valid RON, or not the shape of a patient file (wrong type,
     /// missing or unknown field), at the given place.
-    #[error("line {line}, column {column}: {message}")]
     Parse {
         /// 1-based line.
         line: usize,
@@ -53,11 +57,9 @@ pub enum PatientFileError {
         message: String,
     },
     /// No `version` field, so the file cannot be interpreted safely.
-    #[error("the file has no `version` field, so it is not a patient file this app can read")]
     MissingVersion,
     /// A format version this app does not know, usually a file saved by a
     /// newer release.
-    #[error("{}", unsupported_version(*found, *newest))]
     UnsupportedVersion {
         /// Version in the file.
         found: u32,
@@ -66,7 +68,6 @@ pub enum PatientFileError {
     },
     /// Well-formed, but the patient fails validation. The document is kept
     /// so the form can still open it and show each problem by its field.
-    #[error("the patient data is not valid: {}", problems.join(" "))]
     Invalid {
         /// The validation messages, in form order.
         problems: Vec<String>,
@@ -120,18 +121,36 @@ impl fmt::Debug for PatientFileError {
     }
 }
 
-fn unsupported_version(found: u32, newest: u32) -> String {
-    if found > newest {
-        format!(
-            "the file uses format version {found}, which is newer than this app understands \
-             (up to {newest}); it was probably saved by a newer release of xhim-aid"
-        )
-    } else {
-        format!("the file claims format version {found}, which never existed (known: 1 to {newest})")
+impl fmt::Display for PatientFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
+impl std::error::Error for PatientFileError {}
+
 impl PatientFileError {
+    /// The problem in `lang`, for the window's messages; [`fmt::Display`]
+    /// is the English, for the command line and logs.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::TooLarge { size } => say(lang, "error-too-large", &[("size", size.to_string())]),
+            Self::Empty => say(lang, "error-empty", &[]),
+            Self::NotUtf8 { offset } => say(lang, "error-not-utf8", &[("offset", offset.to_string())]),
+            Self::Parse { line, column, message } => say(
+                lang,
+                "error-parse",
+                &[("line", line.to_string()), ("column", column.to_string()), ("message", message.clone())],
+            ),
+            Self::MissingVersion => say(lang, "error-missing-version", &[]),
+            Self::UnsupportedVersion { found, newest } => {
+                let id = if found > newest { "error-newer-version" } else { "error-unknown-version" };
+                say(lang, id, &[("found", found.to_string()), ("newest", newest.to_string())])
+            }
+            Self::Invalid { problems, .. } => say(lang, "error-invalid", &[("problems", problems.join(" "))]),
+        }
+    }
+
     /// Converts a RON error, keeping a short message and its start position
     /// moved past any white space (RON starts the span before the blanks
     /// that precede the offending value, which would point at the wrong spot).
@@ -154,7 +173,7 @@ impl PatientFileError {
 /// Why [`super::load`] failed: the file name (not the whole path, which may
 /// contain a patient's name in a folder) and what went wrong.
 #[derive(Debug, thiserror::Error)]
-#[error("{file}: {kind}")]
+#[error("{}", self.message(Lang::En))]
 pub struct LoadError {
     /// The file's name as shown to the user.
     pub file: String,
@@ -163,16 +182,34 @@ pub struct LoadError {
     pub kind: LoadErrorKind,
 }
 
+impl LoadError {
+    /// The file and the problem in `lang`; the system's error text stays as
+    /// the system wrote it.
+    pub fn message(&self, lang: Lang) -> String {
+        say(lang, "error-load", &[("file", self.file.clone()), ("problem", self.kind.message(lang))])
+    }
+}
+
 /// The two ways loading fails: the operating system would not give us the
 /// bytes, or the bytes are not an acceptable patient file.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadErrorKind {
     /// Opening or reading failed (missing file, permissions, …).
-    #[error("cannot be read: {0}")]
+    #[error("{}", self.message(Lang::En))]
     Read(#[source] io::Error),
     /// The contents were rejected.
     #[error(transparent)]
     Content(#[from] PatientFileError),
+}
+
+impl LoadErrorKind {
+    /// The problem in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::Read(e) => say(lang, "error-cannot-read", &[("error", e.to_string())]),
+            Self::Content(e) => e.message(lang),
+        }
+    }
 }
 
 /// The steps of an atomic save, in order, so a failure can say how far it got
@@ -208,17 +245,25 @@ impl SaveStep {
     ];
 }
 
+impl SaveStep {
+    /// The step in words, in `lang`.
+    pub fn message(self, lang: Lang) -> String {
+        let id = match self {
+            Self::Serialize => "step-serialize",
+            Self::CreateTemp => "step-create-temp",
+            Self::WriteTemp => "step-write-temp",
+            Self::SyncTemp => "step-sync-temp",
+            Self::Backup => "step-backup",
+            Self::Replace => "step-replace",
+            Self::SyncFolder => "step-sync-folder",
+        };
+        l10n::text(lang, id, &[])
+    }
+}
+
 impl fmt::Display for SaveStep {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Serialize => "preparing the file contents",
-            Self::CreateTemp => "creating a temporary file in the folder",
-            Self::WriteTemp => "writing the temporary file",
-            Self::SyncTemp => "flushing the temporary file to disk",
-            Self::Backup => "keeping the previous version as a .bak file",
-            Self::Replace => "replacing the file with the new version",
-            Self::SyncFolder => "flushing the folder to disk",
-        })
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -227,7 +272,7 @@ impl fmt::Display for SaveStep {
 /// version is in place but might not survive a power cut (the previous one
 /// is in the `.bak` file).
 #[derive(Debug, thiserror::Error)]
-#[error("{}: could not save ({step}): {source}", file_name(path))]
+#[error("{}", self.message(Lang::En))]
 pub struct SaveError {
     /// The step that failed.
     pub step: SaveStep,
@@ -236,6 +281,18 @@ pub struct SaveError {
     /// The operating system's error.
     #[source]
     pub source: io::Error,
+}
+
+impl SaveError {
+    /// The file, the step that failed and the system's error, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let args = [
+            ("file", file_name(&self.path)),
+            ("step", self.step.message(lang)),
+            ("error", self.source.to_string()),
+        ];
+        say(lang, "error-save", &args)
+    }
 }
 
 /// The name to show for a path: its last component, or the whole path if it

@@ -16,6 +16,7 @@ use sha2::{Digest as _, Sha256};
 
 use super::error::file_name;
 use super::{LoadError, LoadErrorKind, Loaded, PatientDocument, SaveError, atomic};
+use crate::model::l10n::{self, Arg, Lang};
 
 /// SHA-256 of a file's bytes: which version of a file the app has.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -90,7 +91,7 @@ pub struct SaveConflict {
 #[derive(Debug, thiserror::Error)]
 pub enum GuardedSaveError {
     /// Someone else changed the file: nothing was written.
-    #[error("{}: changed by someone else since it was opened; nothing was written", file_name(path))]
+    #[error("{}", self.message(Lang::En))]
     Changed {
         /// The file.
         path: std::path::PathBuf,
@@ -100,6 +101,18 @@ pub enum GuardedSaveError {
     /// The save itself failed.
     #[error(transparent)]
     Save(#[from] SaveError),
+}
+
+impl GuardedSaveError {
+    /// What happened, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::Changed { path, .. } => {
+                l10n::text(lang, "error-changed", &[("file", Arg::Text(file_name(path)))])
+            }
+            Self::Save(e) => e.message(lang),
+        }
+    }
 }
 
 /// Saves `doc` to `path` as [`super::save`] does, but only if the file there

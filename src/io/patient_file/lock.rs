@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 use super::atomic::{self, Previous};
 use super::time::{parse_utc_timestamp, utc_timestamp};
 use crate::io::instance::{Instance, Liveness};
+use crate::model::l10n::{self, Arg, Lang};
 
 /// A lock file this short-lived may still be being written by its owner.
 const FRESH: Duration = Duration::from_secs(10);
@@ -65,9 +66,15 @@ impl Holder {
         Self { user, last_active: Some(since.clone()), since, instance }
     }
 
-    /// In words, for the "open elsewhere" question: "Dr A on WARD-PC-3 since …".
-    pub fn describe(&self) -> String {
-        format!("{} on {} since {}", self.user, self.instance.host, self.since)
+    /// In words in `lang`, for the "open elsewhere" question: "Dr A on
+    /// WARD-PC-3 since …".
+    pub fn describe_in(&self, lang: Lang) -> String {
+        let args = [
+            ("user", Arg::Text(self.user.clone())),
+            ("host", Arg::Text(self.instance.host.clone())),
+            ("since", Arg::Text(self.since.clone())),
+        ];
+        l10n::text(lang, "lock-holder", &args)
     }
 
     /// When its app last said it was running, UTC.
@@ -91,14 +98,14 @@ impl Holder {
 
 /// A duration in the largest whole unit that fits, for "last active 3 hours
 /// ago": minutes, hours or days.
-pub fn ago(duration: Duration) -> String {
+pub fn ago(duration: Duration, lang: Lang) -> String {
     let minutes = duration.as_secs() / 60;
     let (n, unit) = match minutes {
-        0..60 => (minutes, "minute"),
-        60..1440 => (minutes / 60, "hour"),
-        _ => (minutes / 1440, "day"),
+        0..60 => (minutes, "lock-minutes"),
+        60..1440 => (minutes / 60, "lock-hours"),
+        _ => (minutes / 1440, "lock-days"),
     };
-    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+    l10n::text(lang, unit, &[("n", Arg::Count(i64::try_from(n).unwrap_or(i64::MAX)))])
 }
 
 /// The lock file for `file`: `.NAME.lock` in the same folder.
@@ -325,7 +332,7 @@ mod tests {
         assert!(lock.path().exists());
         let Acquired::HeldElsewhere(by) = acquire(&file, &holder(&second, "Dr B")) else { panic!() };
         assert_eq!(by.user, "Dr A");
-        assert!(by.describe().starts_with("Dr A on "), "{}", by.describe());
+        assert!(by.describe_in(Lang::En).starts_with("Dr A on "), "{}", by.describe_in(Lang::En));
         assert_eq!(held_elsewhere(&file, second.instance()).map(|h| h.user), Some("Dr A".to_owned()));
         assert_eq!(held_elsewhere(&file, first.instance()), None, "not elsewhere for its holder");
         let Acquired::Locked(again) = acquire(&file, &holder(&first, "Dr A")) else { panic!() };
@@ -443,7 +450,7 @@ mod tests {
 
         let left = elsewhere("Dr B", Duration::from_secs(2 * 86_400), now);
         write_lock(&file, &left);
-        assert_eq!(left.probably_left(now).map(ago).as_deref(), Some("2 days"));
+        assert_eq!(left.probably_left(now).map(|d| ago(d, Lang::En)).as_deref(), Some("2 days"));
         // Still asked about: the user decides.
         assert_eq!(held_elsewhere(&file, me.instance()).map(|h| h.user), Some("Dr B".to_owned()));
         assert!(matches!(acquire(&file, &holder(&me, "Dr A")), Acquired::HeldElsewhere(_)));
@@ -462,14 +469,14 @@ mod tests {
         if crate::io::instance::host_name() != "vm" {
             assert_eq!(old.probably_left(since + Duration::from_secs(60)), None);
             let idle = old.probably_left(since + Duration::from_secs(3 * 3600));
-            assert_eq!(idle.map(ago).as_deref(), Some("3 hours"));
+            assert_eq!(idle.map(|d| ago(d, Lang::En)).as_deref(), Some("3 hours"));
         }
         assert_eq!(old.probably_left(since - Duration::from_secs(3600)), None, "a clock behind ours");
     }
 
     #[test]
     fn durations_read_in_their_largest_unit() {
-        let minutes = |m: u64| ago(Duration::from_secs(m * 60 + 7));
+        let minutes = |m: u64| ago(Duration::from_secs(m * 60 + 7), Lang::En);
         assert_eq!(minutes(1), "1 minute");
         assert_eq!(minutes(15), "15 minutes");
         assert_eq!(minutes(60), "1 hour");

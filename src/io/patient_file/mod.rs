@@ -43,6 +43,7 @@ pub use self::diff::{FieldChange, diff};
 pub use self::error::{LoadError, LoadErrorKind, PatientFileError, SaveError, SaveStep};
 pub use self::guard::{ContentHash, GuardedSaveError, SaveConflict, Tracked, save_unless_changed};
 pub use self::time::{parse_utc_timestamp, utc_timestamp};
+use crate::model::l10n::{self, Arg, Lang};
 use crate::model::patient::Patient;
 
 /// The schema version this build writes (and the newest it reads).
@@ -199,6 +200,16 @@ pub struct Loaded {
     pub notice: Option<String>,
 }
 
+/// What saving a file in the older format `version` will do, in `lang`.
+pub fn upgrade_notice(version: u32, lang: Lang) -> String {
+    let args = [
+        ("version", Arg::Text(version.to_string())),
+        ("current", Arg::Text(CURRENT_VERSION.to_string())),
+        ("log", Arg::Text(if version < 2 { "start" } else { "keep" }.to_owned())),
+    ];
+    l10n::text(lang, "msg-older-format", &args)
+}
+
 /// Reads and checks a patient file's bytes: size, emptiness, UTF-8, RON
 /// syntax and shape (with line and column), schema version (migrating older
 /// ones), then the patient's own validation. Never panics.
@@ -245,13 +256,7 @@ pub fn load_tracked(path: &Path) -> Tracked {
     };
     let hash = Some(ContentHash::of(&bytes));
     let loaded = parse(&bytes).map_err(|e| fail(LoadErrorKind::Content(e))).map(|document| {
-        let notice = document.upgraded_from().map(|version| {
-            let log = if version < 2 { " and start its change log" } else { "" };
-            format!(
-                "This file uses the older format version {version}; saving it will convert it to \
-                 version {CURRENT_VERSION}{log}."
-            )
-        });
+        let notice = document.upgraded_from().map(|version| upgrade_notice(version, Lang::En));
         Loaded { document, notice }
     });
     Tracked { loaded, hash }
