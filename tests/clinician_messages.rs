@@ -55,3 +55,8 @@ fn the_patient_forms_messages_exist() {
 fn the_librarys_messages_exist() {
     check(&["src/ui/library_ui.rs"], &["library-", "finding-"]);
 }
+
+#[test]
+fn the_import_windows_messages_exist() {
+    check(&["src/ui/import_ui.rs"], &["import-"]);
+}

@@ -99,3 +99,27 @@ finding-locator = Where in the paper
 finding-shown-beside = The finding is shown beside the shipped evidence, marked as added locally by you.
 finding-add = Add finding
 finding-cancel = Cancel
+
+## The "Import cohort data" window
+import-title = Import cohort data
+import-kind-records = Patient records (time, event, group)
+import-kind-digitized = Digitized published curve
+import-main-path = CSV file
+import-curve-path = Digitized curve CSV (time, survival)
+import-at-risk-path = Numbers-at-risk CSV
+import-read-columns = Read columns
+import-read-columns-first = Read the file's columns to choose time, event and group.
+import-time-column = Time column
+import-event-column = Event column (1 = event, 0 = censored)
+import-group-column = Group column
+import-no-group = none
+import-total-events = Total events (if published)
+import-reconstructed = Records are reconstructed with the Guyot (2012) method; the curve is labelled as a reconstruction with its error against your digitized points.
+import-label = Cohort name
+import-time-starts = Time starts at
+import-time-unit = Time unit
+import-years = years
+import-months = months
+import-import = Import
+import-cancel = Cancel
+import-browse = Browse…
