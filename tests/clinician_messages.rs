@@ -5,7 +5,7 @@
 use xhim_aid::model::l10n::{self, Lang};
 
 /// egui ids that look like message ids.
-const NOT_MESSAGES: [&str; 1] = ["finding-form"];
+const NOT_MESSAGES: [&str; 4] = ["finding-form", "digitizer-steps", "digitizer-check", "digitizer-results"];
 
 /// The message ids a source file names: string literals that start with
 /// one of the file area's prefixes.
@@ -59,4 +59,9 @@ fn the_librarys_messages_exist() {
 #[test]
 fn the_import_windows_messages_exist() {
     check(&["src/ui/import_ui.rs"], &["import-"]);
+}
+
+#[test]
+fn the_digitizers_messages_exist() {
+    check(&["src/ui/digitizer_ui.rs"], &["digitizer-"]);
 }

@@ -123,3 +123,66 @@ import-months = months
 import-import = Import
 import-cancel = Cancel
 import-browse = Browse…
+
+## The digitizer window: its title and step 1, the figure
+digitizer-title = Digitize a published curve
+digitizer-step-figure = 1. Figure
+digitizer-figure-file = Figure file
+digitizer-load = Load figure
+digitizer-browse = Browse…
+digitizer-fit = Fit to window
+digitizer-image-size = { $name }: { $width } × { $height } pixels
+digitizer-no-image = Open a PNG or JPEG screenshot of the figure (or drop it on the window).
+digitizer-zoom-hint = Scroll to zoom; drag with the right button (or the Pan tool) to move.
+digitizer-no-figure = No figure loaded
+
+## The digitizer window: step 2, calibration ($slot is x1, x2, y1 or y2)
+digitizer-step-calibrate = 2. Calibrate the axes
+digitizer-calibrate-hint = Click a button, then the axis point on the figure, and type its value.
+digitizer-set-slot = Set { $slot }
+digitizer-not-set = not set
+digitizer-pixel = ({ $x }, { $y })
+digitizer-slot-value = { $slot } value
+digitizer-scale-proportion = Survival 0–1
+digitizer-scale-percent = Survival 0–100 %
+
+## The digitizer window: step 3, the curves
+digitizer-step-curves = 3. Curves
+digitizer-curve-name-default = Curve { $n }
+digitizer-add-curve = Add curve
+digitizer-remove-curve = Remove this curve
+digitizer-curve-name = Curve name
+digitizer-no-colour = No colour picked
+digitizer-pick-colour = Pick colour
+digitizer-tolerance = Tolerance
+digitizer-auto-trace = Auto-trace
+digitizer-add-points = Add points
+digitizer-move-points = Move points
+digitizer-delete-points = Delete points
+digitizer-pan = Pan
+digitizer-points = { $n } point(s)
+digitizer-undo = Undo
+digitizer-clear-points = Clear points
+digitizer-at-risk = Numbers at risk (one “time, at risk” per line)
+digitizer-total-events = Total events (if published)
+
+## The digitizer window: step 4, the publication
+digitizer-step-publication = 4. The publication
+digitizer-cohort-name = Cohort name
+digitizer-citation = Citation (required)
+digitizer-identifier = DOI or PMID
+digitizer-figure-panel = Figure/panel
+digitizer-population = Group description
+digitizer-clock = Time axis clock (required): where the figure's time 0 is
+digitizer-unit = Time unit (required)
+digitizer-time-in = time in { $unit }
+
+## The digitizer window: step 5, check and save
+digitizer-step-check = 5. Check and save
+digitizer-reconstruct = Reconstruct
+digitizer-save = Save to library
+digitizer-fit-errors = RMSE { $rmse }, max error { $max } against the traced points; { $events } events
+digitizer-time = Time
+digitizer-at-risk-published = At risk, published
+digitizer-reconstructed = Reconstructed
+digitizer-verdict = { $curve }: { $failed }
