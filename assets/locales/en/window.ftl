@@ -186,3 +186,24 @@ digitizer-time = Time
 digitizer-at-risk-published = At risk, published
 digitizer-reconstructed = Reconstructed
 digitizer-verdict = { $curve }: { $failed }
+
+## The digitizer window: what it says under Reconstruct ($slot is x1, x2,
+## y1 or y2; $error is the problem found)
+digitizer-load-first = Load a figure first.
+digitizer-click-slot = Click the { $slot } calibration point on the figure.
+digitizer-type-slot = Type the { $slot } value (a number).
+digitizer-calibration-error = Calibration: { $error }.
+digitizer-calibrate-first = Calibrate first: click x1, x2, y1 and y2 on the figure and type their values.
+digitizer-at-risk-error = { $curve }: numbers at risk: { $error }.
+digitizer-events-not-whole = { $curve }: “{ $typed }” events is not a whole number.
+digitizer-choose-clock = Choose the time axis clock: age (from birth), time since HSCT or time since diagnosis.
+digitizer-choose-unit = Choose the time unit of the figure's axis: years or months.
+digitizer-citation-required = The citation is required: say which publication the figure is from.
+digitizer-colour-picked = Colour { $colour } picked; now Auto-trace.
+digitizer-traced = { $curve }: traced { $n } points (line { $width } px wide).
+digitizer-the-curve = The curve
+digitizer-contradicts = The reconstruction contradicts the figure (in red below): correct the trace or the table and reconstruct again; it cannot be saved like this.
+digitizer-reconstructed-check = Reconstructed: check the dashed curves and the numbers at risk, then save.
+digitizer-type-path = Type the figure's path or use Browse….
+digitizer-reconstructing = Reconstructing…
+digitizer-changed = The figure's data changed since the reconstruction: press Reconstruct again.
