@@ -66,3 +66,8 @@ fn the_import_windows_messages_exist() {
 fn the_digitizers_messages_exist() {
     check(&["src/ui/digitizer_ui.rs", "src/app/digitizer.rs"], &["digitizer-"]);
 }
+
+#[test]
+fn the_digitizers_checks_messages_exist() {
+    check(&["src/model/digitize/check.rs"], &["check-"]);
+}

@@ -207,3 +207,17 @@ digitizer-reconstructed-check = Reconstructed: check the dashed curves and the n
 digitizer-type-path = Type the figure's path or use Browse….
 digitizer-reconstructing = Reconstructing…
 digitizer-changed = The figure's data changed since the reconstruction: press Reconstruct again.
+
+## The digitizer's checks of a reconstruction: their names and what a
+## failed one found (in the window, and printed by `cohort digitize`)
+check-name-trace = agreement with the trace
+check-name-at-risk = numbers at risk
+check-name-events = total events
+check-name-drops = every drop has a death
+check-name-flat = flat curve, falling numbers at risk
+check-failed = failed check “{ $check }”: { $detail }
+check-at-risk = at time { $time } the table gives { $published } at risk, but the traced curve leaves { $reconstructed }
+check-trace = the reconstructed curve is { $rmse } RMSE and up to { $max } from the traced curve (at most { $max-rmse } and { $max-error } are kept); check the trace and the numbers at risk
+check-events = { $published } events were published, but the trace and the numbers at risk give { $events }; check the total, the table and the trace
+check-drop = the traced curve drops from { $from } to { $to } at time { $time }, but the reconstruction has no death there (nobody left at risk, or the table's times are on another unit)
+check-flat = the traced curve stays at 100 % while the numbers at risk fall from { $first } to { $last }; check that the trace is the curve and that the table is on the figure's time unit
