@@ -54,7 +54,7 @@ fn the_patient_forms_messages_exist() {
 
 #[test]
 fn the_librarys_messages_exist() {
-    check(&["src/ui/library_ui.rs"], &["library-", "finding-"]);
+    check(&["src/ui/library_ui.rs", "src/io/library.rs"], &["library-", "finding-"]);
 }
 
 #[test]

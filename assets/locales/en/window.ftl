@@ -221,3 +221,15 @@ check-trace = the reconstructed curve is { $rmse } RMSE and up to { $max } from 
 check-events = { $published } events were published, but the trace and the numbers at risk give { $events }; check the total, the table and the trace
 check-drop = the traced curve drops from { $from } to { $to } at time { $time }, but the reconstruction has no death there (nobody left at risk, or the table's times are on another unit)
 check-flat = the traced curve stays at 100 % while the numbers at risk fall from { $first } to { $last }; check that the trace is the curve and that the table is on the figure's time unit
+
+## The evidence library: why a file was not loaded (under "Files that could
+## not be read", and in the message when the app starts)
+library-problem-left = Library: { $error } (left in place, not loaded)
+library-problem-file-left = Library: { $file }: { $error } (left in place, not loaded)
+library-problem-id-twice = Library: { $file }: finding id “{ $id }” is used twice (not loaded)
+library-problem-hidden = Library: { $file }: { $error }; every cohort is shown
+library-problem-hidden-unreadable = Library: { $file }: cannot be read: { $error }; every cohort is shown
+library-problem-folder = Library: { $folder } cannot be read: { $error }
+library-reason-unreadable = cannot be read: { $error }
+library-reason-too-large = larger than { $bytes } bytes
+library-reason-syntax = line { $line }, column { $column }: { $error }
