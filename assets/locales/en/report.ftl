@@ -2,6 +2,9 @@
 #
 # { $name } is words or a number the program puts in, already written.
 
+## The PDF's title in a viewer's title bar
+report-document-title = xhim-aid report: X-linked hyper-IgM syndrome
+
 ## The first page: title, who made it and how to read it
 report-title = X-linked hyper-IgM syndrome: evidence report
 report-generated = Generated { $generated } (UTC) · xhim-aid { $version } · evidence { $evidence }

@@ -4,6 +4,10 @@
 # { $name } is a number or citation the program puts in with its source, or
 # words from the cohort files and the patient file.
 
+## The line above every summary: which program and evidence wrote it, from
+## which file
+summary-record-heading = xhim-aid { $version } clinical summary of { $source } (evidence { $evidence })
+
 ## Section headings of the summary
 summary-heading-patient = Patient
 summary-heading-values = Published values (each on its own clock)

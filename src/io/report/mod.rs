@@ -151,7 +151,7 @@ pub fn report_pdf(source: &ReportSource<'_>, options: &ReportOptions) -> Result<
     }
     let creator = format!("xhim-aid {}", env!("CARGO_PKG_VERSION"));
     flow.canvas
-        .finish("xhim-aid report: X-linked hyper-IgM syndrome", &creator)
+        .finish(&l10n::en("report-document-title", &[]), &creator)
         .map_err(|message| ReportError::Build { path: None, message })
 }
 
