@@ -315,13 +315,18 @@ impl App {
                     d.running = Some(inputs);
                     d.form.busy = true;
                     d.form.message = Some((say("digitizer-reconstructing", &[]), false));
-                    d.job = Some(Job::spawn("reconstruct", "Reconstructing".to_owned(), ctx, move || {
-                        job_inputs
-                            .curves
-                            .iter()
-                            .map(|c| reconstruct_with_checks(c, slack).map_err(|e| e.to_string()))
-                            .collect()
-                    }));
+                    d.job = Some(Job::spawn(
+                        "reconstruct",
+                        say("digitizer-reconstructing-job", &[]),
+                        ctx,
+                        move || {
+                            job_inputs
+                                .curves
+                                .iter()
+                                .map(|c| reconstruct_with_checks(c, slack).map_err(|e| e.to_string()))
+                                .collect()
+                        },
+                    ));
                 }
                 Err(e) => d.form.message = Some((e, true)),
             },

@@ -206,6 +206,7 @@ digitizer-contradicts = The reconstruction contradicts the figure (in red below)
 digitizer-reconstructed-check = Reconstructed: check the dashed curves and the numbers at risk, then save.
 digitizer-type-path = Type the figure's path or use Browse….
 digitizer-reconstructing = Reconstructing…
+digitizer-reconstructing-job = Reconstructing
 digitizer-changed = The figure's data changed since the reconstruction: press Reconstruct again.
 
 ## The digitizer's checks of a reconstruction: their names and what a
