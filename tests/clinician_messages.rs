@@ -2,6 +2,9 @@
 //! the English message files, so none of them shows "[missing text: …]":
 //! the ids are read from the code that asks for them.
 
+// The allowance for tests covers `#[test]` functions only, not their helpers.
+#![expect(clippy::unwrap_used, reason = "test helpers fail the test on setup errors")]
+
 use xhim_aid::model::l10n::{self, Lang};
 
 /// egui ids that look like message ids.

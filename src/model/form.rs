@@ -218,7 +218,7 @@ impl PatientForm {
                 .map(|ym| Hsct::Planned { at: Some(PlannedHsct::Age(ym)) }),
                 PlanMode::Date => Date::parse(&self.plan_date)
                     .map_err(|e| {
-                        errors.push((Field::HsctPlan, bad_date(&what("form-what-planned-date"), &e)))
+                        errors.push((Field::HsctPlan, bad_date(&what("form-what-planned-date"), &e)));
                     })
                     .ok()
                     .map(|d| Hsct::Planned { at: Some(PlannedHsct::Date(d)) }),

@@ -208,7 +208,7 @@ pub fn patient_panel_ui(
     show_errors(ui, Field::Age);
 
     ui.add_space(6.0);
-    changed |= ui.checkbox(diagnosis_known, &labels::dx_known()).changed();
+    changed |= ui.checkbox(diagnosis_known, labels::dx_known()).changed();
     if *diagnosis_known {
         ui.horizontal(|ui| {
             changed |= number_field(ui, dx_years, &labels::dx_years(), Unit::Years);
@@ -233,9 +233,9 @@ pub fn patient_panel_ui(
     show_errors(ui, Field::HsctAge);
     if *hsct == HsctChoice::Planned {
         ui.horizontal_wrapped(|ui| {
-            changed |= ui.radio_value(plan_mode, PlanMode::NotSet, &labels::plan_not_set()).changed();
-            changed |= ui.radio_value(plan_mode, PlanMode::Age, &labels::plan_age()).changed();
-            changed |= ui.radio_value(plan_mode, PlanMode::Date, &labels::plan_date()).changed();
+            changed |= ui.radio_value(plan_mode, PlanMode::NotSet, labels::plan_not_set()).changed();
+            changed |= ui.radio_value(plan_mode, PlanMode::Age, labels::plan_age()).changed();
+            changed |= ui.radio_value(plan_mode, PlanMode::Date, labels::plan_date()).changed();
         });
         match plan_mode {
             PlanMode::NotSet => {}
