@@ -93,9 +93,9 @@ fn an_invalid_form_and_its_note_come_back_exactly_as_typed() {
     };
     let mut harness = common::harness_with(options.clone());
     harness.state_mut().stop_clock();
-    set_text(&mut harness, labels::AGE_YEARS, "4x");
+    set_text(&mut harness, &labels::age_years(), "4x");
     harness.get_by_label("Age (years): “4x” is not a whole number.");
-    set_text(&mut harness, labels::NOTE, "Mother asks about \"cord blood\";\nsee letter of 3 May");
+    set_text(&mut harness, &labels::note(), "Mother asks about \"cord blood\";\nsee letter of 3 May");
     harness.state_mut().advance_clock(RECOVERY_INTERVAL);
     common::settle(&mut harness);
     assert_eq!(recovery_files(data.path()).len(), 1, "copied although the age is invalid");
@@ -106,9 +106,9 @@ fn an_invalid_form_and_its_note_come_back_exactly_as_typed() {
     next.get_by_label_contains("as typed: Age (years): “4x” is not a whole number.");
     next.get_by_label(&restore_edits(Lang::En)).click();
     common::settle(&mut next);
-    let years = next.get_by_label(labels::AGE_YEARS).value().unwrap_or_default();
+    let years = next.get_by_label(&labels::age_years()).value().unwrap_or_default();
     assert_eq!(years, "4x");
-    let note = next.get_by_label(labels::NOTE).value().unwrap_or_default();
+    let note = next.get_by_label(&labels::note()).value().unwrap_or_default();
     assert_eq!(note, "Mother asks about \"cord blood\";\nsee letter of 3 May");
     assert!(next.state().is_dirty());
     assert_eq!(next.state().path(), Some(file.as_path()));

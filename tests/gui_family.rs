@@ -188,12 +188,13 @@ fn the_clinicians_note_is_not_shown_in_the_family_view() {
     // Opening the folded clinician details shows the form, still without the note.
     harness.get_by_label(FAMILY_DETAILS).click();
     harness.run();
-    harness.get_by_label(labels::AGE_YEARS);
+    harness.get_by_label(&labels::age_years());
     assert!(harness.query_by_label_contains(note).is_none());
-    assert!(harness.query_by_label(labels::NOTE).is_none());
+    assert!(harness.query_by_label(&labels::note()).is_none());
     harness.state_mut().push(Command::SetView(ViewMode::Clinician));
     harness.run();
-    let shown = harness.query_all_by_label(labels::NOTE).any(|n| n.value().is_some_and(|v| v.contains(note)));
+    let shown =
+        harness.query_all_by_label(&labels::note()).any(|n| n.value().is_some_and(|v| v.contains(note)));
     assert!(shown, "the clinician view shows it");
 }
 
@@ -244,38 +245,29 @@ fn about_this_aid_opens_from_the_help_menu() {
 }
 
 /// Accessible names of every patient input, in form order.
-const INPUTS: [&str; 14] = [
-    "Years and months",
-    "From dates",
-    labels::AGE_YEARS,
-    labels::AGE_MONTHS,
-    labels::DX_KNOWN,
-    "None",
-    "Planned",
-    "Done",
-    "Liver disease",
-    "Neutropenia",
-    labels::DONOR,
-    labels::CONDITIONING,
-    labels::STEM_CELL_SOURCE,
-    labels::CRYPTO_PCR,
-];
+fn inputs() -> Vec<String> {
+    let mut names: Vec<String> = ["Years and months", "From dates"].map(str::to_owned).to_vec();
+    names.extend([labels::age_years(), labels::age_months(), labels::dx_known()]);
+    names.extend(["None", "Planned", "Done", "Liver disease", "Neutropenia"].map(str::to_owned));
+    names.extend([labels::donor(), labels::conditioning(), labels::stem_cell_source(), labels::crypto_pcr()]);
+    names
+}
 
 #[test]
 fn keyboard_alone_reaches_every_patient_input() {
     let mut harness = common::harness();
     // Show the conditional fields too.
-    harness.get_by_label(labels::DX_KNOWN).click();
+    harness.get_by_label(&labels::dx_known()).click();
     harness.run();
     let mut reached = std::collections::BTreeSet::new();
-    let mut all: Vec<&str> = INPUTS.to_vec();
-    all.extend([labels::DX_YEARS, labels::DX_MONTHS, labels::NOTE]);
+    let mut all = inputs();
+    all.extend([labels::dx_years(), labels::dx_months(), labels::note()]);
     for _ in 0..120 {
         harness.key_press(egui::Key::Tab);
         harness.run();
         for label in &all {
             if harness.query_all_by_label(label).any(|n| n.is_focused()) {
-                reached.insert(*label);
+                reached.insert(label.clone());
             }
         }
     }
@@ -286,8 +278,8 @@ fn keyboard_alone_reaches_every_patient_input() {
 #[test]
 fn every_input_has_an_accessible_name() {
     let harness = common::harness();
-    for label in INPUTS {
-        assert!(harness.query_all_by_label(label).count() >= 1, "no input named {label}");
+    for label in inputs() {
+        assert!(harness.query_all_by_label(&label).count() >= 1, "no input named {label}");
     }
     for c in xhim_aid::model::patient::Condition::ALL {
         harness.get_by_label(c.label());
@@ -304,9 +296,9 @@ fn layout_survives_double_zoom() {
     harness.run();
     // Still usable at 200 %: the status line and the inputs are there and work.
     harness.get_by_label(xhim_aid::model::status::ENTER_AN_AGE);
-    harness.get_by_label(labels::AGE_YEARS).click();
+    harness.get_by_label(&labels::age_years()).click();
     harness.run();
-    harness.get_by_label(labels::AGE_YEARS).type_text("7");
+    harness.get_by_label(&labels::age_years()).type_text("7");
     harness.run();
     harness.get_by_label_contains("Past the ≤5-year window");
     harness.state_mut().push(Command::SetView(ViewMode::Family));

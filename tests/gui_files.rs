@@ -60,7 +60,7 @@ fn edit_save_reopen_keeps_every_edit_and_logs_it() {
     harness.get_by_label_contains("2 years 8 months remain");
     let changes_before = harness.state().document().record.changes.len();
 
-    set_text(&mut harness, labels::AGE_YEARS, "4");
+    set_text(&mut harness, &labels::age_years(), "4");
     harness.get_by_label("Chronic lung damage / bronchiectasis").click();
     harness.run();
     assert!(harness.state().is_dirty());
@@ -174,7 +174,7 @@ fn without_a_system_dialog_a_path_can_be_typed() {
     let mut dialogs = ScriptedDialogs::default();
     dialogs.answers.push_back(DialogOutcome::Unavailable);
     harness.state_mut().set_dialogs(Box::new(dialogs));
-    set_text(&mut harness, labels::AGE_YEARS, "2");
+    set_text(&mut harness, &labels::age_years(), "2");
     command(&mut harness, Command::Save);
     harness.run();
     let target = dir.path().join("typed");
@@ -196,7 +196,7 @@ fn an_invalid_form_is_not_saved() {
     let before = std::fs::read(&path).unwrap();
     let mut harness =
         common::harness_with(StartOptions { open: Some(path.clone()), ..StartOptions::default() });
-    set_text(&mut harness, labels::AGE_YEARS, "-3");
+    set_text(&mut harness, &labels::age_years(), "-3");
     command(&mut harness, Command::Save);
     assert!(!harness.state().is_busy());
     assert!(
@@ -234,8 +234,8 @@ fn the_apps_own_state_holds_no_patient_data() {
     let path = copy_example(dir.path(), "older-boy-sclerosing-cholangitis.ron");
     let mut harness =
         common::harness_with(StartOptions { open: Some(path.clone()), ..StartOptions::default() });
-    harness.get_by_label(labels::NOTE).click();
-    harness.get_by_label(labels::NOTE).type_text(" zebra-marker");
+    harness.get_by_label(&labels::note()).click();
+    harness.get_by_label(&labels::note()).type_text(" zebra-marker");
     harness.run();
     let mut storage = MemoryStorage::default();
     eframe::App::save(harness.state_mut(), &mut storage);

@@ -38,7 +38,7 @@ fn the_app_turns_the_text_cursor_blink_off_in_both_themes() {
 #[test]
 fn a_focused_age_field_asks_for_no_frames() {
     let mut harness = common::harness();
-    harness.get_by_label(labels::AGE_YEARS).click();
+    harness.get_by_label(&labels::age_years()).click();
     harness.run();
     assert!(harness.ctx.memory(egui::Memory::focused).is_some(), "the age field has the cursor");
     harness.step();

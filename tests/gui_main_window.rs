@@ -38,8 +38,8 @@ fn opens_with_evidence_and_disclaimer() {
 #[test]
 fn a_planned_conditioning_is_recorded_and_matched_to_ebmt() {
     let mut harness = common::harness();
-    set_text(&mut harness, labels::AGE_YEARS, "3");
-    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, labels::CONDITIONING).click();
+    set_text(&mut harness, &labels::age_years(), "3");
+    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, &labels::conditioning()).click();
     harness.run();
     harness.get_by_label("Reduced intensity").click();
     harness.run();
@@ -57,14 +57,14 @@ fn a_planned_conditioning_is_recorded_and_matched_to_ebmt() {
 #[test]
 fn typing_an_age_moves_the_status() {
     let mut harness = common::harness();
-    set_text(&mut harness, labels::AGE_YEARS, "3");
-    set_text(&mut harness, labels::AGE_MONTHS, "4");
+    set_text(&mut harness, &labels::age_years(), "3");
+    set_text(&mut harness, &labels::age_months(), "4");
     harness
         .get_by_label_contains("Inside the ≤5-year window: 2 years 8 months remain before his 6th birthday");
     assert_eq!(harness.state().patient().age_months(), Some(40));
 
-    set_text(&mut harness, labels::AGE_YEARS, "9");
-    set_text(&mut harness, labels::AGE_MONTHS, "0");
+    set_text(&mut harness, &labels::age_years(), "9");
+    set_text(&mut harness, &labels::age_months(), "0");
     harness.get_by_label_contains("Past the ≤5-year window");
     harness.get_by_label_contains("EBMT 2019 (n = 130): better outcomes in children <10 years at HSCT");
 }
@@ -72,20 +72,20 @@ fn typing_an_age_moves_the_status() {
 #[test]
 fn bad_age_shows_a_message_not_a_panic() {
     let mut harness = common::harness();
-    set_text(&mut harness, labels::AGE_YEARS, "abc");
+    set_text(&mut harness, &labels::age_years(), "abc");
     harness.get_by_label("Age (years): “abc” is not a whole number.");
     harness.get_by_label(xhim_aid::model::status::CORRECT_THE_FORM);
 
-    set_text(&mut harness, labels::AGE_YEARS, "-4");
+    set_text(&mut harness, &labels::age_years(), "-4");
     harness.get_by_label("Age cannot be negative.");
-    set_text(&mut harness, labels::AGE_YEARS, "81");
+    set_text(&mut harness, &labels::age_years(), "81");
     harness.get_by_label_contains("above 80 years");
 }
 
 #[test]
 fn ticking_sclerosing_cholangitis_highlights_its_findings() {
     let mut harness = common::harness();
-    set_text(&mut harness, labels::AGE_YEARS, "6");
+    set_text(&mut harness, &labels::age_years(), "6");
     assert!(harness.query_by_label_contains("He has sclerosing cholangitis").is_none());
     harness.get_by_label("Sclerosing cholangitis").click();
     harness.run();
@@ -114,7 +114,7 @@ fn ticking_sclerosing_cholangitis_highlights_its_findings() {
 fn no_directive_anywhere() {
     let mut harness = common::harness();
     for years in ["0", "4", "7", "15"] {
-        set_text(&mut harness, labels::AGE_YEARS, years);
+        set_text(&mut harness, &labels::age_years(), years);
         assert!(harness.query_by_label_contains("ransplant now").is_none());
         assert!(harness.query_by_label_contains("should").is_none());
     }

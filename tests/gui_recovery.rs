@@ -55,10 +55,10 @@ fn lose_focus(harness: &mut Harness<'_, App>) {
 }
 
 fn set_age_years(harness: &mut Harness<'_, App>, years: &str) {
-    harness.get_by_label(labels::AGE_YEARS).click();
+    harness.get_by_label(&labels::age_years()).click();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.get_by_label(labels::AGE_YEARS).type_text(years);
+    harness.get_by_label(&labels::age_years()).type_text(years);
     harness.run();
 }
 

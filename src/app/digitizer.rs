@@ -16,8 +16,15 @@ use crate::model::digitize::{
     AxisPoint, Calibration, CurveInput, FigureInfo, Raster, ReconstructedCurve, SurvivalScale, TraceOptions,
     cohort_from_curves, parse_at_risk_table, pick_colour, reconstruct_with_checks, trace,
 };
+use crate::model::l10n::{self, Arg};
 use crate::model::survival::{KaplanMeier, KmOptions};
 use crate::ui::digitizer_ui::{self, CurveResult, DigitizerAction, DigitizerForm};
+
+/// The window's words (`window.ftl`), with words or numbers already written.
+fn say(id: &str, args: &[(&str, String)]) -> String {
+    let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Text(v.clone()))).collect();
+    l10n::en(id, &args)
+}
 
 /// Pixels around a click searched for the curve's colour.
 const PICK_RADIUS: usize = 3;
@@ -74,12 +81,12 @@ impl Digitizer {
     /// The form's text as checked inputs.
     fn inputs(&self) -> Result<Inputs, String> {
         let form = &self.form;
-        let (name, _) = form.image.as_ref().ok_or("Load a figure first.")?;
+        let (name, _) = form.image.as_ref().ok_or_else(|| say("digitizer-load-first", &[]))?;
         let point = |i: usize, x: bool| -> Result<AxisPoint, String> {
-            let c = form.calibration.get(i).ok_or("calibration")?;
+            let c = form.calibration.get(i).ok_or_else(|| say("digitizer-calibrate-first", &[]))?;
             let slot = ["x1", "x2", "y1", "y2"].get(i).copied().unwrap_or("");
             let [px, py] =
-                c.pixel.ok_or_else(|| format!("Click the {slot} calibration point on the figure."))?;
+                c.pixel.ok_or_else(|| say("digitizer-click-slot", &[("slot", slot.to_owned())]))?;
             let value = c
                 .value
                 .trim()
@@ -87,27 +94,30 @@ impl Digitizer {
                 .parse::<f64>()
                 .ok()
                 .filter(|v| v.is_finite())
-                .ok_or_else(|| format!("Type the {slot} value (a number)."))?;
+                .ok_or_else(|| say("digitizer-type-slot", &[("slot", slot.to_owned())]))?;
             Ok(AxisPoint { pixel: if x { px } else { py }, value })
         };
         let time = [point(0, true)?, point(1, true)?];
         let survival = [point(2, false)?, point(3, false)?];
         let calibration = Calibration::new(time, survival, scale(form.scale, survival))
-            .map_err(|e| format!("Calibration: {e}."))?;
+            .map_err(|e| say("digitizer-calibration-error", &[("error", e.to_string())]))?;
         let several = form.curves.len() > 1;
         let curves = form
             .curves
             .iter()
             .map(|c| {
                 let name = c.name.trim();
-                let at_risk =
-                    parse_at_risk_table(&c.at_risk).map_err(|e| format!("{name}: numbers at risk: {e}."))?;
+                let at_risk = parse_at_risk_table(&c.at_risk).map_err(|e| {
+                    say("digitizer-at-risk-error", &[("curve", name.to_owned()), ("error", e.to_string())])
+                })?;
                 let total_events = match c.events.trim() {
                     "" => None,
-                    t => Some(
-                        t.parse::<usize>()
-                            .map_err(|_| format!("{name}: “{t}” events is not a whole number."))?,
-                    ),
+                    t => Some(t.parse::<usize>().map_err(|_| {
+                        say(
+                            "digitizer-events-not-whole",
+                            &[("curve", name.to_owned()), ("typed", t.to_owned())],
+                        )
+                    })?),
                 };
                 let points = c.points.iter().map(|&p| calibration.to_data(p)).collect();
                 let name = (several || !name.is_empty()).then(|| name.to_owned());
@@ -116,12 +126,10 @@ impl Digitizer {
             .collect::<Result<Vec<_>, String>>()?;
         let info = &form.info;
         let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
-        let origin = info.clock.ok_or(
-            "Choose the time axis clock: age (from birth), time since HSCT or time since diagnosis.",
-        )?;
-        let unit = info.unit.ok_or("Choose the time unit of the figure's axis: years or months.")?;
+        let origin = info.clock.ok_or_else(|| say("digitizer-choose-clock", &[]))?;
+        let unit = info.unit.ok_or_else(|| say("digitizer-choose-unit", &[]))?;
         if info.citation.trim().is_empty() {
-            return Err("The citation is required: say which publication the figure is from.".to_owned());
+            return Err(say("digitizer-citation-required", &[]));
         }
         let (doi, pmid) = match text(&info.identifier) {
             Some(id) if id.bytes().all(|b| b.is_ascii_digit()) => (None, Some(id)),
@@ -153,7 +161,7 @@ impl Digitizer {
         let Some(colour) = pick_colour(raster, at, PICK_RADIUS) else { return };
         if let Some(curve) = self.form.curve_mut() {
             curve.colour = Some(colour);
-            self.form.message = Some((format!("Colour {} picked; now Auto-trace.", colour.hex()), false));
+            self.form.message = Some((say("digitizer-colour-picked", &[("colour", colour.hex())]), false));
         }
     }
 
@@ -173,7 +181,12 @@ impl Digitizer {
             Ok(t) => {
                 let n = t.pixels.len();
                 curve.set_points(t.pixels);
-                (format!("{}: traced {n} points (line {} px wide).", curve.name, t.line_width), false)
+                let args = [
+                    ("curve", curve.name.clone()),
+                    ("n", n.to_string()),
+                    ("width", t.line_width.to_string()),
+                ];
+                (say("digitizer-traced", &args), false)
             }
             Err(e) => (e.to_string(), true),
         });
@@ -191,12 +204,9 @@ impl Digitizer {
         match (read(0, true), read(1, true), read(2, false), read(3, false)) {
             (Some(x1), Some(x2), Some(y1), Some(y2)) => {
                 Calibration::new([x1, x2], [y1, y2], scale(form.scale, [y1, y2]))
-                    .map_err(|e| format!("Calibration: {e}."))
+                    .map_err(|e| say("digitizer-calibration-error", &[("error", e.to_string())]))
             }
-            _ => {
-                Err("Calibrate first: click x1, x2, y1 and y2 on the figure and type their values."
-                    .to_owned())
-            }
+            _ => Err(say("digitizer-calibrate-first", &[])),
         }
     }
 }
@@ -224,7 +234,7 @@ fn result_for(curve: &ReconstructedCurve, calibration: &Calibration) -> CurveRes
     }
     let r = &curve.reconstruction.report;
     CurveResult {
-        name: curve.name.clone().unwrap_or_else(|| "The curve".to_owned()),
+        name: curve.name.clone().unwrap_or_else(|| say("digitizer-the-curve", &[])),
         line,
         rmse: r.rmse,
         max_error: r.max_abs_error,
@@ -262,18 +272,9 @@ impl App {
                 (Ok(curves), Some(inputs)) => {
                     d.form.results = curves.iter().map(|c| result_for(c, &inputs.calibration)).collect();
                     d.form.message = Some(if curves.iter().any(|c| !c.failed.is_empty()) {
-                        (
-                            "The reconstruction contradicts the figure (in red below): correct the trace \
-                             or the table and reconstruct again; it cannot be saved like this."
-                                .to_owned(),
-                            true,
-                        )
+                        (say("digitizer-contradicts", &[]), true)
                     } else {
-                        (
-                            "Reconstructed: check the dashed curves and the numbers at risk, then save."
-                                .to_owned(),
-                            false,
-                        )
+                        (say("digitizer-reconstructed-check", &[]), false)
                     });
                     d.done = Some((inputs, curves));
                 }
@@ -299,7 +300,7 @@ impl App {
             DigitizerAction::Load => {
                 let path = d.form.path.trim().to_owned();
                 if path.is_empty() {
-                    d.form.message = Some(("Type the figure's path or use Browse….".to_owned(), true));
+                    d.form.message = Some((say("digitizer-type-path", &[]), true));
                 } else {
                     d.load(Path::new(&path));
                 }
@@ -313,14 +314,19 @@ impl App {
                     let slack = END_SLACK_PX * inputs.calibration.time.value_per_pixel();
                     d.running = Some(inputs);
                     d.form.busy = true;
-                    d.form.message = Some(("Reconstructing…".to_owned(), false));
-                    d.job = Some(Job::spawn("reconstruct", "Reconstructing".to_owned(), ctx, move || {
-                        job_inputs
-                            .curves
-                            .iter()
-                            .map(|c| reconstruct_with_checks(c, slack).map_err(|e| e.to_string()))
-                            .collect()
-                    }));
+                    d.form.message = Some((say("digitizer-reconstructing", &[]), false));
+                    d.job = Some(Job::spawn(
+                        "reconstruct",
+                        say("digitizer-reconstructing-job", &[]),
+                        ctx,
+                        move || {
+                            job_inputs
+                                .curves
+                                .iter()
+                                .map(|c| reconstruct_with_checks(c, slack).map_err(|e| e.to_string()))
+                                .collect()
+                        },
+                    ));
                 }
                 Err(e) => d.form.message = Some((e, true)),
             },
@@ -335,10 +341,7 @@ impl App {
         let current = d.inputs();
         let Some((inputs, curves)) = d.done.clone() else { return };
         if current.as_ref() != Ok(&inputs) {
-            d.form.message = Some((
-                "The figure's data changed since the reconstruction: press Reconstruct again.".to_owned(),
-                true,
-            ));
+            d.form.message = Some((say("digitizer-changed", &[]), true));
             return;
         }
         let mut info = inputs.info;

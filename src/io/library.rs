@@ -23,6 +23,7 @@ use crate::io::cohort_file;
 use crate::io::patient_file::{SaveError, write_atomically};
 use crate::model::cohort::ImportedCohort;
 use crate::model::evidence::{Cohort, Evidence};
+use crate::model::l10n::{self, Arg};
 
 /// The library's folder inside the app's data folder.
 pub const LIBRARY_FOLDER: &str = "library";
@@ -203,7 +204,7 @@ impl Library {
                 Err(e) => {
                     let reason = e.to_string();
                     let reason = reason.strip_prefix(&format!("{file}: ")).unwrap_or(&reason).to_owned();
-                    contents.problems.push(format!("Library: {e} (left in place, not loaded)"));
+                    contents.problems.push(say("library-problem-left", &[("error", e.to_string())]));
                     contents.damaged.push(Damaged { kind: Kind::Cohort, file, reason });
                 }
             }
@@ -212,10 +213,12 @@ impl Library {
             match read_finding(&path) {
                 Ok(cohort) if contents.findings.iter().any(|f| f.cohort.id == cohort.id) => contents
                     .problems
-                    .push(format!("Library: {file}: finding id “{}” is used twice (not loaded)", cohort.id)),
+                    .push(say("library-problem-id-twice", &[("file", file), ("id", cohort.id)])),
                 Ok(cohort) => contents.findings.push(StoredFinding { file, cohort }),
                 Err(e) => {
-                    contents.problems.push(format!("Library: {file}: {e} (left in place, not loaded)"));
+                    let problem =
+                        say("library-problem-file-left", &[("file", file.clone()), ("error", e.clone())]);
+                    contents.problems.push(problem);
                     contents.damaged.push(Damaged { kind: Kind::Finding, file, reason: e });
                 }
             }
@@ -271,13 +274,17 @@ impl Library {
             Ok(text) => match ron::from_str::<HiddenFile>(&text) {
                 Ok(h) => h.cohorts,
                 Err(e) => {
-                    problems.push(format!("Library: {HIDDEN}: {e}; every cohort is shown"));
+                    problems.push(say(
+                        "library-problem-hidden",
+                        &[("file", HIDDEN.to_owned()), ("error", e.to_string())],
+                    ));
                     Vec::new()
                 }
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
             Err(e) => {
-                problems.push(format!("Library: {HIDDEN}: cannot be read: {e}; every cohort is shown"));
+                let args = [("file", HIDDEN.to_owned()), ("error", e.to_string())];
+                problems.push(say("library-problem-hidden-unreadable", &args));
                 Vec::new()
             }
         }
@@ -337,6 +344,12 @@ impl Library {
     }
 }
 
+/// The library's words (`window.ftl`), with words or numbers already written.
+fn say(id: &str, args: &[(&str, String)]) -> String {
+    let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Text(v.clone()))).collect();
+    l10n::en(id, &args)
+}
+
 /// Renames `from` to `to`, making `to`'s folder first; never replaces a file.
 fn move_file(from: &Path, to: &Path, direction: &'static str) -> Result<(), LibraryError> {
     let file = crate::io::file_name(from);
@@ -373,7 +386,8 @@ fn ron_files(folder: &Path, problems: &mut Vec<String>) -> Vec<(String, PathBuf)
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
         Err(e) => {
-            problems.push(format!("Library: {} cannot be read: {e}", folder.display()));
+            let args = [("folder", folder.display().to_string()), ("error", e.to_string())];
+            problems.push(say("library-problem-folder", &args));
             return Vec::new();
         }
     };
@@ -389,13 +403,20 @@ fn ron_files(folder: &Path, problems: &mut Vec<String>) -> Vec<(String, PathBuf)
 }
 
 fn read_finding(path: &Path) -> Result<Cohort, String> {
-    let size = std::fs::metadata(path).map_err(|e| format!("cannot be read: {e}"))?.len();
+    let unreadable = |e: std::io::Error| say("library-reason-unreadable", &[("error", e.to_string())]);
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
     if size > MAX_FINDING_BYTES {
-        return Err(format!("larger than {MAX_FINDING_BYTES} bytes"));
+        return Err(say("library-reason-too-large", &[("bytes", MAX_FINDING_BYTES.to_string())]));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot be read: {e}"))?;
-    let cohort: Cohort = ron::from_str(&text)
-        .map_err(|e| format!("line {}, column {}: {}", e.span.start.line, e.span.start.col, e.code))?;
+    let text = std::fs::read_to_string(path).map_err(unreadable)?;
+    let cohort: Cohort = ron::from_str(&text).map_err(|e| {
+        let args = [
+            ("line", e.span.start.line.to_string()),
+            ("column", e.span.start.col.to_string()),
+            ("error", e.code.to_string()),
+        ];
+        say("library-reason-syntax", &args)
+    })?;
     Evidence::check_local(&cohort)?;
     Ok(cohort)
 }

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::model::l10n::{self, Arg};
 use crate::model::text::plain::plain_text;
 
 /// Width of the summary's lines: fits a clinical record's text box and a
@@ -15,10 +16,15 @@ pub const SUMMARY_WIDTH: usize = 78;
 /// into a record can be traced, and one pasted into the wrong patient's
 /// record noticed.
 pub fn summary_heading(source: &str, evidence_version: &str) -> String {
-    format!(
-        "xhim-aid {} clinical summary of {source} (evidence {evidence_version})\n\n",
-        env!("CARGO_PKG_VERSION")
-    )
+    let heading = l10n::en(
+        "summary-record-heading",
+        &[
+            ("version", Arg::Text(env!("CARGO_PKG_VERSION").to_owned())),
+            ("source", Arg::Text(source.to_owned())),
+            ("evidence", Arg::Text(evidence_version.to_owned())),
+        ],
+    );
+    format!("{heading}\n\n")
 }
 
 /// The clinical summary of a patient file, with any cohort files loaded as

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::date::Date;
 use crate::model::discussion::FamilyDiscussion;
-use crate::model::l10n::Lang;
+use crate::model::l10n::{self, Arg, Lang};
 use crate::model::patient::{
     AgeSource, Conditioning, Conditions, CryptoPcr, Donor, Field, Hsct, MAX_AGE_YEARS, Patient, PlannedHsct,
     StemCellSource, YearsMonths,
@@ -182,11 +182,13 @@ impl PatientForm {
             // Nothing typed yet is "no age", not a wrong one: the form asks
             // for it without an error and nothing is placed.
             _ if self.age_is_blank() => Some(AgeSource::NotGiven),
-            AgeMode::Entered => years_months(&self.years, &self.months, Field::Age, "Age", &mut errors)
-                .map(AgeSource::Entered),
+            AgeMode::Entered => {
+                years_months(&self.years, &self.months, Field::Age, &what("form-what-age"), &mut errors)
+                    .map(AgeSource::Entered)
+            }
             AgeMode::Dates => {
-                let born = date(&self.born, "Date of birth", &mut errors);
-                let as_of = date(&self.as_of, "“As of” date", &mut errors);
+                let born = date(&self.born, &what("form-what-born"), &mut errors);
+                let as_of = date(&self.as_of, &what("form-what-as-of"), &mut errors);
                 born.zip(as_of).map(|(born, as_of)| AgeSource::Dates { born, as_of })
             }
         };
@@ -195,7 +197,7 @@ impl PatientForm {
                 &self.dx_years,
                 &self.dx_months,
                 Field::AgeAtDiagnosis,
-                "Age at diagnosis",
+                &what("form-what-diagnosis"),
                 &mut errors,
             )
             .map(Some)
@@ -210,19 +212,25 @@ impl PatientForm {
                     &self.plan_years,
                     &self.plan_months,
                     Field::HsctPlan,
-                    "Planned age at HSCT",
+                    &what("form-what-planned-age"),
                     &mut errors,
                 )
                 .map(|ym| Hsct::Planned { at: Some(PlannedHsct::Age(ym)) }),
                 PlanMode::Date => Date::parse(&self.plan_date)
-                    .map_err(|e| errors.push((Field::HsctPlan, format!("Planned date: {e}"))))
+                    .map_err(|e| {
+                        errors.push((Field::HsctPlan, bad_date(&what("form-what-planned-date"), &e)));
+                    })
                     .ok()
                     .map(|d| Hsct::Planned { at: Some(PlannedHsct::Date(d)) }),
             },
-            HsctChoice::Done => {
-                years_months(&self.hsct_years, &self.hsct_months, Field::HsctAge, "Age at HSCT", &mut errors)
-                    .map(|at| Hsct::Done { at })
-            }
+            HsctChoice::Done => years_months(
+                &self.hsct_years,
+                &self.hsct_months,
+                Field::HsctAge,
+                &what("form-what-hsct-age"),
+                &mut errors,
+            )
+            .map(|at| Hsct::Done { at }),
         };
         let (Some(age), Some(age_at_diagnosis), Some(hsct)) = (age, age_at_diagnosis, hsct) else {
             return Err(errors);
@@ -259,20 +267,19 @@ fn hsct_plan(hsct: Hsct) -> Option<PlannedHsct> {
 fn whole_number(text: &str, what: &str, errors: &mut Vec<(Field, String)>, field: Field) -> Option<i32> {
     let t = text.trim();
     if t.is_empty() {
-        errors.push((field, format!("{what}: enter a number.")));
+        errors.push((field, l10n::en("form-enter-a-number", &[("what", words(what))])));
         return None;
     }
     match t.parse::<i32>() {
         Ok(n) => Some(n),
         Err(e) => {
             let message = match e.kind() {
-                std::num::IntErrorKind::PosOverflow => {
-                    format!(
-                        "{what}: {t} is far above anything this aid accepts (ages up to {MAX_AGE_YEARS} years)."
-                    )
-                }
-                std::num::IntErrorKind::NegOverflow => format!("{what} cannot be negative."),
-                _ => format!("{what}: “{t}” is not a whole number."),
+                std::num::IntErrorKind::PosOverflow => l10n::en(
+                    "form-far-above",
+                    &[("what", words(what)), ("typed", words(t)), ("max", words(&MAX_AGE_YEARS.to_string()))],
+                ),
+                std::num::IntErrorKind::NegOverflow => l10n::en("form-negative", &[("what", words(what))]),
+                _ => l10n::en("form-not-whole", &[("what", words(what)), ("typed", words(t))]),
             };
             errors.push((field, message));
             None
@@ -287,18 +294,31 @@ fn years_months(
     what: &str,
     errors: &mut Vec<(Field, String)>,
 ) -> Option<YearsMonths> {
-    let y = whole_number(years, &format!("{what} (years)"), errors, field);
+    let y = whole_number(years, &l10n::en("form-what-years", &[("what", words(what))]), errors, field);
     // An empty months box means "0 months": clinicians often give whole years.
     let m = if months.trim().is_empty() {
         Some(0)
     } else {
-        whole_number(months, &format!("{what} (months)"), errors, field)
+        whole_number(months, &l10n::en("form-what-months", &[("what", words(what))]), errors, field)
     };
     Some(YearsMonths { years: y?, months: m? })
 }
 
 fn date(text: &str, what: &str, errors: &mut Vec<(Field, String)>) -> Option<Date> {
-    Date::parse(text).map_err(|e| errors.push((Field::Age, format!("{what}: {e}")))).ok()
+    Date::parse(text).map_err(|e| errors.push((Field::Age, bad_date(what, &e)))).ok()
+}
+
+/// What a field is called in its messages.
+fn what(id: &str) -> String {
+    l10n::en(id, &[])
+}
+
+fn words(s: &str) -> Arg {
+    Arg::Text(s.to_owned())
+}
+
+fn bad_date(what: &str, error: &impl std::fmt::Display) -> String {
+    l10n::en("form-bad-date", &[("what", words(what)), ("error", words(&error.to_string()))])
 }
 
 #[cfg(test)]
@@ -409,6 +429,35 @@ mod tests {
         f.note = "half a sentence, \"quoted\"\nand a second line".to_owned();
         let text = ron::ser::to_string(&f).unwrap();
         assert_eq!(ron::from_str::<PatientForm>(&text).unwrap(), f);
+    }
+
+    #[test]
+    fn every_field_message_is_in_the_english_files() {
+        let mut messages = Vec::new();
+        for typed in ["", "x", "-99999999999", "99999999999"] {
+            let mut f = form();
+            f.years = typed.to_owned();
+            f.months = typed.to_owned();
+            f.diagnosis_known = true;
+            f.dx_years = typed.to_owned();
+            f.hsct = HsctChoice::Done;
+            f.hsct_years = typed.to_owned();
+            messages.extend(f.to_patient().unwrap_err());
+            f.hsct = HsctChoice::Planned;
+            f.plan_mode = PlanMode::Age;
+            f.plan_years = typed.to_owned();
+            messages.extend(f.to_patient().unwrap_err());
+            f.plan_mode = PlanMode::Date;
+            f.plan_date = typed.to_owned();
+            f.age_mode = AgeMode::Dates;
+            f.born = "x".to_owned();
+            f.as_of = "x".to_owned();
+            messages.extend(f.to_patient().unwrap_err());
+        }
+        assert!(messages.len() > 20, "{messages:?}");
+        for (_, m) in &messages {
+            assert!(!m.contains("[missing text:") && !m.is_empty(), "{m}");
+        }
     }
 
     #[test]

@@ -3,14 +3,28 @@
 //! values that concern him with n, clock and the ages at HSCT they hold
 //! for, the studies that disagree, a centre's curves, sources and the
 //! disclaimer. `xhim-aid summary`, "Copy summary" and the report print it.
+//! Its words are the clinician's, from `summary.ftl`.
 
 use super::Inputs;
 use super::evidence::{Cohort, Evidence, Finding, TimePoint, Value};
 use super::evidence::{changelog, words};
 use super::figure::{Figure, SeriesKind, describe_series};
+use super::l10n::{self, Arg, Lang};
 use super::patient::{AgeSource, Hsct, Patient, PlannedHsct};
 use super::status::status;
 use super::text::{Block, Doc, Paragraph, Quantity, Section, SectionId, Table, Unit};
+
+fn t(id: &str, args: &[(&str, Arg)]) -> String {
+    l10n::en(id, args)
+}
+
+fn p(id: &str, args: &[(&str, Arg)]) -> Paragraph {
+    l10n::paragraph(Lang::En, id, args)
+}
+
+fn words_arg(s: impl Into<String>) -> Arg {
+    Arg::Text(s.into())
+}
 
 /// The summary document.
 pub fn clinical_summary(inputs: &Inputs<'_>, figure: &Figure) -> Doc {
@@ -27,53 +41,64 @@ pub fn clinical_summary(inputs: &Inputs<'_>, figure: &Figure) -> Doc {
     }
     sections.push(sources_section(evidence));
     sections.push(
-        Section::new(SectionId::Disclaimer, "Disclaimer").with(Block::Paragraph(crate::DISCLAIMER.into())),
+        Section::new(SectionId::Disclaimer, t("summary-heading-disclaimer", &[]))
+            .with(Block::Paragraph(crate::DISCLAIMER.into())),
     );
     Doc { sections }
 }
 
 fn patient_section(patient: Option<&Patient>) -> Section {
-    let mut section = Section::new(SectionId::Patient, "Patient");
-    let Some(p) = patient else {
-        return section.with(Block::Paragraph("The record is not valid yet; see the marked fields.".into()));
+    let mut section = Section::new(SectionId::Patient, t("summary-heading-patient", &[]));
+    let Some(pt) = patient else {
+        return section.with(Block::Paragraph(t("summary-not-valid", &[]).into()));
     };
-    let months = |m: i32| Paragraph::new().num(Quantity::patient(f64::from(m), Unit::Months));
-    let age = match (p.age, p.age_months()) {
-        (AgeSource::Dates { as_of, .. }, Some(m)) => months(m).text(format!(" (from dates, as of {as_of})")),
+    let num = |m: i32| Arg::Num(Quantity::patient(f64::from(m), Unit::Months));
+    let months = |m: i32| p("summary-number", &[("value", num(m))]);
+    let age = match (pt.age, pt.age_months()) {
+        (AgeSource::Dates { as_of, .. }, Some(m)) => {
+            p("summary-age-from-dates", &[("age", num(m)), ("date", words_arg(as_of.to_string()))])
+        }
         (_, Some(m)) => months(m),
-        (AgeSource::NotGiven, _) => Paragraph::from("not entered"),
-        (_, None) => Paragraph::from("not valid"),
+        (AgeSource::NotGiven, _) => p("summary-age-not-entered", &[]),
+        (_, None) => p("summary-age-not-valid", &[]),
     };
-    let diagnosis = p
+    let diagnosis = pt
         .age_at_diagnosis
         .and_then(super::patient::YearsMonths::total_months)
-        .map_or_else(|| Paragraph::from("not recorded"), months);
-    let hsct = match p.hsct {
-        Hsct::None => Paragraph::from("none"),
-        Hsct::Planned { at: None } => Paragraph::from("planned, no date set"),
-        Hsct::Planned { at: Some(PlannedHsct::Date(d)) } => match p.planned_hsct_age_months() {
-            Some(m) => Paragraph::new().text(format!("planned on {d}, at ")).then(months(m)),
-            None => Paragraph::from(format!("planned on {d}")),
+        .map_or_else(|| p("summary-diagnosis-not-recorded", &[]), months);
+    let hsct = match pt.hsct {
+        Hsct::None => p("summary-hsct-none", &[]),
+        Hsct::Planned { at: None } => p("summary-hsct-planned-no-date", &[]),
+        Hsct::Planned { at: Some(PlannedHsct::Date(d)) } => match pt.planned_hsct_age_months() {
+            Some(m) => {
+                p("summary-hsct-planned-on-at", &[("date", words_arg(d.to_string())), ("age", num(m))])
+            }
+            None => p("summary-hsct-planned-on", &[("date", words_arg(d.to_string()))]),
         },
-        Hsct::Planned { at: Some(PlannedHsct::Age(_)) } => p.planned_hsct_age_months().map_or_else(
-            || Paragraph::from("planned"),
-            |m| Paragraph::new().text("planned at ").then(months(m)),
+        Hsct::Planned { at: Some(PlannedHsct::Age(_)) } => pt.planned_hsct_age_months().map_or_else(
+            || p("summary-hsct-planned", &[]),
+            |m| p("summary-hsct-planned-at", &[("age", num(m))]),
         ),
-        Hsct::Done { .. } => p
+        Hsct::Done { .. } => pt
             .hsct_age_months()
-            .map_or_else(|| Paragraph::from("done"), |m| Paragraph::new().text("done at ").then(months(m))),
+            .map_or_else(|| p("summary-hsct-done", &[]), |m| p("summary-hsct-done-at", &[("age", num(m))])),
     };
-    let conditions: Vec<String> = p.conditions.present().map(|c| c.label().to_owned()).collect();
-    let conditions = if conditions.is_empty() { "none recorded".to_owned() } else { conditions.join("; ") };
+    let conditions: Vec<String> = pt.conditions.present().map(|c| c.label().to_owned()).collect();
+    let conditions = if conditions.is_empty() {
+        t("summary-conditions-none", &[])
+    } else {
+        conditions.join(&t("summary-conditions-separator", &[]))
+    };
+    let label = |id: &str| Paragraph::from(t(id, &[]));
     let rows = vec![
-        vec![Paragraph::from("Age"), age],
-        vec![Paragraph::from("Age at diagnosis"), diagnosis],
-        vec![Paragraph::from("HSCT"), hsct],
-        vec![Paragraph::from("Conditions"), Paragraph::from(conditions)],
-        vec![Paragraph::from("Donor"), Paragraph::from(p.donor.label())],
-        vec![Paragraph::from("Planned conditioning"), Paragraph::from(p.conditioning.label())],
-        vec![Paragraph::from("Stem cell source"), Paragraph::from(p.stem_cell_source.label())],
-        vec![Paragraph::from("Cryptosporidium PCR before HSCT"), Paragraph::from(p.crypto_pcr.label())],
+        vec![label("summary-row-age"), age],
+        vec![label("summary-row-diagnosis"), diagnosis],
+        vec![label("summary-row-hsct"), hsct],
+        vec![label("summary-row-conditions"), Paragraph::from(conditions)],
+        vec![label("summary-row-donor"), Paragraph::from(pt.donor.label())],
+        vec![label("summary-row-conditioning"), Paragraph::from(pt.conditioning.label())],
+        vec![label("summary-row-stem-cell-source"), Paragraph::from(pt.stem_cell_source.label())],
+        vec![label("summary-row-crypto-pcr"), Paragraph::from(pt.crypto_pcr.label())],
     ];
     section.blocks.push(Block::Table(Table { header: Vec::new(), rows }));
     section
@@ -85,7 +110,7 @@ fn patient_section(patient: Option<&Patient>) -> Section {
 /// out.
 fn values_section(evidence: &Evidence, patient: Option<&Patient>) -> Section {
     let transplanted = patient.is_some_and(|p| matches!(p.hsct, Hsct::Done { .. }));
-    let mut section = Section::new(SectionId::Values, "Published values (each on its own clock)");
+    let mut section = Section::new(SectionId::Values, t("summary-heading-values", &[]));
     for (c, f) in evidence.findings() {
         let Some(v) = f.value else { continue };
         let item = match (v, f.time) {
@@ -105,22 +130,27 @@ fn values_section(evidence: &Evidence, patient: Option<&Patient>) -> Section {
         for c in &evidence.cohorts {
             for s in &c.series {
                 let src = words::series_source(c, s);
-                let mut p = Paragraph::new().text(format!("{} ({}): ", s.label, s.population));
+                let mut para = p(
+                    "summary-series",
+                    &[("label", words_arg(s.label.clone())), ("population", words_arg(s.population.clone()))],
+                );
                 for (i, &(x, y)) in s.points.iter().enumerate() {
                     if i > 0 {
-                        p = p.text(", ");
+                        para = para.then(p("summary-series-point-separator", &[]));
                     }
-                    p = p
-                        .num(Quantity::published(y, Unit::Percent, src.clone()))
-                        .text(" by ")
-                        .num(Quantity::published(x, Unit::Years, src.clone()))
-                        .text(" of age");
+                    para = para.then(p(
+                        "summary-series-point",
+                        &[
+                            ("percent", Arg::Num(Quantity::published(y, Unit::Percent, src.clone()))),
+                            ("age", Arg::Num(Quantity::published(x, Unit::Years, src.clone()))),
+                        ],
+                    ));
                 }
-                p = p.text(format!(". Clock: age. Number of boys: {}.", s.n_words()));
+                para = para.then(p("summary-series-end", &[("n", words_arg(s.n_words()))]));
                 if let Some(caveat) = &s.caveat {
-                    p = p.text(format!(" Caveat: {caveat}."));
+                    para = para.then(p("summary-series-caveat", &[("caveat", words_arg(caveat.clone()))]));
                 }
-                section.blocks.push(Block::Item { text: p, source: Some(src), concerns: Vec::new() });
+                section.blocks.push(Block::Item { text: para, source: Some(src), concerns: Vec::new() });
             }
         }
     }
@@ -131,76 +161,95 @@ fn values_section(evidence: &Evidence, patient: Option<&Patient>) -> Section {
 /// median), n, clock and who it holds for.
 fn value_item(c: &Cohort, f: &Finding, v: Value, time: TimePoint) -> Block {
     let src = words::finding_source(c, f);
-    let published = |x: f64, unit| Quantity::published(x, unit, src.clone());
+    let published = |x: f64, unit| Arg::Num(Quantity::published(x, unit, src.clone()));
     let measure = f.measure.map_or("", super::evidence::Measure::short);
-    let mut p = Paragraph::new().text(format!("{} {measure} ", c.label));
+    let mut para =
+        p("summary-value-head", &[("cohort", words_arg(c.label.clone())), ("measure", words_arg(measure))]);
     if let Some(percent) = v.stated_percent() {
-        p = p.text(v.qualifier()).num(published(percent, Unit::Percent));
+        para = para
+            .text(v.qualifier())
+            .then(p("summary-number", &[("value", published(percent, Unit::Percent))]));
     } else {
-        p = p.text("median survival");
+        para = para.then(p("summary-value-median", &[]));
     }
-    p = match time {
-        TimePoint::AtAge(a) => p.text(" at ").num(published(a, Unit::Years)).text(" of age"),
-        TimePoint::AgeSpan(a, b) => {
-            p.text(" over ages ").num(published(a, Unit::Years)).text(" to ").num(published(b, Unit::Years))
-        }
-        TimePoint::AfterHsct(y) => p.text(" ").num(published(y, Unit::Years)).text(" after HSCT"),
-        TimePoint::AfterDiagnosis(y) if v == Value::Median => {
-            p.text(" ").num(published(y, Unit::Years)).text(" from diagnosis (50 % alive then)")
-        }
-        TimePoint::AfterDiagnosis(y) => p.text(" ").num(published(y, Unit::Years)).text(" after diagnosis"),
-    };
-    let n = f.n_text();
-    let who = f.groups.first().map_or(String::new(), |g| format!(", {}", g.label));
-    let era = f.era.as_ref().map_or(String::new(), |e| format!(", {e}"));
-    let clock = match time {
-        TimePoint::AtAge(_) | TimePoint::AgeSpan(..) => "age".to_owned(),
-        TimePoint::AfterDiagnosis(_) => "years since diagnosis".to_owned(),
-        TimePoint::AfterHsct(_) => format!(
-            "years since HSCT; {}",
-            f.age_group
-                .map_or_else(|| "all ages at HSCT".to_owned(), |g| format!("HSCT at {}", g.describe()))
+    para = para.then(match time {
+        TimePoint::AtAge(a) => p("summary-value-at-age", &[("age", published(a, Unit::Years))]),
+        TimePoint::AgeSpan(a, b) => p(
+            "summary-value-over-ages",
+            &[("from", published(a, Unit::Years)), ("to", published(b, Unit::Years))],
         ),
+        TimePoint::AfterHsct(y) => p("summary-value-after-hsct", &[("years", published(y, Unit::Years))]),
+        TimePoint::AfterDiagnosis(y) if v == Value::Median => {
+            p("summary-value-from-diagnosis-median", &[("years", published(y, Unit::Years))])
+        }
+        TimePoint::AfterDiagnosis(y) => {
+            p("summary-value-after-diagnosis", &[("years", published(y, Unit::Years))])
+        }
+    });
+    let n = f.n_text();
+    let who = f
+        .groups
+        .first()
+        .map_or(String::new(), |g| t("summary-value-who", &[("group", words_arg(g.label.clone()))]));
+    let era =
+        f.era.as_ref().map_or(String::new(), |e| t("summary-value-era", &[("era", words_arg(e.clone()))]));
+    let clock = match time {
+        TimePoint::AtAge(_) | TimePoint::AgeSpan(..) => t("summary-clock-age", &[]),
+        TimePoint::AfterDiagnosis(_) => t("summary-clock-diagnosis", &[]),
+        TimePoint::AfterHsct(_) => {
+            let ages = f.age_group.map_or_else(
+                || t("summary-clock-all-ages", &[]),
+                |g| t("summary-clock-hsct-at", &[("group", words_arg(g.describe()))]),
+            );
+            t("summary-clock-hsct", &[("ages", words_arg(ages))])
+        }
     };
-    let n = if n.is_empty() { "n not reported".to_owned() } else { n };
-    p = p.text(format!(" ({n}{who}{era}; clock: {clock})."));
+    let n = if n.is_empty() { t("summary-value-n-not-reported", &[]) } else { n };
+    para = para.then(p(
+        "summary-value-tail",
+        &[("n", words_arg(n)), ("who", words_arg(who)), ("era", words_arg(era)), ("clock", words_arg(clock))],
+    ));
     if let Some(caveat) = &f.caveat {
-        p = p.text(format!(" {caveat}"));
+        para = para.then(p("summary-value-caveat", &[("caveat", words_arg(caveat.clone()))]));
     }
-    Block::Item { text: p, source: Some(src), concerns: Vec::new() }
+    Block::Item { text: para, source: Some(src), concerns: Vec::new() }
 }
 
 /// A share alive when the survey closed, said to be crude: follow-up was
 /// of unequal length, so it is no survival at a time point.
 fn crude_item(c: &Cohort, f: &Finding, [alive, of]: [u32; 2], percent: f64) -> Block {
     let src = words::finding_source(c, f);
-    let published = |x: f64, unit| Quantity::published(x, unit, src.clone());
-    let who = f.groups.first().map_or(String::new(), |g| format!(" ({})", g.label));
-    let p = Paragraph::new()
-        .text(format!("{}{who}: ", c.label))
-        .num(published(f64::from(alive), Unit::Count))
-        .text(" of ")
-        .num(published(f64::from(of), Unit::Count))
-        .text(" (")
-        .num(published(percent, Unit::Percent))
-        .text(
-            ") alive at the close of the survey: a crude proportion after follow-up of unequal length, \
-             not survival at a time point.",
-        );
-    Block::Item { text: p, source: Some(src), concerns: Vec::new() }
+    let published = |x: f64, unit| Arg::Num(Quantity::published(x, unit, src.clone()));
+    let who = f
+        .groups
+        .first()
+        .map_or(String::new(), |g| t("summary-crude-who", &[("group", words_arg(g.label.clone()))]));
+    let para = p(
+        "summary-crude",
+        &[
+            ("cohort", words_arg(c.label.clone())),
+            ("who", words_arg(who)),
+            ("alive", published(f64::from(alive), Unit::Count)),
+            ("of", published(f64::from(of), Unit::Count)),
+            ("percent", published(percent, Unit::Percent)),
+        ],
+    );
+    Block::Item { text: para, source: Some(src), concerns: Vec::new() }
 }
 
 /// Every finding on age at HSCT and time to HSCT, with n.
 fn timing_section(evidence: &Evidence) -> Section {
-    let mut section = Section::new(SectionId::TimingEvidence, "Evidence on the timing of HSCT");
+    let mut section = Section::new(SectionId::TimingEvidence, t("summary-heading-timing", &[]));
     for (c, f) in evidence.findings().filter(|(_, f)| f.topic == super::evidence::Topic::Timing) {
         let src = words::finding_source(c, f);
         let n = f.n_text();
-        let n = if n.is_empty() { String::new() } else { format!(" ({n})") };
+        let label = if n.is_empty() {
+            t("summary-cohort", &[("cohort", words_arg(c.label.clone()))])
+        } else {
+            t("summary-cohort-n", &[("cohort", words_arg(c.label.clone())), ("n", words_arg(n))])
+        };
         section.blocks.push(Block::Item {
-            text: Paragraph::new()
-                .strong(format!("{}{n}: ", c.label))
-                .quote(f.statement.clone(), src.clone()),
+            text: Paragraph::new().strong(label).quote(f.statement.clone(), src.clone()),
             source: Some(src),
             concerns: Vec::new(),
         });
@@ -212,7 +261,7 @@ fn timing_section(evidence: &Evidence) -> Section {
 /// them (risk factors first); background on the condition is left to the
 /// evidence sections.
 fn matched_section(evidence: &Evidence, patient: &Patient) -> Section {
-    let mut section = Section::new(SectionId::MatchedFindings, "Findings that concern him");
+    let mut section = Section::new(SectionId::MatchedFindings, t("summary-heading-matched", &[]));
     let matches = evidence.match_findings(patient);
     let mut heading = None;
     for m in &matches {
@@ -221,10 +270,11 @@ fn matched_section(evidence: &Evidence, patient: &Patient) -> Section {
             heading = Some(m.about);
             section.blocks.push(Block::Paragraph(Paragraph::new().strong(m.about.heading())));
         }
-        let mut text =
-            Paragraph::new().strong(format!("{}: ", c.label)).quote(f.statement.clone(), m.source.clone());
+        let mut text = Paragraph::new()
+            .strong(t("summary-cohort", &[("cohort", words_arg(c.label.clone()))]))
+            .quote(f.statement.clone(), m.source.clone());
         if let Some(caveat) = &f.caveat {
-            text = text.text(format!(" {caveat}"));
+            text = text.then(p("summary-value-caveat", &[("caveat", words_arg(caveat.clone()))]));
         }
         section.blocks.push(Block::Item {
             text,
@@ -233,18 +283,9 @@ fn matched_section(evidence: &Evidence, patient: &Patient) -> Section {
         });
     }
     if section.blocks.is_empty() {
-        section.blocks.push(Block::Paragraph(
-            "No published finding speaks to a characteristic recorded for him.".into(),
-        ));
+        section.blocks.push(Block::Paragraph(t("summary-matched-none", &[]).into()));
     } else {
-        section.blocks.insert(
-            0,
-            Block::Paragraph(
-                "Findings about his situation, risk factors first; background on the condition is under the \
-                 evidence sections."
-                    .into(),
-            ),
-        );
+        section.blocks.insert(0, Block::Paragraph(t("summary-matched-intro", &[]).into()));
     }
     section
 }
@@ -252,7 +293,7 @@ fn matched_section(evidence: &Evidence, patient: &Patient) -> Section {
 /// Findings that answer the same question, side by side, with n, era and
 /// method, and their caveats.
 pub fn disagree_section(evidence: &Evidence) -> Section {
-    let mut section = Section::new(SectionId::StudiesDisagree, "Where the studies disagree");
+    let mut section = Section::new(SectionId::StudiesDisagree, t("summary-heading-disagree", &[]));
     let mut questions: Vec<&str> = Vec::new();
     for (_, f) in evidence.findings() {
         if let Some(q) = f.question.as_deref()
@@ -271,24 +312,35 @@ pub fn disagree_section(evidence: &Evidence) -> Section {
         for (c, f) in answers {
             let src = words::finding_source(c, f);
             let n = if f.n_text().is_empty() {
-                c.patients.map_or_else(|| "n not reported".to_owned(), |n| format!("n = {n}"))
+                c.patients.map_or_else(
+                    || t("summary-value-n-not-reported", &[]),
+                    |n| t("summary-n-equals", &[("n", words_arg(n.to_string()))]),
+                )
             } else {
                 f.n_text()
             };
-            let era = c.era.as_deref().map_or(String::new(), |e| format!(", {e}"));
+            let era =
+                c.era.as_deref().map_or(String::new(), |e| t("summary-value-era", &[("era", words_arg(e))]));
             let mut text = Paragraph::new()
-                .strong(format!("{}: ", c.label))
+                .strong(t("summary-cohort", &[("cohort", words_arg(c.label.clone()))]))
                 .quote(f.statement.clone(), src.clone())
-                .text(format!(" ({n}{era}; {})", c.method));
+                .then(p(
+                    "summary-disagree-tail",
+                    &[
+                        ("n", words_arg(n)),
+                        ("era", words_arg(era)),
+                        ("method", words_arg(c.method.to_string())),
+                    ],
+                ));
             if let Some(caveat) = &f.caveat {
-                text = text.text(format!(" Caution: {caveat}"));
+                text = text.then(p("summary-disagree-caution", &[("caveat", words_arg(caveat.clone()))]));
             }
             for (rc, reading) in evidence.comments_on(c, f) {
                 let rsrc = words::finding_source(rc, reading);
                 text = text
-                    .text(format!(" {} on this finding: ", rc.label))
+                    .then(p("summary-comment-on", &[("cohort", words_arg(rc.label.clone()))]))
                     .quote(reading.short.clone().unwrap_or_else(|| reading.statement.clone()), rsrc.clone())
-                    .text(" ")
+                    .then(p("summary-space", &[]))
                     .cite(rsrc);
             }
             section.blocks.push(Block::Item { text, source: Some(src), concerns: Vec::new() });
@@ -299,7 +351,7 @@ pub fn disagree_section(evidence: &Evidence) -> Section {
 
 /// A centre's or digitized cohorts: each curve's description and notes.
 fn curves_section(figure: &Figure) -> Option<Section> {
-    let mut section = Section::new(SectionId::Curves, "Cohort curves loaded in the app");
+    let mut section = Section::new(SectionId::Curves, t("summary-heading-curves", &[]));
     for panel in &figure.panels {
         let curves: Vec<_> =
             panel.series.iter().filter(|s| matches!(s.kind, SeriesKind::KaplanMeier { .. })).collect();
@@ -314,29 +366,35 @@ fn curves_section(figure: &Figure) -> Option<Section> {
 }
 
 fn sources_section(evidence: &Evidence) -> Section {
-    let mut section = Section::new(SectionId::Sources, "Sources");
+    let mut section = Section::new(SectionId::Sources, t("summary-heading-sources", &[]));
     for c in &evidence.cohorts {
         let mut ids = Vec::new();
         if let Some(doi) = &c.doi {
-            ids.push(format!("doi:{doi}"));
+            ids.push(t("summary-doi", &[("doi", words_arg(doi.clone()))]));
         }
         if let Some(pmid) = &c.pmid {
-            ids.push(format!("PMID {pmid}"));
+            ids.push(t("summary-pmid", &[("pmid", words_arg(pmid.to_string()))]));
         }
-        let ids = if ids.is_empty() { String::new() } else { format!(" {}.", ids.join(" · ")) };
-        let added =
-            c.added.as_ref().map_or(String::new(), |a| format!(" Added locally by {} on {}.", a.by, a.on));
+        let ids = if ids.is_empty() {
+            String::new()
+        } else {
+            t("summary-ids", &[("ids", words_arg(ids.join(&t("summary-id-separator", &[]))))])
+        };
+        let added = c.added.as_ref().map_or(String::new(), |a| {
+            t("summary-added", &[("by", words_arg(a.by.clone())), ("on", words_arg(a.on.to_string()))])
+        });
         section.blocks.push(Block::Item {
             text: Paragraph::new()
-                .strong(format!("{}: ", c.label))
+                .strong(t("summary-cohort", &[("cohort", words_arg(c.label.clone()))]))
                 .quote(format!("{}{ids}{added}", c.citation), words::cohort_source(c)),
             source: None,
             concerns: Vec::new(),
         });
     }
-    section.blocks.push(Block::Note(
-        Paragraph::new().text(format!("Evidence version {}.", changelog::record_label(evidence))),
-    ));
+    section.blocks.push(Block::Note(p(
+        "summary-evidence-version",
+        &[("version", words_arg(changelog::record_label(evidence)))],
+    )));
     section
 }
 
@@ -512,6 +570,17 @@ mod tests {
         assert!(!text.contains("28.2 %"), "values from birth without HSCT no longer describe him: {text}");
         assert!(text.contains("HSCT: done at 7 years 9 months"));
         assert!(!text.contains(&p.note) || p.note.is_empty());
+    }
+
+    #[test]
+    fn every_message_the_summary_uses_is_in_the_english_files() {
+        let e = Evidence::embedded().unwrap();
+        let mut patients: Vec<Option<Patient>> = patients().into_iter().map(Some).collect();
+        patients.push(None);
+        for p in &patients {
+            let text = crate::model::text::plain::plain_text(&docs(&e, p.as_ref()).remove(0), 10_000);
+            assert!(!text.contains("[missing text:"), "{text}");
+        }
     }
 
     #[test]

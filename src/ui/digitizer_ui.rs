@@ -9,11 +9,25 @@ use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, TextureHandle, Ui, Vec2
 use crate::model::clock::Clock;
 use crate::model::cohort::TimeUnit;
 use crate::model::digitize::{DEFAULT_TOLERANCE, Rgb, SurvivalScale};
+use crate::model::l10n::{self, Arg};
 use crate::model::survival::AtRiskComparison;
 use crate::ui::theme::digitizer as colours;
 
 /// Title of the window (tests query it).
-pub const DIGITIZER_TITLE: &str = "Digitize a published curve";
+pub fn digitizer_title() -> String {
+    w("digitizer-title")
+}
+
+/// A message of the window without arguments.
+fn w(id: &str) -> String {
+    l10n::en(id, &[])
+}
+
+/// A message of the window with words or numbers already written.
+fn with(id: &str, args: &[(&str, String)]) -> String {
+    let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Text(v.clone()))).collect();
+    l10n::en(id, &args)
+}
 /// Points within this many screen pixels of a click are "that point".
 const HIT_RADIUS: f32 = 8.0;
 
@@ -251,7 +265,7 @@ impl Default for DigitizerForm {
             tool: Tool::Calibrate(CalibrationSlot::X1),
             calibration: Default::default(),
             scale: SurvivalScale::Proportion,
-            curves: vec![CurveForm::new("Curve 1".to_owned())],
+            curves: vec![CurveForm::new(with("digitizer-curve-name-default", &[("n", "1".to_owned())]))],
             selected: 0,
             info: FigureInfoForm {
                 label: String::new(),
@@ -315,7 +329,7 @@ pub fn digitizer_ui(
 ) -> DigitizerAction {
     let mut action = DigitizerAction::None;
     let mut open = true;
-    egui::Window::new(DIGITIZER_TITLE).open(&mut open).default_size([1280.0, 820.0]).resizable(true).show(
+    egui::Window::new(digitizer_title()).open(&mut open).default_size([1280.0, 820.0]).resizable(true).show(
         ctx,
         |ui| {
             egui::Panel::right("digitizer-steps").resizable(true).default_size(400.0).show(ui, |ui| {
@@ -339,61 +353,73 @@ pub fn digitizer_ui(
 }
 
 fn steps_ui(ui: &mut Ui, form: &mut DigitizerForm, action: &mut DigitizerAction) {
-    ui.heading("1. Figure");
+    ui.heading(w("digitizer-step-figure"));
     ui.horizontal(|ui| {
-        let label = ui.label("Figure file");
+        let label = ui.label(w("digitizer-figure-file"));
         ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(200.0)).labelled_by(label.id);
     });
     ui.horizontal(|ui| {
-        if ui.button("Load figure").clicked() {
+        if ui.button(w("digitizer-load")).clicked() {
             *action = DigitizerAction::Load;
         }
-        if ui.button("Browse…").clicked() {
+        if ui.button(w("digitizer-browse")).clicked() {
             *action = DigitizerAction::Browse;
         }
-        if ui.button("Fit to window").clicked() {
+        if ui.button(w("digitizer-fit")).clicked() {
             form.view.fitted = false;
         }
     });
     match &form.image {
-        Some((name, [w, h])) => ui.label(format!("{name}: {w} × {h} pixels")),
-        None => ui.label("Open a PNG or JPEG screenshot of the figure (or drop it on the window)."),
+        Some((name, [width, height])) => ui.label(with(
+            "digitizer-image-size",
+            &[("name", name.clone()), ("width", width.to_string()), ("height", height.to_string())],
+        )),
+        None => ui.label(w("digitizer-no-image")),
     };
-    ui.label(RichText::new("Scroll to zoom; drag with the right button (or the Pan tool) to move.").small());
+    ui.label(RichText::new(w("digitizer-zoom-hint")).small());
 
     ui.separator();
-    ui.heading("2. Calibrate the axes");
-    ui.label(RichText::new("Click a button, then the axis point on the figure, and type its value.").small());
+    ui.heading(w("digitizer-step-calibrate"));
+    ui.label(RichText::new(w("digitizer-calibrate-hint")).small());
     egui::Grid::new("calibration").num_columns(3).show(ui, |ui| {
         for slot in CalibrationSlot::ALL {
             let Some(point) = form.calibration.get_mut(slot.index()) else { continue };
             if ui
-                .selectable_label(form.tool == Tool::Calibrate(slot), format!("Set {}", slot.name()))
+                .selectable_label(
+                    form.tool == Tool::Calibrate(slot),
+                    with("digitizer-set-slot", &[("slot", slot.name().to_owned())]),
+                )
                 .clicked()
             {
                 form.tool = Tool::Calibrate(slot);
             }
-            ui.label(point.pixel.map_or_else(|| "not set".to_owned(), |[x, y]| format!("({x:.1}, {y:.1})")));
-            let label = ui.label(format!("{} value", slot.name()));
+            ui.label(point.pixel.map_or_else(
+                || w("digitizer-not-set"),
+                |[x, y]| with("digitizer-pixel", &[("x", format!("{x:.1}")), ("y", format!("{y:.1}"))]),
+            ));
+            let label = ui.label(with("digitizer-slot-value", &[("slot", slot.name().to_owned())]));
             ui.add(egui::TextEdit::singleline(&mut point.value).desired_width(60.0)).labelled_by(label.id);
             ui.end_row();
         }
     });
     ui.horizontal(|ui| {
-        ui.radio_value(&mut form.scale, SurvivalScale::Proportion, "Survival 0–1");
-        ui.radio_value(&mut form.scale, SurvivalScale::Percent, "Survival 0–100 %");
+        ui.radio_value(&mut form.scale, SurvivalScale::Proportion, w("digitizer-scale-proportion"));
+        ui.radio_value(&mut form.scale, SurvivalScale::Percent, w("digitizer-scale-percent"));
     });
 
     ui.separator();
-    ui.heading("3. Curves");
+    ui.heading(w("digitizer-step-curves"));
     ui.horizontal_wrapped(|ui| {
         for (i, c) in form.curves.iter().enumerate() {
             if ui.selectable_label(form.selected == i, &c.name).clicked() {
                 form.selected = i;
             }
         }
-        if ui.button("Add curve").clicked() {
-            form.curves.push(CurveForm::new(format!("Curve {}", form.curves.len() + 1)));
+        if ui.button(w("digitizer-add-curve")).clicked() {
+            form.curves.push(CurveForm::new(with(
+                "digitizer-curve-name-default",
+                &[("n", (form.curves.len() + 1).to_string())],
+            )));
             form.selected = form.curves.len() - 1;
         }
     });
@@ -401,20 +427,20 @@ fn steps_ui(ui: &mut Ui, form: &mut DigitizerForm, action: &mut DigitizerAction)
     if let Some(curve) = form.curves.get_mut(form.selected) {
         curve_ui(ui, curve, tool, action);
     }
-    if form.curves.len() > 1 && ui.button("Remove this curve").clicked() {
+    if form.curves.len() > 1 && ui.button(w("digitizer-remove-curve")).clicked() {
         form.curves.remove(form.selected.min(form.curves.len() - 1));
         form.selected = 0;
     }
 
     ui.separator();
-    ui.heading("4. The publication");
+    ui.heading(w("digitizer-step-publication"));
     info_ui(ui, &mut form.info);
 }
 
 fn check_ui(ui: &mut Ui, form: &mut DigitizerForm, action: &mut DigitizerAction) {
-    ui.heading("5. Check and save");
+    ui.heading(w("digitizer-step-check"));
     ui.horizontal(|ui| {
-        if ui.add_enabled(!form.busy, egui::Button::new("Reconstruct")).clicked() {
+        if ui.add_enabled(!form.busy, egui::Button::new(w("digitizer-reconstruct"))).clicked() {
             *action = DigitizerAction::Reconstruct;
         }
         if form.busy {
@@ -423,7 +449,7 @@ fn check_ui(ui: &mut Ui, form: &mut DigitizerForm, action: &mut DigitizerAction)
         if ui
             .add_enabled(
                 !form.results.is_empty() && form.results.iter().all(CurveResult::passed) && !form.busy,
-                egui::Button::new("Save to library"),
+                egui::Button::new(w("digitizer-save")),
             )
             .clicked()
         {
@@ -447,7 +473,7 @@ fn check_ui(ui: &mut Ui, form: &mut DigitizerForm, action: &mut DigitizerAction)
 
 fn curve_ui(ui: &mut Ui, curve: &mut CurveForm, tool: &mut Tool, action: &mut DigitizerAction) {
     ui.horizontal(|ui| {
-        let label = ui.label("Curve name");
+        let label = ui.label(w("digitizer-curve-name"));
         ui.text_edit_singleline(&mut curve.name).labelled_by(label.id);
     });
     ui.horizontal(|ui| {
@@ -459,46 +485,47 @@ fn curve_ui(ui: &mut Ui, curve: &mut CurveForm, tool: &mut Tool, action: &mut Di
                 ui.label(c.hex());
             }
             None => {
-                ui.label("No colour picked");
+                ui.label(w("digitizer-no-colour"));
             }
         }
-        if ui.selectable_label(*tool == Tool::PickColour, "Pick colour").clicked() {
+        if ui.selectable_label(*tool == Tool::PickColour, w("digitizer-pick-colour")).clicked() {
             *tool = Tool::PickColour;
         }
     });
     ui.horizontal(|ui| {
-        let label = ui.label("Tolerance");
+        let label = ui.label(w("digitizer-tolerance"));
         ui.add(egui::Slider::new(&mut curve.tolerance, 5.0..=200.0)).labelled_by(label.id);
     });
     ui.horizontal_wrapped(|ui| {
-        if ui.add_enabled(curve.colour.is_some(), egui::Button::new("Auto-trace")).clicked() {
+        if ui.add_enabled(curve.colour.is_some(), egui::Button::new(w("digitizer-auto-trace"))).clicked() {
             *action = DigitizerAction::AutoTrace;
         }
         for (t, label) in [
-            (Tool::AddPoints, "Add points"),
-            (Tool::MovePoints, "Move points"),
-            (Tool::DeletePoints, "Delete points"),
-            (Tool::Pan, "Pan"),
+            (Tool::AddPoints, "digitizer-add-points"),
+            (Tool::MovePoints, "digitizer-move-points"),
+            (Tool::DeletePoints, "digitizer-delete-points"),
+            (Tool::Pan, "digitizer-pan"),
         ] {
-            if ui.selectable_label(*tool == t, label).clicked() {
+            if ui.selectable_label(*tool == t, w(label)).clicked() {
                 *tool = t;
             }
         }
     });
     ui.horizontal(|ui| {
-        ui.label(format!("{} point(s)", curve.points.len()));
-        if ui.add_enabled(!curve.history.is_empty(), egui::Button::new("Undo")).clicked() {
+        ui.label(with("digitizer-points", &[("n", curve.points.len().to_string())]));
+        if ui.add_enabled(!curve.history.is_empty(), egui::Button::new(w("digitizer-undo"))).clicked() {
             curve.undo();
         }
-        if ui.add_enabled(!curve.points.is_empty(), egui::Button::new("Clear points")).clicked() {
+        if ui.add_enabled(!curve.points.is_empty(), egui::Button::new(w("digitizer-clear-points"))).clicked()
+        {
             curve.set_points(Vec::new());
         }
     });
-    let label = ui.label("Numbers at risk (one “time, at risk” per line)");
+    let label = ui.label(w("digitizer-at-risk"));
     ui.add(egui::TextEdit::multiline(&mut curve.at_risk).desired_rows(4).desired_width(f32::INFINITY))
         .labelled_by(label.id);
     ui.horizontal(|ui| {
-        let label = ui.label("Total events (if published)");
+        let label = ui.label(w("digitizer-total-events"));
         ui.add(egui::TextEdit::singleline(&mut curve.events).desired_width(60.0)).labelled_by(label.id);
     });
 }
@@ -507,29 +534,29 @@ fn info_ui(ui: &mut Ui, info: &mut FigureInfoForm) {
     let FigureInfoForm { label, citation, identifier, figure, population, unit, clock } = info;
     egui::Grid::new("figure-info").num_columns(2).show(ui, |ui| {
         for (name, text) in [
-            ("Cohort name", label),
-            ("Citation (required)", citation),
-            ("DOI or PMID", identifier),
-            ("Figure/panel", figure),
-            ("Group description", population),
+            ("digitizer-cohort-name", label),
+            ("digitizer-citation", citation),
+            ("digitizer-identifier", identifier),
+            ("digitizer-figure-panel", figure),
+            ("digitizer-population", population),
         ] {
-            let l = ui.label(name);
+            let l = ui.label(w(name));
             ui.add(egui::TextEdit::singleline(text).desired_width(230.0)).labelled_by(l.id);
             ui.end_row();
         }
     });
     // Under the grid, each choice on its own lines: a clock beside the
     // other's options reads as one of them.
-    ui.label("Time axis clock (required): where the figure's time 0 is");
+    ui.label(w("digitizer-clock"));
     ui.horizontal_wrapped(|ui| {
         for c in Clock::ALL {
             ui.radio_value(clock, Some(c), c.label());
         }
     });
-    ui.label("Time unit (required)");
+    ui.label(w("digitizer-unit"));
     ui.horizontal(|ui| {
         for u in TimeUnit::ALL {
-            ui.radio_value(unit, Some(u), format!("time in {}", u.label()));
+            ui.radio_value(unit, Some(u), with("digitizer-time-in", &[("unit", u.label().to_owned())]));
         }
     });
 }
@@ -537,17 +564,21 @@ fn info_ui(ui: &mut Ui, info: &mut FigureInfoForm) {
 fn results_ui(ui: &mut Ui, r: &CurveResult) {
     ui.group(|ui| {
         ui.label(RichText::new(&r.name).strong());
-        ui.label(format!(
-            "RMSE {:.4}, max error {:.4} against the traced points; {} events",
-            r.rmse, r.max_error, r.events
+        ui.label(with(
+            "digitizer-fit-errors",
+            &[
+                ("rmse", format!("{:.4}", r.rmse)),
+                ("max", format!("{:.4}", r.max_error)),
+                ("events", r.events.to_string()),
+            ],
         ));
         for failed in &r.failed {
             ui.colored_label(ui.visuals().error_fg_color, failed);
         }
         egui::Grid::new(("at-risk-agreement", &r.name)).striped(true).show(ui, |ui| {
-            ui.label("Time");
-            ui.label("At risk, published");
-            ui.label("Reconstructed");
+            ui.label(w("digitizer-time"));
+            ui.label(w("digitizer-at-risk-published"));
+            ui.label(w("digitizer-reconstructed"));
             ui.end_row();
             for a in &r.at_risk {
                 ui.label(crate::model::evidence::trim_number(a.time));
@@ -578,7 +609,7 @@ fn figure_ui(
         painter.text(
             rect.center(),
             egui::Align2::CENTER_CENTER,
-            "No figure loaded",
+            w("digitizer-no-figure"),
             egui::FontId::proportional(16.0),
             Color32::WHITE,
         );
@@ -746,7 +777,7 @@ fn paint_marks(painter: &egui::Painter, form: &DigitizerForm) {
             for failed in &r.failed {
                 let at = rect.left_top() + vec2(8.0, 8.0 + verdicts);
                 let galley = painter.layout(
-                    format!("{}: {failed}", r.name),
+                    with("digitizer-verdict", &[("curve", r.name.clone()), ("failed", failed.clone())]),
                     egui::FontId::proportional(14.0),
                     colours::VERDICT,
                     rect.width() - 16.0,

@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 
 use crate::model::clock::Clock;
 use crate::model::cohort::TimeUnit;
+use crate::model::l10n;
 
 /// Which kind of data is imported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,21 +91,39 @@ pub enum ImportAction {
 
 /// Labels the tests query.
 pub mod labels {
+    use super::w;
+
     /// Records or curve path.
-    pub const MAIN_PATH: &str = "CSV file";
+    pub fn main_path() -> String {
+        w("import-main-path")
+    }
+
     /// At-risk path.
-    pub const AT_RISK_PATH: &str = "Numbers-at-risk CSV";
+    pub fn at_risk_path() -> String {
+        w("import-at-risk-path")
+    }
+
     /// Cohort name.
-    pub const LABEL: &str = "Cohort name";
+    pub fn label() -> String {
+        w("import-label")
+    }
+
     /// Total events.
-    pub const TOTAL_EVENTS: &str = "Total events (if published)";
+    pub fn total_events() -> String {
+        w("import-total-events")
+    }
+}
+
+/// A message of the window.
+fn w(id: &str) -> String {
+    l10n::en(id, &[])
 }
 
 /// Draws the window.
 pub fn import_ui(ctx: &egui::Context, form: &mut ImportForm) -> ImportAction {
     let mut action = ImportAction::None;
     let mut open = true;
-    egui::Window::new("Import cohort data").open(&mut open).default_width(480.0).show(ctx, |ui| {
+    egui::Window::new(w("import-title")).open(&mut open).default_width(480.0).show(ctx, |ui| {
         let ImportForm {
             kind,
             main_path,
@@ -120,33 +139,32 @@ pub fn import_ui(ctx: &egui::Context, form: &mut ImportForm) -> ImportAction {
             error,
         } = form;
         ui.horizontal(|ui| {
-            ui.radio_value(kind, ImportKind::Records, "Patient records (time, event, group)");
-            ui.radio_value(kind, ImportKind::Digitized, "Digitized published curve");
+            ui.radio_value(kind, ImportKind::Records, w("import-kind-records"));
+            ui.radio_value(kind, ImportKind::Digitized, w("import-kind-digitized"));
         });
         ui.add_space(4.0);
         let main_label = match kind {
-            ImportKind::Records => labels::MAIN_PATH,
-            ImportKind::Digitized => "Digitized curve CSV (time, survival)",
+            ImportKind::Records => labels::main_path(),
+            ImportKind::Digitized => w("import-curve-path"),
         };
-        if path_row(ui, main_label, main_path) {
+        if path_row(ui, &main_label, main_path) {
             action = ImportAction::Browse(CsvSlot::Main);
         }
         match kind {
             ImportKind::Records => {
-                if ui.button("Read columns").clicked() {
+                if ui.button(w("import-read-columns")).clicked() {
                     action = ImportAction::ReadColumns;
                 }
                 if columns.is_empty() {
-                    ui.label(
-                        RichText::new("Read the file's columns to choose time, event and group.").small(),
-                    );
+                    ui.label(RichText::new(w("import-read-columns-first")).small());
                 } else {
-                    column_combo(ui, "Time column", time_col, columns);
-                    column_combo(ui, "Event column (1 = event, 0 = censored)", event_col, columns);
-                    egui::ComboBox::from_label("Group column")
-                        .selected_text(group_col.as_deref().unwrap_or("none"))
+                    column_combo(ui, &w("import-time-column"), time_col, columns);
+                    column_combo(ui, &w("import-event-column"), event_col, columns);
+                    let none = w("import-no-group");
+                    egui::ComboBox::from_label(w("import-group-column"))
+                        .selected_text(group_col.clone().unwrap_or_else(|| none.clone()))
                         .show_ui(ui, |ui| {
-                            ui.selectable_value(group_col, None, "none");
+                            ui.selectable_value(group_col, None, none);
                             for c in columns.iter() {
                                 ui.selectable_value(group_col, Some(c.clone()), c);
                             }
@@ -154,44 +172,38 @@ pub fn import_ui(ctx: &egui::Context, form: &mut ImportForm) -> ImportAction {
                 }
             }
             ImportKind::Digitized => {
-                if path_row(ui, labels::AT_RISK_PATH, at_risk_path) {
+                if path_row(ui, &labels::at_risk_path(), at_risk_path) {
                     action = ImportAction::Browse(CsvSlot::AtRisk);
                 }
                 ui.horizontal(|ui| {
-                    let l = ui.label(labels::TOTAL_EVENTS);
+                    let l = ui.label(labels::total_events());
                     ui.add(egui::TextEdit::singleline(total_events).desired_width(60.0)).labelled_by(l.id);
                 });
-                ui.label(
-                    RichText::new(
-                        "Records are reconstructed with the Guyot (2012) method; the curve is labelled as a \
-                         reconstruction with its error against your digitized points.",
-                    )
-                    .small(),
-                );
+                ui.label(RichText::new(w("import-reconstructed")).small());
             }
         }
         ui.horizontal(|ui| {
-            let l = ui.label(labels::LABEL);
+            let l = ui.label(labels::label());
             ui.add(egui::TextEdit::singleline(label).desired_width(220.0)).labelled_by(l.id);
         });
-        egui::ComboBox::from_label("Time starts at").selected_text(origin.label()).show_ui(ui, |ui| {
+        egui::ComboBox::from_label(w("import-time-starts")).selected_text(origin.label()).show_ui(ui, |ui| {
             for o in Clock::ALL {
                 ui.selectable_value(origin, o, o.label());
             }
         });
         ui.horizontal(|ui| {
-            ui.label("Time unit");
-            ui.radio_value(unit, TimeUnit::Years, "years");
-            ui.radio_value(unit, TimeUnit::Months, "months");
+            ui.label(w("import-time-unit"));
+            ui.radio_value(unit, TimeUnit::Years, w("import-years"));
+            ui.radio_value(unit, TimeUnit::Months, w("import-months"));
         });
         if let Some(e) = error {
             ui.label(RichText::new(e.as_str()).color(crate::ui::theme::error_text(ui.visuals().dark_mode)));
         }
         ui.horizontal(|ui| {
-            if ui.button("Import").clicked() {
+            if ui.button(w("import-import")).clicked() {
                 action = ImportAction::Import;
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(w("import-cancel")).clicked() {
                 action = ImportAction::Close;
             }
         });
@@ -207,7 +219,7 @@ fn path_row(ui: &mut Ui, label: &str, path: &mut String) -> bool {
     ui.horizontal(|ui| {
         let l = ui.label(label);
         ui.add(egui::TextEdit::singleline(path).desired_width(240.0)).labelled_by(l.id);
-        ui.button("Browse…").clicked()
+        ui.button(w("import-browse")).clicked()
     })
     .inner
 }

@@ -6,11 +6,27 @@ use egui::{RichText, Ui};
 
 use crate::model::clock::Clock;
 use crate::model::evidence::local::{FindingField, LocalFindingForm, MEASURES, TOPICS, measure_words};
+use crate::model::l10n::{self, Arg};
 
 /// Title of the library window (tests query it).
-pub const LIBRARY_TITLE: &str = "Evidence library";
+pub fn library_title() -> String {
+    w("library-title")
+}
+
 /// Title of the finding form.
-pub const FINDING_TITLE: &str = "Add a published finding";
+pub fn finding_title() -> String {
+    w("finding-title")
+}
+
+/// A message of the window without arguments.
+fn w(id: &str) -> String {
+    l10n::en(id, &[])
+}
+
+/// A message of the window naming one thing.
+fn named(id: &str, name: &str) -> String {
+    l10n::en(id, &[("name", Arg::Text(name.to_owned()))])
+}
 
 /// One cohort as the window lists it.
 #[derive(Clone, Debug, PartialEq)]
@@ -101,69 +117,84 @@ pub enum LibraryAction {
 /// place.
 pub fn library_ui(ctx: &egui::Context, open: &mut bool, view: &mut LibraryView) -> LibraryAction {
     let mut action = LibraryAction::None;
-    egui::Window::new(LIBRARY_TITLE).open(open).default_width(640.0).default_height(560.0).show(ctx, |ui| {
-        ui.label(RichText::new(&view.folder).small().weak());
-        ui.label("Cohort data and published findings only; no patient data is kept here.");
-        ui.separator();
-        egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
-            ui.heading("Cohorts");
-            if view.cohorts.is_empty() {
-                ui.label("None yet: import cohort data, load a cohort file, or digitize a published curve.");
-            }
-            for (i, row) in view.cohorts.iter().enumerate() {
-                cohort_row_ui(ui, i, row, view.confirm, &mut view.export, &mut action);
-            }
-            ui.add_space(8.0);
-            ui.heading("Findings added by hand");
-            if view.findings.is_empty() {
-                ui.label("None yet.");
-            }
-            for (i, row) in view.findings.iter().enumerate() {
-                ui.group(|ui| {
-                    ui.label(&row.statement);
-                    ui.label(RichText::new(&row.source).small());
-                    confirm_ui(ui, Removal::Finding(i), view.confirm, "finding", &mut action);
-                });
-            }
-            if !view.damaged.is_empty() {
+    egui::Window::new(library_title()).open(open).default_width(640.0).default_height(560.0).show(
+        ctx,
+        |ui| {
+            ui.label(RichText::new(&view.folder).small().weak());
+            ui.label(w("library-intro"));
+            ui.separator();
+            egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
+                ui.heading(w("library-cohorts"));
+                if view.cohorts.is_empty() {
+                    ui.label(w("library-cohorts-none"));
+                }
+                for (i, row) in view.cohorts.iter().enumerate() {
+                    cohort_row_ui(ui, i, row, view.confirm, &mut view.export, &mut action);
+                }
                 ui.add_space(8.0);
-                ui.heading("Files that could not be read");
+                ui.heading(w("library-findings"));
+                if view.findings.is_empty() {
+                    ui.label(w("library-findings-none"));
+                }
+                for (i, row) in view.findings.iter().enumerate() {
+                    ui.group(|ui| {
+                        ui.label(&row.statement);
+                        ui.label(RichText::new(&row.source).small());
+                        confirm_ui(
+                            ui,
+                            Removal::Finding(i),
+                            view.confirm,
+                            &w("library-finding-name"),
+                            &mut action,
+                        );
+                    });
+                }
+                if !view.damaged.is_empty() {
+                    ui.add_space(8.0);
+                    ui.heading(w("library-damaged"));
+                }
+                for (i, (file, reason)) in view.damaged.iter().enumerate() {
+                    ui.group(|ui| {
+                        ui.colored_label(
+                            ui.visuals().error_fg_color,
+                            l10n::en(
+                                "library-damaged-file",
+                                &[("file", Arg::Text(file.clone())), ("reason", Arg::Text(reason.clone()))],
+                            ),
+                        );
+                        ui.label(RichText::new(w("library-damaged-left")).small());
+                        confirm_ui(ui, Removal::Damaged(i), view.confirm, file, &mut action);
+                    });
+                }
+                if !view.trash.is_empty() {
+                    ui.add_space(8.0);
+                    ui.heading(w("library-trash"));
+                }
+                for (i, name) in view.trash.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        ui.label(name);
+                        if ui.button(named("library-restore", name)).clicked() {
+                            action = LibraryAction::Restore(i);
+                        }
+                    });
+                }
+            });
+            ui.separator();
+            if ui.button(w("library-add-finding")).clicked() {
+                action = LibraryAction::AddFinding;
             }
-            for (i, (file, reason)) in view.damaged.iter().enumerate() {
-                ui.group(|ui| {
-                    ui.colored_label(ui.visuals().error_fg_color, format!("{file}: {reason}"));
-                    ui.label(RichText::new("Not loaded; left in the library folder as it is.").small());
-                    confirm_ui(ui, Removal::Damaged(i), view.confirm, file, &mut action);
-                });
-            }
-            if !view.trash.is_empty() {
-                ui.add_space(8.0);
-                ui.heading("Removed (in the library's trash folder)");
-            }
-            for (i, name) in view.trash.iter().enumerate() {
-                ui.horizontal(|ui| {
-                    ui.label(name);
-                    if ui.button(format!("Restore {name}")).clicked() {
-                        action = LibraryAction::Restore(i);
-                    }
-                });
-            }
-        });
-        ui.separator();
-        if ui.button("Add a published finding…").clicked() {
-            action = LibraryAction::AddFinding;
-        }
-        ui.horizontal(|ui| {
-            let label = ui.label("Cohort file to import");
-            ui.text_edit_singleline(&mut view.import_path).labelled_by(label.id);
-            if ui.button("Import").clicked() {
-                action = LibraryAction::Import(view.import_path.clone());
-            }
-            if ui.button("Browse…").clicked() {
-                action = LibraryAction::BrowseImport;
-            }
-        });
-    });
+            ui.horizontal(|ui| {
+                let label = ui.label(w("library-import-path"));
+                ui.text_edit_singleline(&mut view.import_path).labelled_by(label.id);
+                if ui.button(w("library-import")).clicked() {
+                    action = LibraryAction::Import(view.import_path.clone());
+                }
+                if ui.button(w("library-browse")).clicked() {
+                    action = LibraryAction::BrowseImport;
+                }
+            });
+        },
+    );
     action
 }
 
@@ -177,14 +208,14 @@ fn cohort_row_ui(
 ) {
     ui.group(|ui| {
         let mut shown = row.shown;
-        if ui.checkbox(&mut shown, format!("Show {}", row.label)).changed() {
+        if ui.checkbox(&mut shown, named("library-show", &row.label)).changed() {
             *action = LibraryAction::SetShown(i, shown);
         }
         ui.label(&row.describe);
         if row.session {
             ui.horizontal(|ui| {
-                ui.label(RichText::new("For this run only: not kept in the library.").italics());
-                if ui.button(format!("Keep {} in the library", row.label)).clicked() {
+                ui.label(RichText::new(w("library-session-only")).italics());
+                if ui.button(named("library-keep-cohort", &row.label)).clicked() {
                     *action = LibraryAction::Keep(i);
                 }
             });
@@ -193,7 +224,7 @@ fn cohort_row_ui(
             ui.label(RichText::new(line).small());
         }
         ui.horizontal(|ui| {
-            if ui.button(format!("Export {}…", row.label)).clicked() {
+            if ui.button(named("library-export", &row.label)).clicked() {
                 *action = LibraryAction::Export(i);
             }
             confirm_ui(ui, Removal::Cohort(i), confirm, &row.label, action);
@@ -202,9 +233,9 @@ fn cohort_row_ui(
             && *at == i
         {
             ui.horizontal(|ui| {
-                let label = ui.label("Export to");
+                let label = ui.label(w("library-export-to"));
                 ui.text_edit_singleline(path).labelled_by(label.id);
-                if ui.button("Write").clicked() {
+                if ui.button(w("library-write")).clicked() {
                     *action = LibraryAction::ExportTo(i, path.clone());
                 }
             });
@@ -215,15 +246,15 @@ fn cohort_row_ui(
 fn confirm_ui(ui: &mut Ui, what: Removal, confirm: Option<Removal>, name: &str, action: &mut LibraryAction) {
     if confirm == Some(what) {
         ui.horizontal(|ui| {
-            ui.colored_label(ui.visuals().warn_fg_color, format!("Remove {name} from the library?"));
-            if ui.button("Yes, remove").clicked() {
+            ui.colored_label(ui.visuals().warn_fg_color, named("library-remove-ask", name));
+            if ui.button(w("library-remove-yes")).clicked() {
                 *action = LibraryAction::ConfirmRemove(what);
             }
-            if ui.button("Keep").clicked() {
+            if ui.button(w("library-remove-keep")).clicked() {
                 *action = LibraryAction::CancelRemove;
             }
         });
-    } else if ui.button(format!("Remove {name}…")).clicked() {
+    } else if ui.button(named("library-remove", name)).clicked() {
         *action = LibraryAction::AskRemove(what);
     }
 }
@@ -247,7 +278,7 @@ pub fn finding_form_ui(
     problems: &[(FindingField, String)],
 ) -> FindingAction {
     let mut action = FindingAction::None;
-    egui::Window::new(FINDING_TITLE).default_width(520.0).collapsible(false).show(ctx, |ui| {
+    egui::Window::new(finding_title()).default_width(520.0).collapsible(false).show(ctx, |ui| {
         let LocalFindingForm {
             citation,
             identifier,
@@ -268,65 +299,66 @@ pub fn finding_form_ui(
             }
         };
         egui::Grid::new("finding-form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-            text_row(ui, "Citation (required)", citation, true);
+            text_row(ui, &w("finding-citation"), citation, true);
             problem(ui, FindingField::Citation);
             ui.end_row();
-            text_row(ui, "DOI or PMID", identifier, false);
+            text_row(ui, &w("finding-identifier"), identifier, false);
             problem(ui, FindingField::Identifier);
             ui.end_row();
-            ui.label("Measure");
-            egui::ComboBox::from_label("Measure").selected_text(measure_words(*measure)).show_ui(ui, |ui| {
-                for m in MEASURES {
-                    ui.selectable_value(measure, m, measure_words(m));
-                }
-            });
+            let measure_label = w("finding-measure");
+            ui.label(&measure_label);
+            egui::ComboBox::from_label(measure_label).selected_text(measure_words(*measure)).show_ui(
+                ui,
+                |ui| {
+                    for m in MEASURES {
+                        ui.selectable_value(measure, m, measure_words(m));
+                    }
+                },
+            );
             ui.end_row();
-            ui.label("Topic");
-            egui::ComboBox::from_label("Topic").selected_text(topic.heading()).show_ui(ui, |ui| {
+            let topic_label = w("finding-topic");
+            ui.label(&topic_label);
+            egui::ComboBox::from_label(topic_label).selected_text(topic.heading()).show_ui(ui, |ui| {
                 for t in TOPICS {
                     ui.selectable_value(topic, t, t.heading());
                 }
             });
             ui.end_row();
-            text_row(ui, "Group", group, false);
+            text_row(ui, &w("finding-group"), group, false);
             problem(ui, FindingField::Group);
             ui.end_row();
-            text_row(ui, "Patients (n)", n, false);
+            text_row(ui, &w("finding-n"), n, false);
             problem(ui, FindingField::N);
             ui.end_row();
-            text_row(ui, "Value (%)", value, false);
+            text_row(ui, &w("finding-value"), value, false);
             problem(ui, FindingField::Value);
             ui.end_row();
-            text_row(ui, "95 % CI low (%)", low, false);
+            text_row(ui, &w("finding-ci-low"), low, false);
             ui.end_row();
-            text_row(ui, "95 % CI high (%)", high, false);
+            text_row(ui, &w("finding-ci-high"), high, false);
             problem(ui, FindingField::Interval);
             ui.end_row();
-            text_row(ui, "Time point (years)", time, false);
+            text_row(ui, &w("finding-time"), time, false);
             problem(ui, FindingField::Time);
             ui.end_row();
-            ui.label("Clock");
-            egui::ComboBox::from_label("Clock").selected_text(clock.label()).show_ui(ui, |ui| {
+            let clock_label = w("finding-clock");
+            ui.label(&clock_label);
+            egui::ComboBox::from_label(clock_label).selected_text(clock.label()).show_ui(ui, |ui| {
                 for c in Clock::ALL {
                     ui.selectable_value(clock, c, c.label());
                 }
             });
             ui.end_row();
-            text_row(ui, "Where in the paper", locator, false);
+            text_row(ui, &w("finding-locator"), locator, false);
             problem(ui, FindingField::Locator);
             ui.end_row();
         });
-        ui.label(
-            RichText::new(
-                "The finding is shown beside the shipped evidence, marked as added locally by you.",
-            )
-            .small(),
-        );
+        ui.label(RichText::new(w("finding-shown-beside")).small());
         ui.horizontal(|ui| {
-            if ui.button("Add finding").clicked() {
+            if ui.button(w("finding-add")).clicked() {
                 action = FindingAction::Add;
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(w("finding-cancel")).clicked() {
                 action = FindingAction::Cancel;
             }
         });

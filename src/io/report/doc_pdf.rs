@@ -5,6 +5,7 @@
 //! family's side (pictures of 100 boys, ratings, choices, questions, steps)
 //! are set as on the family pages.
 
+use crate::model::l10n::{self, Arg};
 use crate::model::text::{Block, Paragraph, Run, Section, Table};
 
 use super::flow::Flow;
@@ -34,16 +35,16 @@ pub(super) fn blocks(flow: &mut Flow, section: &Section) {
                 let mut under = Paragraph::new();
                 for why in concerns {
                     if !under.is_empty() {
-                        under = under.text(" ");
+                        under = under.text(l10n::en("report-under-separator", &[]));
                     }
-                    under = under.text("Concerns him: ").then(why.clone());
+                    under = under.text(l10n::en("report-concerns-him", &[])).then(why.clone());
                 }
                 let cited = text.0.iter().any(|r| matches!(r, Run::Cite(_)));
                 if let Some(s) = source.as_ref().filter(|_| !cited) {
                     if !under.is_empty() {
-                        under = under.text(" ");
+                        under = under.text(l10n::en("report-under-separator", &[]));
                     }
-                    under = under.text(format!("Source: {}", s.label));
+                    under = under.text(l10n::en("report-source", &[("source", Arg::Text(s.label.clone()))]));
                 }
                 flow.bullet(text, (!under.is_empty()).then_some(&under));
             }

@@ -151,7 +151,7 @@ pub fn report_pdf(source: &ReportSource<'_>, options: &ReportOptions) -> Result<
     }
     let creator = format!("xhim-aid {}", env!("CARGO_PKG_VERSION"));
     flow.canvas
-        .finish("xhim-aid report: X-linked hyper-IgM syndrome", &creator)
+        .finish(&l10n::en("report-document-title", &[]), &creator)
         .map_err(|message| ReportError::Build { path: None, message })
 }
 
@@ -202,7 +202,7 @@ fn layout(flow: &mut Flow, source: &ReportSource<'_>, options: &ReportOptions, g
     );
     title(flow, source.evidence, source.document, generated);
     if let Some(clinic) = &options.clinic_name {
-        flow.small(&format!("Prepared at {clinic}."), 0.0);
+        flow.small(&l10n::en("report-prepared-at", &[("clinic", Arg::Text(clinic.clone()))]), 0.0);
     }
     patient_section(flow, &doc, &source.document.patient, options);
     for id in [SectionId::Status, SectionId::NewEvidence] {
@@ -210,12 +210,8 @@ fn layout(flow: &mut Flow, source: &ReportSource<'_>, options: &ReportOptions, g
             doc_pdf::section(flow, s);
         }
     }
-    flow.heading("The picture: one clock per panel");
-    flow.small(
-        "Each panel has its own clock (age, or years since HSCT) and its own measure; values on different \
-         panels are not compared by position.",
-        0.0,
-    );
+    flow.heading(&l10n::en("report-picture-heading", &[]));
+    flow.small(&l10n::en("report-picture-clocks", &[]), 0.0);
     panels::figure(flow, &fig);
     for id in [
         SectionId::Values,
@@ -236,44 +232,36 @@ fn layout(flow: &mut Flow, source: &ReportSource<'_>, options: &ReportOptions, g
 }
 
 fn title(flow: &mut Flow, evidence: &Evidence, doc: &PatientDocument, generated: &str) {
-    flow.paragraph_at(
-        "X-linked hyper-IgM syndrome: evidence report",
-        18.0,
-        0.0,
-        CONTENT_W,
-        (Weight::Bold, INK),
-    );
+    flow.paragraph_at(&l10n::en("report-title", &[]), 18.0, 0.0, CONTENT_W, (Weight::Bold, INK));
     flow.gap(2.0);
     flow.small(
-        &format!(
-            "Generated {generated} (UTC) · xhim-aid {} · evidence {}",
-            env!("CARGO_PKG_VERSION"),
-            crate::model::evidence::changelog::record_label(evidence)
+        &l10n::en(
+            "report-generated",
+            &[
+                ("generated", Arg::Text(generated.to_owned())),
+                ("version", Arg::Text(env!("CARGO_PKG_VERSION").to_owned())),
+                ("evidence", Arg::Text(crate::model::evidence::changelog::record_label(evidence))),
+            ],
         ),
         0.0,
     );
     let saved = doc.record.saves.last().map_or_else(
-        || "This patient has not been saved to a file.".to_owned(),
+        || l10n::en("report-not-saved", &[]),
         |s| {
-            format!(
-                "Last saved by {} at {} (xhim-aid {}, evidence {}); {} recorded {}.",
-                s.saved_by,
-                s.saved_at,
-                s.app_version,
-                s.evidence_version,
-                doc.record.changes.len(),
-                if doc.record.changes.len() == 1 { "change" } else { "changes" }
+            l10n::en(
+                "report-last-saved",
+                &[
+                    ("by", Arg::Text(s.saved_by.to_string())),
+                    ("at", Arg::Text(s.saved_at.to_string())),
+                    ("version", Arg::Text(s.app_version.to_string())),
+                    ("evidence", Arg::Text(s.evidence_version.to_string())),
+                    ("n", Arg::Count(i64::try_from(doc.record.changes.len()).unwrap_or(i64::MAX))),
+                ],
             )
         },
     );
     flow.small(&saved, 0.0);
-    flow.small(
-        "Published values are shown as published, each with its source. A number marked “calculated” is \
-         derived from a published value and says from what. Dashed lines join published points and are \
-         not fitted curves; step curves are Kaplan–Meier estimates of a centre's or a digitized cohort's \
-         records and name their source. Numbers about him (ages, time remaining) come from his record.",
-        0.0,
-    );
+    flow.small(&l10n::en("report-how-to-read", &[]), 0.0);
 }
 
 /// His details (the note only when chosen) and any problems with the record.
@@ -283,20 +271,19 @@ fn patient_section(flow: &mut Flow, doc: &Doc, patient: &Patient, options: &Repo
     doc_pdf::blocks(flow, section);
     let note = if options.include_note {
         if patient.note.trim().is_empty() {
-            "Note: none.".to_owned()
+            l10n::en("report-note-none", &[])
         } else {
-            format!("Note: {}", patient.note)
+            l10n::en("report-note", &[("note", Arg::Text(patient.note.clone()))])
         }
     } else {
-        "Note: not included (notes may hold identifying text; the note is printed only when chosen in the \
-         report options)."
-            .to_owned()
+        l10n::en("report-note-left-out", &[])
     };
     flow.paragraph(&note);
     let problems = patient.validate();
     if !problems.is_empty() {
         let text: Vec<String> = problems.into_iter().map(|p| p.message).collect();
-        flow.paragraph(&format!("The record has problems: {}", text.join(" ")));
+        let problems = text.join(&l10n::en("report-problems-separator", &[]));
+        flow.paragraph(&l10n::en("report-problems", &[("problems", Arg::Text(problems))]));
     }
 }
 
@@ -306,12 +293,8 @@ fn patient_section(flow: &mut Flow, doc: &Doc, patient: &Patient, options: &Repo
 fn family_pages(flow: &mut Flow, inputs: &Inputs<'_>, patient: &Patient, style: IconStyle) {
     let text = family_doc(inputs, patient.discussion.as_ref().unwrap_or(&FamilyDiscussion::default()));
     flow.new_page();
-    flow.heading("For the family: what the studies found, in plain words");
-    flow.small(
-        "These pages are what the family view shows. They describe what published studies found for groups \
-         of boys. They cannot say what will happen to one boy, and they do not say what to do.",
-        0.0,
-    );
+    flow.heading(&l10n::en("report-family-heading", &[]));
+    flow.small(&l10n::en("report-family-intro", &[]), 0.0);
     for id in [
         SectionId::Choice,
         SectionId::LifeAfterTransplant,
@@ -336,17 +319,14 @@ fn footers(flow: &mut Flow, lang: Lang) {
     let total = flow.canvas.page_count();
     let disclaimer =
         if lang == Lang::En { crate::DISCLAIMER.to_owned() } else { l10n::text(lang, "disclaimer", &[]) };
+    let count = |n: usize| Arg::Count(i64::try_from(n).unwrap_or(i64::MAX));
     for i in 0..total {
         let Some(mut c) = flow.canvas.select_page(i) else { continue };
         let y = 34.0;
         c.line((MARGIN_X, y + 11.0), (PAGE_W - MARGIN_X, y + 11.0), 0.5, MUTED, &[]);
         c.text(MARGIN_X, y, SMALL, &disclaimer, (Weight::Regular, INK, Align::Left));
-        let page = if lang == Lang::En {
-            format!("Page {} of {total}", i + 1)
-        } else {
-            let count = |n: usize| Arg::Count(i64::try_from(n).unwrap_or(i64::MAX));
-            l10n::text(lang, "page-of", &[("page", count(i + 1)), ("total", count(total))])
-        };
+        let id = if lang == Lang::En { "report-page-of" } else { "page-of" };
+        let page = l10n::text(lang, id, &[("page", count(i + 1)), ("total", count(total))]);
         c.text(PAGE_W - MARGIN_X, y, SMALL, &page, (Weight::Regular, MUTED, Align::Right));
     }
 }
@@ -431,6 +411,32 @@ mod tests {
         let options = ReportOptions { include_note: true, ..ReportOptions::default() };
         let bytes = report_pdf(&source(&e, &doc), &options).unwrap();
         assert!(bytes.starts_with(b"%PDF-"));
+    }
+
+    /// Every message the report prints is in the English files: a young boy
+    /// and an invalid record, with and without the note.
+    #[test]
+    fn every_message_the_report_uses_is_in_the_english_files() {
+        let e = Evidence::embedded().unwrap();
+        let invalid = PatientDocument::new(Patient {
+            age: AgeSource::Entered(YearsMonths { years: 3, months: 14 }),
+            ..Patient::default()
+        });
+        for doc in [young(), invalid] {
+            for include_note in [false, true] {
+                let options = ReportOptions {
+                    include_note,
+                    clinic_name: Some("A clinic".into()),
+                    ..ReportOptions::default()
+                };
+                let bytes = report_pdf(&source(&e, &doc), &options).unwrap();
+                let pdf = lopdf::Document::load_mem(&bytes).unwrap();
+                let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+                let text = pdf.extract_text(&pages).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+                assert!(!text.contains("[missing text:"), "{text}");
+                assert!(text.contains("Prepared at A clinic."), "{text}");
+            }
+        }
     }
 
     /// The text of a PDF, white space folded, and whether any text is drawn

@@ -7,6 +7,7 @@
 use crate::look::{self, Dash, Glyph, Hue, Look};
 use crate::model::evidence::{ValueKind, trim_number};
 use crate::model::figure::{Figure, MarkerKind, Panel, RiskTable, Series, SeriesKind};
+use crate::model::l10n::{self, Arg};
 use crate::model::text::Paragraph;
 
 use super::flow::Flow;
@@ -88,7 +89,13 @@ fn panel_pdf(flow: &mut Flow, panel: &Panel) {
             if p > 0 {
                 c.line((left, y), (right, y), 0.4, GRID, &[]);
             }
-            c.text(left - 4.0, y - 2.5, 7.5, &format!("{p} %"), (Weight::Regular, MUTED, Align::Right));
+            c.text(
+                left - 4.0,
+                y - 2.5,
+                7.5,
+                &l10n::en("report-axis-percent", &[("value", Arg::Text(p.to_string()))]),
+                (Weight::Regular, MUTED, Align::Right),
+            );
         }
         let step = x_step(panel.x_range_years);
         let mut t = (x0 / step).ceil() * step;
@@ -154,7 +161,7 @@ fn series_pdf(
                 (a + b) / 2.0,
                 y1 + 3.0,
                 7.0,
-                "background (a range, no point inside)",
+                &l10n::en("report-range-background", &[]),
                 (Weight::Regular, INK, Align::Center),
             );
         }
@@ -259,7 +266,7 @@ fn risk_table_pdf(flow: &mut Flow, panel: &Panel, table: &RiskTable, xmap: &dyn 
         MARGIN_X,
         top - 7.0,
         7.0,
-        "Numbers at risk (events, censored so far)",
+        &l10n::en("report-at-risk-heading", &[]),
         (Weight::Bold, INK, Align::Left),
     );
     // Each column says its time, as on the screen.
@@ -269,7 +276,7 @@ fn risk_table_pdf(flow: &mut Flow, panel: &Panel, table: &RiskTable, xmap: &dyn 
                 x,
                 top - 15.0,
                 6.5,
-                &format!("{} y", trim_number(*t)),
+                &l10n::en("report-axis-years", &[("value", Arg::Text(trim_number(*t)))]),
                 (Weight::Regular, MUTED, Align::Center),
             );
         }

@@ -7,7 +7,16 @@
 //! died; a curve that never drops while the numbers at risk fall to half is
 //! not a curve of those patients).
 
+use std::fmt;
+
+use crate::model::l10n::{self, Arg};
 use crate::model::survival::{AtRiskComparison, AtRiskPoint, CurvePoint, ReconstructionReport, Record};
+
+/// A check's words (`window.ftl`), with numbers already written.
+fn say(id: &str, args: &[(&str, String)]) -> String {
+    let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Text(v.clone()))).collect();
+    l10n::en(id, &args)
+}
 
 /// Which check failed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,26 +35,36 @@ pub enum Check {
 
 impl Check {
     /// The check's name, as messages cite it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Trace => "agreement with the trace",
-            Self::AtRisk => "numbers at risk",
-            Self::Events => "total events",
-            Self::DropsHaveDeaths => "every drop has a death",
-            Self::FlatCurve => "flat curve, falling numbers at risk",
-        }
+    pub fn name(self) -> String {
+        say(
+            match self {
+                Self::Trace => "check-name-trace",
+                Self::AtRisk => "check-name-at-risk",
+                Self::Events => "check-name-events",
+                Self::DropsHaveDeaths => "check-name-drops",
+                Self::FlatCurve => "check-name-flat",
+            },
+            &[],
+        )
     }
 }
 
 /// A failed check and what was found.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("failed check “{}”: {detail}", check.name())]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FailedCheck {
     /// Which check.
     pub check: Check,
     /// What contradicts what, with the numbers.
     pub detail: String,
 }
+
+impl fmt::Display for FailedCheck {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&say("check-failed", &[("check", self.check.name()), ("detail", self.detail.clone())]))
+    }
+}
+
+impl std::error::Error for FailedCheck {}
 
 /// Largest RMSE (survival 0–1) between the trace and the reconstruction
 /// that is kept: the accuracy the digitizer promises against the truth.
@@ -86,21 +105,27 @@ pub fn failed_checks(
     if let Some(c) = report.at_risk.iter().find(|c| at_risk_contradicts(c)) {
         failed.push(FailedCheck {
             check: Check::AtRisk,
-            detail: format!(
-                "at time {} the table gives {} at risk, but the traced curve leaves {}",
-                crate::model::evidence::trim_number(c.time),
-                c.published,
-                c.reconstructed
+            detail: say(
+                "check-at-risk",
+                &[
+                    ("time", crate::model::evidence::trim_number(c.time)),
+                    ("published", c.published.to_string()),
+                    ("reconstructed", c.reconstructed.to_string()),
+                ],
             ),
         });
     }
     if report.rmse > MAX_RMSE || report.max_abs_error > MAX_ERROR {
         failed.push(FailedCheck {
             check: Check::Trace,
-            detail: format!(
-                "the reconstructed curve is {:.3} RMSE and up to {:.3} from the traced curve (at most \
-                 {MAX_RMSE} and {MAX_ERROR} are kept); check the trace and the numbers at risk",
-                report.rmse, report.max_abs_error
+            detail: say(
+                "check-trace",
+                &[
+                    ("rmse", format!("{:.3}", report.rmse)),
+                    ("max", format!("{:.3}", report.max_abs_error)),
+                    ("max-rmse", MAX_RMSE.to_string()),
+                    ("max-error", MAX_ERROR.to_string()),
+                ],
             ),
         });
     }
@@ -109,10 +134,9 @@ pub fn failed_checks(
     {
         failed.push(FailedCheck {
             check: Check::Events,
-            detail: format!(
-                "{published} events were published, but the trace and the numbers at risk give {}; \
-                 check the total, the table and the trace",
-                report.events
+            detail: say(
+                "check-events",
+                &[("published", published.to_string()), ("events", report.events.to_string())],
             ),
         });
     }
@@ -139,11 +163,13 @@ fn drop_without_death(points: &[CurvePoint], records: &[Record], time_slack: f64
             let one_death = if at_risk > 0 { level / at_risk as f64 } else { f64::INFINITY };
             let near = deaths.iter().any(|&d| (d - p.time).abs() <= time_slack.max(1e-9));
             if drop >= 0.5 * one_death && drop >= 0.01 && !near {
-                return Some(format!(
-                    "the traced curve drops from {level:.3} to {:.3} at time {}, but the reconstruction \
-                     has no death there (nobody left at risk, or the table's times are on another unit)",
-                    p.survival,
-                    crate::model::evidence::trim_number((p.time * 1000.0).round() / 1000.0)
+                return Some(say(
+                    "check-drop",
+                    &[
+                        ("from", format!("{level:.3}")),
+                        ("to", format!("{:.3}", p.survival)),
+                        ("time", crate::model::evidence::trim_number((p.time * 1000.0).round() / 1000.0)),
+                    ],
                 ));
             }
         }
@@ -162,11 +188,7 @@ fn flat_with_falling_table(
     let lowest = points.iter().map(|p| p.survival).fold(1.0, f64::min);
     let (first, last) = (at_risk.first()?, at_risk.last()?);
     (lowest > 0.995 && report.events == 0 && last.at_risk * 2 < first.at_risk).then(|| {
-        format!(
-            "the traced curve stays at 100 % while the numbers at risk fall from {} to {}; check that \
-             the trace is the curve and that the table is on the figure's time unit",
-            first.at_risk, last.at_risk
-        )
+        say("check-flat", &[("first", first.at_risk.to_string()), ("last", last.at_risk.to_string())])
     })
 }
 
