@@ -9,9 +9,32 @@ use std::path::Path;
 
 use xhim_aid::model::l10n::{self, Lang};
 
-/// The string literals of a Rust source, in order (escapes left as they are;
-/// message ids have none).
+/// The string literals of a Rust source that are not egui ids or texture
+/// names, in order (escapes left as they are; message ids have none).
 fn literals(source: &str) -> Vec<&str> {
+    const ID_MAKERS: [&str; 8] = [
+        "Grid::new(",
+        "id_salt(",
+        "Panel::left(",
+        "Panel::right(",
+        "Panel::top(",
+        "Panel::bottom(",
+        "Id::new(",
+        "load_texture(",
+    ];
+    all_literals(source)
+        .into_iter()
+        .filter(|(start, _)| {
+            // The code before the opening quote, over any line break.
+            let before = source[..start.saturating_sub(1)].trim_end();
+            !ID_MAKERS.iter().any(|m| before.ends_with(m))
+        })
+        .map(|(_, l)| l)
+        .collect()
+}
+
+/// Every string literal with the byte where its text starts.
+fn all_literals(source: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let bytes = source.as_bytes();
     let mut i = 0;
@@ -36,7 +59,7 @@ fn literals(source: &str) -> Vec<&str> {
                     i += 1;
                 }
                 if let Some(text) = source.get(start..i.min(source.len())) {
-                    out.push(text);
+                    out.push((start, text));
                 }
             }
             _ => {}
@@ -83,7 +106,13 @@ fn data_ids() -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for path in files {
         let text = std::fs::read_to_string(path).unwrap();
-        out.extend(literals(&text).into_iter().filter(|l| looks_like_an_id(l)).map(str::to_owned));
+        out.extend(
+            all_literals(&text)
+                .into_iter()
+                .map(|(_, l)| l)
+                .filter(|l| looks_like_an_id(l))
+                .map(str::to_owned),
+        );
     }
     out
 }
