@@ -192,3 +192,26 @@ fn every_message_reads_with_sample_words() {
         }
     }
 }
+
+/// A report, handout or library write that fails says so in the menu
+/// language, naming the file, with the system's own words kept; the English
+/// (the command line's) is unchanged.
+#[test]
+fn report_and_library_errors_speak_the_menu_language() {
+    use xhim_aid::io::library::LibraryError;
+    use xhim_aid::io::report::ReportError;
+    let missing = ReportError::MissingFolder {
+        path: "/no/such/handout.pdf".into(),
+        folder: "/no/such".into(),
+    };
+    assert_eq!(missing.to_string(), "/no/such/handout.pdf: the folder “/no/such” does not exist");
+    assert_eq!(missing.message(Lang::Ja), "/no/such/handout.pdf：フォルダ「/no/such」が ありません");
+    assert!(missing.message(Lang::Es).contains("la carpeta «/no/such» no existe"));
+    let moved = LibraryError::Move {
+        file: "japan.ron".into(),
+        to_trash: true,
+        source: std::io::Error::new(std::io::ErrorKind::PermissionDenied, "permission denied"),
+    };
+    assert_eq!(moved.to_string(), "japan.ron: could not be moved to the trash: permission denied");
+    assert_eq!(moved.message(Lang::Ja), "japan.ron：ごみ箱に 移せませんでした：permission denied");
+}

@@ -124,7 +124,7 @@ impl App {
                 Ok(path) => {
                     self.notify(self.say("msg-report-written", &[("path", txt(path.display()))]), false);
                 }
-                Err(e) => self.notify(format!("{e}"), true),
+                Err(e) => self.notify(e.message(self.prefs.menu_lang), true),
             }
         }
         let Some(result) = self.work.save.as_ref().and_then(|s| s.job.poll()) else { return };

@@ -73,7 +73,7 @@ impl App {
             Ok(path) => {
                 self.notify(self.say("msg-handout-written", &[("path", txt(path.display()))]), false);
             }
-            Err(e) => self.notify(format!("{e}"), true),
+            Err(e) => self.notify(e.message(self.prefs.menu_lang), true),
         }
     }
 }

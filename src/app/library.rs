@@ -14,6 +14,7 @@ use crate::io::library::{Damaged, Kind, Library};
 use crate::model::cohort::{FittedCohort, ImportedCohort};
 use crate::model::evidence::local::{FindingField, LocalFindingForm};
 use crate::model::evidence::{Cohort, Evidence, LocalAddition};
+use crate::model::l10n::{self, Arg, Lang};
 use crate::ui::library_ui::{LibraryView, Removal};
 
 /// One change to the library folder.
@@ -458,30 +459,45 @@ impl App {
         }
         let batch = std::mem::take(&mut self.library.queue);
         let store = self.library.store.clone();
+        let lang = self.prefs.menu_lang;
         let job = Job::spawn("library-write", "Writing the library".to_owned(), ctx, move || {
-            batch.into_iter().filter_map(|change| apply(store.as_ref(), change).err()).collect()
+            batch.into_iter().filter_map(|change| apply(store.as_ref(), change, lang).err()).collect()
         });
         self.library.running = Some(job);
     }
 }
 
-/// Carries out one change; the message says what failed.
-fn apply(store: Option<&Library>, change: Change) -> Result<(), String> {
-    let kept = |r: Result<(), crate::io::library::LibraryError>, what: &str| {
-        r.map_err(|e| format!("{what} could not be kept in the library: {e}"))
+/// Carries out one change; the message says in `lang` what failed.
+fn apply(store: Option<&Library>, change: Change, lang: Lang) -> Result<(), String> {
+    use crate::io::library::LibraryError;
+    let say = |id: &str, file: &str, error: String| {
+        l10n::text(
+            lang,
+            id,
+            &[
+                ("what", Arg::Text(file.to_owned())),
+                ("file", Arg::Text(file.to_owned())),
+                ("error", Arg::Text(error)),
+            ],
+        )
+    };
+    let kept = |r: Result<(), LibraryError>, what: &str| {
+        r.map_err(|e| say("msg-library-not-kept", what, e.message(lang)))
     };
     match (store, change) {
         (_, Change::Export { path, cohort }) => crate::io::cohort_file::save(&path, &cohort)
-            .map_err(|e| format!("The cohort file could not be exported: {e}")),
+            .map_err(|e| say("msg-library-export-failed", "", e.to_string())),
         (None, _) => Ok(()),
         (Some(s), Change::Cohort { file, cohort }) => kept(s.write_cohort(&file, &cohort), &cohort.label),
         (Some(s), Change::Trash { kind, file, trash_file }) => s
             .trash(kind, &file, &trash_file)
-            .map_err(|e| format!("{file} could not be moved to the library's trash: {e}")),
+            .map_err(|e| say("msg-library-trash-failed", &file, e.message(lang))),
         (Some(s), Change::Restore { kind, trash_file, file }) => s
             .restore(kind, &trash_file, &file)
-            .map_err(|e| format!("{trash_file} could not be restored: {e}")),
-        (Some(s), Change::Hidden(hidden)) => kept(s.write_hidden(&hidden), "Which cohorts are shown"),
+            .map_err(|e| say("msg-library-restore-failed", &trash_file, e.message(lang))),
+        (Some(s), Change::Hidden(hidden)) => {
+            s.write_hidden(&hidden).map_err(|e| say("msg-library-shown-not-kept", "", e.message(lang)))
+        }
         (Some(s), Change::Finding { file, cohort }) => kept(s.write_finding(&file, &cohort), &cohort.label),
     }
 }

@@ -23,7 +23,7 @@ use crate::io::cohort_file;
 use crate::io::patient_file::{SaveError, write_atomically};
 use crate::model::cohort::ImportedCohort;
 use crate::model::evidence::{Cohort, Evidence};
-use crate::model::l10n::{self, Arg};
+use crate::model::l10n::{self, Arg, Lang};
 
 /// The library's folder inside the app's data folder.
 pub const LIBRARY_FOLDER: &str = "library";
@@ -38,10 +38,10 @@ const MAX_FINDING_BYTES: u64 = 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
     /// Writing failed; the previous file is intact.
-    #[error("{0}")]
+    #[error("{}", self.message(Lang::En))]
     Write(#[from] SaveError),
     /// The folder could not be made.
-    #[error("the library folder {folder} could not be created: {source}")]
+    #[error("{}", self.message(Lang::En))]
     Folder {
         /// The folder.
         folder: String,
@@ -49,17 +49,17 @@ pub enum LibraryError {
         source: std::io::Error,
     },
     /// A file could not be moved to or from the trash folder.
-    #[error("{file}: could not be moved {to}: {source}")]
+    #[error("{}", self.message(Lang::En))]
     Move {
         /// The file.
         file: String,
-        /// "to the trash" or "back from the trash".
-        to: &'static str,
+        /// To the trash, or back from it.
+        to_trash: bool,
         /// The system's error.
         source: std::io::Error,
     },
     /// A file could not be removed.
-    #[error("{file}: could not be removed: {source}")]
+    #[error("{}", self.message(Lang::En))]
     Remove {
         /// The file.
         file: String,
@@ -67,13 +67,42 @@ pub enum LibraryError {
         source: std::io::Error,
     },
     /// The data could not be written as RON.
-    #[error("{file}: {message}")]
+    #[error("{}", self.message(Lang::En))]
     Format {
         /// The file.
         file: String,
         /// What went wrong.
         message: String,
     },
+}
+
+impl LibraryError {
+    /// The problem in `lang`, for the window's messages; [`std::fmt::Display`]
+    /// is the English. The system's words stay as it gave them.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = |s: &str| Arg::Text(s.to_owned());
+        match self {
+            Self::Write(e) => e.message(lang),
+            Self::Folder { folder, source } => l10n::text(
+                lang,
+                "error-library-folder",
+                &[("folder", t(folder)), ("error", t(&source.to_string()))],
+            ),
+            Self::Move { file, to_trash, source } => l10n::text(
+                lang,
+                if *to_trash { "error-library-to-trash" } else { "error-library-from-trash" },
+                &[("file", t(file)), ("error", t(&source.to_string()))],
+            ),
+            Self::Remove { file, source } => l10n::text(
+                lang,
+                "error-library-remove",
+                &[("file", t(file)), ("error", t(&source.to_string()))],
+            ),
+            Self::Format { file, message } => {
+                l10n::text(lang, "error-library-format", &[("file", t(file)), ("message", t(message))])
+            }
+        }
+    }
 }
 
 /// A cohort kept in the library.
@@ -255,7 +284,7 @@ impl Library {
     pub fn trash(&self, kind: Kind, file: &str, trash_file: &str) -> Result<(), LibraryError> {
         let from = self.root.join(kind.folder()).join(file);
         let to = self.root.join(TRASH).join(kind.folder()).join(trash_file);
-        move_file(&from, &to, "to the trash")?;
+        move_file(&from, &to, true)?;
         remove(&crate::io::patient_file::backup_path(&from))
     }
 
@@ -265,7 +294,7 @@ impl Library {
     /// [`LibraryError`] naming the file; it stays in the trash.
     pub fn restore(&self, kind: Kind, trash_file: &str, file: &str) -> Result<(), LibraryError> {
         let from = self.root.join(TRASH).join(kind.folder()).join(trash_file);
-        move_file(&from, &self.root.join(kind.folder()).join(file), "back from the trash")
+        move_file(&from, &self.root.join(kind.folder()).join(file), false)
     }
 
     fn read_hidden(&self, problems: &mut Vec<String>) -> Vec<String> {
@@ -351,7 +380,7 @@ fn say(id: &str, args: &[(&str, String)]) -> String {
 }
 
 /// Renames `from` to `to`, making `to`'s folder first; never replaces a file.
-fn move_file(from: &Path, to: &Path, direction: &'static str) -> Result<(), LibraryError> {
+fn move_file(from: &Path, to: &Path, to_trash: bool) -> Result<(), LibraryError> {
     let file = crate::io::file_name(from);
     if let Some(folder) = to.parent() {
         std::fs::create_dir_all(folder)
@@ -359,9 +388,9 @@ fn move_file(from: &Path, to: &Path, direction: &'static str) -> Result<(), Libr
     }
     if to.exists() {
         let source = std::io::Error::new(std::io::ErrorKind::AlreadyExists, "a file of that name is there");
-        return Err(LibraryError::Move { file, to: direction, source });
+        return Err(LibraryError::Move { file, to_trash, source });
     }
-    std::fs::rename(from, to).map_err(|source| LibraryError::Move { file, to: direction, source })
+    std::fs::rename(from, to).map_err(|source| LibraryError::Move { file, to_trash, source })
 }
 
 fn remove(path: &Path) -> Result<(), LibraryError> {

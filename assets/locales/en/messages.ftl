@@ -226,3 +226,20 @@ error-clipboard-unavailable = the system clipboard is not available ({ $system }
 error-clipboard-refused = the system clipboard did not accept the text ({ $system })
 error-clipboard-read-back = the system clipboard could not be read back to confirm the copy ({ $system })
 error-clipboard-mismatch = the system clipboard holds different text from the summary (another program may have replaced it)
+
+# Why a report or handout was not written (the system's words as it gave them).
+error-report-build = { $file }the report could not be built: { $message }
+error-report-folder = { $file }: the folder “{ $folder }” does not exist
+error-report-write = { $file }: could not write the PDF ({ $step }): { $error }
+
+# Why the evidence library could not be changed; the file is as it was.
+error-library-folder = the library folder { $folder } could not be created: { $error }
+error-library-to-trash = { $file }: could not be moved to the trash: { $error }
+error-library-from-trash = { $file }: could not be moved back from the trash: { $error }
+error-library-remove = { $file }: could not be removed: { $error }
+error-library-format = { $file }: { $message }
+msg-library-not-kept = { $what } could not be kept in the library: { $error }
+msg-library-shown-not-kept = Which cohorts are shown could not be kept in the library: { $error }
+msg-library-export-failed = The cohort file could not be exported: { $error }
+msg-library-trash-failed = { $file } could not be moved to the library's trash: { $error }
+msg-library-restore-failed = { $file } could not be restored: { $error }

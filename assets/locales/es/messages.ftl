@@ -227,3 +227,20 @@ error-clipboard-unavailable = el portapapeles del sistema no está disponible ({
 error-clipboard-refused = el portapapeles del sistema no aceptó el texto ({ $system })
 error-clipboard-read-back = no se pudo releer el portapapeles del sistema para confirmar la copia ({ $system })
 error-clipboard-mismatch = el portapapeles del sistema tiene un texto distinto del resumen (quizá otro programa lo reemplazó)
+
+# Por qué no se escribió un informe o un folleto (las palabras del sistema, tal cual).
+error-report-build = { $file }no se pudo crear el informe: { $message }
+error-report-folder = { $file }: la carpeta «{ $folder }» no existe
+error-report-write = { $file }: no se pudo escribir el PDF ({ $step }): { $error }
+
+# Por qué no se pudo cambiar la biblioteca de pruebas; el archivo sigue como estaba.
+error-library-folder = no se pudo crear la carpeta de la biblioteca { $folder }: { $error }
+error-library-to-trash = { $file }: no se pudo mover a la papelera: { $error }
+error-library-from-trash = { $file }: no se pudo sacar de la papelera: { $error }
+error-library-remove = { $file }: no se pudo borrar: { $error }
+error-library-format = { $file }: { $message }
+msg-library-not-kept = «{ $what }» no se pudo guardar en la biblioteca: { $error }
+msg-library-shown-not-kept = No se pudo guardar en la biblioteca qué cohortes se muestran: { $error }
+msg-library-export-failed = No se pudo exportar el archivo de cohorte: { $error }
+msg-library-trash-failed = { $file } no se pudo mover a la papelera de la biblioteca: { $error }
+msg-library-restore-failed = { $file } no se pudo restaurar: { $error }

@@ -214,3 +214,20 @@ error-clipboard-unavailable = システムの クリップボードが 使えま
 error-clipboard-refused = システムの クリップボードが 文を 受け取りませんでした（{ $system }）
 error-clipboard-read-back = コピーを 確かめる ために クリップボードを 読み戻せませんでした（{ $system }）
 error-clipboard-mismatch = クリップボードの 中身が 要約と ちがいます（ほかの プログラムが 置き換えた かもしれません）
+
+# 報告書や 資料を 書き出せなかった 理由（システムの ことばは そのまま）。
+error-report-build = { $file }報告書を 作れませんでした：{ $message }
+error-report-folder = { $file }：フォルダ「{ $folder }」が ありません
+error-report-write = { $file }：PDFを 書き出せませんでした（{ $step }）：{ $error }
+
+# 根拠の ライブラリを 変えられなかった 理由。ファイルは 元の ままです。
+error-library-folder = ライブラリの フォルダ { $folder } を 作れませんでした：{ $error }
+error-library-to-trash = { $file }：ごみ箱に 移せませんでした：{ $error }
+error-library-from-trash = { $file }：ごみ箱から 戻せませんでした：{ $error }
+error-library-remove = { $file }：消せませんでした：{ $error }
+error-library-format = { $file }：{ $message }
+msg-library-not-kept = 「{ $what }」を ライブラリに 残せませんでした：{ $error }
+msg-library-shown-not-kept = 表示する コホートの 選択を ライブラリに 残せませんでした：{ $error }
+msg-library-export-failed = コホートの ファイルを 書き出せませんでした：{ $error }
+msg-library-trash-failed = { $file } を ライブラリの ごみ箱に 移せませんでした：{ $error }
+msg-library-restore-failed = { $file } を 戻せませんでした：{ $error }

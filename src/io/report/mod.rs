@@ -92,7 +92,7 @@ pub struct ReportOptions {
 pub enum ReportError {
     /// The PDF could not be put together (the bundled font is unreadable,
     /// a build defect).
-    #[error("{}the report could not be built: {message}", file_prefix(path.as_deref()))]
+    #[error("{}", self.message(Lang::En))]
     Build {
         /// The report file, when known.
         path: Option<PathBuf>,
@@ -100,7 +100,7 @@ pub enum ReportError {
         message: String,
     },
     /// The folder to write into does not exist.
-    #[error("{}: the folder “{}” does not exist", path.display(), folder.display())]
+    #[error("{}", self.message(Lang::En))]
     MissingFolder {
         /// The report file.
         path: PathBuf,
@@ -110,7 +110,7 @@ pub enum ReportError {
     /// A file-system step failed; the target is unchanged (after a
     /// [`SaveStep::SyncFolder`] failure the new PDF is in place but might
     /// not survive a power cut).
-    #[error("{}: could not write the PDF ({step}): {source}", path.display())]
+    #[error("{}", self.message(Lang::En))]
     Write {
         /// The report file.
         path: PathBuf,
@@ -121,8 +121,37 @@ pub enum ReportError {
     },
 }
 
-fn file_prefix(path: Option<&Path>) -> String {
-    path.map_or(String::new(), |p| format!("{}: ", p.display()))
+impl ReportError {
+    /// The problem in `lang`, for the window's messages; [`std::fmt::Display`]
+    /// is the English, for the command line and logs. The system's words stay
+    /// as it gave them.
+    pub fn message(&self, lang: Lang) -> String {
+        let text = |s: String| Arg::Text(s);
+        match self {
+            Self::Build { path, message } => l10n::text(
+                lang,
+                "error-report-build",
+                &[
+                    ("file", text(path.as_ref().map_or(String::new(), |p| format!("{}: ", p.display())))),
+                    ("message", text(message.clone())),
+                ],
+            ),
+            Self::MissingFolder { path, folder } => l10n::text(
+                lang,
+                "error-report-folder",
+                &[("file", text(path.display().to_string())), ("folder", text(folder.display().to_string()))],
+            ),
+            Self::Write { path, step, source } => l10n::text(
+                lang,
+                "error-report-write",
+                &[
+                    ("file", text(path.display().to_string())),
+                    ("step", text(step.message(lang))),
+                    ("error", text(source.to_string())),
+                ],
+            ),
+        }
+    }
 }
 
 /// Builds the report and writes it to `path` atomically (temporary file in
