@@ -125,6 +125,8 @@ fn every_message_the_window_uses_is_in_english() {
         "src/io/patient_file/lock.rs",
         "src/io/patient_file/mod.rs",
         "src/io/clipboard.rs",
+        "src/io/report/mod.rs",
+        "src/io/library.rs",
     ]
     .iter()
     .map(|p| root.join(p))
