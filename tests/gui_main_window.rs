@@ -30,7 +30,7 @@ fn opens_with_evidence_and_disclaimer() {
         2
     );
     // A new patient has no age: he is not placed as a newborn.
-    harness.get_by_label(xhim_aid::model::status::ENTER_AN_AGE);
+    harness.get_by_label(&xhim_aid::model::status::enter_an_age());
     assert!(harness.query_by_label_contains("Inside the ≤5-year window").is_none());
     assert_eq!(harness.state().patient().age_months(), None);
 }
@@ -74,7 +74,7 @@ fn bad_age_shows_a_message_not_a_panic() {
     let mut harness = common::harness();
     set_text(&mut harness, labels::AGE_YEARS, "abc");
     harness.get_by_label("Age (years): “abc” is not a whole number.");
-    harness.get_by_label(xhim_aid::model::status::CORRECT_THE_FORM);
+    harness.get_by_label(&xhim_aid::model::status::correct_the_form());
 
     set_text(&mut harness, labels::AGE_YEARS, "-4");
     harness.get_by_label("Age cannot be negative.");
