@@ -762,6 +762,27 @@ mod tests {
         }
     }
 
+    /// Every message id the status line, the clocks and the controls under
+    /// the status name (a quoted word with one of the status file's
+    /// prefixes) is in the English message file.
+    #[test]
+    fn every_status_message_id_is_in_english() {
+        let sources = [include_str!("status.rs"), include_str!("clock.rs"), include_str!("../ui/status.rs")];
+        let mut ids = 0;
+        for source in sources {
+            for quoted in source.split('"') {
+                let is_id = ["status-", "clock-", "controls-", "file-"].iter().any(|p| quoted.starts_with(p))
+                    && quoted.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    && !quoted.ends_with('-');
+                if is_id {
+                    ids += 1;
+                    assert!(l10n::has(Lang::En, quoted), "no English message {quoted}");
+                }
+            }
+        }
+        assert!(ids > 50, "{ids}");
+    }
+
     #[test]
     fn no_status_is_a_directive() {
         for months in (0..=(40 * 12)).step_by(7) {

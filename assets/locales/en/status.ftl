@@ -80,3 +80,21 @@ status-risk-cohort = { " " }— { $cohort } ({ $n }):{ " " }
 status-risk-also = ; also { $cohorts }
 status-donor = <b>Donor: </b>{ $reason } { $cohort } ({ $n }):{ " " }
 status-cohort-n = n = { $n }
+
+## The clocks: a figure's x-axis title, and their names in forms and hover text
+clock-axis-age = Age (years)
+clock-axis-since-hsct = Years since HSCT
+clock-axis-since-diagnosis = Years since diagnosis
+clock-age = age (from birth)
+clock-since-hsct = time since HSCT
+clock-since-diagnosis = time since diagnosis
+
+## Under the status line: the cohort-curve controls
+controls-conditional = Given alive at his age / years since HSCT (conditional survival)
+controls-min-at-risk = Stop curves below this many at risk
+controls-remove-imported = Remove imported data
+
+## Above the status line: the patient file's name and whether it is saved
+file-saving = Saving…
+file-unsaved = Unsaved changes
+file-saved = Saved

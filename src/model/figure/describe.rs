@@ -167,7 +167,7 @@ fn risk_table(panel: &Panel, table: &RiskTable) -> Table {
         columns
             .iter()
             .filter_map(|&i| table.ticks_years.get(i))
-            .map(|t| Paragraph::new().num(Quantity::cohort_data(*t, Unit::Years, axis))),
+            .map(|t| Paragraph::new().num(Quantity::cohort_data(*t, Unit::Years, axis.clone()))),
     );
     let rows = table
         .rows
