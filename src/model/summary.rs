@@ -132,7 +132,7 @@ fn values_section(evidence: &Evidence, patient: Option<&Patient>) -> Section {
 fn value_item(c: &Cohort, f: &Finding, v: Value, time: TimePoint) -> Block {
     let src = words::finding_source(c, f);
     let published = |x: f64, unit| Quantity::published(x, unit, src.clone());
-    let measure = f.measure.map_or("", super::evidence::Measure::short);
+    let measure = f.measure.map_or_else(String::new, super::evidence::Measure::short);
     let mut p = Paragraph::new().text(format!("{} {measure} ", c.label));
     if let Some(percent) = v.stated_percent() {
         p = p.text(v.qualifier()).num(published(percent, Unit::Percent));

@@ -140,9 +140,9 @@ fn no_hsct_label(cohort: &Cohort, f: &Finding) -> String {
     let measure = match f.value {
         // A value the authors qualified carries their word in the legend too.
         Some(v @ (Value::Approximately(_) | Value::CloseTo(_) | Value::GreaterThan(_))) => {
-            format!("{} {}", f.measure.map_or("", Measure::short), v.describe())
+            format!("{} {}", f.measure.map_or_else(String::new, Measure::short), v.describe())
         }
-        _ => f.measure.map_or("", Measure::short).to_owned(),
+        _ => f.measure.map_or_else(String::new, Measure::short).to_owned(),
     };
     let at = match f.time {
         Some(TimePoint::AtAge(a)) => format!(" at {} y", trim_number(a)),
@@ -334,7 +334,7 @@ fn after_hsct(inputs: &Inputs<'_>) -> Panel {
 /// "OS approximately 80 % at 1 y after HSCT, HCT 1996–2005, all ages at HSCT
 /// (International 2017)".
 fn after_hsct_label(cohort: &Cohort, f: &Finding, v: Value, x: f64) -> String {
-    let measure = f.measure.map_or("", Measure::short);
+    let measure = f.measure.map_or_else(String::new, Measure::short);
     let what = match v {
         Value::Percent(_) => format!("{measure} {} y after HSCT", trim_number(x)),
         _ => format!("{measure} {} at {} y after HSCT", v.describe(), trim_number(x)),

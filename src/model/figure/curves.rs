@@ -220,7 +220,7 @@ fn place(name: &str, role: Role, curve: &StepCurve, scale: f64) -> Series {
     Series {
         id: SeriesId::Imported { cohort: String::new(), group: None },
         label: name.to_owned(),
-        kind: SeriesKind::PublishedValues { kind: ValueKind::Exact, word: "" },
+        kind: SeriesKind::PublishedValues { kind: ValueKind::Exact, word: String::new() },
         role,
         source: None,
         points: curve.x.iter().zip(&curve.y).map(|(x, y)| [x * scale, pct(*y)]).collect(),

@@ -86,7 +86,7 @@ pub fn describe_series(clock: Clock, s: &Series) -> Paragraph {
                         .num(value(*x, Unit::Years))
                         .text(format!("{after} (50 % alive then)")),
                     _ => p
-                        .text(*word)
+                        .text(word.clone())
                         .num(value(*y, Unit::Percent))
                         .text(format!(" {before}"))
                         .num(value(*x, Unit::Years))

@@ -298,7 +298,7 @@ pub enum SeriesKind {
         kind: ValueKind,
         /// The authors' word written before each value ("approximately ",
         /// "greater than "); empty for exact values.
-        word: &'static str,
+        word: String,
     },
     /// Published points joined by dashed straight lines; not a fitted curve.
     JoinedPublishedPoints,
