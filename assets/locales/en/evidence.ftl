@@ -116,3 +116,63 @@ time-after-diagnosis = { $years } years after diagnosis
 time-clock-age = age (from birth)
 time-clock-after-hsct = years since HSCT
 time-clock-after-diagnosis = years since diagnosis
+
+## Evidence panel: the groups of findings that concern him, and their counts
+about-risk-factor = His risk factors
+about-window = His age and the timing window
+about-since-diagnosis = His time since diagnosis
+about-donor = His donor and conditioning
+about-transplant = His transplant
+about-background = Background on the condition
+evidence-findings = { $n ->
+        [one] 1 finding
+       *[other] { $n } findings
+    }
+
+## Citations everywhere: a cohort with where in the publication, and who added a local one
+cite-label = { $cohort }, { $locator }
+cite-local = { $citation }; { $added }
+cite-abstract = abstract
+
+## Evidence panel: the title of a question several cohorts answer
+evidence-question-age-at-hsct = Does age at HSCT matter?
+evidence-question-hsct-vs-none = Is survival better with HSCT than without?
+evidence-question-other = { $words }?
+
+## The evidence changelog: a problem in it, the version line, and what is new for him since the file was saved
+changelog-unreadable = evidence changelog: { $error }
+changelog-bad-version = evidence changelog: version “{ $version }” must be YYYY-MM with a date in it
+changelog-not-newer = evidence changelog: “{ $version }” is not newer than the version after it
+changelog-record = { $version } ({ $fingerprint })
+changelog-new-heading = New in the evidence since this file was saved
+changelog-saved-unversioned = with no evidence version
+changelog-saved-under = under evidence { $version }
+changelog-new-intro = This file was last saved { $saved }; the evidence is now version { $version } ({ $date }). What is new that concerns him:
+changelog-entry = <b>{ $version }: </b>{ $text }
+changelog-entry-head = { $version }: { $head }
+changelog-notice = { $intro } { $heads }. The summary and the report give each in full.
+
+## Adding a published value by hand: the measure, what is wrong with the form, and the finding it makes
+local-measure-os = Overall survival
+local-measure-efs = Event-free survival
+local-measure-dfs = Disease-free survival
+local-measure-cumulative-incidence = Cumulative incidence
+local-measure-proportion = Proportion
+local-citation-required = The citation is required.
+local-group-required = Say which group the value is for.
+local-n-not-whole = “{ $text }” is not a whole number of patients.
+local-value-required = The value is required.
+local-time-not-years = “{ $text }” is not a number of years from 0 to 120.
+local-locator-required = Say where in the paper the value is (e.g. Table 2).
+local-not-percent = “{ $text }” is not a percentage from 0 to 100.
+local-interval-order = The interval must run from low to high and contain the value.
+local-interval-both = Give both ends of the interval, or neither.
+local-not-identifier = “{ $text }” is not a DOI (10.xxxx/…) or a PMID (digits).
+local-design = Publication not shipped with the app; value entered by hand
+local-method = As published
+local-when-age = { " " }at { $years } years of age
+local-when-since-hsct = { " " }{ $years } years after HSCT
+local-when-since-diagnosis = { " " }{ $years } years after diagnosis
+local-ci = { " " }(95 % CI { $low }–{ $high } %)
+local-n = { " " }(n = { $n })
+local-statement = { $measure }{ $when }: { $value } %{ $ci }; { $group }{ $n }.
