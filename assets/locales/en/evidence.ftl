@@ -176,3 +176,9 @@ local-when-since-diagnosis = { " " }{ $years } years after diagnosis
 local-ci = { " " }(95 % CI { $low }–{ $high } %)
 local-n = { " " }(n = { $n })
 local-statement = { $measure }{ $when }: { $value } %{ $ci }; { $group }{ $n }.
+
+## The family's answers kept in the patient file: what stops them being saved
+discussion-rating-unnamed = A rating names no statement.
+discussion-rated-twice = The statement “{ $statement }” is rated twice.
+discussion-too-many-questions = { $count } questions; at most { $max } are kept.
+discussion-question-too-long = A question is longer than { $max } characters.
