@@ -182,3 +182,85 @@ discussion-rating-unnamed = A rating names no statement.
 discussion-rated-twice = The statement “{ $statement }” is rated twice.
 discussion-too-many-questions = { $count } questions; at most { $max } are kept.
 discussion-question-too-long = A question is longer than { $max } characters.
+
+## Figure: panel titles and the y-axis titles
+panel-survival-by-age = Survival by age
+panel-liver-by-age = Liver disease by age
+panel-after-hsct = Survival after HSCT
+panel-since-diagnosis = Survival since diagnosis
+axis-survival = % alive
+axis-incidence = % of boys
+
+## Figure: his markers on the x axis, and the ≤5-year band
+figure-marker-age-now = His age now ({ $age })
+figure-marker-hsct = His HSCT ({ $age })
+figure-marker-planned = Planned HSCT ({ $age })
+figure-marker-since-hsct = His years since HSCT ({ $time })
+figure-marker-since-diagnosis = His years since diagnosis ({ $time })
+figure-window-label = HSCT at { $group } ({ $cohort }, { $n })
+figure-window-title-at-most = ≤{ $years } y
+figure-window-title-under = <{ $years } y
+figure-window-hover =
+    { $statement }
+    Source: { $source }
+    { $citation }
+
+## Figure: legend labels and the short labels beside markers
+figure-measure-value = { $measure } { $value }
+figure-at-age-short = { " " }at { $years } y
+figure-boys-without-hsct = , { $n } boys without HSCT
+figure-no-hsct-label = { $measure }{ $at }{ $who } ({ $cohort })
+figure-median-direct = median { $years } y
+figure-background-label = Background, not a cohort result: { $value } ({ $cohort })
+figure-series-label = { $series } ({ $source })
+figure-part = , { $part }
+figure-after-hsct-what = { $measure } { $years } y after HSCT
+figure-after-hsct-what-value = { $measure } { $value } at { $years } y after HSCT
+figure-after-hsct-label = { $what }{ $era }, { $applies } ({ $cohort }{ $n })
+figure-median-from-diagnosis = Median survival { $years } y from diagnosis
+figure-value-after-diagnosis = { $value } { $years } y after diagnosis
+figure-since-diagnosis-label = { $what }{ $who } ({ $cohort }{ $n })
+figure-applies-group = HSCT at { $group }
+figure-applies-all = all ages at HSCT
+
+## Figure: notes under the panels
+figure-note-markers = Markers are published values, each with its cohort; none of them is a projection for him. Their n, clock and caveats are listed with the published values.
+figure-liver-note = { $series } ({ $source }): { $population };{ " " }
+figure-liver-boys = { $n } boys
+figure-liver-not-given-of = their number is not given ({ $all } boys studied in all)
+figure-liver-not-given = their number is not given
+figure-liver-caveat = ; { $caveat }
+figure-liver-dashed = { "." } Dashed lines join published points; not a fitted curve.
+figure-after-hsct-note = Post-HSCT values describe boys who were transplanted, at the ages at HSCT named in each label; none is a projection for him. An open marker is a value the authors gave as approximate; an arrow up is a lower bound.
+figure-first-year = { $within ->
+        [yes] He is within the first year after HSCT.
+       *[no] He is past the first year after HSCT.
+    }{ " " }
+figure-cohort-lead = { $cohort }:{ " " }
+figure-after-hsct-facts = Published about transplanted boys (follow-up facts, not points on a curve):{ " " }
+figure-median-note = A median is the time from diagnosis at which half of the group were alive, so it is drawn at 50 %; the medians describe the cohort's boys, and none is a projection for him.
+figure-diagnosis-not-recorded = His age at diagnosis is not recorded, so he is not placed on this clock.
+
+## Figure: hover text of a published value and of a point on a cohort's curve
+figure-liver-hover =
+    { $series }: { $percent } % at { $age } years of age
+    Who: { $who }
+    Number of boys: { $n }
+    Clock: age (from birth)
+    Line: { $line }
+    Source: { $source }
+    { $citation }
+figure-n-not-reported = n = not reported
+figure-hover-clock = Clock: { $clock }
+figure-hover-era = Era: { $era }
+figure-hover-holds = Holds for: { $applies }
+figure-hover-source = Source: { $source }
+figure-curve-hover =
+    { $label }
+    { $when }: { $percent } %{ $interval }
+    at risk { $at-risk }, events { $events }, censored { $censored } so far
+    { $about }
+figure-curve-ci = { " " }(95 % CI { $low }–{ $high } %)
+figure-curve-when-age = age { $x } years
+figure-curve-when-since-hsct = { $x } years after HSCT
+figure-curve-when-since-diagnosis = { $x } years after diagnosis

@@ -107,7 +107,7 @@ fn panel_pdf(flow: &mut Flow, panel: &Panel) {
             &panel.clock.axis_label(),
             (Weight::Regular, INK, Align::Center),
         );
-        c.text_up(MARGIN_X + 4.0, bottom + 10.0, 7.5, panel.measure.axis_label(), INK);
+        c.text_up(MARGIN_X + 4.0, bottom + 10.0, 7.5, &panel.measure.axis_label(), INK);
 
         let mut labels = Vec::new();
         for s in &panel.series {
