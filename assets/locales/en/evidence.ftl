@@ -264,3 +264,43 @@ figure-curve-ci = { " " }(95 % CI { $low }–{ $high } %)
 figure-curve-when-age = age { $x } years
 figure-curve-when-since-hsct = { $x } years after HSCT
 figure-curve-when-since-diagnosis = { $x } years after diagnosis
+
+## The figure in words (text alternative, summary and report): each panel, band, marker and series
+describe-panel-heading = { $title } — x: { $x }, y: { $y }
+describe-band = Shaded band from birth to his { $end } (his { $birthday } birthday): { $label }.
+describe-marker-age-now = Vertical line at his age now: { $at }.
+describe-marker-planned-hsct = Vertical dashed line at his planned HSCT: { $at }.
+describe-marker-hsct = Vertical line at his HSCT: { $at }.
+describe-marker-since-hsct = Vertical line at his years since HSCT: { $at }.
+describe-marker-since-diagnosis = Vertical line at his years since diagnosis: { $at }.
+describe-before-age = at{ " " }
+describe-after-age = { " " }of age
+describe-after-since-hsct = { " " }after HSCT
+describe-after-since-diagnosis = { " " }after diagnosis
+describe-series-lead = { $label }:{ " " }
+describe-median = median survival { $x }{ $after } (50 % alive then)
+describe-value = { $word }{ $y } { $before }{ $x }{ $after }
+describe-lower-bound = { " " }(a lower bound, drawn as an arrow up from the value)
+describe-approximate = { " " }(an approximate value, drawn as an open marker)
+describe-joined-point = { $y } { $before }{ $x }{ $after }
+describe-joined-end = { " " }(published points joined by dashed lines; not a fitted curve).
+describe-range = a published range, { $low } to { $high }, drawn as a box from { $from } to { $to }{ $after }, with no point inside it.
+describe-km = Kaplan–Meier curve from { $from } to { $to }{ $after }, ending at { $end }; { $provenance }
+describe-km-conditional = ; conditional on being alive at { $x }{ $after }
+describe-km-cut = ; cut where few remain at risk
+describe-risk-heading = Numbers at risk (events, censored)
+describe-risk-cell = { $at-risk } ({ $events }, { $censored })
+
+## Figure: a centre's own or digitized cohort drawn as curves (legend, hover and notes)
+curve-name = { $cohort } (n = { $n })
+curve-name-group = { $cohort } { $group } (n = { $n })
+curve-cut = { $name }: the curve stops at { $at }, where fewer than { $min } remain at risk ({ $left } left).
+curve-given-alive = { $name }, given alive at { $when }
+curve-landmark-age = his age
+curve-landmark-since-hsct = { $x } years after HSCT
+curve-landmark-since-diagnosis = { $x } years after diagnosis
+curve-about = { $provenance }; clock: { $clock }
+curve-logrank = { $cohort }: log-rank test across its { $groups } groups, chi-square { $chi } on { $df } df, { $p }.
+curve-not-reached = not reached
+curve-median-not-reached = { $name }: median survival not reached (more than half still alive at last follow-up).
+curve-median = { $name }: median survival { $median } (95 % CI { $low } to { $high }).
