@@ -4,7 +4,7 @@
 mod common;
 
 use egui_kittest::kittest::Queryable;
-use xhim_aid::ui::evidence_panel::MATCH_PREFIX;
+use xhim_aid::ui::evidence_panel::match_prefix;
 use xhim_aid::ui::patient_panel::labels;
 
 fn set_text(harness: &mut egui_kittest::Harness<'_, xhim_aid::App>, label: &str, text: &str) {
@@ -89,7 +89,7 @@ fn ticking_sclerosing_cholangitis_highlights_its_findings() {
     assert!(harness.query_by_label_contains("He has sclerosing cholangitis").is_none());
     harness.get_by_label("Sclerosing cholangitis").click();
     harness.run();
-    let highlighted = harness.get_all_by_label_contains(MATCH_PREFIX).count();
+    let highlighted = harness.get_all_by_label_contains(&match_prefix()).count();
     assert!(highlighted >= 3, "{highlighted}");
     // The status line names it with EBMT's finding; the evidence panel
     // highlights EBMT's most important risk factor and the 2017 hazard ratio.

@@ -304,3 +304,61 @@ curve-logrank = { $cohort }: log-rank test across its { $groups } groups, chi-sq
 curve-not-reached = not reached
 curve-median-not-reached = { $name }: median survival not reached (more than half still alive at last follow-up).
 curve-median = { $name }: median survival { $median } (95 % CI { $low } to { $high }).
+
+## Evidence panel: its heading, introduction, sections and the cohort table
+panel-heading = Evidence
+panel-intro = What published cohorts found. Findings about his situation come first, risk factors first, outlined and marked “Concerns this patient”; the rest follow by topic.
+panel-side-by-side = Cohorts side by side
+panel-disagree = Where the studies disagree
+panel-about-him = { $findings } about his situation
+panel-cohort-hint = Hover a cohort for its design, method and citation.
+panel-column-cohort = Cohort
+panel-column-n = n
+panel-column-era = Era
+panel-column-clock = Survival clock
+panel-cohort-hover =
+    { $design }
+    { $method }
+
+    { $citation }
+panel-no-count = –
+panel-era-not-stated = not stated
+
+## Evidence cards: what marks one that concerns him, its caution and citation
+card-concerns = Concerns this patient:
+card-concerns-why = { $prefix } { $why }
+card-caution = Caution: { $caveat }
+card-comment = { $cohort } on this finding: “{ $comment }” ({ $source })
+card-doi = { " " }doi:{ $doi }
+card-pmid = { " " }PMID { $pmid }
+
+## Figure: a panel's title line, its enlarge and back buttons, and what a screen reader hears
+view-axes = x: { $x } · y: { $y }
+view-enlarge = Enlarge
+view-enlarge-panel = Enlarge { $title }
+view-all-panels = Back to all panels (Esc)
+view-all-panels-hint = Show every panel again (Escape)
+view-enlarge-hint = Show this panel over the whole area, to read its steps
+view-plot-name = Plot: { $title }; x: { $x }, y: { $y }. Every value and number at risk is in “{ $alternative }” below the panels.
+
+## Figure on screen: the text alternative's heading, curve statistics, censor marks, legend and numbers at risk
+figure-text-alternative = The picture as text: every value and number at risk
+figure-curve-statistics = Curve statistics ({ $count })
+figure-censored-suffix = { " " }· censored
+figure-censored-at = at { $x }
+figure-censored-from-to = from { $from } to { $to }
+figure-censored-hover =
+    { $label }
+    { $count } censored { $span } ({ $axis })
+figure-y-tick = { $value } %
+figure-background-word = background
+figure-legend-hide = Click to hide this series
+figure-legend-show = Click to show this series
+figure-risk-heading = Numbers at risk (events, censored so far)
+figure-risk-tick = { $years } y
+figure-risk-cell = { $at-risk } ({ $events }, { $censored })
+
+## Documents on screen: why an item concerns him, and the family's answers shown back
+doc-concerns-him = <b>Concerns him: </b>
+doc-your-answer = Your answer:{ " " }
+doc-not-rated = Not rated
