@@ -139,7 +139,7 @@ fn japan(t: &TimingEvidence<'_>, evidence: &Evidence) -> Paragraph {
     let group = t.window.age_group.map(AgeGroup::describe).unwrap_or_default();
     cohort_sentence(
         "status-japan",
-        &t.window_source,
+        t.window_source,
         t.window.n_text(),
         group,
         evidence.finding(WINDOW_FINDING),
@@ -149,7 +149,7 @@ fn japan(t: &TimingEvidence<'_>, evidence: &Evidence) -> Paragraph {
 /// "EBMT 2019 (n = 130): better outcomes in children <10 years at HSCT."
 fn ebmt(t: &TimingEvidence<'_>, evidence: &Evidence) -> Paragraph {
     let group = t.older.age_group.map(AgeGroup::describe).unwrap_or_default();
-    cohort_sentence("status-ebmt", &t.older_source, t.older.n_text(), group, evidence.finding(OLDER_FINDING))
+    cohort_sentence("status-ebmt", t.older_source, t.older.n_text(), group, evidence.finding(OLDER_FINDING))
 }
 
 /// A timing cohort's sentence, cited when the loaded evidence has its
