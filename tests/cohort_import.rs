@@ -155,9 +155,9 @@ fn importing_in_the_window_draws_the_curve_and_risk_table() {
     assert_eq!(harness.state().cohorts()[0].cohort.groups.len(), 1, "no group column chosen: one group");
 
     // Under the four panels the text alternative is below the fold.
-    harness.get_by_label(xhim_aid::ui::figure_ui::TEXT_ALTERNATIVE).scroll_to_me();
+    harness.get_by_label(&xhim_aid::ui::figure_ui::text_alternative()).scroll_to_me();
     harness.run();
-    harness.get_by_label(xhim_aid::ui::figure_ui::TEXT_ALTERNATIVE).click();
+    harness.get_by_label(&xhim_aid::ui::figure_ui::text_alternative()).click();
     harness.run();
     harness.get_by_label_contains("Centre A (n = 60): Kaplan–Meier curve from 0 years");
     harness.get_by_label("Numbers at risk (events, censored)");

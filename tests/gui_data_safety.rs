@@ -185,7 +185,7 @@ fn a_new_patient_has_no_age_and_is_saved_in_the_documents_folder_after_asking() 
         documents: Some(documents.path().to_path_buf()),
         ..StartOptions::default()
     });
-    harness.get_by_label(xhim_aid::model::status::ENTER_AN_AGE);
+    harness.get_by_label(&xhim_aid::model::status::enter_an_age());
     assert!(harness.state().figure().panels.iter().all(|p| p.markers.is_empty()), "nothing drawn for him");
     harness.state_mut().set_dialogs(Box::new(ScriptedDialogs {
         answers: [DialogOutcome::Unavailable].into(),

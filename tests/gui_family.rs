@@ -295,7 +295,7 @@ fn layout_survives_double_zoom() {
         });
     harness.run();
     // Still usable at 200 %: the status line and the inputs are there and work.
-    harness.get_by_label(xhim_aid::model::status::ENTER_AN_AGE);
+    harness.get_by_label(&xhim_aid::model::status::enter_an_age());
     harness.get_by_label(&labels::age_years()).click();
     harness.run();
     harness.get_by_label(&labels::age_years()).type_text("7");

@@ -17,7 +17,7 @@ use xhim_aid::command::Command;
 use xhim_aid::io::dialogs::{DialogOutcome, ScriptedDialogs};
 use xhim_aid::ui::file_ui::path_field_label;
 use xhim_aid::ui::patient_panel::labels;
-use xhim_aid::ui::status::UNSAVED_LABEL;
+use xhim_aid::ui::status::unsaved_label;
 
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples").join(name)
@@ -65,7 +65,7 @@ fn edit_save_reopen_keeps_every_edit_and_logs_it() {
     harness.run();
     assert!(harness.state().is_dirty());
     assert_eq!(harness.state().window_title(), "young-boy-in-window.ron • unsaved — xhim-aid");
-    harness.get_by_label(UNSAVED_LABEL);
+    harness.get_by_label(&unsaved_label());
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     wait_for_save(&mut harness);

@@ -4,7 +4,7 @@
 mod common;
 
 use egui_kittest::kittest::Queryable;
-use xhim_aid::ui::evidence_panel::MATCH_PREFIX;
+use xhim_aid::ui::evidence_panel::match_prefix;
 use xhim_aid::ui::patient_panel::labels;
 
 fn set_text(harness: &mut egui_kittest::Harness<'_, xhim_aid::App>, label: &str, text: &str) {
@@ -30,7 +30,7 @@ fn opens_with_evidence_and_disclaimer() {
         2
     );
     // A new patient has no age: he is not placed as a newborn.
-    harness.get_by_label(xhim_aid::model::status::ENTER_AN_AGE);
+    harness.get_by_label(&xhim_aid::model::status::enter_an_age());
     assert!(harness.query_by_label_contains("Inside the ≤5-year window").is_none());
     assert_eq!(harness.state().patient().age_months(), None);
 }
@@ -74,7 +74,7 @@ fn bad_age_shows_a_message_not_a_panic() {
     let mut harness = common::harness();
     set_text(&mut harness, &labels::age_years(), "abc");
     harness.get_by_label("Age (years): “abc” is not a whole number.");
-    harness.get_by_label(xhim_aid::model::status::CORRECT_THE_FORM);
+    harness.get_by_label(&xhim_aid::model::status::correct_the_form());
 
     set_text(&mut harness, &labels::age_years(), "-4");
     harness.get_by_label("Age cannot be negative.");
@@ -89,7 +89,7 @@ fn ticking_sclerosing_cholangitis_highlights_its_findings() {
     assert!(harness.query_by_label_contains("He has sclerosing cholangitis").is_none());
     harness.get_by_label("Sclerosing cholangitis").click();
     harness.run();
-    let highlighted = harness.get_all_by_label_contains(MATCH_PREFIX).count();
+    let highlighted = harness.get_all_by_label_contains(&match_prefix()).count();
     assert!(highlighted >= 3, "{highlighted}");
     // The status line names it with EBMT's finding; the evidence panel
     // highlights EBMT's most important risk factor and the 2017 hazard ratio.

@@ -202,10 +202,8 @@ fn every_message_reads_with_sample_words() {
 fn report_and_library_errors_speak_the_menu_language() {
     use xhim_aid::io::library::LibraryError;
     use xhim_aid::io::report::ReportError;
-    let missing = ReportError::MissingFolder {
-        path: "/no/such/handout.pdf".into(),
-        folder: "/no/such".into(),
-    };
+    let missing =
+        ReportError::MissingFolder { path: "/no/such/handout.pdf".into(), folder: "/no/such".into() };
     assert_eq!(missing.to_string(), "/no/such/handout.pdf: the folder “/no/such” does not exist");
     assert_eq!(missing.message(Lang::Ja), "/no/such/handout.pdf：フォルダ「/no/such」が ありません");
     assert!(missing.message(Lang::Es).contains("la carpeta «/no/such» no existe"));

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use egui_kittest::kittest::Queryable;
 use xhim_aid::app::StartOptions;
-use xhim_aid::ui::panel_view::ALL_PANELS;
+use xhim_aid::ui::panel_view::all_panels;
 
 #[test]
 fn a_panel_is_enlarged_and_given_back() {
@@ -32,14 +32,14 @@ fn a_panel_is_enlarged_and_given_back() {
     assert_eq!(harness.query_all_by_label_contains("Plot: ").count(), 1, "the others wait");
     let large = plot_height(&harness);
     assert!(large > 1.8 * small, "{small} → {large}");
-    harness.get_by_label(ALL_PANELS);
+    harness.get_by_label(&all_panels());
 
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert_eq!(harness.query_all_by_label_contains("Plot: ").count(), named, "Escape gives them back");
     harness.get_by_label("Enlarge Survival after HSCT").click();
     harness.run();
-    harness.get_by_label(ALL_PANELS).click();
+    harness.get_by_label(&all_panels()).click();
     harness.run();
     assert_eq!(harness.query_all_by_label_contains("Plot: ").count(), named, "and so does the button");
 }

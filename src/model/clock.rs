@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::l10n;
+
 /// Where time zero is. Cohort files spell the variants as written here, so
 /// files written before this type existed still read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -20,21 +22,27 @@ impl Clock {
     pub const ALL: [Self; 3] = [Self::Age, Self::SinceHsct, Self::SinceDiagnosis];
 
     /// Axis label: "Age (years)", "Years since HSCT".
-    pub fn axis_label(self) -> &'static str {
-        match self {
-            Self::Age => "Age (years)",
-            Self::SinceHsct => "Years since HSCT",
-            Self::SinceDiagnosis => "Years since diagnosis",
-        }
+    pub fn axis_label(self) -> String {
+        l10n::en(
+            match self {
+                Self::Age => "clock-axis-age",
+                Self::SinceHsct => "clock-axis-since-hsct",
+                Self::SinceDiagnosis => "clock-axis-since-diagnosis",
+            },
+            &[],
+        )
     }
 
     /// Words for forms and hover text.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Age => "age (from birth)",
-            Self::SinceHsct => "time since HSCT",
-            Self::SinceDiagnosis => "time since diagnosis",
-        }
+    pub fn label(self) -> String {
+        l10n::en(
+            match self {
+                Self::Age => "clock-age",
+                Self::SinceHsct => "clock-since-hsct",
+                Self::SinceDiagnosis => "clock-since-diagnosis",
+            },
+            &[],
+        )
     }
 
     /// The command-line spelling (`age`, `hsct`, `diagnosis`).
@@ -51,6 +59,17 @@ impl Clock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_clock_has_its_words() {
+        assert_eq!(Clock::Age.axis_label(), "Age (years)");
+        assert_eq!(Clock::SinceHsct.label(), "time since HSCT");
+        for clock in Clock::ALL {
+            for words in [clock.axis_label(), clock.label()] {
+                assert!(!words.contains("[missing text:"), "{words}");
+            }
+        }
+    }
 
     #[test]
     fn command_line_spellings_round_trip_every_clock() {

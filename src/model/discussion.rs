@@ -3,7 +3,11 @@
 //! which way they are leaning, and their own questions. The aid never scores
 //! these or turns them into a recommendation.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
+
+use super::l10n::{self, Arg};
 
 /// Most questions kept; a consultation's list is short.
 pub const MAX_QUESTIONS: usize = 30;
@@ -48,13 +52,15 @@ impl Importance {
     /// Every level, in the order the scale shows them.
     pub const ALL: [Self; 3] = [Self::NotImportant, Self::Somewhat, Self::Very];
 
-    /// Words on the scale.
+    /// Words on the scale, in English: the record the patient file keeps.
     pub fn label(self) -> &'static str {
-        match self {
-            Self::NotImportant => "Not important",
-            Self::Somewhat => "Somewhat important",
-            Self::Very => "Very important",
-        }
+        static WORDS: [OnceLock<String>; 3] = [const { OnceLock::new() }; 3];
+        let (i, id) = match self {
+            Self::NotImportant => (0, "importance-not"),
+            Self::Somewhat => (1, "importance-somewhat"),
+            Self::Very => (2, "importance-very"),
+        };
+        english(&WORDS[i], id)
     }
 }
 
@@ -76,15 +82,24 @@ impl Leaning {
     pub const ALL: [Self; 4] =
         [Self::TransplantSoon, Self::CareNowTransplantLater, Self::CareWithoutTransplant, Self::NotSure];
 
-    /// Words for the choice.
+    /// Words for the choice, in English: the record the patient file keeps.
     pub fn label(self) -> &'static str {
-        match self {
-            Self::TransplantSoon => "A: a transplant soon",
-            Self::CareNowTransplantLater => "B: current care now, a transplant later",
-            Self::CareWithoutTransplant => "C: current care without a transplant",
-            Self::NotSure => "Not sure yet",
-        }
+        static WORDS: [OnceLock<String>; 4] = [const { OnceLock::new() }; 4];
+        let (i, id) = match self {
+            Self::TransplantSoon => (0, "leaning-a"),
+            Self::CareNowTransplantLater => (1, "leaning-b"),
+            Self::CareWithoutTransplant => (2, "leaning-c"),
+            Self::NotSure => (3, "leaning-unsure"),
+        };
+        english(&WORDS[i], id)
     }
+}
+
+/// A message's English words, read once and kept: the labels are compared
+/// and kept as text by the patient file and the family pages, which borrow
+/// them for as long as the program runs.
+fn english(cell: &'static OnceLock<String>, id: &str) -> &'static str {
+    cell.get_or_init(|| l10n::en(id, &[]))
 }
 
 impl FamilyDiscussion {
@@ -93,16 +108,24 @@ impl FamilyDiscussion {
         let mut out = Vec::new();
         for (i, r) in self.ratings.iter().enumerate() {
             if r.statement.trim().is_empty() {
-                out.push("A rating names no statement.".to_owned());
+                out.push(l10n::en("discussion-rating-unnamed", &[]));
             } else if self.ratings[..i].iter().any(|o| o.statement == r.statement) {
-                out.push(format!("The statement “{}” is rated twice.", r.statement));
+                out.push(l10n::en(
+                    "discussion-rated-twice",
+                    &[("statement", Arg::Text(r.statement.clone()))],
+                ));
             }
         }
         if self.questions.len() > MAX_QUESTIONS {
-            out.push(format!("{} questions; at most {MAX_QUESTIONS} are kept.", self.questions.len()));
+            let args = [
+                ("count", Arg::Text(self.questions.len().to_string())),
+                ("max", Arg::Text(MAX_QUESTIONS.to_string())),
+            ];
+            out.push(l10n::en("discussion-too-many-questions", &args));
         }
         if self.questions.iter().any(|q| q.chars().count() > MAX_QUESTION_CHARS) {
-            out.push(format!("A question is longer than {MAX_QUESTION_CHARS} characters."));
+            let args = [("max", Arg::Text(MAX_QUESTION_CHARS.to_string()))];
+            out.push(l10n::en("discussion-question-too-long", &args));
         }
         out
     }

@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
+use super::l10n::{self, Arg, Lang};
 use super::patient::{Condition, Conditioning, CryptoPcr, Hsct, Patient, StemCellSource};
 use super::text::{Paragraph, Quantity, SourceRef, Unit};
 
@@ -80,7 +81,10 @@ pub struct LocalAddition {
 impl LocalAddition {
     /// "added locally by A. Clinician on 2026-11-25".
     pub fn describe(&self) -> String {
-        format!("added locally by {} on {}", self.by, self.on)
+        l10n::en(
+            "evidence-added-locally",
+            &[("by", Arg::Text(self.by.clone())), ("on", Arg::Text(self.on.clone()))],
+        )
     }
 }
 
@@ -100,23 +104,25 @@ pub enum TimeOrigin {
 
 impl TimeOrigin {
     /// A few words for a table column.
-    pub fn short(self) -> &'static str {
-        match self {
-            Self::Age => "age",
-            Self::SinceHsct => "since HSCT",
-            Self::SinceDiagnosisOrHsct => "since diagnosis / HSCT",
-            Self::NotApplicable => "–",
-        }
+    pub fn short(self) -> String {
+        let id = match self {
+            Self::Age => "origin-short-age",
+            Self::SinceHsct => "origin-short-since-hsct",
+            Self::SinceDiagnosisOrHsct => "origin-short-since-diagnosis-or-hsct",
+            Self::NotApplicable => "origin-short-not-applicable",
+        };
+        l10n::en(id, &[])
     }
 
     /// Words for hover text and the evidence panel.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::Age => "age (from birth)",
-            Self::SinceHsct => "years since HSCT",
-            Self::SinceDiagnosisOrHsct => "years since diagnosis or since transplantation",
-            Self::NotApplicable => "no survival curve reported",
-        }
+    pub fn describe(self) -> String {
+        let id = match self {
+            Self::Age => "origin-age",
+            Self::SinceHsct => "origin-since-hsct",
+            Self::SinceDiagnosisOrHsct => "origin-since-diagnosis-or-hsct",
+            Self::NotApplicable => "origin-not-applicable",
+        };
+        l10n::en(id, &[])
     }
 }
 
@@ -145,18 +151,19 @@ pub enum Topic {
 
 impl Topic {
     /// Heading shown in the evidence panel.
-    pub fn heading(self) -> &'static str {
-        match self {
-            Self::Timing => "Timing of HSCT",
-            Self::HsctVersusNone => "HSCT versus no HSCT",
-            Self::HsctOutcome => "Outcomes after HSCT",
-            Self::Harms => "Deaths and harms",
-            Self::RiskFactor => "Risk factors",
-            Self::Donor => "Donor and conditioning",
-            Self::NaturalHistory => "Without HSCT (natural history)",
-            Self::Cohort => "Who was studied",
-            Self::Background => "Background statements",
-        }
+    pub fn heading(self) -> String {
+        let id = match self {
+            Self::Timing => "topic-timing",
+            Self::HsctVersusNone => "topic-hsct-versus-none",
+            Self::HsctOutcome => "topic-hsct-outcome",
+            Self::Harms => "topic-harms",
+            Self::RiskFactor => "topic-risk-factor",
+            Self::Donor => "topic-donor",
+            Self::NaturalHistory => "topic-natural-history",
+            Self::Cohort => "topic-cohort",
+            Self::Background => "topic-background",
+        };
+        l10n::en(id, &[])
     }
 }
 
@@ -177,14 +184,15 @@ pub enum Measure {
 
 impl Measure {
     /// Short abbreviation for legends.
-    pub fn short(self) -> &'static str {
-        match self {
-            Self::OverallSurvival => "OS",
-            Self::EventFreeSurvival => "EFS",
-            Self::DiseaseFreeSurvival => "DFS",
-            Self::CumulativeIncidence => "cumulative incidence",
-            Self::Proportion => "proportion",
-        }
+    pub fn short(self) -> String {
+        let id = match self {
+            Self::OverallSurvival => "measure-short-os",
+            Self::EventFreeSurvival => "measure-short-efs",
+            Self::DiseaseFreeSurvival => "measure-short-dfs",
+            Self::CumulativeIncidence => "measure-short-cumulative-incidence",
+            Self::Proportion => "measure-short-proportion",
+        };
+        l10n::en(id, &[])
     }
 }
 
@@ -224,16 +232,20 @@ impl AgeGroup {
     /// "≤5-year", "<10-year", as in "the ≤5-year window".
     pub fn adjective(self) -> String {
         match self {
-            Self::AtMostYears(y) => format!("≤{y}-year"),
-            Self::UnderYears(y) => format!("<{y}-year"),
+            Self::AtMostYears(y) => {
+                l10n::en("age-group-at-most-adjective", &[("years", Arg::Text(y.to_string()))])
+            }
+            Self::UnderYears(y) => {
+                l10n::en("age-group-under-adjective", &[("years", Arg::Text(y.to_string()))])
+            }
         }
     }
 
     /// "≤5 years", "<10 years".
     pub fn describe(self) -> String {
         match self {
-            Self::AtMostYears(y) => format!("≤{y} years"),
-            Self::UnderYears(y) => format!("<{y} years"),
+            Self::AtMostYears(y) => l10n::en("age-group-at-most", &[("years", Arg::Text(y.to_string()))]),
+            Self::UnderYears(y) => l10n::en("age-group-under", &[("years", Arg::Text(y.to_string()))]),
         }
     }
 }
@@ -341,11 +353,12 @@ impl Finding {
         let mut out = String::new();
         for g in &self.groups {
             if out.is_empty() {
-                out = format!("n = {}", g.n);
+                out = l10n::en("evidence-n", &[("n", Arg::Text(g.n.to_string()))]);
             } else if g.part_of_previous {
-                out.push_str(&format!(" ({} {})", g.n, g.label));
+                let args = [("n", Arg::Text(g.n.to_string())), ("group", Arg::Text(g.label.clone()))];
+                out.push_str(&l10n::en("evidence-n-part", &args));
             } else {
-                out.push_str(&format!(" vs {}", g.n));
+                out.push_str(&l10n::en("evidence-n-versus", &[("n", Arg::Text(g.n.to_string()))]));
             }
         }
         out
@@ -376,12 +389,13 @@ pub enum LineMethod {
 
 impl LineMethod {
     /// Words for legend and hover.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::JoinedPublishedPoints => "dashed lines join the published points; not a fitted curve",
-            Self::DigitizedKm => "Kaplan–Meier curve digitized from the published figure",
-            Self::Reconstructed => "Kaplan–Meier of records reconstructed from the published figure",
-        }
+    pub fn describe(self) -> String {
+        let id = match self {
+            Self::JoinedPublishedPoints => "line-joined-points",
+            Self::DigitizedKm => "line-digitized-km",
+            Self::Reconstructed => "line-reconstructed",
+        };
+        l10n::en(id, &[])
     }
 }
 
@@ -424,8 +438,8 @@ impl Series {
     pub fn n_words(&self) -> String {
         match (self.n, self.studied_in_all) {
             (Some(n), _) => n.to_string(),
-            (None, Some(all)) => format!("not given ({all} boys studied in all)"),
-            (None, None) => "not given".to_owned(),
+            (None, Some(all)) => l10n::en("series-n-not-given-of", &[("all", Arg::Text(all.to_string()))]),
+            (None, None) => l10n::en("series-n-not-given", &[]),
         }
     }
 
@@ -525,7 +539,7 @@ impl Evidence {
             if cohorts.iter().any(|c: &Cohort| c.id == cohort.id) {
                 return Err(EvidenceError::Invalid {
                     file: file.to_owned(),
-                    message: format!("cohort id “{}” is used twice", cohort.id),
+                    message: l10n::en("evidence-cohort-twice", &[("id", Arg::Text(cohort.id.clone()))]),
                 });
             }
             cohorts.push(cohort);
@@ -550,7 +564,10 @@ impl Evidence {
             let invalid = |message: String| EvidenceError::Invalid { file: cohort.id.clone(), message };
             Self::check_local(&cohort).map_err(invalid)?;
             if self.cohorts.iter().any(|c| c.id == cohort.id) {
-                return Err(invalid(format!("cohort id “{}” is used twice", cohort.id)));
+                return Err(invalid(l10n::en(
+                    "evidence-cohort-twice",
+                    &[("id", Arg::Text(cohort.id.clone()))],
+                )));
             }
             hash.write(ron::to_string(&cohort).unwrap_or_default().as_bytes());
             self.cohorts.push(cohort);
@@ -565,10 +582,10 @@ impl Evidence {
     /// What is wrong, in words.
     pub fn check_local(cohort: &Cohort) -> Result<(), String> {
         if cohort.added.is_none() {
-            return Err("a hand-added cohort must say who added it and when".to_owned());
+            return Err(l10n::en("evidence-local-needs-who", &[]));
         }
         if cohort.citation.trim().is_empty() {
-            return Err("a hand-added cohort needs its citation".to_owned());
+            return Err(l10n::en("evidence-local-needs-citation", &[]));
         }
         check_cohort(cohort)
     }
@@ -679,32 +696,27 @@ pub fn reasons(finding: &Finding, patient: &Patient) -> Vec<Paragraph> {
     }
     if !without.is_empty() {
         let names: Vec<String> = without.iter().map(|c| c.label().to_lowercase()).collect();
-        out.push(
-            format!(
-                "No {} is recorded for him; this finding is about patients without it.",
-                names.join(" or ")
-            )
-            .into(),
-        );
+        let conditions = names.join(&l10n::en("reason-or", &[]));
+        out.push(l10n::en("reason-without", &[("conditions", Arg::Text(conditions))]).into());
     }
-    let months = |m: i32| Quantity::patient(f64::from(m), Unit::Months);
+    let months = |m: i32| Arg::Num(Quantity::patient(f64::from(m), Unit::Months));
+    let sentence = |id: &str, args: &[(&str, Arg)]| l10n::paragraph(Lang::En, id, args);
     let age = patient.age_months();
     // For a transplanted boy the age that matters is his age at HSCT.
-    let (relevant_age, age_word) = match patient.hsct {
-        Hsct::Done { .. } => (patient.hsct_age_months(), "at HSCT"),
+    let (relevant_age, when) = match patient.hsct {
+        Hsct::Done { .. } => (patient.hsct_age_months(), "hsct"),
         Hsct::None | Hsct::Planned { .. } => (age, "now"),
     };
+    let when = ("when", Arg::Text(when.to_owned()));
     if let (Some(group), Some(a)) = (finding.age_group, relevant_age)
         && a < group.end_months()
     {
-        out.push(
-            Paragraph::new().text(format!("He is in this age group {age_word} (")).num(months(a)).text(")."),
-        );
+        out.push(sentence("reason-age-group", &[when.clone(), ("age", months(a))]));
     }
     for trigger in &finding.matches {
         match *trigger {
             Trigger::Condition(c) if patient.conditions.get(c) => {
-                out.push(format!("He has {}.", c.label().to_lowercase()).into());
+                out.push(sentence("reason-has", &[("condition", Arg::Text(c.label().to_lowercase()))]));
             }
             Trigger::AnyOrganDamage => {
                 let damage: Vec<String> = patient
@@ -714,13 +726,14 @@ pub fn reasons(finding: &Finding, patient: &Patient) -> Vec<Paragraph> {
                     .map(|c| c.label().to_lowercase())
                     .collect();
                 if !damage.is_empty() {
-                    out.push(format!("He has organ damage ({}).", damage.join(", ")).into());
+                    let conditions = Arg::Text(damage.join(", "));
+                    out.push(sentence("reason-organ-damage", &[("conditions", conditions)]));
                 }
             }
             Trigger::AgeAtLeastYears(y) => {
                 let limit = i32::try_from(y).unwrap_or(i32::MAX / 12) * 12;
                 if let Some(a) = relevant_age.filter(|a| *a >= limit) {
-                    out.push(Paragraph::new().text("He is ").num(months(a)).text(format!(" {age_word}.")));
+                    out.push(sentence("reason-age-at-least", &[("age", months(a)), when.clone()]));
                 }
             }
             Trigger::Donor => out.push(donor_reason(patient.donor).into()),
@@ -729,14 +742,12 @@ pub fn reasons(finding: &Finding, patient: &Patient) -> Vec<Paragraph> {
                 if let (Some(dx), Some(age), Hsct::None | Hsct::Planned { .. }) = (dx, age, patient.hsct)
                     && age >= dx
                 {
-                    out.push(Paragraph::new().text("He was diagnosed ").num(months(age - dx)).text(" ago."));
+                    out.push(sentence("reason-diagnosed", &[("time", months(age - dx))]));
                 }
             }
             Trigger::Transplanted => {
                 if let (Some(at), Some(age)) = (patient.hsct_age_months(), age) {
-                    out.push(
-                        Paragraph::new().text("He was transplanted ").num(months(age - at)).text(" ago."),
-                    );
+                    out.push(sentence("reason-transplanted", &[("time", months(age - at))]));
                 }
             }
             Trigger::Conditioning => {
@@ -758,80 +769,80 @@ pub fn reasons(finding: &Finding, patient: &Patient) -> Vec<Paragraph> {
 }
 
 /// His donor situation, as a reason a donor-type finding concerns him.
-pub fn donor_reason(donor: super::patient::Donor) -> &'static str {
+pub fn donor_reason(donor: super::patient::Donor) -> String {
     use super::patient::Donor;
-    match donor {
-        Donor::MatchedSibling => "He has a matched sibling donor.",
-        Donor::MatchedUnrelated => "He has a matched unrelated donor.",
-        Donor::MismatchedOrHaplo => {
-            "His only donor is mismatched or haploidentical; this finding compares donor types."
-        }
-        Donor::NoneYet => "No donor has been identified yet; this finding compares donor types.",
-    }
+    let id = match donor {
+        Donor::MatchedSibling => "reason-donor-sibling",
+        Donor::MatchedUnrelated => "reason-donor-unrelated",
+        Donor::MismatchedOrHaplo => "reason-donor-mismatched",
+        Donor::NoneYet => "reason-donor-none",
+    };
+    l10n::en(id, &[])
 }
 
 /// His planned conditioning, as a reason a finding comparing regimens
 /// concerns him; nothing while it is not decided, so the finding is not
 /// flagged for every boy.
-fn conditioning_reason(plan: Conditioning) -> Option<&'static str> {
-    match plan {
-        Conditioning::Myeloablative => Some("His planned conditioning is myeloablative."),
-        Conditioning::ReducedIntensity => Some("His planned conditioning is reduced intensity."),
-        Conditioning::NotDecided => None,
-    }
+fn conditioning_reason(plan: Conditioning) -> Option<String> {
+    let id = match plan {
+        Conditioning::Myeloablative => "reason-conditioning-myeloablative",
+        Conditioning::ReducedIntensity => "reason-conditioning-reduced",
+        Conditioning::NotDecided => return None,
+    };
+    Some(l10n::en(id, &[]))
 }
 
 /// His planned stem cell source, as a reason a finding comparing sources
 /// concerns him; nothing while it is not decided.
-fn stem_cell_reason(source: StemCellSource) -> Option<&'static str> {
-    match source {
-        StemCellSource::BoneMarrow => Some("His planned stem cell source is bone marrow."),
-        StemCellSource::PeripheralBlood => Some("His planned stem cell source is peripheral blood."),
-        StemCellSource::CordBlood => Some("His planned stem cell source is cord blood."),
-        StemCellSource::NotDecided => None,
-    }
+fn stem_cell_reason(source: StemCellSource) -> Option<String> {
+    let id = match source {
+        StemCellSource::BoneMarrow => "reason-source-marrow",
+        StemCellSource::PeripheralBlood => "reason-source-peripheral",
+        StemCellSource::CordBlood => "reason-source-cord",
+        StemCellSource::NotDecided => return None,
+    };
+    Some(l10n::en(id, &[]))
 }
 
 /// His Cryptosporidium PCR before HSCT; an untested boy already
 /// transplanted can no longer be tested before it, so the finding no
 /// longer concerns him.
-fn crypto_pcr_reason(patient: &Patient) -> Option<&'static str> {
-    match (patient.crypto_pcr, patient.hsct) {
-        (CryptoPcr::Positive, _) => Some("His Cryptosporidium PCR before HSCT was positive."),
-        (CryptoPcr::Negative, _) => Some("His Cryptosporidium PCR before HSCT was negative."),
-        (CryptoPcr::NotTested, Hsct::Done { .. }) => None,
-        (CryptoPcr::NotTested, Hsct::None | Hsct::Planned { .. }) => Some(
-            "He has no Cryptosporidium PCR recorded; this finding compares PCR-positive and PCR-negative \
-             patients before HSCT.",
-        ),
-    }
+fn crypto_pcr_reason(patient: &Patient) -> Option<String> {
+    let id = match (patient.crypto_pcr, patient.hsct) {
+        (CryptoPcr::Positive, _) => "reason-pcr-positive",
+        (CryptoPcr::Negative, _) => "reason-pcr-negative",
+        (CryptoPcr::NotTested, Hsct::Done { .. }) => return None,
+        (CryptoPcr::NotTested, Hsct::None | Hsct::Planned { .. }) => "reason-pcr-none",
+    };
+    Some(l10n::en(id, &[]))
 }
 
 fn check_cohort(c: &Cohort) -> Result<(), String> {
     let percent_ok = |p: f64| (0.0..=100.0).contains(&p);
     for (i, f) in c.findings.iter().enumerate() {
         if c.findings[..i].iter().any(|g| g.id == f.id) {
-            return Err(format!("finding id “{}” is used twice", f.id));
+            return Err(l10n::en("evidence-finding-twice", &[("id", Arg::Text(f.id.clone()))]));
         }
         if let Some(problem) = f.value.and_then(Value::problem) {
-            return Err(format!("finding “{}” has {problem}", f.id));
+            let args = [("id", Arg::Text(f.id.clone())), ("problem", Arg::Text(problem))];
+            return Err(l10n::en("evidence-finding-problem", &args));
         }
         if f.value == Some(Value::Median) && f.time.is_none() {
-            return Err(format!("finding “{}” is a median with no time", f.id));
+            return Err(l10n::en("evidence-median-no-time", &[("id", Arg::Text(f.id.clone()))]));
         }
         if f.statement.trim().is_empty() || f.locator.trim().is_empty() {
-            return Err(format!("finding “{}” needs a statement and a locator", f.id));
+            return Err(l10n::en("evidence-finding-needs-statement", &[("id", Arg::Text(f.id.clone()))]));
         }
     }
     for s in &c.series {
         if s.points.is_empty() {
-            return Err(format!("series “{}” has no points", s.id));
+            return Err(l10n::en("evidence-series-no-points", &[("id", Arg::Text(s.id.clone()))]));
         }
         if s.points.iter().any(|&(x, y)| !x.is_finite() || x < 0.0 || !percent_ok(y)) {
-            return Err(format!("series “{}” has a point outside the plot", s.id));
+            return Err(l10n::en("evidence-series-outside", &[("id", Arg::Text(s.id.clone()))]));
         }
         if s.points.windows(2).any(|w| matches!(w, [a, b] if a.0 >= b.0)) {
-            return Err(format!("series “{}” is not in increasing age order", s.id));
+            return Err(l10n::en("evidence-series-order", &[("id", Arg::Text(s.id.clone()))]));
         }
     }
     Ok(())

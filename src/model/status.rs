@@ -11,12 +11,25 @@ use super::evidence::{
     AgeGroup, Cohort, Evidence, Finding, OLDER_FINDING, Topic, Trigger, WINDOW_FINDING, donor_reason,
 };
 use super::figure::years_since_hsct;
+use super::l10n::{self, Arg, Lang};
 use super::patient::{AgeSource, Condition, Hsct, Patient, describe_months};
 use super::text::{Block, Paragraph, Quantity, Section, SectionId, Unit, format};
 use super::timing::{TimingEvidence, WindowStatus};
 
+/// The clinician's words from the status message file, numbers and
+/// citations kept as their own runs.
+fn sentence(id: &str, args: &[(&str, Arg)]) -> Paragraph {
+    l10n::paragraph(Lang::En, id, args)
+}
+
+fn text(s: impl Into<String>) -> Arg {
+    Arg::Text(s.into())
+}
+
 /// Heading of the status section.
-pub const HEADING: &str = "Where he stands";
+pub fn heading() -> String {
+    l10n::en("status-heading", &[])
+}
 
 /// The findings that report one of his conditions as a risk factor, the
 /// most specific first: findings naming the condition itself, then those
@@ -47,26 +60,28 @@ pub fn risk_factors<'a>(
 /// What the status says while some field of the form cannot be read: the
 /// marked field may be any of them (a note too long, a date mistyped), so it
 /// does not guess which.
-pub const CORRECT_THE_FORM: &str =
-    "Correct the marked fields in the patient form to place him on the evidence.";
+pub fn correct_the_form() -> String {
+    l10n::en("status-correct-the-form", &[])
+}
 
 /// What the status says for a patient with no age yet.
-pub const ENTER_AN_AGE: &str =
-    "Enter his age (or date of birth) to place him on the evidence; nothing is shown for him until then.";
+pub fn enter_an_age() -> String {
+    l10n::en("status-enter-an-age", &[])
+}
 
 /// The status section.
 pub fn status(inputs: &Inputs<'_>) -> Section {
-    let mut section = Section::new(SectionId::Status, HEADING);
+    let mut section = Section::new(SectionId::Status, heading());
     let Some(patient) = inputs.patient else {
-        section.blocks.push(Block::Paragraph(CORRECT_THE_FORM.into()));
+        section.blocks.push(Block::Paragraph(correct_the_form().into()));
         return section;
     };
     if patient.age == AgeSource::NotGiven {
-        section.blocks.push(Block::Paragraph(ENTER_AN_AGE.into()));
+        section.blocks.push(Block::Paragraph(enter_an_age().into()));
         return section;
     }
     let Some(t) = TimingEvidence::from_evidence(inputs.evidence) else {
-        section.blocks.push(Block::Paragraph("The loaded evidence has no timing findings.".into()));
+        section.blocks.push(Block::Paragraph(l10n::en("status-no-timing", &[]).into()));
         return section;
     };
     let evidence = inputs.evidence;
@@ -82,7 +97,7 @@ pub fn status(inputs: &Inputs<'_>) -> Section {
     }
     let factors = risk_factors(evidence, patient);
     if !factors.is_empty() {
-        let mut p = Paragraph::new().text("His conditions that studies report as risk factors: ");
+        let mut p = sentence("status-risk-factors", &[]);
         for (i, (condition, findings)) in factors.iter().enumerate() {
             if i > 0 {
                 p = p.text(" · ");
@@ -95,11 +110,16 @@ pub fn status(inputs: &Inputs<'_>) -> Section {
         && let Some((c, f)) = evidence.findings().find(|(_, f)| f.matches.contains(&Trigger::Donor))
     {
         let src = words::finding_source(c, f);
+        let lead = sentence(
+            "status-donor",
+            &[
+                ("reason", text(donor_reason(patient.donor))),
+                ("cohort", text(c.label.clone())),
+                ("n", text(n_or_cohort(c, f))),
+            ],
+        );
         section.blocks.push(Block::Paragraph(
-            Paragraph::new()
-                .strong("Donor: ")
-                .text(format!("{} {} ({}): ", donor_reason(patient.donor), c.label, n_or_cohort(c, f)))
-                .quote(f.short.clone().unwrap_or_else(|| f.statement.clone()), src.clone())
+            lead.quote(f.short.clone().unwrap_or_else(|| f.statement.clone()), src.clone())
                 .text(" ")
                 .cite(src),
         ));
@@ -117,73 +137,101 @@ fn window_words(t: &TimingEvidence<'_>) -> (String, String) {
 /// greater after HSCT at ≤5 years."
 fn japan(t: &TimingEvidence<'_>, evidence: &Evidence) -> Paragraph {
     let group = t.window.age_group.map(AgeGroup::describe).unwrap_or_default();
-    let mut p = Paragraph::new().text(format!(
-        "{} ({}): event-free and disease-free survival were greater after HSCT at {group}",
+    cohort_sentence(
+        "status-japan",
         t.window_source,
-        t.window.n_text()
-    ));
-    if let Some((c, f)) = evidence.finding(WINDOW_FINDING) {
-        p = p.text(" ").cite(words::finding_source(c, f));
-    }
-    p.text(".")
+        t.window.n_text(),
+        group,
+        evidence.finding(WINDOW_FINDING),
+    )
 }
 
 /// "EBMT 2019 (n = 130): better outcomes in children <10 years at HSCT."
 fn ebmt(t: &TimingEvidence<'_>, evidence: &Evidence) -> Paragraph {
     let group = t.older.age_group.map(AgeGroup::describe).unwrap_or_default();
-    let mut p = Paragraph::new().text(format!(
-        "{} ({}): better outcomes in children {group} at HSCT",
-        t.older_source,
-        t.older.n_text()
-    ));
-    if let Some((c, f)) = evidence.finding(OLDER_FINDING) {
-        p = p.text(" ").cite(words::finding_source(c, f));
+    cohort_sentence("status-ebmt", t.older_source, t.older.n_text(), group, evidence.finding(OLDER_FINDING))
+}
+
+/// A timing cohort's sentence, cited when the loaded evidence has its
+/// finding.
+fn cohort_sentence(
+    id: &str,
+    source: &str,
+    n: String,
+    group: String,
+    finding: Option<(&Cohort, &Finding)>,
+) -> Paragraph {
+    let mut args = vec![("source", text(source)), ("n", Arg::Text(n)), ("group", Arg::Text(group))];
+    match finding {
+        Some((c, f)) => {
+            args.push(("cited", text("yes")));
+            args.push(("cite", Arg::Cite(words::finding_source(c, f))));
+        }
+        None => args.push(("cited", text("no"))),
     }
-    p.text(".")
+    sentence(id, &args)
 }
 
 fn position(t: &TimingEvidence<'_>, evidence: &Evidence, patient: &Patient) -> Paragraph {
     let (window, birthday) = window_words(t);
     let older_years = t.older.age_group.map_or(0, |g| g.end_months() / 12);
     let older_birthday = format::ordinal(older_years);
-    let months = |m: i32| Quantity::patient(f64::from(m), Unit::Months);
+    let months = |m: i32| Arg::Num(Quantity::patient(f64::from(m), Unit::Months));
+    let remains = |m: i32| text(remain(m));
     match t.status(patient) {
-        WindowStatus::Unknown => Paragraph::from(CORRECT_THE_FORM),
-        WindowStatus::Inside { remaining_months } => Paragraph::new()
-            .strong(format!("Inside the {window} window: "))
-            .num(months(remaining_months))
-            .text(format!(" {} before his {birthday} birthday. ", remain(remaining_months)))
-            .then(japan(t, evidence)),
-        WindowStatus::PastWindowUnderOlderLimit { remaining_months } => Paragraph::new()
-            .strong(format!("Past the {window} window"))
-            .text(format!(" (his {birthday} birthday has passed); "))
-            .num(months(remaining_months))
-            .text(format!(" {} before his {older_birthday} birthday. ", remain(remaining_months)))
-            .then(ebmt(t, evidence)),
-        WindowStatus::PastBoth => Paragraph::new()
-            .strong(format!("Past the {window} window and {older_years} years or older. "))
-            .then(ebmt(t, evidence))
-            .text(format!(" No outcome value for HSCT at {older_years} years or older is published.")),
+        WindowStatus::Unknown => Paragraph::from(correct_the_form()),
+        WindowStatus::Inside { remaining_months } => sentence(
+            "status-inside",
+            &[
+                ("window", text(&window)),
+                ("left", months(remaining_months)),
+                ("remain", remains(remaining_months)),
+                ("birthday", text(&birthday)),
+            ],
+        )
+        .then(japan(t, evidence)),
+        WindowStatus::PastWindowUnderOlderLimit { remaining_months } => sentence(
+            "status-past-window",
+            &[
+                ("window", text(&window)),
+                ("birthday", text(&birthday)),
+                ("left", months(remaining_months)),
+                ("remain", remains(remaining_months)),
+                ("older", text(&older_birthday)),
+            ],
+        )
+        .then(ebmt(t, evidence)),
+        WindowStatus::PastBoth => {
+            let older = ("older-years", text(older_years.to_string()));
+            sentence("status-past-both", &[("window", text(&window)), older.clone()])
+                .then(ebmt(t, evidence))
+                .then(sentence("status-past-both-no-value", &[older]))
+        }
         WindowStatus::Transplanted { at_months } => {
             let place = if at_months < t.window_end_months() {
-                Paragraph::new().text(format!("inside the {window} window. ")).then(japan(t, evidence))
+                sentence("status-transplanted-inside", &[("window", text(&window))]).then(japan(t, evidence))
             } else if t.older.age_group.is_some_and(|g| at_months < g.end_months()) {
-                Paragraph::new()
-                    .text(format!(
-                        "after the {window} window (his {birthday} birthday), before his {older_birthday} birthday. "
-                    ))
-                    .then(ebmt(t, evidence))
+                sentence(
+                    "status-transplanted-between",
+                    &[
+                        ("window", text(&window)),
+                        ("birthday", text(&birthday)),
+                        ("older", text(&older_birthday)),
+                    ],
+                )
+                .then(ebmt(t, evidence))
             } else {
-                Paragraph::new()
-                    .text(format!("after the {window} window, at {older_years} years or older. "))
-                    .then(ebmt(t, evidence))
+                sentence(
+                    "status-transplanted-older",
+                    &[("window", text(&window)), ("older-years", text(older_years.to_string()))],
+                )
+                .then(ebmt(t, evidence))
             };
-            let mut p =
-                Paragraph::new().strong("Transplanted at ").num(months(at_months)).strong(": ").then(place);
+            let mut p = sentence("status-transplanted", &[("at", months(at_months))]).then(place);
             if let Some(since) = years_since_hsct(patient) {
                 #[expect(clippy::cast_possible_truncation, reason = "ages are at most 80 years")]
                 let m = (since * 12.0).round() as i32;
-                p = p.text(" ").num(months(m)).text(" since his HSCT.");
+                p = p.then(sentence("status-since-hsct", &[("since", months(m))]));
             }
             p
         }
@@ -194,32 +242,43 @@ fn position(t: &TimingEvidence<'_>, evidence: &Evidence, patient: &Patient) -> P
 fn planned(t: &TimingEvidence<'_>, patient: &Patient) -> Option<Paragraph> {
     let Hsct::Planned { at } = patient.hsct else { return None };
     let (window, birthday) = window_words(t);
-    let months = |m: i32| Quantity::patient(f64::from(m), Unit::Months);
+    let months = |m: i32| Arg::Num(Quantity::patient(f64::from(m), Unit::Months));
     let when = match at {
-        Some(super::patient::PlannedHsct::Date(d)) => format!("planned on {d}"),
-        _ => "planned".to_owned(),
+        Some(super::patient::PlannedHsct::Date(d)) => {
+            l10n::en("status-when-planned-on", &[("date", text(d.to_string()))])
+        }
+        _ => l10n::en("status-when-planned", &[]),
     };
     let Some(plan) = patient.planned_hsct_age_months() else {
-        let why = match at {
-            None => ", with no date set yet.",
-            Some(_) => "; its date cannot be placed on his age until the record is valid.",
+        let id = match at {
+            None => "status-planned-no-date",
+            Some(_) => "status-planned-unplaced",
         };
-        return Some(Paragraph::new().strong(format!("HSCT {when}")).text(why));
+        return Some(sentence(id, &[("when", text(when))]));
     };
     let end = t.window_end_months();
     let older_end = t.older.age_group.map_or(end, AgeGroup::end_months);
-    let mut p = Paragraph::new().strong(format!("HSCT {when} at ")).num(months(plan)).text(": ");
-    p = if plan < end {
-        p.num(months(end - plan))
-            .text(format!(" before his {birthday} birthday, inside the {window} window."))
+    let older = ("older", text(format::ordinal(older_end / 12)));
+    let p = sentence("status-planned-at", &[("when", text(when)), ("at", months(plan))]);
+    let place = if plan < end {
+        sentence(
+            "status-planned-inside",
+            &[("before", months(end - plan)), ("birthday", text(&birthday)), ("window", text(&window))],
+        )
     } else if plan < older_end {
-        p.text(format!("after his {birthday} birthday (outside the {window} window), "))
-            .num(months(older_end - plan))
-            .text(format!(" before his {} birthday.", format::ordinal(older_end / 12)))
+        sentence(
+            "status-planned-between",
+            &[
+                ("birthday", text(&birthday)),
+                ("window", text(&window)),
+                ("before", months(older_end - plan)),
+                older,
+            ],
+        )
     } else {
-        p.text(format!("after his {} birthday.", format::ordinal(older_end / 12)))
+        sentence("status-planned-after", &[older])
     };
-    Some(p)
+    Some(p.then(place))
 }
 
 /// The finding that most deaths after HCT came within its first year: the
@@ -256,33 +315,28 @@ fn after_hsct(evidence: &Evidence, patient: &Patient) -> Option<Paragraph> {
     let names: Vec<String> = firsts
         .iter()
         .map(|(c, f)| {
-            format!(
-                "{} ({}{})",
-                c.label,
-                f.n_text(),
-                c.era.as_deref().map_or(String::new(), |e| format!(", {e}"))
-            )
+            let (cohort, n) = (text(c.label.clone()), text(f.n_text()));
+            match c.era.as_deref() {
+                Some(era) => {
+                    l10n::en("status-after-cohort-era", &[("cohort", cohort), ("n", n), ("era", text(era))])
+                }
+                None => l10n::en("status-after-cohort", &[("cohort", cohort), ("n", n)]),
+            }
         })
         .collect();
-    let mut p = Paragraph::new()
-        .strong("After HSCT: ")
-        .text(format!(
-            "{} published survival after HSCT for all ages at HSCT together; no value for boys transplanted \
-             at his age (",
-            format::join_and(&names)
-        ))
-        .num(Quantity::patient(f64::from(at), Unit::Months))
-        .text(") is published, and the studies above found that age at HSCT mattered");
+    let mut args = vec![
+        ("cohorts", text(format::join_and(&names))),
+        ("at", Arg::Num(Quantity::patient(f64::from(at), Unit::Months))),
+        ("past", text("no")),
+    ];
     let latest = values.iter().copied().max_by(|a, b| a.2.total_cmp(&b.2));
     if let Some((c, f, y)) = latest
         && years_since_hsct(patient).is_some_and(|s| s > y)
     {
-        p = p
-            .text("; the latest of those values is for ")
-            .num(Quantity::published(y, Unit::Years, words::finding_source(c, f)))
-            .text(" after HSCT, he is past that point, and no later values are published");
+        args[2] = ("past", text("yes"));
+        args.push(("latest", Arg::Num(Quantity::published(y, Unit::Years, words::finding_source(c, f)))));
     }
-    p = p.text(".");
+    let mut p = sentence("status-after-hsct", &args);
     for (c, f) in &firsts {
         p = p.text(" ").cite(words::finding_source(c, f));
     }
@@ -291,14 +345,9 @@ fn after_hsct(evidence: &Evidence, patient: &Patient) -> Option<Paragraph> {
         && let Some((c, f)) =
             evidence.findings().find(|(c, f)| (c.id.as_str(), f.id.as_str()) == DEATHS_FIRST_YEAR)
     {
-        let place = if since < 12 {
-            "He is within the first year after HSCT. "
-        } else {
-            "He is past the first year after HSCT. "
-        };
+        let within = text(if since < 12 { "yes" } else { "no" });
         p = p
-            .text(" ")
-            .strong(place)
+            .then(sentence("status-first-year", &[("within", within)]))
             .quote(f.statement.clone(), words::finding_source(c, f))
             .text(" ")
             .cite(words::finding_source(c, f));
@@ -320,21 +369,18 @@ fn after_hsct(evidence: &Evidence, patient: &Patient) -> Option<Paragraph> {
 fn clocks_section(evidence: &Evidence, patient: &Patient) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let clocks = timing_clocks(evidence);
-    let months = |m: i32| Quantity::patient(f64::from(m), Unit::Months);
+    let months = |m: i32| Arg::Num(Quantity::patient(f64::from(m), Unit::Months));
     if let (Some(age), Some((oldest, src))) = (patient.age_months(), oldest_age_studied(evidence))
         && f64::from(age) > oldest * 12.0
     {
-        out.push(
-            Paragraph::new()
-                .strong("Outside the ages studied: ")
-                .text("at ")
-                .num(months(age))
-                .text(" he is older than any age the cohorts report on (up to ")
-                .num(Quantity::published(oldest, Unit::Years, src.clone()))
-                .text(" of age) ")
-                .cite(src)
-                .text("; no published value describes him."),
-        );
+        out.push(sentence(
+            "status-outside-ages",
+            &[
+                ("age", months(age)),
+                ("oldest", Arg::Num(Quantity::published(oldest, Unit::Years, src.clone()))),
+                ("cite", Arg::Cite(src)),
+            ],
+        ));
     }
 
     // The clock that closes soonest first (for a baby diagnosed at birth,
@@ -348,32 +394,35 @@ fn clocks_section(evidence: &Evidence, patient: &Patient) -> Vec<Paragraph> {
         Place::Passed(_) | Place::HsctBefore(_) | Place::HsctAfter(_) => (1, 0),
     });
     for (clock, place) in placed {
-        let mut p = Paragraph::new().strong(format!("{}: ", clock_name(clock.end)));
-        p = match place {
-            Place::Left(m) => p.num(months(m)).text(" left"),
-            Place::Passed(0) => p.text("reached this month"),
-            Place::Passed(m) => p.text("passed ").num(months(m)).text(" ago"),
-            Place::HsctBefore(m) => p.text("his HSCT was ").num(months(m)).text(" before it"),
-            Place::HsctAfter(0) => p.text("his HSCT was at it"),
-            Place::HsctAfter(m) => p.text("his HSCT was ").num(months(m)).text(" after it"),
-            Place::NotRecorded => {
-                p.text("his age at diagnosis is not recorded, so he cannot be placed on it")
-            }
+        let mut p = sentence("status-clock", &[("clock", text(clock_name(clock.end)))]);
+        let (id, time) = match place {
+            Place::Left(m) => ("status-clock-left", Some(m)),
+            Place::Passed(0) => ("status-clock-reached", None),
+            Place::Passed(m) => ("status-clock-passed", Some(m)),
+            Place::HsctBefore(m) => ("status-clock-hsct-before", Some(m)),
+            Place::HsctAfter(0) => ("status-clock-hsct-at", None),
+            Place::HsctAfter(m) => ("status-clock-hsct-after", Some(m)),
+            Place::NotRecorded => ("status-clock-not-recorded", None),
         };
+        let time: Vec<(&str, Arg)> = time.map(|m| ("time", months(m))).into_iter().collect();
+        p = p.then(sentence(id, &time));
         // Each cohort by name and n, with its own words where the file
         // gives a short form; the full statement is a hover or a click away.
-        p = p.text(format!(". {} — ", clock_group(clock)));
+        p = p.then(sentence("status-clock-group", &[("group", text(clock_group(clock)))]));
         let cohorts = clock.cohorts();
         if cohorts.len() > 1 {
             let names: Vec<String> = cohorts.iter().map(|c| c.label.clone()).collect();
-            p = p.text(format!("{} agree: ", format::join_and(&names)));
+            p = p.then(sentence("status-clock-agree", &[("cohorts", text(format::join_and(&names)))]));
         }
         for (i, (c, f)) in clock.findings.iter().enumerate() {
             if i > 0 {
                 p = p.text("; ");
             }
             let src = words::finding_source(c, f);
-            p = p.text(format!("{} ({})", c.label, n_or_cohort(c, f)));
+            p = p.then(sentence(
+                "status-clock-finding",
+                &[("cohort", text(c.label.clone())), ("n", text(n_or_cohort(c, f)))],
+            ));
             if let Some(short) = &f.short {
                 p = p.text(": ").quote(short.clone(), src.clone());
             }
@@ -382,9 +431,7 @@ fn clocks_section(evidence: &Evidence, patient: &Patient) -> Vec<Paragraph> {
         out.push(p.text("."));
     }
     if clocks.iter().filter(|k| matches!(k.end, ClockEnd::Age(_))).count() > 1 {
-        out.push(Paragraph::from(
-            "The cohorts name different ages at HSCT; each is shown, none replaces another.",
-        ));
+        out.push(sentence("status-clocks-differ", &[]));
     }
     out
 }
@@ -392,8 +439,10 @@ fn clocks_section(evidence: &Evidence, patient: &Patient) -> Vec<Paragraph> {
 /// "6th birthday", "2 years from diagnosis".
 fn clock_name(end: ClockEnd) -> String {
     match end {
-        ClockEnd::Age(m) => format!("His {} birthday", format::ordinal(m / 12)),
-        ClockEnd::SinceDiagnosis(m) => format!("{} from his diagnosis", describe_months(m)),
+        ClockEnd::Age(m) => l10n::en("status-clock-birthday", &[("ordinal", text(format::ordinal(m / 12)))]),
+        ClockEnd::SinceDiagnosis(m) => {
+            l10n::en("status-clock-from-diagnosis", &[("time", text(describe_months(m)))])
+        }
     }
 }
 
@@ -404,8 +453,10 @@ fn clock_group(clock: &TimingClock<'_>) -> String {
             .findings
             .iter()
             .find_map(|(_, f)| f.age_group)
-            .map_or_else(String::new, |g| format!("HSCT at {}", g.describe())),
-        ClockEnd::SinceDiagnosis(m) => format!("HSCT within {} of diagnosis", describe_months(m)),
+            .map_or_else(String::new, |g| l10n::en("status-group-age", &[("group", text(g.describe()))])),
+        ClockEnd::SinceDiagnosis(m) => {
+            l10n::en("status-group-diagnosis", &[("time", text(describe_months(m)))])
+        }
     }
 }
 
@@ -417,7 +468,10 @@ fn risk_factor(condition: Condition, findings: &[(&Cohort, &Finding)]) -> Paragr
     if let Some((c, f)) = findings.first() {
         let src = words::finding_source(c, f);
         p = p
-            .text(format!(" — {} ({}): ", c.label, n_or_cohort(c, f)))
+            .then(sentence(
+                "status-risk-cohort",
+                &[("cohort", text(c.label.clone())), ("n", text(n_or_cohort(c, f)))],
+            ))
             .quote(f.short.clone().unwrap_or_else(|| f.statement.clone()), src.clone())
             .text(" ")
             .cite(src);
@@ -429,7 +483,7 @@ fn risk_factor(condition: Condition, findings: &[(&Cohort, &Finding)]) -> Paragr
         }
     }
     if !others.is_empty() {
-        p = p.text(format!("; also {}", format::join_and(&others)));
+        p = p.then(sentence("status-risk-also", &[("cohorts", text(format::join_and(&others)))]));
     }
     p
 }
@@ -437,12 +491,17 @@ fn risk_factor(condition: Condition, findings: &[(&Cohort, &Finding)]) -> Paragr
 /// "n = 130", or the cohort's size when the finding names no group.
 fn n_or_cohort(c: &Cohort, f: &Finding) -> String {
     let n = f.n_text();
-    if n.is_empty() { c.patients.map_or_else(String::new, |n| format!("n = {n}")) } else { n }
+    if n.is_empty() {
+        c.patients.map_or_else(String::new, |n| l10n::en("status-cohort-n", &[("n", text(n.to_string()))]))
+    } else {
+        n
+    }
 }
 
 /// "remains" after "1 year" or "1 month", "remain" otherwise.
-fn remain(months: i32) -> &'static str {
-    if months == 1 || months == 12 { "remains" } else { "remain" }
+fn remain(months: i32) -> String {
+    let number = if months == 1 || months == 12 { "one" } else { "other" };
+    l10n::en("status-remain", &[("number", text(number))])
 }
 
 #[cfg(test)]
@@ -581,7 +640,7 @@ mod tests {
         let e = Evidence::embedded().unwrap();
         let inputs = Inputs { evidence: &e, cohorts: &[], patient: None, options: CurveOptions::default() };
         let section = status(&inputs);
-        assert_eq!(section.blocks, vec![Block::Paragraph(CORRECT_THE_FORM.into())]);
+        assert_eq!(section.blocks, vec![Block::Paragraph(correct_the_form().into())]);
     }
 
     #[test]
@@ -673,6 +732,55 @@ mod tests {
         assert!(say(&p).contains("He is within the first year after HSCT."));
         p.hsct = Hsct::Done { at: YearsMonths { years: 4, months: 6 } };
         assert!(say(&p).starts_with("Transplanted at 4 years 6 months: inside the ≤5-year window."));
+    }
+
+    #[test]
+    fn every_status_message_is_in_the_message_file() {
+        let mut seen = Vec::new();
+        for months in (0..=(45 * 12)).step_by(5) {
+            for hsct in [
+                Hsct::None,
+                Hsct::Planned { at: None },
+                Hsct::Planned { at: Some(PlannedHsct::Age(YearsMonths { years: 5, months: 8 })) },
+                Hsct::Planned { at: Some(PlannedHsct::Age(YearsMonths { years: 7, months: 0 })) },
+                Hsct::Planned { at: Some(PlannedHsct::Age(YearsMonths { years: 11, months: 0 })) },
+                Hsct::Done { at: YearsMonths { years: 0, months: 0 } },
+            ] {
+                let mut p = at(months / 12, months % 12);
+                p.hsct = hsct;
+                p.age_at_diagnosis = (months % 2 == 0).then_some(YearsMonths { years: 0, months: 0 });
+                p.conditions.sclerosing_cholangitis = true;
+                p.conditions.lung_damage = true;
+                seen.push(say(&p));
+            }
+        }
+        seen.push(correct_the_form());
+        seen.push(enter_an_age());
+        seen.push(heading());
+        for s in seen {
+            assert!(!s.contains("[missing text:"), "{s}");
+        }
+    }
+
+    /// Every message id the status line, the clocks and the controls under
+    /// the status name (a quoted word with one of the status file's
+    /// prefixes) is in the English message file.
+    #[test]
+    fn every_status_message_id_is_in_english() {
+        let sources = [include_str!("status.rs"), include_str!("clock.rs"), include_str!("../ui/status.rs")];
+        let mut ids = 0;
+        for source in sources {
+            for quoted in source.split('"') {
+                let is_id = ["status-", "clock-", "controls-", "file-"].iter().any(|p| quoted.starts_with(p))
+                    && quoted.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    && !quoted.ends_with('-');
+                if is_id {
+                    ids += 1;
+                    assert!(l10n::has(Lang::En, quoted), "no English message {quoted}");
+                }
+            }
+        }
+        assert!(ids > 50, "{ids}");
     }
 
     #[test]

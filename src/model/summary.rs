@@ -162,7 +162,7 @@ fn values_section(evidence: &Evidence, patient: Option<&Patient>) -> Section {
 fn value_item(c: &Cohort, f: &Finding, v: Value, time: TimePoint) -> Block {
     let src = words::finding_source(c, f);
     let published = |x: f64, unit| Arg::Num(Quantity::published(x, unit, src.clone()));
-    let measure = f.measure.map_or("", super::evidence::Measure::short);
+    let measure = f.measure.map_or_else(String::new, super::evidence::Measure::short);
     let mut para =
         p("summary-value-head", &[("cohort", words_arg(c.label.clone())), ("measure", words_arg(measure))]);
     if let Some(percent) = v.stated_percent() {

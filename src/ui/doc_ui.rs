@@ -89,8 +89,9 @@ pub fn block_ui(ui: &mut Ui, block: &Block, size: f32, icons: IconStyle) {
             };
             frame.inner_margin(theme::CARD_MARGIN).show(ui, |ui| {
                 ui.set_width(ui.available_width());
+                let lead = l10n::paragraph(language(ui), "doc-concerns-him", &[]);
                 for why in concerns {
-                    paragraph_ui(ui, &Paragraph::new().strong("Concerns him: ").then(why.clone()), size);
+                    paragraph_ui(ui, &lead.clone().then(why.clone()), size);
                 }
                 paragraph_ui(ui, text, size);
                 if let Some(s) = source {
@@ -144,13 +145,14 @@ fn table_ui(ui: &mut Ui, t: &Table, size: f32) {
 /// Each statement with the answer given, in words (the family view asks
 /// for the answers; here they are shown back).
 fn ratings_ui(ui: &mut Ui, ratings: &Ratings, size: f32) {
+    let lang = language(ui);
     for row in &ratings.rows {
         egui::Frame::group(ui.style()).inner_margin(theme::CARD_MARGIN).show(ui, |ui| {
             ui.set_width(ui.available_width());
             paragraph_ui(ui, &row.statement, size);
             let answer = match &row.answer {
-                Some(a) => Paragraph::new().text("Your answer: ").strong(a.clone()),
-                None => Paragraph::from("Not rated"),
+                Some(a) => Paragraph::new().text(l10n::text(lang, "doc-your-answer", &[])).strong(a.clone()),
+                None => Paragraph::from(l10n::text(lang, "doc-not-rated", &[])),
             };
             paragraph_ui(ui, &answer, size - 2.0);
         });
@@ -159,9 +161,10 @@ fn ratings_ui(ui: &mut Ui, ratings: &Ratings, size: f32) {
 
 /// The options, the chosen one marked in words as well as weight.
 fn choice_ui(ui: &mut Ui, choice: &Choice, size: f32) {
+    let lang = language(ui);
     for option in &choice.options {
         let p = if choice.chosen.as_ref() == Some(option) {
-            Paragraph::new().strong(option.clone()).strong(" (your answer)")
+            Paragraph::new().strong(option.clone()).strong(l10n::text(lang, "your-answer", &[]))
         } else {
             Paragraph::from(option.as_str())
         };

@@ -6,32 +6,41 @@
 use egui::{Frame, RichText, Stroke, Ui};
 
 use crate::model::evidence::{Cohort, Evidence, Finding, FindingMatch, Topic, relevance, words};
+use crate::model::l10n::{self, Arg};
 use crate::model::text::Paragraph;
 use crate::ui::theme;
 
 /// Text that starts every highlighted finding's relevance line; tests look
 /// for it.
-pub const MATCH_PREFIX: &str = "Concerns this patient:";
+pub fn match_prefix() -> String {
+    l10n::en("card-concerns", &[])
+}
+
+/// The panel's words, from the evidence message file.
+fn say(id: &str, args: &[(&str, Arg)]) -> String {
+    l10n::en(id, args)
+}
 
 /// Draws the panel; `matches` are the findings that concern this patient
 /// ([`Evidence::match_findings`]).
 pub fn evidence_panel_ui(ui: &mut Ui, evidence: &Evidence, matches: &[FindingMatch]) {
-    ui.heading("Evidence");
-    ui.label(
-        RichText::new("What published cohorts found. Findings about his situation come first, risk factors first, outlined and marked “Concerns this patient”; the rest follow by topic.").small(),
-    );
+    ui.heading(say("panel-heading", &[]));
+    ui.label(RichText::new(say("panel-intro", &[])).small());
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        egui::CollapsingHeader::new("Cohorts side by side").default_open(true).show(ui, |ui| {
+        egui::CollapsingHeader::new(say("panel-side-by-side", &[])).default_open(true).show(ui, |ui| {
             cohort_table_ui(ui, evidence);
         });
-        egui::CollapsingHeader::new("Where the studies disagree").default_open(true).show(ui, |ui| {
+        egui::CollapsingHeader::new(say("panel-disagree", &[])).default_open(true).show(ui, |ui| {
             disagreement_ui(ui, evidence);
         });
 
         ui.add_space(4.0);
         ui.label(
-            RichText::new(format!("{} about his situation", relevance::count_findings(matches.len())))
-                .strong(),
+            RichText::new(say(
+                "panel-about-him",
+                &[("findings", Arg::Text(relevance::count_findings(matches.len())))],
+            ))
+            .strong(),
         );
         // His findings first, in the order a clinician reads them (risk
         // factors first); background on the condition is never marked.
@@ -62,19 +71,26 @@ pub fn evidence_panel_ui(ui: &mut Ui, evidence: &Evidence, matches: &[FindingMat
 }
 
 fn cohort_table_ui(ui: &mut Ui, evidence: &Evidence) {
-    ui.label(RichText::new("Hover a cohort for its design, method and citation.").small());
+    ui.label(RichText::new(say("panel-cohort-hint", &[])).small());
     // Long cohort names ("Chongqing 2022 (hyper-IgM, gene not stated)")
     // wrap in their column instead of widening the panel past the window.
     let max_column = (ui.available_width() / 3.0).max(80.0);
     egui::Grid::new("cohorts").striped(true).num_columns(4).max_col_width(max_column).show(ui, |ui| {
-        for heading in ["Cohort", "n", "Era", "Survival clock"] {
-            ui.label(RichText::new(heading).strong());
+        for heading in ["panel-column-cohort", "panel-column-n", "panel-column-era", "panel-column-clock"] {
+            ui.label(RichText::new(say(heading, &[])).strong());
         }
         ui.end_row();
         for c in &evidence.cohorts {
-            ui.label(&c.label).on_hover_text(format!("{}\n{}\n\n{}", c.design, c.method, c.citation));
-            ui.label(c.patients.map_or_else(|| "–".to_owned(), |n| n.to_string()));
-            ui.label(c.era.as_deref().unwrap_or("not stated"));
+            ui.label(&c.label).on_hover_text(say(
+                "panel-cohort-hover",
+                &[
+                    ("design", Arg::Text(c.design.clone())),
+                    ("method", Arg::Text(c.method.clone())),
+                    ("citation", Arg::Text(c.citation.clone())),
+                ],
+            ));
+            ui.label(c.patients.map_or_else(|| say("panel-no-count", &[]), |n| n.to_string()));
+            ui.label(c.era.clone().unwrap_or_else(|| say("panel-era-not-stated", &[])));
             ui.label(c.time_origin.short());
             ui.end_row();
         }
@@ -112,7 +128,7 @@ fn disagreement_ui(ui: &mut Ui, evidence: &Evidence) {
 fn cohort_facts(c: &Cohort) -> String {
     let mut parts = Vec::new();
     if let Some(n) = c.patients {
-        parts.push(format!("n = {n}"));
+        parts.push(say("evidence-n", &[("n", Arg::Text(n.to_string()))]));
     }
     if let Some(era) = &c.era {
         parts.push(era.clone());
@@ -141,7 +157,8 @@ fn finding_card_ui(
         ui.set_width(ui.available_width());
         if let Some(m) = matched {
             let why: Vec<String> = m.reasons.iter().map(Paragraph::plain).collect();
-            ui.label(RichText::new(format!("{MATCH_PREFIX} {}", why.join(" "))).strong());
+            let why = [("prefix", Arg::Text(match_prefix())), ("why", Arg::Text(why.join(" ")))];
+            ui.label(RichText::new(say("card-concerns-why", &why)).strong());
         }
         let statement = RichText::new(&f.statement);
         ui.label(if matched.is_some() {
@@ -165,25 +182,30 @@ fn finding_card_ui(
         // How the value must not be read sits on the card itself, with any
         // other study's published reading of it in its own words.
         if let Some(caveat) = &f.caveat {
-            ui.label(RichText::new(format!("Caution: {caveat}")).small());
+            ui.label(RichText::new(say("card-caution", &[("caveat", Arg::Text(caveat.clone()))])).small());
         }
         for (c, comment) in evidence.comments_on(cohort, f) {
             ui.label(
-                RichText::new(format!(
-                    "{} on this finding: “{}” ({})",
-                    c.label,
-                    comment.short.as_deref().unwrap_or(&comment.statement),
-                    words::citation_label(c, &comment.locator)
+                RichText::new(say(
+                    "card-comment",
+                    &[
+                        ("cohort", Arg::Text(c.label.clone())),
+                        (
+                            "comment",
+                            Arg::Text(comment.short.clone().unwrap_or_else(|| comment.statement.clone())),
+                        ),
+                        ("source", Arg::Text(words::citation_label(c, &comment.locator))),
+                    ],
                 ))
                 .small(),
             );
         }
         let mut citation = cohort.citation.clone();
         if let Some(doi) = &cohort.doi {
-            citation.push_str(&format!(" doi:{doi}"));
+            citation.push_str(&say("card-doi", &[("doi", Arg::Text(doi.clone()))]));
         }
         if let Some(pmid) = &cohort.pmid {
-            citation.push_str(&format!(" PMID {pmid}"));
+            citation.push_str(&say("card-pmid", &[("pmid", Arg::Text(pmid.clone()))]));
         }
         ui.label(RichText::new(citation).small().weak());
     });
@@ -237,7 +259,7 @@ mod tests {
         boy.conditions.liver_disease = true;
         let h = panel(e, &boy);
         h.get_by_label("1 finding about his situation");
-        assert_eq!(h.query_all_by_label_contains(MATCH_PREFIX).count(), 1);
+        assert_eq!(h.query_all_by_label_contains(&match_prefix()).count(), 1);
     }
 
     #[test]
@@ -260,7 +282,7 @@ mod tests {
         local.get_by_label_contains("Centre 2026 · ");
         local.get_by_label_contains("added locally by A. Jones on 2026-11-02");
         // Its match is found by its ids: its card says why, as a shipped one does.
-        let shipped_concerns = panel(&shipped).query_all_by_label_contains(MATCH_PREFIX).count();
-        assert_eq!(local.query_all_by_label_contains(MATCH_PREFIX).count(), shipped_concerns + 1);
+        let shipped_concerns = panel(&shipped).query_all_by_label_contains(&match_prefix()).count();
+        assert_eq!(local.query_all_by_label_contains(&match_prefix()).count(), shipped_concerns + 1);
     }
 }

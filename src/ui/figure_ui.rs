@@ -23,6 +23,7 @@ use crate::model::evidence::ValueKind;
 use crate::model::figure::{
     Figure, Panel, PanelId, RiskTable, RiskTableRow, Series, SeriesId, SeriesKind, XMarker, XSpan,
 };
+use crate::model::l10n::{self, Arg};
 use crate::model::survival::RiskRow;
 use crate::model::survival::decimate::{self, Viewport};
 use crate::model::text::Section;
@@ -179,7 +180,9 @@ pub fn is_hidden(ctx: &egui::Context, panel: PanelId, series: &SeriesId) -> bool
 }
 
 /// Heading of the plot's text alternative (tests and screen readers use it).
-pub const TEXT_ALTERNATIVE: &str = "The picture as text: every value and number at risk";
+pub fn text_alternative() -> String {
+    l10n::en("figure-text-alternative", &[])
+}
 
 /// Draws every panel, then the text alternative.
 pub fn figure_ui(ui: &mut Ui, figure: &Figure, prepared: &mut PreparedFigure, described: &[Section]) {
@@ -206,7 +209,7 @@ pub fn figure_ui(ui: &mut Ui, figure: &Figure, prepared: &mut PreparedFigure, de
             panel_ui(ui, panel, points, height);
             ui.add_space(6.0);
         }
-        egui::CollapsingHeader::new(TEXT_ALTERNATIVE).id_salt("figure-text").show(ui, |ui| {
+        egui::CollapsingHeader::new(text_alternative()).id_salt("figure-text").show(ui, |ui| {
             for section in described {
                 ui.label(RichText::new(&section.heading).strong());
                 doc_ui::blocks_ui(ui, section, 13.0);
@@ -252,7 +255,8 @@ fn panel_ui(ui: &mut Ui, panel: &Panel, prepared: &mut PreparedPanel, height: f3
         doc_ui::paragraph_ui(ui, note, 11.5);
     }
     if !panel.curve_notes.is_empty() {
-        egui::CollapsingHeader::new(format!("Curve statistics ({})", panel.curve_notes.len()))
+        let count = Arg::Text(panel.curve_notes.len().to_string());
+        egui::CollapsingHeader::new(l10n::en("figure-curve-statistics", &[("count", count)]))
             .id_salt(("curve-notes", panel.id))
             .show(ui, |ui| {
                 for note in &panel.curve_notes {
@@ -265,7 +269,9 @@ fn panel_ui(ui: &mut Ui, panel: &Panel, prepared: &mut PreparedPanel, height: f3
 /// The plot and the numbers at risk under it.
 /// Suffix of the plot item that draws a curve's censor marks; hovering one
 /// says how many patients its pixel holds.
-const CENSORED: &str = " · censored";
+fn censored_suffix() -> String {
+    l10n::en("figure-censored-suffix", &[])
+}
 
 /// Censor-mark bins per curve label: (count, x span) of each drawn mark.
 type CensorBins = Rc<RefCell<HashMap<String, Vec<(usize, (f64, f64))>>>>;
@@ -296,16 +302,26 @@ fn plot_ui<'a>(
     let link = egui::Id::unique(("xhim-clock", panel.clock));
     let bins: CensorBins = Rc::default();
     let hover_bins = Rc::clone(&bins);
+    let censored = censored_suffix();
     let hover = move |name: &str, index: usize, at: PlotPoint| -> Option<String> {
-        if let Some(label) = name.strip_suffix(CENSORED) {
+        if let Some(label) = name.strip_suffix(censored.as_str()) {
             let bins = hover_bins.borrow();
             let (count, (x0, x1)) = *bins.get(label)?.get(index)?;
+            let two_places = |x: f64| Arg::Text(format!("{x:.2}"));
             let span = if (x1 - x0).abs() < 1e-9 {
-                format!("at {x0:.2}")
+                l10n::en("figure-censored-at", &[("x", two_places(x0))])
             } else {
-                format!("from {x0:.2} to {x1:.2}")
+                l10n::en("figure-censored-from-to", &[("from", two_places(x0)), ("to", two_places(x1))])
             };
-            return Some(format!("{label}\n{count} censored {span} ({})", panel.clock.axis_label()));
+            return Some(l10n::en(
+                "figure-censored-hover",
+                &[
+                    ("label", Arg::Text(label.to_owned())),
+                    ("count", Arg::Text(count.to_string())),
+                    ("span", Arg::Text(span)),
+                    ("axis", Arg::Text(panel.clock.axis_label())),
+                ],
+            ));
         }
         if let Some(s) = panel.series.iter().find(|s| s.label == name) {
             return match s.kind {
@@ -328,7 +344,9 @@ fn plot_ui<'a>(
         .default_y_bounds(0.0, 100.0)
         .x_axis_label(panel.clock.axis_label())
         .y_axis_label(panel.measure.axis_label())
-        .y_axis_formatter(|mark, _| format!("{:.0} %", mark.value))
+        .y_axis_formatter(|mark, _| {
+            l10n::en("figure-y-tick", &[("value", Arg::Text(format!("{:.0}", mark.value)))])
+        })
         .x_grid_spacer(whole_year_marks)
         .y_grid_spacer(percent_marks)
         .allow_scroll(false)
@@ -590,7 +608,7 @@ fn series_ui<'a>(
                     .style(theme::line_style(look.dash)),
             );
             plot_ui.text(
-                Text::new(name, PlotPoint::new((x0 + x1) / 2.0, y1), "background")
+                Text::new(name, PlotPoint::new((x0 + x1) / 2.0, y1), l10n::en("figure-background-word", &[]))
                     .color(visuals.strong_text_color())
                     .anchor(Align2::CENTER_BOTTOM),
             );
@@ -614,10 +632,13 @@ fn series_ui<'a>(
             );
             if !curve.censor_drawn.is_empty() {
                 plot_ui.points(
-                    Points::new(format!("{name}{CENSORED}"), PlotPoints::from(&curve.censor_drawn[..]))
-                        .shape(MarkerShape::Plus)
-                        .color(color)
-                        .radius(CENSOR_MARK_RADIUS),
+                    Points::new(
+                        format!("{name}{}", censored_suffix()),
+                        PlotPoints::from(&curve.censor_drawn[..]),
+                    )
+                    .shape(MarkerShape::Plus)
+                    .color(color)
+                    .radius(CENSOR_MARK_RADIUS),
                 );
             }
         }
@@ -753,7 +774,10 @@ fn legend_ui(ui: &mut Ui, panel: &Panel, hidden: &mut HashSet<u64>) -> bool {
             let text = if shown { text.color(visuals.strong_text_color()) } else { text.strikethrough() };
             let response = ui
                 .add(egui::Button::selectable(false, text).wrap_mode(egui::TextWrapMode::Wrap))
-                .on_hover_text(if shown { "Click to hide this series" } else { "Click to show this series" });
+                .on_hover_text(l10n::en(
+                    if shown { "figure-legend-hide" } else { "figure-legend-show" },
+                    &[],
+                ));
             if response.clicked() {
                 if shown {
                     hidden.insert(key);
@@ -933,7 +957,7 @@ fn risk_table_ui(ui: &mut Ui, transform: &PlotTransform, table: &RiskTable, hidd
     painter.text(
         egui::pos2(rect.left() + 2.0, row_y(0)),
         Align2::LEFT_CENTER,
-        "Numbers at risk (events, censored so far)",
+        l10n::en("figure-risk-heading", &[]),
         font.clone(),
         color,
     );
@@ -944,7 +968,7 @@ fn risk_table_ui(ui: &mut Ui, transform: &PlotTransform, table: &RiskTable, hidd
             painter.text(
                 egui::pos2(x, row_y(1)),
                 Align2::CENTER_CENTER,
-                format!("{t} y"),
+                l10n::en("figure-risk-tick", &[("years", Arg::Text(t.to_string()))]),
                 font.clone(),
                 weak,
             );
@@ -980,7 +1004,15 @@ fn risk_table_ui(ui: &mut Ui, transform: &PlotTransform, table: &RiskTable, hidd
 
 /// "40 (2, 1)".
 fn cell_text(cell: &RiskRow) -> String {
-    format!("{} ({}, {})", cell.at_risk, cell.events, cell.censored)
+    let count = |n: usize| Arg::Text(n.to_string());
+    l10n::en(
+        "figure-risk-cell",
+        &[
+            ("at-risk", count(cell.at_risk)),
+            ("events", count(cell.events)),
+            ("censored", count(cell.censored)),
+        ],
+    )
 }
 
 #[cfg(test)]

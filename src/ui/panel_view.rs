@@ -8,11 +8,24 @@
 use egui::{Key, Modifiers, RichText, Ui};
 
 use crate::model::figure::{Panel, PanelId, Series, SeriesKind};
+use crate::model::l10n::{self, Arg};
 
-/// The button that enlarges a panel (tests query it with the title after).
-pub const ENLARGE: &str = "Enlarge";
+/// The button that enlarges a panel; its accessible name is
+/// [`enlarge_panel`].
+fn enlarge() -> String {
+    l10n::en("view-enlarge", &[])
+}
+
+/// The enlarge button's accessible name: the word and the panel's title,
+/// so each panel's button can be told apart (tests query it).
+pub fn enlarge_panel(title: &str) -> String {
+    l10n::en("view-enlarge-panel", &[("title", Arg::Text(title.to_owned()))])
+}
+
 /// The button that brings the other panels back.
-pub const ALL_PANELS: &str = "Back to all panels (Esc)";
+pub fn all_panels() -> String {
+    l10n::en("view-all-panels", &[])
+}
 
 fn enlarged_id() -> egui::Id {
     egui::Id::unique("xhim-enlarged-panel")
@@ -45,22 +58,16 @@ pub fn only(ctx: &egui::Context, panels: &[Panel]) -> Option<PanelId> {
 pub fn title_ui(ui: &mut Ui, panel: &Panel) {
     let alone = enlarged(ui.ctx()) == Some(panel.id);
     ui.horizontal(|ui| {
-        ui.label(RichText::new(&panel.title).strong().size(15.0)).on_hover_text(format!(
-            "x: {} · y: {}",
-            panel.clock.axis_label(),
-            panel.measure.axis_label()
+        ui.label(RichText::new(&panel.title).strong().size(15.0)).on_hover_text(l10n::en(
+            "view-axes",
+            &[("x", Arg::Text(panel.clock.axis_label())), ("y", Arg::Text(panel.measure.axis_label()))],
         ));
-        let (text, next) = if alone {
-            (ALL_PANELS.to_owned(), None)
-        } else {
-            (format!("{ENLARGE} {}", panel.title), Some(panel.id))
-        };
-        let button = egui::Button::new(RichText::new(if alone { ALL_PANELS } else { ENLARGE }).small());
-        let response = ui.add(button).on_hover_text(if alone {
-            "Show every panel again (Escape)"
-        } else {
-            "Show this panel over the whole area, to read its steps"
-        });
+        let (text, next) =
+            if alone { (all_panels(), None) } else { (enlarge_panel(&panel.title), Some(panel.id)) };
+        let button = egui::Button::new(RichText::new(if alone { all_panels() } else { enlarge() }).small());
+        let response = ui
+            .add(button)
+            .on_hover_text(l10n::en(if alone { "view-all-panels-hint" } else { "view-enlarge-hint" }, &[]));
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &text));
         if response.clicked() {
             set_enlarged(ui.ctx(), next);
@@ -71,12 +78,14 @@ pub fn title_ui(ui: &mut Ui, panel: &Panel) {
 /// What a screen reader hears for a plot: its title and clock, and where
 /// its values are in words.
 pub fn plot_name(panel: &Panel) -> String {
-    format!(
-        "Plot: {}; x: {}, y: {}. Every value and number at risk is in “{}” below the panels.",
-        panel.title,
-        panel.clock.axis_label(),
-        panel.measure.axis_label(),
-        crate::ui::figure_ui::TEXT_ALTERNATIVE
+    l10n::en(
+        "view-plot-name",
+        &[
+            ("title", Arg::Text(panel.title.clone())),
+            ("x", Arg::Text(panel.clock.axis_label())),
+            ("y", Arg::Text(panel.measure.axis_label())),
+            ("alternative", Arg::Text(crate::ui::figure_ui::text_alternative())),
+        ],
     )
 }
 

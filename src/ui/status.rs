@@ -105,12 +105,10 @@ pub fn curve_controls_ui(
     out: &mut Vec<crate::command::Command>,
 ) -> bool {
     let mut changed = false;
-    changed |= ui
-        .checkbox(conditional, "Given alive at his age / years since HSCT (conditional survival)")
-        .changed();
-    let label = ui.label("Stop curves below this many at risk");
+    changed |= ui.checkbox(conditional, l10n::en("controls-conditional", &[])).changed();
+    let label = ui.label(l10n::en("controls-min-at-risk", &[]));
     changed |= ui.add(egui::DragValue::new(min_at_risk).range(0..=1000)).labelled_by(label.id).changed();
-    if ui.button("Remove imported data").clicked() {
+    if ui.button(l10n::en("controls-remove-imported", &[])).clicked() {
         out.push(crate::command::Command::ClearCohorts);
     }
     changed
@@ -147,7 +145,9 @@ pub fn footer_ui(
 }
 
 /// Label shown while edits are unsaved (tests query it).
-pub const UNSAVED_LABEL: &str = "Unsaved changes";
+pub fn unsaved_label() -> String {
+    l10n::en("file-unsaved", &[])
+}
 
 /// The current file's name and whether it has unsaved edits, in words.
 pub fn file_line_ui(ui: &mut Ui, file: &str, dirty: bool, saving: bool) {
@@ -155,11 +155,11 @@ pub fn file_line_ui(ui: &mut Ui, file: &str, dirty: bool, saving: bool) {
         ui.label(RichText::new(file).strong());
         if saving {
             busy_indicator(ui);
-            ui.label("Saving…");
+            ui.label(l10n::en("file-saving", &[]));
         } else if dirty {
-            ui.label(RichText::new(UNSAVED_LABEL).italics());
+            ui.label(RichText::new(unsaved_label()).italics());
         } else {
-            ui.label(RichText::new("Saved").weak());
+            ui.label(RichText::new(l10n::en("file-saved", &[])).weak());
         }
     });
     ui.separator();

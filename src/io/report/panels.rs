@@ -111,10 +111,10 @@ fn panel_pdf(flow: &mut Flow, panel: &Panel) {
             (left + right) / 2.0,
             bottom - 22.0,
             8.0,
-            panel.clock.axis_label(),
+            &panel.clock.axis_label(),
             (Weight::Regular, INK, Align::Center),
         );
-        c.text_up(MARGIN_X + 4.0, bottom + 10.0, 7.5, panel.measure.axis_label(), INK);
+        c.text_up(MARGIN_X + 4.0, bottom + 10.0, 7.5, &panel.measure.axis_label(), INK);
 
         let mut labels = Vec::new();
         for s in &panel.series {

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::Evidence;
+use crate::model::l10n::{self, Arg, Lang};
 use crate::model::patient::Patient;
 use crate::model::text::{Block, Doc, Paragraph, Section, SectionId};
 
@@ -54,7 +55,8 @@ impl Changelog {
     /// # Errors
     /// What is wrong, naming the version.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let log: Self = ron::from_str(text).map_err(|e| format!("evidence changelog: {e}"))?;
+        let log: Self = ron::from_str(text)
+            .map_err(|e| l10n::en("changelog-unreadable", &[("error", Arg::Text(e.to_string()))]))?;
         let month = |s: &str| {
             s.len() == 7
                 && s.as_bytes().get(4) == Some(&b'-')
@@ -62,16 +64,10 @@ impl Changelog {
         };
         for (i, v) in log.versions.iter().enumerate() {
             if !month(&v.version) || !v.date.starts_with(&v.version) || v.date.len() != 10 {
-                return Err(format!(
-                    "evidence changelog: version “{}” must be YYYY-MM with a date in it",
-                    v.version
-                ));
+                return Err(l10n::en("changelog-bad-version", &[("version", Arg::Text(v.version.clone()))]));
             }
             if log.versions.get(i + 1).is_some_and(|older| older.version >= v.version) {
-                return Err(format!(
-                    "evidence changelog: “{}” is not newer than the version after it",
-                    v.version
-                ));
+                return Err(l10n::en("changelog-not-newer", &[("version", Arg::Text(v.version.clone()))]));
             }
         }
         Ok(log)
@@ -122,7 +118,13 @@ pub fn version_words(evidence: &Evidence) -> String {
 /// the set actually loaded, as saves, summaries and reports record it.
 pub fn record_label(evidence: &Evidence) -> String {
     match Changelog::shipped().and_then(Changelog::current) {
-        Some(v) => format!("{} ({})", v.version, evidence.version),
+        Some(v) => l10n::en(
+            "changelog-record",
+            &[
+                ("version", Arg::Text(v.version.clone())),
+                ("fingerprint", Arg::Text(evidence.version.clone())),
+            ],
+        ),
         None => evidence.version.clone(),
     }
 }
@@ -156,16 +158,24 @@ pub fn new_since_section(evidence: &Evidence, patient: &Patient, recorded: Optio
     if new.is_empty() {
         return None;
     }
-    let saved =
-        recorded.map_or_else(|| "with no evidence version".to_owned(), |r| format!("under evidence {r}"));
-    let mut section = Section::new(SectionId::NewEvidence, "New in the evidence since this file was saved")
-        .with(Block::Paragraph(Paragraph::from(format!(
-            "This file was last saved {saved}; the evidence is now version {} ({}). What is new that concerns him:",
-            current.version, current.date
-        ))));
+    let saved = recorded.map_or_else(
+        || l10n::en("changelog-saved-unversioned", &[]),
+        |r| l10n::en("changelog-saved-under", &[("version", Arg::Text(r.to_owned()))]),
+    );
+    let intro = l10n::en(
+        "changelog-new-intro",
+        &[
+            ("saved", Arg::Text(saved)),
+            ("version", Arg::Text(current.version.clone())),
+            ("date", Arg::Text(current.date.clone())),
+        ],
+    );
+    let mut section = Section::new(SectionId::NewEvidence, l10n::en("changelog-new-heading", &[]))
+        .with(Block::Paragraph(Paragraph::from(intro)));
     for (v, e) in new {
+        let args = [("version", Arg::Text(v.version.clone())), ("text", Arg::Text(e.text.clone()))];
         section.blocks.push(Block::Item {
-            text: Paragraph::new().strong(format!("{}: ", v.version)).text(e.text.clone()),
+            text: l10n::paragraph(Lang::En, "changelog-entry", &args),
             source: None,
             concerns: Vec::new(),
         });
@@ -193,9 +203,15 @@ pub fn new_since_notice(evidence: &Evidence, patient: &Patient, recorded: Option
     };
     let heads: Vec<String> = new_for_him(log, evidence, patient, recorded)
         .into_iter()
-        .map(|(v, e)| format!("{}: {}", v.version, e.text.split([':', ';']).next().unwrap_or(&e.text)))
+        .map(|(v, e)| {
+            let head = e.text.split([':', ';']).next().unwrap_or(&e.text);
+            l10n::en(
+                "changelog-entry-head",
+                &[("version", Arg::Text(v.version.clone())), ("head", Arg::Text(head.to_owned()))],
+            )
+        })
         .collect();
-    Some(format!("{intro} {}. The summary and the report give each in full.", heads.join("; ")))
+    Some(l10n::en("changelog-notice", &[("intro", Arg::Text(intro)), ("heads", Arg::Text(heads.join("; ")))]))
 }
 
 #[cfg(test)]

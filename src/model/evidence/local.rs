@@ -9,6 +9,7 @@ use super::{
 };
 use crate::model::clock::Clock;
 use crate::model::cohort::Publication;
+use crate::model::l10n::{self, Arg};
 
 /// What the form holds, as typed.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,14 +81,30 @@ pub enum FindingField {
 }
 
 /// Words for a measure in a sentence.
-pub fn measure_words(measure: Measure) -> &'static str {
-    match measure {
-        Measure::OverallSurvival => "Overall survival",
-        Measure::EventFreeSurvival => "Event-free survival",
-        Measure::DiseaseFreeSurvival => "Disease-free survival",
-        Measure::CumulativeIncidence => "Cumulative incidence",
-        Measure::Proportion => "Proportion",
-    }
+pub fn measure_words(measure: Measure) -> String {
+    let id = match measure {
+        Measure::OverallSurvival => "local-measure-os",
+        Measure::EventFreeSurvival => "local-measure-efs",
+        Measure::DiseaseFreeSurvival => "local-measure-dfs",
+        Measure::CumulativeIncidence => "local-measure-cumulative-incidence",
+        Measure::Proportion => "local-measure-proportion",
+    };
+    l10n::en(id, &[])
+}
+
+/// A problem with the form, in the clinician's words.
+fn problem(id: &str) -> String {
+    l10n::en(id, &[])
+}
+
+/// A problem with what was typed, quoting it.
+fn typed(id: &str, text: &str) -> String {
+    l10n::en(id, &[("text", Arg::Text(text.to_owned()))])
+}
+
+/// A number as the clinical formatter writes it, for a message.
+fn num(x: f64) -> Arg {
+    Arg::Text(trim_number(x))
 }
 
 /// Every measure, in the order the form lists them.
@@ -124,7 +141,7 @@ pub fn local_cohort(
     let mut problems = Vec::new();
     let citation = form.citation.trim();
     if citation.is_empty() {
-        problems.push((FindingField::Citation, "The citation is required.".to_owned()));
+        problems.push((FindingField::Citation, problem("local-citation-required")));
     }
     let (doi, pmid) = identifier(&form.identifier).unwrap_or_else(|e| {
         problems.push((FindingField::Identifier, e));
@@ -132,14 +149,14 @@ pub fn local_cohort(
     });
     let group = form.group.trim();
     if group.is_empty() {
-        problems.push((FindingField::Group, "Say which group the value is for.".to_owned()));
+        problems.push((FindingField::Group, problem("local-group-required")));
     }
     let n = optional(&form.n, |t| t.parse::<u32>().ok().filter(|n| *n > 0))
-        .map_err(|t| problems.push((FindingField::N, format!("“{t}” is not a whole number of patients."))))
+        .map_err(|t| problems.push((FindingField::N, typed("local-n-not-whole", &t))))
         .ok()
         .flatten();
     let value = percent(&form.value)
-        .and_then(|v| v.ok_or_else(|| "The value is required.".to_owned()))
+        .and_then(|v| v.ok_or_else(|| problem("local-value-required")))
         .map_err(|e| problems.push((FindingField::Value, e)))
         .ok();
     let interval =
@@ -147,14 +164,13 @@ pub fn local_cohort(
     let time =
         optional(&form.time, |t| t.parse::<f64>().ok().filter(|y| y.is_finite() && *y >= 0.0 && *y <= 120.0))
             .map_err(|t| {
-                problems.push((FindingField::Time, format!("“{t}” is not a number of years from 0 to 120.")));
+                problems.push((FindingField::Time, typed("local-time-not-years", &t)));
             })
             .ok()
             .flatten();
     let locator = form.locator.trim();
     if locator.is_empty() {
-        problems
-            .push((FindingField::Locator, "Say where in the paper the value is (e.g. Table 2).".to_owned()));
+        problems.push((FindingField::Locator, problem("local-locator-required")));
     }
     let (Some(value), Ok(interval), true) = (value, interval, problems.is_empty()) else {
         return Err(problems);
@@ -179,10 +195,10 @@ pub fn local_cohort(
         citation: citation.to_owned(),
         doi,
         pmid,
-        design: "Publication not shipped with the app; value entered by hand".to_owned(),
+        design: l10n::en("local-design", &[]),
         patients: n,
         era: None,
-        method: "As published".to_owned(),
+        method: l10n::en("local-method", &[]),
         time_origin,
         findings: vec![Finding {
             id: "finding".to_owned(),
@@ -221,15 +237,15 @@ fn percent(text: &str) -> Result<Option<f64>, String> {
     optional(text.trim().trim_end_matches('%'), |t| {
         t.trim().replace(',', ".").parse::<f64>().ok().filter(|p| p.is_finite() && (0.0..=100.0).contains(p))
     })
-    .map_err(|t| format!("“{t}” is not a percentage from 0 to 100."))
+    .map_err(|t| typed("local-not-percent", &t))
 }
 
 fn interval(low: &str, high: &str, value: Option<f64>) -> Result<Option<(f64, f64)>, String> {
     match (percent(low)?, percent(high)?) {
         (None, None) => Ok(None),
         (Some(lo), Some(hi)) if lo <= hi && value.is_none_or(|v| lo <= v && v <= hi) => Ok(Some((lo, hi))),
-        (Some(_), Some(_)) => Err("The interval must run from low to high and contain the value.".to_owned()),
-        _ => Err("Give both ends of the interval, or neither.".to_owned()),
+        (Some(_), Some(_)) => Err(problem("local-interval-order")),
+        _ => Err(problem("local-interval-both")),
     }
 }
 
@@ -252,7 +268,7 @@ fn identifier(text: &str) -> Result<(Option<String>, Option<String>), String> {
     if !pmid.is_empty() && pmid.len() <= 9 && pmid.bytes().all(|b| b.is_ascii_digit()) {
         return Ok((None, Some(pmid.to_owned())));
     }
-    Err(format!("“{t}” is not a DOI (10.xxxx/…) or a PMID (digits)."))
+    Err(typed("local-not-identifier", t))
 }
 
 fn statement(
@@ -264,15 +280,28 @@ fn statement(
     group: &str,
     n: Option<u32>,
 ) -> String {
-    let when = time.map_or_else(String::new, |t| match clock {
-        Clock::Age => format!(" at {} years of age", trim_number(t)),
-        Clock::SinceHsct => format!(" {} years after HSCT", trim_number(t)),
-        Clock::SinceDiagnosis => format!(" {} years after diagnosis", trim_number(t)),
+    let when = time.map_or_else(String::new, |t| {
+        let id = match clock {
+            Clock::Age => "local-when-age",
+            Clock::SinceHsct => "local-when-since-hsct",
+            Clock::SinceDiagnosis => "local-when-since-diagnosis",
+        };
+        l10n::en(id, &[("years", num(t))])
     });
     let ci = interval
-        .map_or_else(String::new, |(lo, hi)| format!(" (95 % CI {}–{} %)", trim_number(lo), trim_number(hi)));
-    let n = n.map_or_else(String::new, |n| format!(" (n = {n})"));
-    format!("{}{when}: {} %{ci}; {group}{n}.", measure_words(measure), trim_number(value))
+        .map_or_else(String::new, |(lo, hi)| l10n::en("local-ci", &[("low", num(lo)), ("high", num(hi))]));
+    let n = n.map_or_else(String::new, |n| l10n::en("local-n", &[("n", Arg::Text(n.to_string()))]));
+    l10n::en(
+        "local-statement",
+        &[
+            ("measure", Arg::Text(measure_words(measure))),
+            ("when", Arg::Text(when)),
+            ("value", num(value)),
+            ("ci", Arg::Text(ci)),
+            ("group", Arg::Text(group.to_owned())),
+            ("n", Arg::Text(n)),
+        ],
+    )
 }
 
 fn unique_id(label: &str, taken: &[&str]) -> String {

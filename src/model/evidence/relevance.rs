@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Finding, Topic, Trigger};
+use crate::model::l10n::{self, Arg};
 use crate::model::patient::Patient;
 
 /// What part of his situation a finding speaks to, in the order a clinician
@@ -33,15 +34,16 @@ pub enum About {
 
 impl About {
     /// Heading for a group of findings that concern him.
-    pub fn heading(self) -> &'static str {
-        match self {
-            Self::RiskFactor => "His risk factors",
-            Self::Window => "His age and the timing window",
-            Self::SinceDiagnosis => "His time since diagnosis",
-            Self::Donor => "His donor and conditioning",
-            Self::Transplant => "His transplant",
-            Self::Background => "Background on the condition",
-        }
+    pub fn heading(self) -> String {
+        let id = match self {
+            Self::RiskFactor => "about-risk-factor",
+            Self::Window => "about-window",
+            Self::SinceDiagnosis => "about-since-diagnosis",
+            Self::Donor => "about-donor",
+            Self::Transplant => "about-transplant",
+            Self::Background => "about-background",
+        };
+        l10n::en(id, &[])
     }
 
     /// Whether the finding can concern him only once his age is known: a
@@ -82,7 +84,7 @@ pub fn specificity(finding: &Finding, patient: &Patient) -> u8 {
 
 /// "1 finding", "2 findings": every count of findings is written here.
 pub fn count_findings(n: usize) -> String {
-    if n == 1 { "1 finding".to_owned() } else { format!("{n} findings") }
+    l10n::en("evidence-findings", &[("n", Arg::Count(i64::try_from(n).unwrap_or(i64::MAX)))])
 }
 
 #[cfg(test)]

@@ -516,3 +516,130 @@ fn the_version_is_a_sha256_fingerprint_of_the_set() {
     let renamed = Evidence::from_sources([("renamed.ron", text)]).unwrap();
     assert_ne!(renamed.version, one.version, "file names count: the record names what was loaded");
 }
+
+/// Every message id the evidence, its cards and panel, the figure and its
+/// words name (a quoted word with one of the evidence file's prefixes) is
+/// in the English message files.
+#[test]
+fn every_evidence_message_id_is_in_english() {
+    let sources = [
+        include_str!("../evidence.rs"),
+        include_str!("changelog.rs"),
+        include_str!("local.rs"),
+        include_str!("relevance.rs"),
+        include_str!("value.rs"),
+        include_str!("words.rs"),
+        include_str!("../discussion.rs"),
+        include_str!("../figure/build.rs"),
+        include_str!("../figure/curves.rs"),
+        include_str!("../figure/describe.rs"),
+        include_str!("../figure/mod.rs"),
+        include_str!("../../ui/evidence_panel.rs"),
+        include_str!("../../ui/figure_ui.rs"),
+        include_str!("../../ui/panel_view.rs"),
+        include_str!("../../ui/doc_ui.rs"),
+    ];
+    let prefixes = [
+        "evidence-",
+        "origin-",
+        "topic-",
+        "measure-",
+        "age-group-",
+        "series-",
+        "line-",
+        "reason-",
+        "published-",
+        "time-",
+        "about-",
+        "cite-",
+        "changelog-",
+        "local-",
+        "discussion-",
+        "importance-",
+        "leaning-",
+        "panel-",
+        "axis-",
+        "figure-",
+        "describe-",
+        "curve-",
+        "card-",
+        "view-",
+        "doc-",
+        "your-",
+    ];
+    // Quoted words with those prefixes that name no message: egui ids.
+    let not_messages = ["figure-text", "curve-notes", "doc-ui-language"];
+    let mut ids = 0;
+    let mut missing = Vec::new();
+    for source in sources {
+        for quoted in source.split('"') {
+            let is_id = prefixes.iter().any(|p| quoted.starts_with(p))
+                && quoted.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && !quoted.ends_with('-')
+                && !not_messages.contains(&quoted);
+            if is_id {
+                ids += 1;
+                if !crate::model::l10n::has(crate::model::l10n::Lang::En, quoted) {
+                    missing.push(quoted);
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no English message for {missing:?}");
+    assert!(ids > 200, "{ids}");
+}
+
+/// The words built from messages with sample input: no message is missing.
+#[test]
+fn evidence_words_from_messages_are_all_there() {
+    use crate::model::patient::{Condition, Conditioning, CryptoPcr, Hsct, StemCellSource};
+    let e = Evidence::embedded().unwrap();
+    let mut said: Vec<String> = Vec::new();
+    for (c, f) in e.findings() {
+        said.push(f.n_text());
+        said.push(words::finding_source(c, f).label);
+        said.push(f.topic.heading());
+        said.push(relevance::about(f).heading());
+        said.extend(f.measure.map(Measure::short));
+        said.extend(f.age_group.map(AgeGroup::describe));
+        said.extend(f.age_group.map(AgeGroup::adjective));
+        if let Some(v) = f.value {
+            said.extend([v.describe(), v.marker_label(), v.qualifier()]);
+        }
+        if let Some(t) = f.time {
+            said.extend([t.describe(), t.clock_words()]);
+        }
+        if let Some(q) = &f.question {
+            said.push(words::question_title(q));
+        }
+        for hsct in [Hsct::None, Hsct::Done { at: YearsMonths { years: 2, months: 0 } }] {
+            let p = Patient {
+                age: AgeSource::Entered(YearsMonths { years: 12, months: 0 }),
+                age_at_diagnosis: Some(YearsMonths { years: 1, months: 0 }),
+                hsct,
+                conditions: Conditions { liver_disease: true, lung_damage: true, ..Conditions::default() },
+                conditioning: Conditioning::Myeloablative,
+                stem_cell_source: StemCellSource::CordBlood,
+                crypto_pcr: CryptoPcr::NotTested,
+                ..Patient::default()
+            };
+            said.extend(reasons(f, &p).iter().map(Paragraph::plain));
+        }
+    }
+    for c in &e.cohorts {
+        said.extend([c.time_origin.short(), c.time_origin.describe(), words::cohort_source(c).label]);
+        for s in &c.series {
+            said.extend([s.n_words(), s.method.describe()]);
+        }
+    }
+    for donor in Donor::ALL {
+        said.push(donor_reason(donor));
+    }
+    said.push(Value::Percent(120.0).problem().unwrap_or_default());
+    said.push(relevance::count_findings(1) + &relevance::count_findings(3));
+    said.push(Condition::LiverDisease.label().to_owned());
+    assert!(said.iter().any(|s| s == "1 finding3 findings"), "{said:?}");
+    for s in said {
+        assert!(!s.contains("[missing text:"), "{s}");
+    }
+}

@@ -10,7 +10,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::l10n::{self, Arg};
 use crate::model::text::format::{p_value, trim_number};
+
+/// A number as the clinical formatter writes it, for a message.
+fn num(x: f64) -> Arg {
+    Arg::Text(trim_number(x))
+}
 
 /// A published value, kept in the form it was published.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -88,50 +94,52 @@ impl Value {
     /// The value as the publication gave it, in words.
     pub fn describe(self) -> String {
         match self {
-            Self::Percent(p) => format!("{} %", trim_number(p)),
+            Self::Percent(p) => l10n::en("published-percent", &[("percent", num(p))]),
             Self::Approximately(p) | Self::CloseTo(p) | Self::GreaterThan(p) => {
-                format!("{}{} %", self.qualifier(), trim_number(p))
+                self.qualifier() + &l10n::en("published-percent", &[("percent", num(p))])
             }
-            Self::PercentRange(lo, hi) => format!("approximately {}–{} %", trim_number(lo), trim_number(hi)),
-            Self::Median => "median survival (50 % alive)".to_owned(),
-            Self::AliveAtClose { alive, of, percent } => format!(
-                "{alive} of {of} ({} %) alive at the close of the survey (a crude proportion after unequal \
-                 follow-up, not survival at a time point)",
-                trim_number(percent)
+            Self::PercentRange(lo, hi) => l10n::en("published-range", &[("low", num(lo)), ("high", num(hi))]),
+            Self::Median => l10n::en("published-median", &[]),
+            Self::AliveAtClose { alive, of, percent } => l10n::en(
+                "published-alive-at-close",
+                &[
+                    ("alive", Arg::Text(alive.to_string())),
+                    ("of", Arg::Text(of.to_string())),
+                    ("percent", num(percent)),
+                ],
             ),
-            Self::HazardRatio(hr) => format!("hazard ratio {}", trim_number(hr)),
-            Self::HazardRatioInterval { ratio, lower, upper } => format!(
-                "hazard ratio {} (95 % confidence limits {}–{})",
-                trim_number(ratio),
-                trim_number(lower),
-                trim_number(upper)
+            Self::HazardRatio(hr) => l10n::en("published-hazard-ratio", &[("ratio", num(hr))]),
+            Self::HazardRatioInterval { ratio, lower, upper } => l10n::en(
+                "published-hazard-ratio-interval",
+                &[("ratio", num(ratio)), ("lower", num(lower)), ("upper", num(upper))],
             ),
-            Self::PValue(p) => format!("P = {}", p_value(p)),
+            Self::PValue(p) => l10n::en("published-p", &[("p", Arg::Text(p_value(p)))]),
         }
     }
 
     /// The authors' words that go before the number ("approximately ",
     /// "close to ", "greater than "); empty for an exact value.
-    pub fn qualifier(self) -> &'static str {
-        match self {
-            Self::Approximately(_) | Self::PercentRange(..) => "approximately ",
-            Self::CloseTo(_) => "close to ",
-            Self::GreaterThan(_) => "greater than ",
+    pub fn qualifier(self) -> String {
+        let id = match self {
+            Self::Approximately(_) | Self::PercentRange(..) => "published-qualifier-approximately",
+            Self::CloseTo(_) => "published-qualifier-close-to",
+            Self::GreaterThan(_) => "published-qualifier-greater-than",
             Self::Percent(_)
             | Self::Median
             | Self::AliveAtClose { .. }
             | Self::HazardRatio(_)
             | Self::HazardRatioInterval { .. }
-            | Self::PValue(_) => "",
-        }
+            | Self::PValue(_) => return String::new(),
+        };
+        l10n::en(id, &[])
     }
 
     /// The short text beside a plotted marker, with its word: "78.2 %",
     /// "approximately 80 %", "> 80 %", "median".
     pub fn marker_label(self) -> String {
         match self {
-            Self::GreaterThan(p) => format!("> {} %", trim_number(p)),
-            Self::Median => "median".to_owned(),
+            Self::GreaterThan(p) => l10n::en("published-marker-greater-than", &[("percent", num(p))]),
+            Self::Median => l10n::en("published-marker-median", &[]),
             _ => self.describe(),
         }
     }
@@ -183,7 +191,7 @@ impl Value {
     }
 
     /// Whether the value is possible; `None` when it is, else what is wrong.
-    pub fn problem(self) -> Option<&'static str> {
+    pub fn problem(self) -> Option<String> {
         let percent_ok = |p: f64| (0.0..=100.0).contains(&p);
         let ok = match self {
             Self::Percent(p) | Self::Approximately(p) | Self::CloseTo(p) | Self::GreaterThan(p) => {
@@ -202,7 +210,7 @@ impl Value {
             }
             Self::PValue(p) => (0.0..=1.0).contains(&p),
         };
-        (!ok).then_some("an impossible value")
+        (!ok).then(|| l10n::en("published-impossible", &[]))
     }
 }
 
@@ -223,20 +231,21 @@ impl TimePoint {
     /// Words for hover text.
     pub fn describe(self) -> String {
         match self {
-            Self::AtAge(a) => format!("at {} years of age", trim_number(a)),
-            Self::AgeSpan(a, b) => format!("ages {}–{} years", trim_number(a), trim_number(b)),
-            Self::AfterHsct(t) => format!("{} years after HSCT", trim_number(t)),
-            Self::AfterDiagnosis(t) => format!("{} years after diagnosis", trim_number(t)),
+            Self::AtAge(a) => l10n::en("time-at-age", &[("age", num(a))]),
+            Self::AgeSpan(a, b) => l10n::en("time-age-span", &[("from", num(a)), ("to", num(b))]),
+            Self::AfterHsct(t) => l10n::en("time-after-hsct", &[("years", num(t))]),
+            Self::AfterDiagnosis(t) => l10n::en("time-after-diagnosis", &[("years", num(t))]),
         }
     }
 
     /// The clock in words.
-    pub fn clock_words(self) -> &'static str {
-        match self {
-            Self::AtAge(_) | Self::AgeSpan(..) => "age (from birth)",
-            Self::AfterHsct(_) => "years since HSCT",
-            Self::AfterDiagnosis(_) => "years since diagnosis",
-        }
+    pub fn clock_words(self) -> String {
+        let id = match self {
+            Self::AtAge(_) | Self::AgeSpan(..) => "time-clock-age",
+            Self::AfterHsct(_) => "time-clock-after-hsct",
+            Self::AfterDiagnosis(_) => "time-clock-after-diagnosis",
+        };
+        l10n::en(id, &[])
     }
 
     /// Every number it carries, for the tests that check each one against

@@ -10,6 +10,7 @@ use crate::model::Inputs;
 use crate::model::clock::Clock;
 use crate::model::evidence::words;
 use crate::model::evidence::{AgeGroup, Arm, Cohort, Finding, Measure, TimePoint, Value, trim_number};
+use crate::model::l10n::{self, Arg, Lang};
 use crate::model::patient::{Hsct, Patient, describe_months};
 use crate::model::text::{Paragraph, Quantity, Unit};
 use crate::model::timing::TimingEvidence;
@@ -37,6 +38,25 @@ pub fn figure(inputs: &Inputs<'_>) -> Figure {
     Figure { panels }
 }
 
+/// The clinician's words for the figure, from the evidence message file.
+fn say(id: &str, args: &[(&str, Arg)]) -> String {
+    l10n::en(id, args)
+}
+
+/// The same as a paragraph, numbers and citations kept as runs.
+fn sentence(id: &str, args: &[(&str, Arg)]) -> Paragraph {
+    l10n::paragraph(Lang::En, id, args)
+}
+
+fn text(s: impl Into<String>) -> Arg {
+    Arg::Text(s.into())
+}
+
+/// A number as the clinical formatter writes it.
+fn num(x: f64) -> Arg {
+    Arg::Text(trim_number(x))
+}
+
 fn years(months: i32) -> f64 {
     f64::from(months) / 12.0
 }
@@ -48,7 +68,7 @@ fn age_markers(p: &Patient) -> Vec<XMarker> {
         out.push(XMarker {
             kind: MarkerKind::AgeNow,
             x_years: years(age),
-            label: format!("His age now ({})", describe_months(age)),
+            label: say("figure-marker-age-now", &[("age", text(describe_months(age)))]),
         });
     }
     match p.hsct {
@@ -57,7 +77,7 @@ fn age_markers(p: &Patient) -> Vec<XMarker> {
                 out.push(XMarker {
                     kind: MarkerKind::Hsct,
                     x_years: years(at),
-                    label: format!("His HSCT ({})", describe_months(at)),
+                    label: say("figure-marker-hsct", &[("age", text(describe_months(at)))]),
                 });
             }
         }
@@ -66,7 +86,7 @@ fn age_markers(p: &Patient) -> Vec<XMarker> {
                 out.push(XMarker {
                     kind: MarkerKind::PlannedHsct,
                     x_years: years(at),
-                    label: format!("Planned HSCT ({})", describe_months(at)),
+                    label: say("figure-marker-planned", &[("age", text(describe_months(at)))]),
                 });
             }
         }
@@ -83,23 +103,33 @@ fn window_span(inputs: &Inputs<'_>) -> Option<XSpan> {
     Some(XSpan {
         from_years: 0.0,
         to_years: years(t.window_end_months()),
-        label: format!("HSCT at {group} ({}, {})", cohort.label, finding.n_text()),
-        title: group.replace(" years", " y"),
-        hover: format!(
-            "{}\nSource: {}\n{}",
-            finding.statement,
-            words::citation_label(cohort, &finding.locator),
-            cohort.citation
+        label: say(
+            "figure-window-label",
+            &[("group", text(&group)), ("cohort", text(&cohort.label)), ("n", text(finding.n_text()))],
+        ),
+        title: match finding.age_group {
+            Some(AgeGroup::AtMostYears(y)) => {
+                say("figure-window-title-at-most", &[("years", text(y.to_string()))])
+            }
+            Some(AgeGroup::UnderYears(y)) => {
+                say("figure-window-title-under", &[("years", text(y.to_string()))])
+            }
+            None => String::new(),
+        },
+        hover: say(
+            "figure-window-hover",
+            &[
+                ("statement", text(&finding.statement)),
+                ("source", text(words::citation_label(cohort, &finding.locator))),
+                ("citation", text(&cohort.citation)),
+            ],
         ),
     })
 }
 
 fn survival_by_age(inputs: &Inputs<'_>, window: &Option<XSpan>, markers: &[XMarker]) -> Panel {
     let mut series = Vec::new();
-    let notes = vec![Paragraph::new().text(
-        "Markers are published values, each with its cohort; none of them is a projection for him. \
-         Their n, clock and caveats are listed with the published values.",
-    )];
+    let notes = vec![sentence("figure-note-markers", &[])];
     for cohort in &inputs.evidence.cohorts {
         for f in &cohort.findings {
             match (f.value, f.time) {
@@ -122,7 +152,7 @@ fn survival_by_age(inputs: &Inputs<'_>, window: &Option<XSpan>, markers: &[XMark
     series.extend(placed.series);
     Panel {
         id: PanelId::SurvivalByAge,
-        title: "Survival by age".to_owned(),
+        title: say("panel-survival-by-age", &[]),
         clock: Clock::Age,
         measure: AxisMeasure::SurvivalPercent,
         x_range_years: [0.0, AGE_AXIS_MAX],
@@ -139,17 +169,27 @@ fn survival_by_age(inputs: &Inputs<'_>, window: &Option<XSpan>, markers: &[XMark
 fn no_hsct_label(cohort: &Cohort, f: &Finding) -> String {
     let measure = match f.value {
         // A value the authors qualified carries their word in the legend too.
-        Some(v @ (Value::Approximately(_) | Value::CloseTo(_) | Value::GreaterThan(_))) => {
-            format!("{} {}", f.measure.map_or("", Measure::short), v.describe())
-        }
-        _ => f.measure.map_or("", Measure::short).to_owned(),
+        Some(v @ (Value::Approximately(_) | Value::CloseTo(_) | Value::GreaterThan(_))) => say(
+            "figure-measure-value",
+            &[
+                ("measure", text(f.measure.map_or_else(String::new, Measure::short))),
+                ("value", text(v.describe())),
+            ],
+        ),
+        _ => f.measure.map_or_else(String::new, Measure::short),
     };
     let at = match f.time {
-        Some(TimePoint::AtAge(a)) => format!(" at {} y", trim_number(a)),
+        Some(TimePoint::AtAge(a)) => say("figure-at-age-short", &[("years", num(a))]),
         _ => String::new(),
     };
-    let who = f.groups.first().map_or(String::new(), |g| format!(", {} boys without HSCT", g.n));
-    format!("{measure}{at}{who} ({})", cohort.label)
+    let who = f
+        .groups
+        .first()
+        .map_or(String::new(), |g| say("figure-boys-without-hsct", &[("n", text(g.n.to_string()))]));
+    say(
+        "figure-no-hsct-label",
+        &[("measure", text(measure)), ("at", text(at)), ("who", text(who)), ("cohort", text(&cohort.label))],
+    )
 }
 
 /// One published value as a marker at (x, its plotted percent), drawn as
@@ -157,7 +197,7 @@ fn no_hsct_label(cohort: &Cohort, f: &Finding) -> String {
 /// with its authors' word.
 fn published_point(cohort: &Cohort, f: &Finding, v: Value, x: f64, role: Role, label: String) -> Series {
     let direct = match v {
-        Value::Median => format!("median {} y", trim_number(x)),
+        Value::Median => say("figure-median-direct", &[("years", num(x))]),
         _ => v.marker_label(),
     };
     Series {
@@ -177,13 +217,15 @@ fn published_point(cohort: &Cohort, f: &Finding, v: Value, x: f64, role: Role, l
 /// A published range over an age span, as a box: its four corners carry the
 /// same hover text and no point is drawn inside it.
 fn background_range(cohort: &Cohort, f: &Finding, x: [f64; 2], y: [f64; 2]) -> Series {
-    let text = hover(cohort, f);
+    let hover_text = hover(cohort, f);
     Series {
         id: SeriesId::Finding { cohort: cohort.id.clone(), finding: f.id.clone() },
-        label: format!(
-            "Background, not a cohort result: {} ({})",
-            f.value.map(Value::describe).unwrap_or_default(),
-            cohort.label
+        label: say(
+            "figure-background-label",
+            &[
+                ("value", text(f.value.map(Value::describe).unwrap_or_default())),
+                ("cohort", text(&cohort.label)),
+            ],
         ),
         kind: SeriesKind::PublishedRange { x_years: x, percent: y },
         role: Role::Background,
@@ -191,7 +233,7 @@ fn background_range(cohort: &Cohort, f: &Finding, x: [f64; 2], y: [f64; 2]) -> S
         points: vec![[x[0], y[0]], [x[1], y[0]], [x[1], y[1]], [x[0], y[1]]],
         band: None,
         censor_marks: Vec::new(),
-        hover: Hover::PerPoint(vec![text; 4]),
+        hover: Hover::PerPoint(vec![hover_text; 4]),
         direct_labels: Vec::new(),
     }
 }
@@ -205,22 +247,27 @@ fn organ_damage_by_age(inputs: &Inputs<'_>, window: &Option<XSpan>, markers: &[X
                 .points
                 .iter()
                 .map(|&(x, y)| {
-                    format!(
-                        "{}: {} % at {} years of age\nWho: {}\nNumber of boys: {}\nClock: age (from birth)\nLine: {}\nSource: {}\n{}",
-                        s.label,
-                        trim_number(y),
-                        trim_number(x),
-                        s.population,
-                        s.n_words(),
-                        s.method.describe(),
-                        words::citation_label(cohort, &s.locator),
-                        cohort.citation
+                    say(
+                        "figure-liver-hover",
+                        &[
+                            ("series", text(&s.label)),
+                            ("percent", num(y)),
+                            ("age", num(x)),
+                            ("who", text(&s.population)),
+                            ("n", text(s.n_words())),
+                            ("line", text(s.method.describe())),
+                            ("source", text(words::citation_label(cohort, &s.locator))),
+                            ("citation", text(&cohort.citation)),
+                        ],
                     )
                 })
                 .collect();
             series.push(Series {
                 id: SeriesId::PublishedSeries { cohort: cohort.id.clone(), series: s.id.clone() },
-                label: format!("{} ({})", s.label, s.source_label(cohort)),
+                label: say(
+                    "figure-series-label",
+                    &[("series", text(&s.label)), ("source", text(s.source_label(cohort)))],
+                ),
                 kind: SeriesKind::JoinedPublishedPoints,
                 role: Role::LiverDisease,
                 source: Some(words::series_source(cohort, s)),
@@ -228,32 +275,37 @@ fn organ_damage_by_age(inputs: &Inputs<'_>, window: &Option<XSpan>, markers: &[X
                 band: None,
                 censor_marks: Vec::new(),
                 hover: Hover::PerPoint(hovers),
-                direct_labels: s.points.iter().map(|&(_, y)| format!("{} %", trim_number(y))).collect(),
+                direct_labels: s
+                    .points
+                    .iter()
+                    .map(|&(_, y)| say("published-percent", &[("percent", num(y))]))
+                    .collect(),
             });
-            let mut note = Paragraph::new().text(format!(
-                "{} ({}): {}; ",
-                s.label,
-                s.source_label(cohort),
-                s.population
-            ));
-            let count =
-                |n: u32| Quantity::published(f64::from(n), Unit::Count, words::series_source(cohort, s));
-            note = match (s.n, s.studied_in_all) {
-                (Some(n), _) => note.num(count(n)).text(" boys"),
-                (None, Some(all)) => {
-                    note.text("their number is not given (").num(count(all)).text(" boys studied in all)")
-                }
-                (None, None) => note.text("their number is not given"),
+            let mut note = sentence(
+                "figure-liver-note",
+                &[
+                    ("series", text(&s.label)),
+                    ("source", text(s.source_label(cohort))),
+                    ("population", text(&s.population)),
+                ],
+            );
+            let count = |n: u32| {
+                Arg::Num(Quantity::published(f64::from(n), Unit::Count, words::series_source(cohort, s)))
             };
+            note = note.then(match (s.n, s.studied_in_all) {
+                (Some(n), _) => sentence("figure-liver-boys", &[("n", count(n))]),
+                (None, Some(all)) => sentence("figure-liver-not-given-of", &[("all", count(all))]),
+                (None, None) => sentence("figure-liver-not-given", &[]),
+            });
             if let Some(c) = &s.caveat {
-                note = note.text(format!("; {c}"));
+                note = note.then(sentence("figure-liver-caveat", &[("caveat", text(c))]));
             }
-            notes.push(note.text(". Dashed lines join published points; not a fitted curve."));
+            notes.push(note.then(sentence("figure-liver-dashed", &[])));
         }
     }
     Panel {
         id: PanelId::OrganDamageByAge,
-        title: "Liver disease by age".to_owned(),
+        title: say("panel-liver-by-age", &[]),
         clock: Clock::Age,
         measure: AxisMeasure::IncidencePercent,
         x_range_years: [0.0, AGE_AXIS_MAX],
@@ -286,11 +338,7 @@ fn after_hsct(inputs: &Inputs<'_>) -> Panel {
         }
     }
     if !series.is_empty() {
-        notes.push(Paragraph::new().text(
-            "Post-HSCT values describe boys who were transplanted, at the ages at HSCT named in each label; \
-             none is a projection for him. An open marker is a value the authors gave as approximate; an \
-             arrow up is a lower bound.",
-        ));
+        notes.push(sentence("figure-after-hsct-note", &[]));
     }
     let transplanted = inputs.patient.and_then(years_since_hsct);
     let mut markers = Vec::new();
@@ -298,7 +346,7 @@ fn after_hsct(inputs: &Inputs<'_>) -> Panel {
         markers.push(XMarker {
             kind: MarkerKind::SinceHsct,
             x_years: x,
-            label: format!("His years since HSCT ({})", describe_months(months(x))),
+            label: say("figure-marker-since-hsct", &[("time", text(describe_months(months(x))))]),
         });
         notes.extend(his_time_after_hsct(inputs, x));
     }
@@ -316,7 +364,7 @@ fn after_hsct(inputs: &Inputs<'_>) -> Panel {
     series.extend(placed.series);
     Panel {
         id: PanelId::AfterHsct,
-        title: "Survival after HSCT".to_owned(),
+        title: say("panel-after-hsct", &[]),
         clock: Clock::SinceHsct,
         measure: AxisMeasure::SurvivalPercent,
         x_range_years: [0.0, x_max],
@@ -334,15 +382,32 @@ fn after_hsct(inputs: &Inputs<'_>) -> Panel {
 /// "OS approximately 80 % at 1 y after HSCT, HCT 1996–2005, all ages at HSCT
 /// (International 2017)".
 fn after_hsct_label(cohort: &Cohort, f: &Finding, v: Value, x: f64) -> String {
-    let measure = f.measure.map_or("", Measure::short);
+    let measure = f.measure.map_or_else(String::new, Measure::short);
     let what = match v {
-        Value::Percent(_) => format!("{measure} {} y after HSCT", trim_number(x)),
-        _ => format!("{measure} {} at {} y after HSCT", v.describe(), trim_number(x)),
+        Value::Percent(_) => say("figure-after-hsct-what", &[("measure", text(measure)), ("years", num(x))]),
+        _ => say(
+            "figure-after-hsct-what-value",
+            &[("measure", text(measure)), ("value", text(v.describe())), ("years", num(x))],
+        ),
     };
-    let era = f.era.as_ref().map_or(String::new(), |e| format!(", {e}"));
+    let era = f.era.as_ref().map_or(String::new(), |e| part(e.clone()));
     let n = f.n_text();
-    let n = if n.is_empty() { String::new() } else { format!(", {n}") };
-    format!("{what}{era}, {} ({}{n})", applies_to(f), cohort.label)
+    let n = if n.is_empty() { String::new() } else { part(n) };
+    say(
+        "figure-after-hsct-label",
+        &[
+            ("what", text(what)),
+            ("era", text(era)),
+            ("applies", text(applies_to(f))),
+            ("cohort", text(&cohort.label)),
+            ("n", text(n)),
+        ],
+    )
+}
+
+/// ", HCT 1996–2005": one more part of a legend label.
+fn part(words: String) -> String {
+    say("figure-part", &[("part", Arg::Text(words))])
 }
 
 /// Findings about the time after HSCT that are no point on a curve: where
@@ -364,22 +429,16 @@ fn his_time_after_hsct(inputs: &Inputs<'_>, since: f64) -> Vec<Paragraph> {
     let evidence = inputs.evidence;
     if let Some((c, f)) = evidence.finding(crate::model::evidence::DEATHS_AFTER_HSCT_FINDING) {
         let src = words::finding_source(c, f);
-        let where_he_is = if since < 1.0 {
-            "He is within the first year after HSCT. "
-        } else {
-            "He is past the first year after HSCT. "
-        };
+        let within = text(if since < 1.0 { "yes" } else { "no" });
         out.push(
-            Paragraph::new()
-                .text(where_he_is)
-                .text(format!("{}: ", c.label))
+            sentence("figure-first-year", &[("within", within)])
+                .then(sentence("figure-cohort-lead", &[("cohort", text(&c.label))]))
                 .quote(f.statement.clone(), src.clone())
                 .text(" ")
                 .cite(src),
         );
     }
-    let mut facts =
-        Paragraph::new().text("Published about transplanted boys (follow-up facts, not points on a curve): ");
+    let mut facts = sentence("figure-after-hsct-facts", &[]);
     let mut any = false;
     for id in AFTER_HSCT_FACTS {
         if let Some((c, f)) = evidence.finding(id) {
@@ -388,7 +447,7 @@ fn his_time_after_hsct(inputs: &Inputs<'_>, since: f64) -> Vec<Paragraph> {
                 facts = facts.text(" ");
             }
             facts = facts
-                .text(format!("{}: ", c.label))
+                .then(sentence("figure-cohort-lead", &[("cohort", text(&c.label))]))
                 .quote(f.statement.clone(), src.clone())
                 .text(" ")
                 .cite(src);
@@ -428,22 +487,17 @@ fn since_diagnosis(inputs: &Inputs<'_>) -> Panel {
     }
     let mut notes = Vec::new();
     if !series.is_empty() {
-        notes.push(Paragraph::new().text(
-            "A median is the time from diagnosis at which half of the group were alive, so it is drawn at 50 %; \
-             the medians describe the cohort's boys, and none is a projection for him.",
-        ));
+        notes.push(sentence("figure-median-note", &[]));
     }
     let mut markers = Vec::new();
     if let Some(x) = since {
         markers.push(XMarker {
             kind: MarkerKind::SinceDiagnosis,
             x_years: x,
-            label: format!("His years since diagnosis ({})", describe_months(months(x))),
+            label: say("figure-marker-since-diagnosis", &[("time", text(describe_months(months(x))))]),
         });
     } else if inputs.patient.is_some() {
-        notes.push(
-            Paragraph::new().text("His age at diagnosis is not recorded, so he is not placed on this clock."),
-        );
+        notes.push(sentence("figure-diagnosis-not-recorded", &[]));
     }
     let published_extent = series.iter().flat_map(|s| s.points.iter().map(|p| p[0])).fold(0.0, f64::max);
     let landmark = inputs.options.conditional.then_some(since).flatten();
@@ -457,7 +511,7 @@ fn since_diagnosis(inputs: &Inputs<'_>) -> Panel {
     series.extend(placed.series);
     Panel {
         id: PanelId::SinceDiagnosis,
-        title: "Survival since diagnosis".to_owned(),
+        title: say("panel-since-diagnosis", &[]),
         clock: Clock::SinceDiagnosis,
         measure: AxisMeasure::SurvivalPercent,
         x_range_years: [0.0, x_max],
@@ -473,12 +527,16 @@ fn since_diagnosis(inputs: &Inputs<'_>) -> Panel {
 /// "Median survival 20 y from diagnosis, with HCT (International 2017, n = 67)".
 fn since_diagnosis_label(cohort: &Cohort, f: &Finding, v: Value, x: f64) -> String {
     let what = match v {
-        Value::Median => format!("Median survival {} y from diagnosis", trim_number(x)),
-        _ => format!("{} {} y after diagnosis", v.describe(), trim_number(x)),
+        Value::Median => say("figure-median-from-diagnosis", &[("years", num(x))]),
+        _ => say("figure-value-after-diagnosis", &[("value", text(v.describe())), ("years", num(x))]),
     };
-    let who = f.groups.first().map_or(String::new(), |g| format!(", {}", g.label));
-    let n = f.groups.first().map_or(String::new(), |g| format!(", n = {}", g.n));
-    format!("{what}{who} ({}{n})", cohort.label)
+    let who = f.groups.first().map_or(String::new(), |g| part(g.label.clone()));
+    let n =
+        f.groups.first().map_or(String::new(), |g| part(say("evidence-n", &[("n", text(g.n.to_string()))])));
+    say(
+        "figure-since-diagnosis-label",
+        &[("what", text(what)), ("who", text(who)), ("cohort", text(&cohort.label)), ("n", text(n))],
+    )
 }
 
 /// Longest follow-up of any cohort on `clock`, years.
@@ -512,8 +570,8 @@ pub fn years_since_hsct(p: &Patient) -> Option<f64> {
 /// For which ages at HSCT a post-HSCT value holds.
 fn applies_to(f: &Finding) -> String {
     match f.age_group {
-        Some(g) => format!("HSCT at {}", g.describe()),
-        None => "all ages at HSCT".to_owned(),
+        Some(g) => say("figure-applies-group", &[("group", text(g.describe()))]),
+        None => say("figure-applies-all", &[]),
     }
 }
 
@@ -525,23 +583,23 @@ fn hover(cohort: &Cohort, f: &Finding) -> String {
         facts.push(v.describe());
     }
     let n = f.n_text();
-    facts.push(if n.is_empty() { "n = not reported".to_owned() } else { n });
+    facts.push(if n.is_empty() { say("figure-n-not-reported", &[]) } else { n });
     if let Some(t) = f.time {
         facts.push(t.describe());
     }
     lines.push(facts.join(" · "));
     let clock = f.time.map_or_else(|| cohort.time_origin.describe(), TimePoint::clock_words);
-    lines.push(format!("Clock: {clock}"));
+    lines.push(say("figure-hover-clock", &[("clock", text(clock))]));
     if let Some(era) = &f.era {
-        lines.push(format!("Era: {era}"));
+        lines.push(say("figure-hover-era", &[("era", text(era))]));
     }
     if let Some(TimePoint::AfterHsct(_)) = f.time {
-        lines.push(format!("Holds for: {}", applies_to(f)));
+        lines.push(say("figure-hover-holds", &[("applies", text(applies_to(f)))]));
     }
     if let Some(c) = &f.caveat {
         lines.push(c.clone());
     }
-    lines.push(format!("Source: {}", words::citation_label(cohort, &f.locator)));
+    lines.push(say("figure-hover-source", &[("source", text(words::citation_label(cohort, &f.locator)))]));
     lines.push(cohort.citation.clone());
     lines.join("\n")
 }

@@ -12,6 +12,7 @@ use super::{Band, Hover, RiskTableRow, Role, Series, SeriesId, SeriesKind};
 use crate::model::clock::Clock;
 use crate::model::cohort::FittedCohort;
 use crate::model::evidence::ValueKind;
+use crate::model::l10n::{self, Arg, Lang};
 use crate::model::survival::{KaplanMeier, PlotOptions, RiskRow, StepCurve, logrank_test, step_curve};
 use crate::model::text::{Paragraph, Quantity, Unit};
 
@@ -111,31 +112,53 @@ pub(super) fn curves_on(
         for (index, ((group, fit), &role)) in c.groups.iter().zip(&fitted.fits).zip(roles).enumerate() {
             let role = Role::Imported(role);
             let n = group.records.len();
-            let group_name = group.name.as_deref().map_or(String::new(), |g| format!(" {g}"));
-            let name = format!("{}{group_name} (n = {n})", c.label);
+            let (cohort, n) = (Arg::Text(c.label.clone()), Arg::Text(n.to_string()));
+            let name = match group.name.as_deref() {
+                Some(g) => l10n::en(
+                    "curve-name-group",
+                    &[("cohort", cohort), ("group", Arg::Text(g.to_owned())), ("n", n)],
+                ),
+                None => l10n::en("curve-name", &[("cohort", cohort), ("n", n)]),
+            };
             let curve = step_curve(fit, PlotOptions { min_at_risk: options.min_at_risk });
             let cut_at = curve.cut.map(|cut| cut.time * scale);
             if let Some(cut) = curve.cut {
-                placed.notes.push(
-                    Paragraph::new()
-                        .text(format!("{name}: the curve stops at "))
-                        .num(Quantity::cohort_data(cut.time * scale, Unit::Years, &c.label))
-                        .text(", where fewer than ")
-                        .num(Quantity::cohort_data(to_f64(options.min_at_risk), Unit::Count, &c.label))
-                        .text(" remain at risk (")
-                        .num(Quantity::cohort_data(to_f64(cut.remaining), Unit::Count, &c.label))
-                        .text(" left)."),
-                );
+                placed.notes.push(l10n::paragraph(
+                    Lang::En,
+                    "curve-cut",
+                    &[
+                        ("name", Arg::Text(name.clone())),
+                        ("at", Arg::Num(Quantity::cohort_data(cut.time * scale, Unit::Years, &c.label))),
+                        (
+                            "min",
+                            Arg::Num(Quantity::cohort_data(
+                                to_f64(options.min_at_risk),
+                                Unit::Count,
+                                &c.label,
+                            )),
+                        ),
+                        (
+                            "left",
+                            Arg::Num(Quantity::cohort_data(to_f64(cut.remaining), Unit::Count, &c.label)),
+                        ),
+                    ],
+                ));
             }
             let mut series = place(&name, role, &curve, scale);
             let landmark = given_alive_at.filter(|x| *x >= 0.0);
             if let Some(x) = landmark {
                 condition_on(&mut series, fit, x / scale, scale);
-                series.label = format!("{name}, given alive at {}", landmark_words(clock, x));
+                series.label = l10n::en(
+                    "curve-given-alive",
+                    &[("name", Arg::Text(name.clone())), ("when", Arg::Text(landmark_words(clock, x)))],
+                );
             }
             // Each curve says its own reconstruction error, not its cohort's worst.
             let provenance = c.provenance.describe_group(index);
-            let about = format!("{provenance}; clock: {}", clock.label());
+            let about = l10n::en(
+                "curve-about",
+                &[("provenance", Arg::Text(provenance.clone())), ("clock", Arg::Text(clock.label()))],
+            );
             series.kind =
                 SeriesKind::KaplanMeier { provenance, cut_at_years: cut_at, given_alive_at_years: landmark };
             series.id = SeriesId::Imported { cohort: c.label.clone(), group: group.name.clone() };
@@ -153,17 +176,20 @@ pub(super) fn curves_on(
         if fitted.fits.len() >= 2 {
             let fits: Vec<&KaplanMeier> = fitted.fits.iter().collect();
             if let Ok(test) = logrank_test(&fits) {
-                placed.notes.push(
-                    Paragraph::new()
-                        .text(format!("{}: log-rank test across its ", c.label))
-                        .num(Quantity::cohort_data(to_f64(fits.len()), Unit::Count, &c.label))
-                        .text(format!(
-                            " groups, chi-square {:.2} on {} df, ",
-                            test.statistic, test.degrees_of_freedom
-                        ))
-                        .num(Quantity::cohort_data(round4(test.p_value), Unit::PValue, &c.label))
-                        .text("."),
-                );
+                placed.notes.push(l10n::paragraph(
+                    Lang::En,
+                    "curve-logrank",
+                    &[
+                        ("cohort", Arg::Text(c.label.clone())),
+                        (
+                            "groups",
+                            Arg::Num(Quantity::cohort_data(to_f64(fits.len()), Unit::Count, &c.label)),
+                        ),
+                        ("chi", Arg::Text(format!("{:.2}", test.statistic))),
+                        ("df", Arg::Text(test.degrees_of_freedom.to_string())),
+                        ("p", Arg::Num(Quantity::cohort_data(round4(test.p_value), Unit::PValue, &c.label))),
+                    ],
+                ));
             }
         }
     }
@@ -171,10 +197,11 @@ pub(super) fn curves_on(
 }
 
 fn landmark_words(clock: Clock, x: f64) -> String {
+    let x = [("x", Arg::Text(format!("{x:.1}")))];
     match clock {
-        Clock::Age => "his age".to_owned(),
-        Clock::SinceHsct => format!("{x:.1} years after HSCT"),
-        Clock::SinceDiagnosis => format!("{x:.1} years after diagnosis"),
+        Clock::Age => l10n::en("curve-landmark-age", &[]),
+        Clock::SinceHsct => l10n::en("curve-landmark-since-hsct", &x),
+        Clock::SinceDiagnosis => l10n::en("curve-landmark-since-diagnosis", &x),
     }
 }
 
@@ -192,22 +219,18 @@ fn median_note(name: &str, cohort: &str, fit: &KaplanMeier, scale: f64) -> Parag
     let m = fit.median();
     let years = |t: Option<f64>| {
         t.map_or_else(
-            || Paragraph::new().text("not reached"),
-            |t| Paragraph::new().num(Quantity::cohort_data(round1(t * scale), Unit::Years, cohort)),
+            || Arg::Text(l10n::en("curve-not-reached", &[])),
+            |t| Arg::Num(Quantity::cohort_data(round1(t * scale), Unit::Years, cohort)),
         )
     };
+    let name = ("name", Arg::Text(name.to_owned()));
     match m.estimate {
-        None => Paragraph::new().text(format!(
-            "{name}: median survival not reached (more than half still alive at last follow-up)."
-        )),
-        Some(_) => Paragraph::new()
-            .text(format!("{name}: median survival "))
-            .then(years(m.estimate))
-            .text(" (95 % CI ")
-            .then(years(m.lower))
-            .text(" to ")
-            .then(years(m.upper))
-            .text(")."),
+        None => l10n::paragraph(Lang::En, "curve-median-not-reached", &[name]),
+        Some(_) => l10n::paragraph(
+            Lang::En,
+            "curve-median",
+            &[name, ("median", years(m.estimate)), ("low", years(m.lower)), ("high", years(m.upper))],
+        ),
     }
 }
 
@@ -220,7 +243,7 @@ fn place(name: &str, role: Role, curve: &StepCurve, scale: f64) -> Series {
     Series {
         id: SeriesId::Imported { cohort: String::new(), group: None },
         label: name.to_owned(),
-        kind: SeriesKind::PublishedValues { kind: ValueKind::Exact, word: "" },
+        kind: SeriesKind::PublishedValues { kind: ValueKind::Exact, word: String::new() },
         role,
         source: None,
         points: curve.x.iter().zip(&curve.y).map(|(x, y)| [x * scale, pct(*y)]).collect(),

@@ -5,7 +5,13 @@
 use super::{Figure, MarkerKind, Panel, RiskTable, Series, SeriesKind};
 use crate::model::clock::Clock;
 use crate::model::evidence::ValueKind;
+use crate::model::l10n::{self, Arg, Lang};
 use crate::model::text::{Block, Paragraph, Quantity, Section, SectionId, Table, Unit};
+
+/// The figure's words, numbers kept as runs with their sources.
+fn sentence(id: &str, args: &[(&str, Arg)]) -> Paragraph {
+    l10n::paragraph(Lang::En, id, args)
+}
 
 impl Figure {
     /// One section per panel.
@@ -17,30 +23,35 @@ impl Figure {
 fn describe_panel(panel: &Panel) -> Section {
     let mut section = Section::new(
         SectionId::Figure(panel.id.figure_id()),
-        format!("{} — x: {}, y: {}", panel.title, panel.clock.axis_label(), panel.measure.axis_label()),
+        l10n::en(
+            "describe-panel-heading",
+            &[
+                ("title", Arg::Text(panel.title.clone())),
+                ("x", Arg::Text(panel.clock.axis_label())),
+                ("y", Arg::Text(panel.measure.axis_label())),
+            ],
+        ),
     );
     for span in &panel.spans {
-        section.blocks.push(Block::Paragraph(
-            Paragraph::new()
-                .text("Shaded band from birth to his ")
-                .num(Quantity::patient(span.to_years, Unit::Years))
-                .text(format!(" (his {} birthday): {}.", ordinal_years(span.to_years), span.label)),
-        ));
+        section.blocks.push(Block::Paragraph(sentence(
+            "describe-band",
+            &[
+                ("end", Arg::Num(Quantity::patient(span.to_years, Unit::Years))),
+                ("birthday", Arg::Text(ordinal_years(span.to_years))),
+                ("label", Arg::Text(span.label.clone())),
+            ],
+        )));
     }
     for m in &panel.markers {
-        let what = match m.kind {
-            MarkerKind::AgeNow => "Vertical line at his age now",
-            MarkerKind::PlannedHsct => "Vertical dashed line at his planned HSCT",
-            MarkerKind::Hsct => "Vertical line at his HSCT",
-            MarkerKind::SinceHsct => "Vertical line at his years since HSCT",
-            MarkerKind::SinceDiagnosis => "Vertical line at his years since diagnosis",
+        let id = match m.kind {
+            MarkerKind::AgeNow => "describe-marker-age-now",
+            MarkerKind::PlannedHsct => "describe-marker-planned-hsct",
+            MarkerKind::Hsct => "describe-marker-hsct",
+            MarkerKind::SinceHsct => "describe-marker-since-hsct",
+            MarkerKind::SinceDiagnosis => "describe-marker-since-diagnosis",
         };
-        section.blocks.push(Block::Paragraph(
-            Paragraph::new()
-                .text(format!("{what}: "))
-                .num(Quantity::patient((m.x_years * 12.0).round(), Unit::Months))
-                .text("."),
-        ));
+        let at = Arg::Num(Quantity::patient((m.x_years * 12.0).round(), Unit::Months));
+        section.blocks.push(Block::Paragraph(sentence(id, &[("at", at)])));
     }
     for s in &panel.series {
         section.blocks.push(Block::Paragraph(describe_series(panel.clock, s)));
@@ -58,12 +69,15 @@ fn ordinal_years(y: f64) -> String {
     crate::model::text::format::ordinal(n)
 }
 
-fn at_words(clock: Clock) -> (&'static str, &'static str) {
-    match clock {
-        Clock::Age => ("at ", " of age"),
-        Clock::SinceHsct => ("", " after HSCT"),
-        Clock::SinceDiagnosis => ("", " after diagnosis"),
-    }
+/// The words before and after a time on `clock`: "at 5 years of age",
+/// "5 years after HSCT".
+fn at_words(clock: Clock) -> (String, String) {
+    let (before, after) = match clock {
+        Clock::Age => (Some("describe-before-age"), "describe-after-age"),
+        Clock::SinceHsct => (None, "describe-after-since-hsct"),
+        Clock::SinceDiagnosis => (None, "describe-after-since-diagnosis"),
+    };
+    (before.map_or_else(String::new, |id| l10n::en(id, &[])), l10n::en(after, &[]))
 }
 
 /// One series in words, with its values and their sources.
@@ -73,31 +87,36 @@ pub fn describe_series(clock: Clock, s: &Series) -> Paragraph {
         Some(src) => Quantity::published(v, unit, src.clone()),
         None => Quantity::cohort_data(v, unit, s.label.clone()),
     };
-    let mut p = Paragraph::new().text(format!("{}: ", s.label));
+    let value = |v: f64, unit| Arg::Num(value(v, unit));
+    let (before, after) = (("before", Arg::Text(before)), ("after", Arg::Text(after)));
+    let mut p = sentence("describe-series-lead", &[("label", Arg::Text(s.label.clone()))]);
     match &s.kind {
         SeriesKind::PublishedValues { kind, word } => {
             for (i, [x, y]) in s.points.iter().enumerate() {
                 if i > 0 {
                     p = p.text("; ");
                 }
-                p = match kind {
-                    ValueKind::Median => p
-                        .text("median survival ")
-                        .num(value(*x, Unit::Years))
-                        .text(format!("{after} (50 % alive then)")),
-                    _ => p
-                        .text(*word)
-                        .num(value(*y, Unit::Percent))
-                        .text(format!(" {before}"))
-                        .num(value(*x, Unit::Years))
-                        .text(after),
-                };
+                p = p.then(match kind {
+                    ValueKind::Median => {
+                        sentence("describe-median", &[("x", value(*x, Unit::Years)), after.clone()])
+                    }
+                    _ => sentence(
+                        "describe-value",
+                        &[
+                            ("word", Arg::Text(word.clone())),
+                            ("y", value(*y, Unit::Percent)),
+                            before.clone(),
+                            ("x", value(*x, Unit::Years)),
+                            after.clone(),
+                        ],
+                    ),
+                });
             }
             if *kind == ValueKind::LowerBound {
-                p = p.text(" (a lower bound, drawn as an arrow up from the value)");
+                p = p.then(sentence("describe-lower-bound", &[]));
             }
             if *kind == ValueKind::Approximate {
-                p = p.text(" (an approximate value, drawn as an open marker)");
+                p = p.then(sentence("describe-approximate", &[]));
             }
             p = p.text(".");
         }
@@ -106,43 +125,51 @@ pub fn describe_series(clock: Clock, s: &Series) -> Paragraph {
                 if i > 0 {
                     p = p.text("; ");
                 }
-                p = p
-                    .num(value(*y, Unit::Percent))
-                    .text(format!(" {before}"))
-                    .num(value(*x, Unit::Years))
-                    .text(after);
+                p = p.then(sentence(
+                    "describe-joined-point",
+                    &[
+                        ("y", value(*y, Unit::Percent)),
+                        before.clone(),
+                        ("x", value(*x, Unit::Years)),
+                        after.clone(),
+                    ],
+                ));
             }
-            p = p.text(" (published points joined by dashed lines; not a fitted curve).");
+            p = p.then(sentence("describe-joined-end", &[]));
         }
         SeriesKind::PublishedRange { x_years, percent } => {
-            p = p
-                .text("a published range, ")
-                .num(value(percent[0], Unit::Percent))
-                .text(" to ")
-                .num(value(percent[1], Unit::Percent))
-                .text(", drawn as a box from ")
-                .num(value(x_years[0], Unit::Years))
-                .text(" to ")
-                .num(value(x_years[1], Unit::Years))
-                .text(format!("{after}, with no point inside it."));
+            p = p.then(sentence(
+                "describe-range",
+                &[
+                    ("low", value(percent[0], Unit::Percent)),
+                    ("high", value(percent[1], Unit::Percent)),
+                    ("from", value(x_years[0], Unit::Years)),
+                    ("to", value(x_years[1], Unit::Years)),
+                    after,
+                ],
+            ));
         }
         SeriesKind::KaplanMeier { provenance, cut_at_years, given_alive_at_years } => {
             let first = s.points.first().copied().unwrap_or_default();
             let last = s.points.last().copied().unwrap_or_default();
-            let data = |v: f64, unit| Quantity::cohort_data((v * 10.0).round() / 10.0, unit, s.label.clone());
-            p = p
-                .text("Kaplan–Meier curve from ")
-                .num(data(first[0], Unit::Years))
-                .text(" to ")
-                .num(data(last[0], Unit::Years))
-                .text(format!("{after}, ending at "))
-                .num(data(last[1], Unit::Percent))
-                .text(format!("; {provenance}"));
+            let data = |v: f64, unit| {
+                Arg::Num(Quantity::cohort_data((v * 10.0).round() / 10.0, unit, s.label.clone()))
+            };
+            p = p.then(sentence(
+                "describe-km",
+                &[
+                    ("from", data(first[0], Unit::Years)),
+                    ("to", data(last[0], Unit::Years)),
+                    after.clone(),
+                    ("end", data(last[1], Unit::Percent)),
+                    ("provenance", Arg::Text(provenance.clone())),
+                ],
+            ));
             if let Some(x) = given_alive_at_years {
-                p = p.text("; conditional on being alive at ").num(data(*x, Unit::Years)).text(after);
+                p = p.then(sentence("describe-km-conditional", &[("x", data(*x, Unit::Years)), after]));
             }
             if cut_at_years.is_some() {
-                p = p.text("; cut where few remain at risk");
+                p = p.then(sentence("describe-km-cut", &[]));
             }
             p = p.text(".");
         }
@@ -161,13 +188,13 @@ fn risk_table(panel: &Panel, table: &RiskTable) -> Table {
         .filter(|(_, t)| (*t / step).fract().abs() < 1e-9)
         .map(|(i, _)| i)
         .collect();
-    let mut header = vec![Paragraph::from("Numbers at risk (events, censored)")];
+    let mut header = vec![sentence("describe-risk-heading", &[])];
     let axis = panel.clock.axis_label();
     header.extend(
         columns
             .iter()
             .filter_map(|&i| table.ticks_years.get(i))
-            .map(|t| Paragraph::new().num(Quantity::cohort_data(*t, Unit::Years, axis))),
+            .map(|t| Paragraph::new().num(Quantity::cohort_data(*t, Unit::Years, axis.clone()))),
     );
     let rows = table
         .rows
@@ -175,17 +202,16 @@ fn risk_table(panel: &Panel, table: &RiskTable) -> Table {
         .map(|row| {
             let count = |n: usize| Quantity::cohort_data(count_f64(n), Unit::Count, row.label.clone());
             let mut cells = vec![Paragraph::from(row.label.as_str())];
-            cells.extend(columns.iter().map(|&i| {
-                match row.cells.get(i).copied().flatten() {
-                    Some(r) => Paragraph::new()
-                        .num(count(r.at_risk))
-                        .text(" (")
-                        .num(count(r.events))
-                        .text(", ")
-                        .num(count(r.censored))
-                        .text(")"),
-                    None => Paragraph::new(),
-                }
+            cells.extend(columns.iter().map(|&i| match row.cells.get(i).copied().flatten() {
+                Some(r) => sentence(
+                    "describe-risk-cell",
+                    &[
+                        ("at-risk", Arg::Num(count(r.at_risk))),
+                        ("events", Arg::Num(count(r.events))),
+                        ("censored", Arg::Num(count(r.censored))),
+                    ],
+                ),
+                None => Paragraph::new(),
             }));
             cells
         })

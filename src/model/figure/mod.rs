@@ -18,6 +18,7 @@ pub use describe::describe_series;
 
 use super::clock::Clock;
 use super::evidence::{Measure, ValueKind};
+use super::l10n::{self, Arg};
 use super::survival::RiskRow;
 use super::text::{FigureId, Paragraph, SourceRef};
 
@@ -72,11 +73,12 @@ pub enum AxisMeasure {
 
 impl AxisMeasure {
     /// The y-axis label.
-    pub fn axis_label(self) -> &'static str {
-        match self {
-            Self::SurvivalPercent => "% alive",
-            Self::IncidencePercent => "% of boys",
-        }
+    pub fn axis_label(self) -> String {
+        let id = match self {
+            Self::SurvivalPercent => "axis-survival",
+            Self::IncidencePercent => "axis-incidence",
+        };
+        l10n::en(id, &[])
     }
 }
 
@@ -244,6 +246,11 @@ pub enum Hover {
     },
 }
 
+/// A number written to one decimal place, as the curves' hover text gives it.
+fn one_place(x: f64) -> Arg {
+    Arg::Text(format!("{x:.1}"))
+}
+
 impl Series {
     /// The hover text of point `index`.
     pub fn hover(&self, index: usize) -> Option<String> {
@@ -256,15 +263,27 @@ impl Series {
                     .band
                     .as_ref()
                     .and_then(|b| Some((b.lower.get(index)?, b.upper.get(index)?)))
-                    .map_or(String::new(), |(lo, hi)| format!(" (95 % CI {lo:.1}–{hi:.1} %)"));
+                    .map_or(String::new(), |(lo, hi)| {
+                        l10n::en("figure-curve-ci", &[("low", one_place(*lo)), ("high", one_place(*hi))])
+                    });
                 let when = match clock {
-                    Clock::Age => format!("age {x:.1} years"),
-                    Clock::SinceHsct => format!("{x:.1} years after HSCT"),
-                    Clock::SinceDiagnosis => format!("{x:.1} years after diagnosis"),
+                    Clock::Age => "figure-curve-when-age",
+                    Clock::SinceHsct => "figure-curve-when-since-hsct",
+                    Clock::SinceDiagnosis => "figure-curve-when-since-diagnosis",
                 };
-                Some(format!(
-                    "{}\n{when}: {y:.1} %{interval}\nat risk {}, events {}, censored {} so far\n{about}",
-                    self.label, r.at_risk, r.events, r.censored
+                let count = |n: usize| Arg::Text(n.to_string());
+                Some(l10n::en(
+                    "figure-curve-hover",
+                    &[
+                        ("label", Arg::Text(self.label.clone())),
+                        ("when", Arg::Text(l10n::en(when, &[("x", one_place(x))]))),
+                        ("percent", one_place(y)),
+                        ("interval", Arg::Text(interval)),
+                        ("at-risk", count(r.at_risk)),
+                        ("events", count(r.events)),
+                        ("censored", count(r.censored)),
+                        ("about", Arg::Text(about.clone())),
+                    ],
                 ))
             }
         }
@@ -298,7 +317,7 @@ pub enum SeriesKind {
         kind: ValueKind,
         /// The authors' word written before each value ("approximately ",
         /// "greater than "); empty for exact values.
-        word: &'static str,
+        word: String,
     },
     /// Published points joined by dashed straight lines; not a fitted curve.
     JoinedPublishedPoints,

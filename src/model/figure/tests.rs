@@ -364,7 +364,7 @@ fn survival_since_diagnosis_is_always_shown_with_the_medians_at_half() {
         ]
     );
     for s in &since.series {
-        assert_eq!(s.kind, SeriesKind::PublishedValues { kind: ValueKind::Median, word: "" });
+        assert_eq!(s.kind, SeriesKind::PublishedValues { kind: ValueKind::Median, word: String::new() });
         assert!(s.hover(0).unwrap().contains("Clock: years since diagnosis"), "{:?}", s.hover(0));
     }
     assert_eq!(
@@ -397,14 +397,14 @@ fn a_bound_is_drawn_as_a_bound_and_approximate_values_keep_their_word() {
     let bound = series("os-10y-after-hct");
     assert_eq!(
         bound.kind,
-        SeriesKind::PublishedValues { kind: ValueKind::LowerBound, word: "greater than " }
+        SeriesKind::PublishedValues { kind: ValueKind::LowerBound, word: "greater than ".into() }
     );
     assert_eq!(bound.direct_labels, ["> 80 %"]);
     assert!(bound.hover(0).unwrap().contains("greater than 80 %"));
     let approx = series("os-1y-hct-1996-2005");
     assert_eq!(
         approx.kind,
-        SeriesKind::PublishedValues { kind: ValueKind::Approximate, word: "approximately " }
+        SeriesKind::PublishedValues { kind: ValueKind::Approximate, word: "approximately ".into() }
     );
     assert_eq!(approx.direct_labels, ["approximately 80 %"]);
     assert!(approx.hover(0).unwrap().contains("Era: HCT 1996–2005"));
