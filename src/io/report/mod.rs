@@ -285,7 +285,10 @@ fn patient_section(flow: &mut Flow, doc: &Doc, patient: &Patient, options: &Repo
         if patient.note.trim().is_empty() {
             "Note: none.".to_owned()
         } else {
-            format!("Note: {}", patient.note)
+            // A note in Arabic or Hebrew starts its own line, so it reads
+            // right to left from the right edge as its writer set it.
+            let sep = if pdf::starts_right_to_left(&patient.note) { "\n" } else { " " };
+            format!("Note:{sep}{}", patient.note)
         }
     } else {
         "Note: not included (notes may hold identifying text; the note is printed only when chosen in the \
