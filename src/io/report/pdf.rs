@@ -991,6 +991,14 @@ mod tests {
         assert_eq!(gids, reversed);
     }
 
+    #[test]
+    fn brackets_in_a_right_to_left_run_are_mirrored() {
+        let f = font();
+        let text = &f.faces[0];
+        let shaped: Vec<u16> = text.shape("(", true).iter().map(|g| g.gid).collect();
+        assert_eq!(shaped, [text.glyph(')').unwrap().0]);
+    }
+
     /// The pieces of a one-run line in drawing order, with their direction.
     fn order(line: &str, rtl: Option<bool>) -> Vec<(&str, bool)> {
         visual_order(line, &[0..line.len()], rtl).into_iter().map(|v| (&line[v.range], v.rtl)).collect()
