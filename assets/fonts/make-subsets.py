@@ -12,7 +12,9 @@ simplified Chinese), the common Hangul syllables of KS X 1001, CJK and full-widt
 character of the shipped translations. Its outlines are converted from
 cubic (CFF) to quadratic (TrueType) curves, so every embedded font is the
 same kind and the PDF writer embeds them all one way. Arabic and Hebrew are
-Noto Sans Arabic and Noto Sans Hebrew, trimmed to their own letters. All are
+Noto Sans Arabic and Noto Sans Hebrew, trimmed to their own letters with
+every layout table kept (GSUB and GPOS: joining forms, ligatures, mark
+positions), which the PDF writer shapes right-to-left text with. All are
 under the SIL Open Font License 1.1 (OFL.txt); the subset keeps the font's
 name table, so the licence notice travels with it.
 """
@@ -148,7 +150,8 @@ def main():
         (HEBREW, "NotoSansHebrew-Subset.ttf", ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))),
     ):
         font = TTFont(source)
-        # The presentation forms stay in, for text that arrives already shaped.
+        # Every layout feature stays in, for shaping; the presentation forms
+        # too, for text that arrives already shaped.
         subset_font(font, ranges(*spans) | {" "}, ["*"])
         out = HERE / name
         font.save(out)
