@@ -1001,7 +1001,11 @@ mod tests {
 
     /// The pieces of a one-run line in drawing order, with their direction.
     fn order(line: &str, rtl: Option<bool>) -> Vec<(&str, bool)> {
-        visual_order(line, &[0..line.len()], rtl).into_iter().map(|v| (&line[v.range], v.rtl)).collect()
+        let whole = 0..line.len();
+        visual_order(line, std::slice::from_ref(&whole), rtl)
+            .into_iter()
+            .map(|v| (&line[v.range], v.rtl))
+            .collect()
     }
 
     #[test]
