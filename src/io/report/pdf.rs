@@ -283,7 +283,8 @@ impl Font {
             self.by_face(text)
                 .into_iter()
                 .flat_map(|(face, range)| {
-                    let shaped = self.faces.get(face).map(|f| f.shape(&text[range], true));
+                    let shaped =
+                        self.faces.get(face).zip(text.get(range)).map(|(f, part)| f.shape(part, true));
                     shaped.unwrap_or_default()
                 })
                 .map(|g| g.advance)
