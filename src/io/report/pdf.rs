@@ -18,7 +18,7 @@
 //! at a time: Latin, Greek, Cyrillic and CJK need no shaping, and a report
 //! is mostly English, so only right-to-left runs pay for it.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::ops::Range;
@@ -86,6 +86,9 @@ struct Face {
     /// Its layout tables read for shaping, the first time a right-to-left
     /// run is drawn with it (most reports never need them).
     shaper: OnceCell<harfrust::ShaperData>,
+    /// Shaping plans (the font's lookups chosen for a direction and
+    /// script), made once: making one is most of the cost of shaping a word.
+    plans: RefCell<Vec<(harfrust::Direction, harfrust::Script, harfrust::ShapePlan)>>,
     charmap: skrifa::charmap::Charmap<'static>,
     metrics: GlyphMetrics<'static>,
     upem: f32,
@@ -106,6 +109,7 @@ impl Face {
             source,
             font: font.clone(),
             shaper: OnceCell::new(),
+            plans: RefCell::new(Vec::new()),
             charmap: font.charmap(),
             metrics: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
             upem,
@@ -158,7 +162,17 @@ impl Face {
             harfrust::Direction::LeftToRight
         });
         buffer.guess_segment_properties();
-        let shaped = shaper.shape(buffer, harfrust::ShapeOptions::new());
+        let (direction, script) = (buffer.direction(), buffer.script());
+        let mut plans = self.plans.borrow_mut();
+        let known = plans.iter().position(|(d, s, _)| *d == direction && *s == script);
+        let index = known.unwrap_or_else(|| {
+            let plan =
+                harfrust::ShapePlan::new(&shaper, direction, Some(script), buffer.language().as_ref(), &[]);
+            plans.push((direction, script, plan));
+            plans.len() - 1
+        });
+        let plan = plans.get(index).map(|(.., plan)| plan);
+        let shaped = shaper.shape(buffer, harfrust::ShapeOptions::new().plan(plan));
         let mut starts: Vec<usize> = shaped.glyph_infos().iter().map(|g| g.cluster as usize).collect();
         starts.sort_unstable();
         starts.dedup();
