@@ -13,11 +13,11 @@
 //! 1001; Chinese for the 6,763 simplified characters of GB 2312 and the
 //! 5,401 common traditional ones of Big5 level 1, in Japanese glyph forms
 //! (rarer traditional characters, Big5 level 2 and the CJK extensions,
-//! show as a box); Arabic and Hebrew as their
-//! letters. On screen egui shapes and orders right-to-left text itself
-//! (joined Arabic, right to left); the PDF writer does neither, so in a PDF
-//! Arabic and Hebrew letters are drawn unjoined in the order they are
-//! stored, left to right: the right letters, not typeset text.
+//! show as a box); Arabic and Hebrew as their letters. Both the window and
+//! the PDFs set Arabic and Hebrew as they are written, right to left with
+//! Arabic letters joined: egui shapes the window's text itself, and the PDF
+//! writer shapes right-to-left runs with the same shaper and these fonts'
+//! own layout tables (see `io::report::pdf`).
 
 /// One embedded font.
 #[derive(Clone, Copy, Debug)]

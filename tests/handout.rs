@@ -210,6 +210,30 @@ fn a_family_question_in_japanese_prints_as_written() {
     assert!(bytes.len() < 150_000, "{} bytes", bytes.len());
 }
 
+/// A family's question in Hebrew (and one in Arabic) reads right to left:
+/// a reader that takes glyphs left to right extracts each word turned
+/// round (each glyph names its letters in drawing order, so a viewer that
+/// turns right-to-left runs round gets the words as written), and never in
+/// the order it is stored, which would mean drawn left to right.
+#[test]
+fn a_family_question_in_hebrew_or_arabic_prints_right_to_left() {
+    let evidence = Evidence::embedded().unwrap();
+    let doc = load(&files()[0]);
+    let hebrew = "מתי הוא יוכל לחזור לגן אחרי ההשתלה?";
+    let arabic = "متى يستطيع العودة إلى المدرسة؟";
+    let answers = FamilyDiscussion {
+        questions: vec![hebrew.to_owned(), arabic.to_owned()],
+        ..FamilyDiscussion::default()
+    };
+    let all = pages(&handout_pdf(&evidence, &doc, &answers, &options()).unwrap()).join(" ");
+    for word in hebrew.split(' ').chain(arabic.split(' ')) {
+        let word = word.trim_end_matches(['?', '؟']);
+        let drawn: String = word.chars().rev().collect();
+        assert!(all.contains(&drawn), "{word} in {all}");
+        assert!(!all.contains(word), "{word} drawn left to right in {all}");
+    }
+}
+
 /// The handout in Japanese and in Spanish, for every example and the
 /// 7-year-old with sclerosing cholangitis: at most four pages (two for a
 /// transplanted boy), in the family's language with the translators' note,

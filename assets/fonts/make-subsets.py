@@ -15,7 +15,9 @@ character of the shipped translations. Rarer characters (Big5 level 2, the
 CJK extension blocks) are left out: they would add some 6,000 glyphs. Its outlines are converted from
 cubic (CFF) to quadratic (TrueType) curves, so every embedded font is the
 same kind and the PDF writer embeds them all one way. Arabic and Hebrew are
-Noto Sans Arabic and Noto Sans Hebrew, trimmed to their own letters. All are
+Noto Sans Arabic and Noto Sans Hebrew, trimmed to their own letters with
+every layout table kept (GSUB and GPOS: joining forms, ligatures, mark
+positions), which the PDF writer shapes right-to-left text with. All are
 under the SIL Open Font License 1.1 (OFL.txt); the subset keeps the font's
 name table, so the licence notice travels with it.
 """
@@ -164,7 +166,8 @@ def main():
         (HEBREW, "NotoSansHebrew-Subset.ttf", ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))),
     ):
         font = TTFont(source)
-        # The presentation forms stay in, for text that arrives already shaped.
+        # Every layout feature stays in, for shaping; the presentation forms
+        # too, for text that arrives already shaped.
         subset_font(font, ranges(*spans) | {" "}, ["*"])
         out = HERE / name
         font.save(out)

@@ -19,6 +19,8 @@ report-prepared-at = Prepared at { $clinic }.
 ## The patient section: the note and problems with the record
 report-note-none = Note: none.
 report-note = Note: { $note }
+report-note-own-line = Note:
+    { $note }
 report-note-left-out = Note: not included (notes may hold identifying text; the note is printed only when chosen in the report options).
 report-problems = The record has problems: { $problems }
 report-problems-separator = {" "}

@@ -96,9 +96,10 @@ fn table(flow: &mut Flow, t: &Table) {
         let y = flow.y - 9.0;
         for (j, cell) in row.iter().enumerate() {
             let x = MARGIN_X + rich::count(j) * col_w;
-            let line: Vec<_> =
-                rich::lines(flow.font(), cell, cell_look, f32::INFINITY).into_iter().flatten().collect();
-            flow.draw().segments(x, y, cell_look.size, &line);
+            let lines = rich::lines(flow.font(), cell, cell_look, f32::INFINITY);
+            let rtl = lines.first().is_some_and(|l| l.rtl);
+            let line: Vec<_> = lines.into_iter().flat_map(|l| l.segments).collect();
+            flow.draw().segments(x, y, cell_look.size, &line, rtl);
         }
         flow.y -= 11.0;
     }

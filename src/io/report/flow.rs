@@ -63,14 +63,20 @@ impl Flow {
     }
 
     /// A paragraph at `indent` from the left margin, `width` wide; lines
-    /// flow onto the next page when needed.
+    /// flow onto the next page when needed. A right-to-left paragraph's
+    /// lines are set against the right edge, where its reader starts.
     pub(super) fn rich(&mut self, p: &Paragraph, look: Look, indent: f32, width: f32) {
         let line_h = look.line_height();
         for line in rich::lines(self.font(), p, look, width) {
             self.need(line_h);
             self.y -= line_h;
             let baseline = self.y + line_h - look.size;
-            self.draw().segments(MARGIN_X + indent, baseline, look.size, &line);
+            let mut x = MARGIN_X + indent;
+            if line.rtl {
+                let used: f32 = line.segments.iter().map(|s| self.font().width(&s.text, look.size)).sum();
+                x += (width - used).max(0.0);
+            }
+            self.draw().segments(x, baseline, look.size, &line.segments, line.rtl);
         }
     }
 

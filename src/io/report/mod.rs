@@ -302,7 +302,11 @@ fn patient_section(flow: &mut Flow, doc: &Doc, patient: &Patient, options: &Repo
         if patient.note.trim().is_empty() {
             l10n::en("report-note-none", &[])
         } else {
-            l10n::en("report-note", &[("note", Arg::Text(patient.note.clone()))])
+            // A note in Arabic or Hebrew starts its own line, so it reads
+            // right to left from the right edge as its writer set it.
+            let id =
+                if pdf::starts_right_to_left(&patient.note) { "report-note-own-line" } else { "report-note" };
+            l10n::en(id, &[("note", Arg::Text(patient.note.clone()))])
         }
     } else {
         l10n::en("report-note-left-out", &[])

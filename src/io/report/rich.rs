@@ -8,7 +8,7 @@
 use crate::model::l10n::{self, Lang};
 use crate::model::text::{Paragraph, Run};
 
-use super::pdf::{BODY, Font, INK, MUTED, Rgb, SMALL, Segment, Weight};
+use super::pdf::{BODY, Font, INK, MUTED, Rgb, SMALL, Segment, Weight, starts_right_to_left};
 
 /// How a paragraph is set: size, line height and the colour of its words
 /// (citations are always muted).
@@ -44,7 +44,15 @@ pub(super) const FAMILY: Look = Look { size: 11.0, leading: 1.1, colour: INK };
 pub(super) const FAMILY_FINE: Look = Look { size: 10.0, leading: 1.07, colour: INK };
 
 /// One line of a laid-out paragraph.
-pub(super) type Line = Vec<Segment>;
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Line {
+    /// Its runs of one look each, in the order they were written.
+    pub(super) segments: Vec<Segment>,
+    /// Whether its paragraph reads right to left (its first strong letter
+    /// is Arabic or Hebrew): its runs are drawn right to left and the line
+    /// is set against the right edge.
+    pub(super) rtl: bool,
+}
 
 /// One word with its look; `glued` words follow the previous one with no
 /// space ("78.2 %" then ",").
@@ -93,17 +101,21 @@ fn pieces(p: &Paragraph, colour: Rgb, lang: Lang) -> Vec<Piece> {
 }
 
 /// The paragraph in lines no wider than `width` where the words allow.
+/// Each part between newlines reads in the direction of its first strong
+/// letter, as the bidirectional algorithm takes a paragraph's.
 pub(super) fn lines(font: &Font, p: &Paragraph, look: Look, width: f32) -> Vec<Line> {
     let size = look.size;
     let space = font.width(" ", size);
-    let mut out: Vec<Vec<Word>> = Vec::new();
+    let mut out: Vec<(Vec<Word>, bool)> = Vec::new();
+    // Whether the part being set reads right to left, known at its first word.
+    let mut rtl: Option<bool> = None;
     let mut line: Vec<Word> = Vec::new();
     let mut x = 0.0;
     let mut ends_with_break = false;
     for piece in pieces(p, look.colour, font.lang) {
         let w = match piece {
             Piece::Break => {
-                out.push(std::mem::take(&mut line));
+                out.push((std::mem::take(&mut line), rtl.take().unwrap_or(false)));
                 x = 0.0;
                 ends_with_break = true;
                 continue;
@@ -111,11 +123,14 @@ pub(super) fn lines(font: &Font, p: &Paragraph, look: Look, width: f32) -> Vec<L
             Piece::Word(w) => w,
         };
         ends_with_break = false;
+        if rtl.is_none() && w.text.chars().any(char::is_alphabetic) {
+            rtl = Some(starts_right_to_left(&w.text));
+        }
         let wide = font.width(&w.text, size);
         let gap = if line.is_empty() || w.glued { 0.0 } else { space };
         let may_break = !w.glued || breaks_before(&w.text);
         if !line.is_empty() && may_break && x + gap + wide > width {
-            out.push(std::mem::take(&mut line));
+            out.push((std::mem::take(&mut line), rtl.unwrap_or(false)));
             x = 0.0;
         }
         if line.is_empty() && wide > width {
@@ -125,7 +140,7 @@ pub(super) fn lines(font: &Font, p: &Paragraph, look: Look, width: f32) -> Vec<L
                 let mut next = piece.clone();
                 next.push(ch);
                 if font.width(&next, size) > width && !piece.is_empty() {
-                    out.push(vec![Word { text: std::mem::take(&mut piece), ..w }]);
+                    out.push((vec![Word { text: std::mem::take(&mut piece), ..w }], rtl.unwrap_or(false)));
                     piece.push(ch);
                 } else {
                     piece = next;
@@ -139,9 +154,9 @@ pub(super) fn lines(font: &Font, p: &Paragraph, look: Look, width: f32) -> Vec<L
         line.push(w);
     }
     if !line.is_empty() || ends_with_break {
-        out.push(line);
+        out.push((line, rtl.unwrap_or(false)));
     }
-    out.into_iter().map(segments).collect()
+    out.into_iter().map(|(words, rtl)| Line { segments: segments(words), rtl }).collect()
 }
 
 /// Whether a line may break before `word` where it follows the previous
@@ -155,8 +170,8 @@ fn breaks_before(word: &str) -> bool {
 }
 
 /// Words of one line joined into runs of one look each.
-fn segments(words: Vec<Word>) -> Line {
-    let mut out: Line = Vec::new();
+fn segments(words: Vec<Word>) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
     for (i, w) in words.into_iter().enumerate() {
         if i > 0
             && !w.glued
@@ -182,7 +197,7 @@ pub(super) fn wrap(font: &Font, text: &str, size: f32, width: f32) -> Vec<String
     let look = Look { size, leading: 1.0, colour: INK };
     lines(font, &Paragraph::from(text), look, width)
         .into_iter()
-        .map(|line| line.into_iter().map(|s| s.text).collect())
+        .map(|line| line.segments.into_iter().map(|s| s.text).collect())
         .collect()
 }
 
@@ -223,7 +238,7 @@ mod tests {
         let lines = lines(&font(), &p, CLINICAL, 1000.0);
         assert_eq!(lines.len(), 1);
         let looks: Vec<(&str, Weight, Rgb)> =
-            lines[0].iter().map(|s| (s.text.as_str(), s.weight, s.colour)).collect();
+            lines[0].segments.iter().map(|s| (s.text.as_str(), s.weight, s.colour)).collect();
         assert_eq!(
             looks,
             [
@@ -242,7 +257,7 @@ mod tests {
         let text = |p: &Paragraph| -> Vec<String> {
             lines(&f, p, CLINICAL.sized(10.0), width)
                 .into_iter()
-                .map(|l| l.into_iter().map(|s| s.text).collect())
+                .map(|l| l.segments.into_iter().map(|s| s.text).collect())
                 .collect()
         };
         assert_eq!(text(&"one two three".into()), ["one two", "three"]);
@@ -254,6 +269,17 @@ mod tests {
         // A word glued to a number never starts a line of its own.
         let p = Paragraph::new().text("one two ").num(Quantity::patient(3.0, Unit::Years)).text(".");
         assert_eq!(text(&p).last().map(String::as_str), Some("3 years."));
+    }
+
+    #[test]
+    fn each_paragraph_reads_in_the_direction_of_its_first_letter() {
+        let f = font();
+        let direction = |text: &str| -> Vec<bool> {
+            lines(&f, &Paragraph::from(text), CLINICAL, 1000.0).iter().map(|l| l.rtl).collect()
+        };
+        assert_eq!(direction("– שאלה של המשפחה"), [true]);
+        assert_eq!(direction("Note: ملاحظة"), [false]);
+        assert_eq!(direction("Note:\nملاحظة الطبيب\nHSCT"), [false, true, false]);
     }
 
     #[test]
