@@ -358,7 +358,5 @@ figure-risk-heading = Numbers at risk (events, censored so far)
 figure-risk-tick = { $years } y
 figure-risk-cell = { $at-risk } ({ $events }, { $censored })
 
-## Documents on screen: why an item concerns him, and the family's answers shown back
-doc-concerns-him = <b>Concerns him: </b>
-doc-your-answer = Your answer:{ " " }
-doc-not-rated = Not rated
+# (Documents on screen, why an item concerns him and the family's answers
+# shown back, are in family.ftl: the family view shows them too.)

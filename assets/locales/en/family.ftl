@@ -229,3 +229,8 @@ about-translation-label = The translation
 about-translation = Translated by the xhim-aid team; not yet reviewed by a native-speaking clinician.
 about-translation-reviewed = Translated by the xhim-aid team and reviewed by { $reviewer }.
 about-translations = The family pages in Japanese and Spanish were translated by the xhim-aid team; not yet reviewed by a native-speaking clinician.
+
+## Words around the family's own answers and his findings on screen
+doc-concerns-him = <b>Concerns him: </b>
+doc-your-answer = Your answer:{ " " }
+doc-not-rated = Not rated

@@ -225,3 +225,8 @@ about-translation-label = La traducción
 about-translation = Traducido por el equipo de xhim-aid; aún no lo ha revisado un médico nativo.
 about-translation-reviewed = Traducido por el equipo de xhim-aid y revisado por { $reviewer }.
 about-translations = Las páginas para la familia en japonés y en español las tradujo el equipo de xhim-aid; aún no las ha revisado un médico nativo.
+
+## Palabras junto a las respuestas de la familia y lo que le concierne, en pantalla
+doc-concerns-him = <b>Le concierne: </b>
+doc-your-answer = Su respuesta:{ " " }
+doc-not-rated = Sin responder

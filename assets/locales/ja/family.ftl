@@ -225,3 +225,8 @@ about-translation-label = 翻訳
 about-translation = 翻訳は xhim-aidの チームです。日本語を 母語と する 医師の 確認は まだ 受けて いません。
 about-translation-reviewed = 翻訳は xhim-aidの チームです。{ $reviewer }が 確認しました。
 about-translations = 日本語と スペイン語の 家族向けページは xhim-aidの チームが 翻訳しました。母語と する 医師の 確認は まだ 受けて いません。
+
+## 画面で、ご家族の 答えと お子さんに かかわる 結果の まわりの ことば
+doc-concerns-him = <b>お子さんに かかわる こと：</b>
+doc-your-answer = ご家族の 答え：
+doc-not-rated = まだ 答えて いません
