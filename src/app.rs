@@ -25,7 +25,7 @@ pub use recovery::RECOVERY_INTERVAL;
 pub use saving::{replace, save_without_age};
 pub use screenshot::{SCREENSHOT_WAIT, ScreenshotRequest};
 pub use start::StartOptions;
-pub use view::FAMILY_DETAILS;
+pub use view::family_details;
 
 use crate::model::evidence::changelog;
 use std::path::PathBuf;
@@ -41,7 +41,6 @@ use crate::io::patient_file::{ContentHash, GuardedSaveError, PatientDocument};
 use crate::model::Inputs;
 use crate::model::cohort::FittedCohort;
 use crate::model::evidence::Evidence;
-use crate::model::family::Inheritance;
 use crate::model::figure::Figure;
 use crate::model::form::PatientForm;
 use crate::model::patient::{Field, Patient};
@@ -157,8 +156,6 @@ pub struct App {
     termination: Option<crate::io::signals::Termination>,
     /// The family's answers in this consultation (never in preferences).
     consultation: crate::ui::family_ui::Consultation,
-    /// The inheritance explainer (a rule, the same for every patient).
-    inheritance: Inheritance,
     /// "About this aid" and every source with its date, for the Help menu.
     about: (Section, Section),
     allow_close: bool,

@@ -9,15 +9,16 @@ use std::path::Path;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
-use xhim_aid::app::FAMILY_DETAILS;
 use xhim_aid::app::StartOptions;
 use xhim_aid::app::ViewMode;
+use xhim_aid::app::family_details;
 use xhim_aid::command::Command;
 use xhim_aid::io::dialogs::{DialogOutcome, ScriptedDialogs};
 use xhim_aid::model::discussion::{Importance, Leaning};
 use xhim_aid::model::family::{OPTIONS, ROWS, headings};
+use xhim_aid::model::l10n::Lang;
 use xhim_aid::ui::family_ui::{
-    ADD_QUESTION, EXPORT_BUTTON, INHERITANCE_BUTTON, KEEP_ANSWERS, QUESTION_FIELD, rating_name,
+    add_question, export_button, inheritance_button, keep_answers, question_field, rating_name,
 };
 use xhim_aid::ui::menu::{ABOUT_ITEM, FAMILY_VIEW};
 use xhim_aid::ui::patient_panel::labels;
@@ -98,7 +99,7 @@ fn pictures_say_their_question_and_stand_one_under_the_other() {
     harness.get_by_label("Squares").click();
     harness.run();
     assert_eq!(harness.state().prefs().icons, xhim_aid::model::family::IconStyle::Abstract);
-    harness.get_by_role_and_label(Role::Button, INHERITANCE_BUTTON).click();
+    harness.get_by_role_and_label(Role::Button, &inheritance_button(Lang::En)).click();
     harness.run();
     assert!(harness.query_all_by_label_contains("Each son has a 1 in 2 chance").count() >= 1);
     assert!(harness.get_all_by_label("Son: has the condition").count() >= 1);
@@ -119,11 +120,13 @@ fn the_family_rates_asks_and_leans_without_touching_the_file() {
     let statement = "Acting while he is young.";
     harness.get_by_label(&rating_name(statement, Importance::Very)).click_accesskit();
     harness.run();
-    harness.get_by_role_and_label(Role::TextInput, QUESTION_FIELD).focus();
+    harness.get_by_role_and_label(Role::TextInput, &question_field(Lang::En)).focus();
     harness.run();
-    harness.get_by_role_and_label(Role::TextInput, QUESTION_FIELD).type_text("Can his sister be tested?");
+    harness
+        .get_by_role_and_label(Role::TextInput, &question_field(Lang::En))
+        .type_text("Can his sister be tested?");
     harness.run();
-    harness.get_by_label(ADD_QUESTION).click_accesskit();
+    harness.get_by_label(&add_question(Lang::En)).click_accesskit();
     harness.run();
     harness.get_by_label(Leaning::NotSure.label()).click_accesskit();
     harness.run();
@@ -156,7 +159,7 @@ fn answers_are_kept_in_the_file_only_when_chosen() {
         .click_accesskit();
     harness.run();
     assert!(!harness.state().is_dirty());
-    harness.get_by_label(KEEP_ANSWERS).click();
+    harness.get_by_label(&keep_answers(Lang::En)).click();
     harness.run();
     assert!(harness.state().is_dirty(), "keeping the answers changes the file");
     harness.state_mut().push(Command::Save);
@@ -174,7 +177,7 @@ fn answers_are_kept_in_the_file_only_when_chosen() {
     assert!(harness.state().consultation().keep);
     assert_eq!(harness.state().consultation().answers.importance("time-apart"), Some(Importance::Somewhat));
     // Turning "keep" off takes them out of the file at the next save.
-    harness.get_by_label(KEEP_ANSWERS).click();
+    harness.get_by_label(&keep_answers(Lang::En)).click();
     harness.run();
     assert!(harness.state().is_dirty());
     assert_eq!(harness.state().patient().discussion, None);
@@ -186,7 +189,7 @@ fn the_clinicians_note_is_not_shown_in_the_family_view() {
     let note = "CD40LG variant confirmed";
     assert!(harness.query_by_label_contains(note).is_none());
     // Opening the folded clinician details shows the form, still without the note.
-    harness.get_by_label(FAMILY_DETAILS).click();
+    harness.get_by_label(&family_details(Lang::En)).click();
     harness.run();
     harness.get_by_label(&labels::age_years());
     assert!(harness.query_by_label_contains(note).is_none());
@@ -217,7 +220,7 @@ fn handout_is_exported_in_two_clicks() {
     harness.state_mut().set_dialogs(Box::new(dialogs));
     harness.get_by_label(&rating_name("Acting while he is young.", Importance::Very)).click_accesskit();
     harness.run();
-    harness.get_by_label(EXPORT_BUTTON).click(); // click 1; the dialog's Save is click 2
+    harness.get_by_label(&export_button(Lang::En)).click(); // click 1; the dialog's Save is click 2
     let target = out.clone();
     wait_for(&mut harness, move |_| target.exists());
     let bytes = std::fs::read(&out).unwrap_or_else(|e| panic!("{e}: {:?}", harness.state().notifications()));
@@ -319,11 +322,11 @@ fn theme_choice_is_kept() {
 }
 
 /// The family pages in the family's language: chosen in the view, kept in
-/// the patient file as an edit, with the counselor's controls still in
-/// English; the menus have their own language.
+/// the patient file as an edit, with the family's own question field and
+/// the inheritance explainer in it too; the counselor's controls at the top
+/// follow the menus' own language.
 #[test]
 fn the_family_pages_speak_the_familys_language() {
-    use xhim_aid::model::l10n::Lang;
     let mut harness = family(fixture("boy-7-sclerosing-cholangitis-haplo.ron"));
     harness.get_by_label("Language of the family pages").click();
     harness.run();
@@ -332,15 +335,28 @@ fn the_family_pages_speak_the_familys_language() {
     assert_eq!(harness.state().family_lang(), Lang::Ja);
     harness.get_by_label("いま 考えている こと");
     harness.get_by_label_contains("お子さんには 硬化性胆管炎");
-    harness.get_by_label(EXPORT_BUTTON);
+    harness.get_by_role_and_label(Role::TextInput, &question_field(Lang::Ja));
+    assert_eq!(question_field(Lang::Ja), "ご家族の 質問");
+    harness.get_by_label(&export_button(Lang::En));
     harness.get_by_label(FAMILY_VIEW);
-    // The menus' own language, chosen in the View menu.
+    // The explainer's window is titled in Japanese, beside the page's own
+    // heading of that name.
+    let headed =
+        |h: &egui_kittest::Harness<'_, xhim_aid::App>| h.query_all_by_label("XHIMの 遺伝の しかた").count();
+    let before = headed(&harness);
+    harness.get_by_role_and_label(Role::Button, &inheritance_button(Lang::En)).click();
+    common::settle(&mut harness);
+    assert!(headed(&harness) > before);
+    // The menus' own language, chosen in the View menu, also sets the
+    // counselor's controls; the family pages keep theirs.
     harness.get_by_label("View").click();
     harness.run();
     harness.get_by_role_and_label(egui::accesskit::Role::RadioButton, "Español").click();
     common::settle(&mut harness);
     harness.get_by_label("Archivo");
     harness.get_by_label("Vista para la familia");
+    harness.get_by_label("Exportar folleto (PDF)…");
+    harness.get_by_label("いま 考えている こと");
 }
 
 /// `--lang ja` on the command line sets the window's menus and the family
@@ -348,19 +364,15 @@ fn the_family_pages_speak_the_familys_language() {
 #[test]
 fn the_command_lines_language_sets_the_menus_and_the_family_pages() {
     let options = StartOptions {
-        display: xhim_aid::cli::Display {
-            family: Some(true),
-            lang: Some(xhim_aid::model::l10n::Lang::Ja),
-            ..Default::default()
-        },
+        display: xhim_aid::cli::Display { family: Some(true), lang: Some(Lang::Ja), ..Default::default() },
         ..StartOptions::default()
     };
     let mut harness = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| xhim_aid::App::new(cc, options));
     harness.run();
-    assert_eq!(harness.state().prefs().menu_lang, xhim_aid::model::l10n::Lang::Ja);
-    assert_eq!(harness.state().prefs().family_lang, xhim_aid::model::l10n::Lang::Ja);
+    assert_eq!(harness.state().prefs().menu_lang, Lang::Ja);
+    assert_eq!(harness.state().prefs().family_lang, Lang::Ja);
     harness.get_by_label("ファイル");
     harness.get_by_label("表示");
 }

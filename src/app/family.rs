@@ -26,7 +26,7 @@ impl App {
         let changes = family_ui::family_view_ui(
             ui,
             &self.derived.family,
-            (&mut self.prefs.icons, &mut lang),
+            (&mut self.prefs.icons, &mut lang, self.prefs.menu_lang),
             &mut self.consultation,
             &mut self.windows.inheritance,
             &mut self.commands,

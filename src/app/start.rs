@@ -13,7 +13,7 @@ use crate::io::dialogs::NativeDialogs;
 use crate::io::patient_file::PatientDocument;
 use crate::model::Inputs;
 use crate::model::evidence::Evidence;
-use crate::model::family::{about_section, inheritance, sources_section};
+use crate::model::family::{about_section, sources_section};
 use crate::model::form::PatientForm;
 use crate::model::l10n;
 use crate::prefs::{Prefs, ViewMode};
@@ -159,7 +159,6 @@ impl App {
             clock: logic::Clock::default(),
             termination: options.termination,
             consultation: crate::ui::family_ui::Consultation::default(),
-            inheritance: inheritance(),
             about,
             allow_close: false,
             title: String::new(),

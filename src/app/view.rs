@@ -13,7 +13,9 @@ use crate::ui::{evidence_panel, figure_ui, menu, status as status_ui};
 
 /// The folded patient form in the family view (the note is never shown
 /// there).
-pub const FAMILY_DETAILS: &str = "Patient details (for the clinician)";
+pub fn family_details(menu: crate::model::l10n::Lang) -> String {
+    crate::model::l10n::text(menu, "family-patient-details", &[])
+}
 
 impl eframe::App for App {
     /// Everything timed or in the background, which must go on while the
@@ -62,10 +64,12 @@ impl eframe::App for App {
                     if self.prefs.view == ViewMode::Family {
                         // The family sees the screen: the clinician's note and the
                         // change log (which repeats it) stay out of sight.
-                        egui::CollapsingHeader::new(FAMILY_DETAILS).default_open(false).show(ui, |ui| {
-                            form_changed =
-                                patient_panel_ui(ui, &mut self.file.form, &self.file.form_errors, false);
-                        });
+                        egui::CollapsingHeader::new(family_details(self.prefs.menu_lang))
+                            .default_open(false)
+                            .show(ui, |ui| {
+                                form_changed =
+                                    patient_panel_ui(ui, &mut self.file.form, &self.file.form_errors, false);
+                            });
                     } else {
                         form_changed =
                             patient_panel_ui(ui, &mut self.file.form, &self.file.form_errors, true);
@@ -214,7 +218,9 @@ impl App {
         self.library_window(ctx);
         self.digitizer_window(ctx);
         let mut open = self.windows.inheritance;
-        crate::ui::family_ui::inheritance_ui(ctx, &mut open, &self.inheritance);
+        let lang = self.family_lang();
+        let inheritance = crate::model::family::inheritance_in(lang);
+        crate::ui::family_ui::inheritance_ui(ctx, &mut open, &inheritance, lang);
         self.windows.inheritance = open;
     }
 

@@ -28,16 +28,27 @@ const CELL_TEXT: f32 = 16.0;
 /// Widest the text column grows, so lines stay readable (points).
 const MAX_WIDTH: f32 = 1000.0;
 
-/// Text of the button that opens the inheritance explainer.
-pub const INHERITANCE_BUTTON: &str = "How XHIM is inherited";
+/// Text of the button that opens the inheritance explainer, in the
+/// counselor's (menu) language.
+pub fn inheritance_button(menu: Lang) -> String {
+    l10n::text(menu, "family-inheritance-button", &[])
+}
 /// Text of the button that writes the family handout.
-pub const EXPORT_BUTTON: &str = "Export handout (PDF)…";
+pub fn export_button(menu: Lang) -> String {
+    l10n::text(menu, "family-export-button", &[])
+}
 /// The checkbox that keeps the family's answers in the patient file.
-pub const KEEP_ANSWERS: &str = "Keep the family's answers in the patient file";
-/// The field for the family's own question.
-pub const QUESTION_FIELD: &str = "Your own question";
+pub fn keep_answers(menu: Lang) -> String {
+    l10n::text(menu, "family-keep-answers", &[])
+}
+/// The field for the family's own question, in the family's language.
+pub fn question_field(lang: Lang) -> String {
+    l10n::text(lang, "own-question-field", &[])
+}
 /// The button that adds it.
-pub const ADD_QUESTION: &str = "Add question";
+pub fn add_question(lang: Lang) -> String {
+    l10n::text(lang, "own-question-add", &[])
+}
 
 /// The family's answers in this consultation. Held in memory only (never
 /// in the app's saved preferences); copied into the patient file only
@@ -84,19 +95,21 @@ pub fn rating_name(statement: &str, level: Importance) -> String {
 
 /// The accessible name of the button that removes one of the family's
 /// questions.
-pub fn remove_question_name(question: &str) -> String {
-    format!("Remove question: {question}")
+pub fn remove_question_name(question: &str, lang: Lang) -> String {
+    l10n::text(lang, "own-question-remove", &[("question", Arg::Text(question.to_owned()))])
 }
 
-/// The label of the family pages' language choice.
-pub const LANGUAGE: &str = "Language of the family pages";
+/// The label of the family pages' language choice, in the menu language.
+pub fn language_label(menu: Lang) -> String {
+    l10n::text(menu, "family-language", &[])
+}
 
-/// Draws the family view, its words in `lang` (the counselor's controls at
-/// the top stay English).
+/// Draws the family view, its words in `lang`; the counselor's controls at
+/// the top are in the `menu` language, as the menus are.
 pub fn family_view_ui(
     ui: &mut Ui,
     doc: &Doc,
-    (icons, lang): (&mut IconStyle, &mut Lang),
+    (icons, lang, menu): (&mut IconStyle, &mut Lang, Lang),
     consultation: &mut Consultation,
     show_inheritance: &mut bool,
     out: &mut Vec<Command>,
@@ -110,20 +123,17 @@ pub fn family_view_ui(
         ui.set_max_width((ui.available_width() - 14.0).min(MAX_WIDTH));
         // What a counselor reaches for first stays at the top.
         ui.horizontal_wrapped(|ui| {
-            if ui.button(RichText::new(INHERITANCE_BUTTON).size(BODY)).clicked() {
+            if ui.button(RichText::new(inheritance_button(menu)).size(BODY)).clicked() {
                 *show_inheritance = true;
             }
-            if ui.button(RichText::new(EXPORT_BUTTON).size(BODY)).clicked() {
+            if ui.button(RichText::new(export_button(menu)).size(BODY)).clicked() {
                 out.push(Command::ExportHandout);
             }
             changes.keep = ui
-                .checkbox(&mut consultation.keep, RichText::new(KEEP_ANSWERS).size(BODY - 3.0))
-                .on_hover_text(
-                    "Off: the answers stay in this session only and are printed on the handout. \
-                     On: they are saved with the patient file.",
-                )
+                .checkbox(&mut consultation.keep, RichText::new(keep_answers(menu)).size(BODY - 3.0))
+                .on_hover_text(l10n::text(menu, "family-keep-answers-hover", &[]))
                 .changed();
-            egui::ComboBox::from_label(RichText::new(LANGUAGE).size(BODY - 3.0))
+            egui::ComboBox::from_label(RichText::new(language_label(menu)).size(BODY - 3.0))
                 .selected_text(lang.name())
                 .show_ui(ui, |ui| {
                     for l in Lang::ALL {
@@ -346,7 +356,7 @@ fn questions_ui(ui: &mut Ui, prompts: &[Paragraph], c: &mut Consultation, lang: 
     for (i, q) in c.answers.questions.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
             let remove_button = ui.small_button(l10n::text(lang, "remove", &[]));
-            if remove_button.accessible_name(remove_question_name(q)).clicked() {
+            if remove_button.accessible_name(remove_question_name(q, lang)).clicked() {
                 remove = Some(i);
             }
             ui.label(RichText::new(q).size(BODY - 1.0).strong());
@@ -358,7 +368,7 @@ fn questions_ui(ui: &mut Ui, prompts: &[Paragraph], c: &mut Consultation, lang: 
     }
     let full = c.answers.questions.len() >= MAX_QUESTIONS;
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(RichText::new(QUESTION_FIELD).size(BODY - 2.0));
+        let label = ui.label(RichText::new(question_field(lang)).size(BODY - 2.0));
         let field = ui
             .add_enabled(
                 !full,
@@ -366,8 +376,9 @@ fn questions_ui(ui: &mut Ui, prompts: &[Paragraph], c: &mut Consultation, lang: 
             )
             .labelled_by(label.id);
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let clicked =
-            ui.add_enabled(!full, egui::Button::new(RichText::new(ADD_QUESTION).size(BODY - 2.0))).clicked();
+        let clicked = ui
+            .add_enabled(!full, egui::Button::new(RichText::new(add_question(lang)).size(BODY - 2.0)))
+            .clicked();
         let text = c.draft.trim().to_owned();
         if (entered || clicked) && !text.is_empty() {
             c.answers.questions.push(text);
@@ -384,10 +395,14 @@ fn questions_ui(ui: &mut Ui, prompts: &[Paragraph], c: &mut Consultation, lang: 
 
 /// The inheritance explainer as its own window (View menu and the button
 /// at the top of the family view).
-pub fn inheritance_ui(ctx: &egui::Context, open: &mut bool, inheritance: &Inheritance) {
-    egui::Window::new(INHERITANCE_BUTTON).open(open).default_width(640.0).show(ctx, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| inheritance_diagram_ui(ui, inheritance, Lang::En));
-    });
+pub fn inheritance_ui(ctx: &egui::Context, open: &mut bool, inheritance: &Inheritance, lang: Lang) {
+    let title = l10n::text(lang, "heading-inheritance", &[]);
+    egui::Window::new(title).id(egui::Id::unique("inheritance")).open(open).default_width(640.0).show(
+        ctx,
+        |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| inheritance_diagram_ui(ui, inheritance, lang));
+        },
+    );
 }
 
 /// Pedigree symbols (square: male, circle: female; filled: has the

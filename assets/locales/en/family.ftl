@@ -234,3 +234,8 @@ about-translations = The family pages in Japanese and Spanish were translated by
 doc-concerns-him = <b>Concerns him: </b>
 doc-your-answer = Your answer:{ " " }
 doc-not-rated = Not rated
+
+## The family's own questions on screen
+own-question-field = Your own question
+own-question-add = Add question
+own-question-remove = Remove question: { $question }

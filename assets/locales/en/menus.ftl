@@ -30,3 +30,11 @@ menu-zoom = Zoom: Ctrl + / Ctrl − / Ctrl 0
 menu-language = Menu language
 menu-help = Help
 menu-about = About this aid and its sources
+
+# The counselor's controls at the top of the family view, and the left
+# panel's header there.
+family-inheritance-button = How XHIM is inherited
+family-export-button = Export handout (PDF)…
+family-keep-answers = Keep the family's answers in the patient file
+family-keep-answers-hover = Off: the answers stay in this session only and are printed on the handout. On: they are saved with the patient file.
+family-patient-details = Patient details (for the clinician)

@@ -230,3 +230,8 @@ about-translations = Las páginas para la familia en japonés y en español las 
 doc-concerns-him = <b>Le concierne: </b>
 doc-your-answer = Su respuesta:{ " " }
 doc-not-rated = Sin responder
+
+## Las preguntas propias de la familia, en pantalla
+own-question-field = Su propia pregunta
+own-question-add = Añadir pregunta
+own-question-remove = Quitar la pregunta: { $question }

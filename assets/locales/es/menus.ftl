@@ -30,3 +30,11 @@ menu-zoom = Zoom: Ctrl + / Ctrl − / Ctrl 0
 menu-language = Idioma de los menús
 menu-help = Ayuda
 menu-about = Sobre esta ayuda y sus fuentes
+
+# Los controles del consejero arriba de la vista para la familia, y el
+# encabezado del panel izquierdo allí.
+family-inheritance-button = Cómo se hereda el XHIM
+family-export-button = Exportar folleto (PDF)…
+family-keep-answers = Guardar las respuestas de la familia en el archivo del paciente
+family-keep-answers-hover = Desactivado: las respuestas quedan solo en esta sesión y se imprimen en el folleto. Activado: se guardan con el archivo del paciente.
+family-patient-details = Datos del paciente (para el médico)

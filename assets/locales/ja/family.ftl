@@ -230,3 +230,8 @@ about-translations = 日本語と スペイン語の 家族向けページは xh
 doc-concerns-him = <b>お子さんに かかわる こと：</b>
 doc-your-answer = ご家族の 答え：
 doc-not-rated = まだ 答えて いません
+
+## 画面で ご家族が 書く 質問
+own-question-field = ご家族の 質問
+own-question-add = 質問を 加える
+own-question-remove = 質問を 消す：{ $question }

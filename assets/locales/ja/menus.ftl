@@ -30,3 +30,10 @@ menu-zoom = 拡大：Ctrl + ／ Ctrl − ／ Ctrl 0
 menu-language = メニューの 言語
 menu-help = ヘルプ
 menu-about = この 資料と 出典に ついて
+
+# 家族向け 画面の 上の、相談員が 使う ボタン。左の 欄の 見出し。
+family-inheritance-button = XHIMの 遺伝の しかた
+family-export-button = ご家族への 資料を 書き出す（PDF）…
+family-keep-answers = ご家族の 答えを 患者ファイルに 残す
+family-keep-answers-hover = オフ：答えは この 時間だけ 使い、資料に 印刷します。オン：患者ファイルと いっしょに 保存します。
+family-patient-details = 患者の くわしい 情報（医師向け）

@@ -66,7 +66,8 @@ fn table(flow: &mut Flow, t: &Table) {
     if t.header.is_empty() && t.rows.iter().all(|r| r.len() == 2) {
         // The values start past the widest key ("Cryptosporidium PCR before
         // HSCT"), and never further than two fifths of the page.
-        let widest = t.rows.iter().filter_map(|r| r.first()).map(|k| flow.font().width(&k.plain(), CLINICAL.size));
+        let widest =
+            t.rows.iter().filter_map(|r| r.first()).map(|k| flow.font().width(&k.plain(), CLINICAL.size));
         let key_w = widest.fold(105.0_f32, |w, k| w.max(k + 10.0)).min(CONTENT_W * 0.4);
         for row in &t.rows {
             let [key, value] = row.as_slice() else { continue };
