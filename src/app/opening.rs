@@ -64,6 +64,7 @@ impl App {
                     &self.evidence,
                     &loaded.document.patient,
                     recorded.as_deref(),
+                    self.prefs.menu_lang,
                 );
                 let upgraded = loaded.document.upgraded_from();
                 self.adopt(loaded.document, path, tracked.hash, access);

@@ -150,7 +150,6 @@ changelog-saved-under = under evidence { $version }
 changelog-new-intro = This file was last saved { $saved }; the evidence is now version { $version } ({ $date }). What is new that concerns him:
 changelog-entry = <b>{ $version }: </b>{ $text }
 changelog-entry-head = { $version }: { $head }
-changelog-notice = { $intro } { $heads }. The summary and the report give each in full.
 
 ## Adding a published value by hand: the measure, what is wrong with the form, and the finding it makes
 local-measure-os = Overall survival

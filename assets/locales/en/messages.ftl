@@ -243,3 +243,9 @@ msg-library-shown-not-kept = Which cohorts are shown could not be kept in the li
 msg-library-export-failed = The cohort file could not be exported: { $error }
 msg-library-trash-failed = { $file } could not be moved to the library's trash: { $error }
 msg-library-restore-failed = { $file } could not be restored: { $error }
+
+# The notice on opening a file saved under older evidence (the change log's
+# entries keep their own words).
+notice-saved-unversioned = with no evidence version
+notice-saved-under = under evidence { $version }
+notice-new-evidence = This file was last saved { $saved }; the evidence is now version { $version } ({ $date }). What is new that concerns him: { $heads }. The summary and the report give each in full.

@@ -244,3 +244,9 @@ msg-library-shown-not-kept = No se pudo guardar en la biblioteca qué cohortes s
 msg-library-export-failed = No se pudo exportar el archivo de cohorte: { $error }
 msg-library-trash-failed = { $file } no se pudo mover a la papelera de la biblioteca: { $error }
 msg-library-restore-failed = { $file } no se pudo restaurar: { $error }
+
+# El aviso al abrir un archivo guardado con pruebas anteriores (las entradas
+# del registro de cambios conservan sus palabras).
+notice-saved-unversioned = sin versión de las pruebas
+notice-saved-under = con las pruebas { $version }
+notice-new-evidence = Este archivo se guardó por última vez { $saved }; las pruebas están ahora en la versión { $version } ({ $date }). Lo nuevo que le concierne: { $heads }. El resumen y el informe dan cada uno completo.

@@ -231,3 +231,8 @@ msg-library-shown-not-kept = 表示する コホートの 選択を ライブラ
 msg-library-export-failed = コホートの ファイルを 書き出せませんでした：{ $error }
 msg-library-trash-failed = { $file } を ライブラリの ごみ箱に 移せませんでした：{ $error }
 msg-library-restore-failed = { $file } を 戻せませんでした：{ $error }
+
+# 古い 根拠で 保存された ファイルを 開いた ときの お知らせ（変更の 記録の ことばは そのまま）。
+notice-saved-unversioned = 根拠の 版を 記録せずに
+notice-saved-under = 根拠 { $version } で
+notice-new-evidence = この ファイルは { $saved } 保存されました。いまの 根拠は { $version } 版（{ $date }）です。お子さんに かかわる 新しい こと：{ $heads }。要約と 報告書に それぞれの 全文が あります。

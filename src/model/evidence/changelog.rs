@@ -192,15 +192,23 @@ pub fn insert_new_since(doc: &mut Doc, evidence: &Evidence, patient: &Patient, r
     }
 }
 
-/// The same in a few lines, for the notice shown on opening the file:
-/// each change by its first words, the whole of it in the summary and
-/// the report.
-pub fn new_since_notice(evidence: &Evidence, patient: &Patient, recorded: Option<&str>) -> Option<String> {
+/// The same in a few lines, for the notice shown on opening the file, in
+/// the window's language `lang`: each change by its first words (the
+/// change log's own English), the whole of it in the summary and the
+/// report.
+pub fn new_since_notice(
+    evidence: &Evidence,
+    patient: &Patient,
+    recorded: Option<&str>,
+    lang: Lang,
+) -> Option<String> {
     let log = Changelog::shipped()?;
-    let intro = match new_since_section(evidence, patient, recorded)?.blocks.first() {
-        Some(Block::Paragraph(p)) => p.plain(),
-        _ => return None,
-    };
+    let current = log.current()?;
+    new_since_section(evidence, patient, recorded)?;
+    let saved = recorded.map_or_else(
+        || l10n::text(lang, "notice-saved-unversioned", &[]),
+        |r| l10n::text(lang, "notice-saved-under", &[("version", Arg::Text(r.to_owned()))]),
+    );
     let heads: Vec<String> = new_for_him(log, evidence, patient, recorded)
         .into_iter()
         .map(|(v, e)| {
@@ -211,7 +219,16 @@ pub fn new_since_notice(evidence: &Evidence, patient: &Patient, recorded: Option
             )
         })
         .collect();
-    Some(l10n::en("changelog-notice", &[("intro", Arg::Text(intro)), ("heads", Arg::Text(heads.join("; ")))]))
+    Some(l10n::text(
+        lang,
+        "notice-new-evidence",
+        &[
+            ("saved", Arg::Text(saved)),
+            ("version", Arg::Text(current.version.clone())),
+            ("date", Arg::Text(current.date.clone())),
+            ("heads", Arg::Text(heads.join("; "))),
+        ],
+    ))
 }
 
 #[cfg(test)]
@@ -302,9 +319,15 @@ mod tests {
         // A transplanted boy hears of EBMT's matching changes.
         let mut done = at(10);
         done.hsct = Hsct::Done { at: YearsMonths { years: 7, months: 9 } };
-        let notice = new_since_notice(&e, &done, None).unwrap();
+        let notice = new_since_notice(&e, &done, None, Lang::En).unwrap();
         assert!(notice.starts_with("This file was last saved with no evidence version"), "{notice}");
         assert!(notice.contains("2026-12: Findings sorted into those about a boy's situation"), "{notice}");
         assert!(notice.ends_with("The summary and the report give each in full."), "{notice}");
+        // In the window's language; the change log's entries keep their words.
+        let ja = new_since_notice(&e, &done, None, Lang::Ja).unwrap();
+        assert!(ja.starts_with("この ファイルは 根拠の 版を 記録せずに 保存されました。"), "{ja}");
+        assert!(ja.contains("2026-12: Findings sorted into those about a boy's situation"), "{ja}");
+        let es = new_since_notice(&e, &done, None, Lang::Es).unwrap();
+        assert!(es.ends_with("El resumen y el informe dan cada uno completo."), "{es}");
     }
 }
