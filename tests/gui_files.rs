@@ -65,7 +65,7 @@ fn edit_save_reopen_keeps_every_edit_and_logs_it() {
     harness.run();
     assert!(harness.state().is_dirty());
     assert_eq!(harness.state().window_title(), "young-boy-in-window.ron • unsaved — xhim-aid");
-    harness.get_by_label(&unsaved_label());
+    harness.get_by_label(&unsaved_label(xhim_aid::model::l10n::Lang::En));
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     wait_for_save(&mut harness);

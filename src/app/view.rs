@@ -50,8 +50,8 @@ impl eframe::App for App {
                     status_ui::file_line_ui(
                         ui,
                         &self.file_label(),
-                        self.file.dirty,
-                        self.work.save.is_some(),
+                        (self.file.dirty, self.work.save.is_some()),
+                        self.prefs.menu_lang,
                     );
                     if let Some(label) = self.opening_label()
                         && file_ui::opening_line_ui(ui, label, self.prefs.menu_lang)

@@ -145,21 +145,21 @@ pub fn footer_ui(
 }
 
 /// Label shown while edits are unsaved (tests query it).
-pub fn unsaved_label() -> String {
-    l10n::en("file-unsaved", &[])
+pub fn unsaved_label(lang: Lang) -> String {
+    l10n::text(lang, "msg-file-unsaved", &[])
 }
 
 /// The current file's name and whether it has unsaved edits, in words.
-pub fn file_line_ui(ui: &mut Ui, file: &str, dirty: bool, saving: bool) {
+pub fn file_line_ui(ui: &mut Ui, file: &str, (dirty, saving): (bool, bool), lang: Lang) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(file).strong());
         if saving {
             busy_indicator(ui);
-            ui.label(l10n::en("file-saving", &[]));
+            ui.label(l10n::text(lang, "msg-file-saving", &[]));
         } else if dirty {
-            ui.label(RichText::new(unsaved_label()).italics());
+            ui.label(RichText::new(unsaved_label(lang)).italics());
         } else {
-            ui.label(RichText::new(l10n::en("file-saved", &[])).weak());
+            ui.label(RichText::new(l10n::text(lang, "msg-file-saved", &[])).weak());
         }
     });
     ui.separator();

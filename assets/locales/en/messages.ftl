@@ -249,3 +249,8 @@ msg-library-restore-failed = { $file } could not be restored: { $error }
 notice-saved-unversioned = with no evidence version
 notice-saved-under = under evidence { $version }
 notice-new-evidence = This file was last saved { $saved }; the evidence is now version { $version } ({ $date }). What is new that concerns him: { $heads }. The summary and the report give each in full.
+
+# Beside the patient file's name: whether it is saved.
+msg-file-saving = Saving…
+msg-file-unsaved = Unsaved changes
+msg-file-saved = Saved

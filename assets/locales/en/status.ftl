@@ -94,7 +94,5 @@ controls-conditional = Given alive at his age / years since HSCT (conditional su
 controls-min-at-risk = Stop curves below this many at risk
 controls-remove-imported = Remove imported data
 
-## Above the status line: the patient file's name and whether it is saved
-file-saving = Saving…
-file-unsaved = Unsaved changes
-file-saved = Saved
+# (Whether the patient file is saved, above the status line, is in
+# messages.ftl: it follows the menu language.)

@@ -250,3 +250,8 @@ msg-library-restore-failed = { $file } no se pudo restaurar: { $error }
 notice-saved-unversioned = sin versión de las pruebas
 notice-saved-under = con las pruebas { $version }
 notice-new-evidence = Este archivo se guardó por última vez { $saved }; las pruebas están ahora en la versión { $version } ({ $date }). Lo nuevo que le concierne: { $heads }. El resumen y el informe dan cada uno completo.
+
+# Junto al nombre del archivo del paciente: si está guardado.
+msg-file-saving = Guardando…
+msg-file-unsaved = Sin guardar
+msg-file-saved = Guardado

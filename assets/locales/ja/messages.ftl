@@ -236,3 +236,8 @@ msg-library-restore-failed = { $file } を 戻せませんでした：{ $error }
 notice-saved-unversioned = 根拠の 版を 記録せずに
 notice-saved-under = 根拠 { $version } で
 notice-new-evidence = この ファイルは { $saved } 保存されました。いまの 根拠は { $version } 版（{ $date }）です。お子さんに かかわる 新しい こと：{ $heads }。要約と 報告書に それぞれの 全文が あります。
+
+# 患者ファイルの 名前の となり：保存して あるか どうか。
+msg-file-saving = 保存して います…
+msg-file-unsaved = まだ 保存して いません
+msg-file-saved = 保存済み
