@@ -216,3 +216,14 @@ fn report_and_library_errors_speak_the_menu_language() {
     assert_eq!(moved.to_string(), "japan.ron: could not be moved to the trash: permission denied");
     assert_eq!(moved.message(Lang::Ja), "japan.ron：ごみ箱に 移せませんでした：permission denied");
 }
+
+/// The window's footer says what the aid is in the menu language; in
+/// English, word for word what the reports print.
+#[test]
+fn the_footer_speaks_the_menu_language() {
+    assert_eq!(l10n::text(Lang::En, "disclaimer", &[]), xhim_aid::DISCLAIMER);
+    let mut harness = common::harness_with(StartOptions::default());
+    command(&mut harness, Command::SetMenuLanguage(Lang::Es));
+    harness
+        .get_by_label("Apoyo a la decisión basado en estudios publicados; no sustituye el juicio clínico.");
+}

@@ -140,7 +140,7 @@ pub fn footer_ui(
             ui.label(if n.is_error { text.color(theme::error_text(dark)) } else { text });
         });
     }
-    ui.label(RichText::new(crate::DISCLAIMER).strong());
+    ui.label(RichText::new(l10n::text(lang, "disclaimer", &[])).strong());
     dismissed
 }
 
