@@ -128,6 +128,8 @@ fn every_message_the_window_uses_is_in_english() {
         "src/io/report/mod.rs",
         "src/io/library.rs",
         "src/model/evidence/changelog.rs",
+        "src/io/config.rs",
+        "src/ui/file_ui.rs",
     ]
     .iter()
     .map(|p| root.join(p))
@@ -140,7 +142,7 @@ fn every_message_the_window_uses_is_in_english() {
             }
         }
     }
-    let prefixes = ["msg-", "dialog-", "error-", "step-", "lock-", "notice-"];
+    let prefixes = ["msg-", "dialog-", "error-", "step-", "lock-", "notice-", "prefs-"];
     let mut used: Vec<String> = Vec::new();
     for path in &sources {
         let code = std::fs::read_to_string(path).unwrap();

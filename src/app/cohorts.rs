@@ -83,10 +83,12 @@ impl App {
                 let risk = read_csv(&form.at_risk_path)?;
                 let total_events = match form.total_events.trim() {
                     "" => None,
-                    t => Some(
-                        t.parse::<usize>()
-                            .map_err(|_| format!("Total events: “{t}” is not a whole number."))?,
-                    ),
+                    t => Some(t.parse::<usize>().map_err(|_| {
+                        crate::model::l10n::en(
+                            "import-events-not-whole",
+                            &[("value", crate::model::l10n::Arg::Text(t.to_owned()))],
+                        )
+                    })?),
                 };
                 let input = DigitizedInput {
                     curve: (&main_name, &main),

@@ -143,8 +143,8 @@ impl LibraryState {
             })
             .collect();
         let folder = store.as_ref().map_or_else(
-            || "Not kept between runs: this window has no data folder.".to_owned(),
-            |s| format!("Kept in {}", s.root().display()),
+            || l10n::en("library-not-kept", &[]),
+            |s| l10n::en("library-kept-in", &[("folder", Arg::Text(s.root().display().to_string()))]),
         );
         let state = Self {
             store,

@@ -116,7 +116,7 @@ impl App {
         );
         let about = (about_section(&evidence), sources_section(&evidence, None));
         // The clinic's shared library first, then the cohorts asked for.
-        let shared = options.config.shared_cohorts().unwrap_or_else(|text| {
+        let shared = options.config.shared_cohorts(prefs.menu_lang).unwrap_or_else(|text| {
             notifications.push(Notification { text, is_error: true });
             Vec::new()
         });

@@ -204,7 +204,12 @@ impl App {
         }
         let mut open = self.windows.preferences;
         let before = self.prefs.remember_recent;
-        file_ui::preferences_ui(ctx, &mut open, &mut self.prefs.user_name, &mut self.prefs.remember_recent);
+        file_ui::preferences_ui(
+            ctx,
+            &mut open,
+            (&mut self.prefs.user_name, &mut self.prefs.remember_recent),
+            self.prefs.menu_lang,
+        );
         if self.config.keep_recent_files == Some(false) {
             // The site keeps no list of recent files, whatever is ticked.
             self.prefs.remember_recent = false;

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::io::file_name;
+use crate::model::l10n::{self, Arg, Lang};
 
 /// The system-wide file, read first.
 pub const SYSTEM_FILE: &str = "/etc/xhim-aid/config.ron";
@@ -83,11 +84,16 @@ impl Config {
     }
 
     /// The cohort files of the shared library, in name order; a folder that
-    /// cannot be read is a message, not an error that stops the app.
-    pub fn shared_cohorts(&self) -> Result<Vec<PathBuf>, String> {
+    /// cannot be read is a message in `lang`, not an error that stops the app.
+    pub fn shared_cohorts(&self, lang: Lang) -> Result<Vec<PathBuf>, String> {
         let Some(folder) = &self.shared_library else { return Ok(Vec::new()) };
-        let entries = std::fs::read_dir(folder)
-            .map_err(|e| format!("The shared library {} cannot be read: {e}", folder.display()))?;
+        let entries = std::fs::read_dir(folder).map_err(|e| {
+            l10n::text(
+                lang,
+                "msg-shared-library-unreadable",
+                &[("folder", Arg::Text(folder.display().to_string())), ("error", Arg::Text(e.to_string()))],
+            )
+        })?;
         let mut files: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
@@ -104,15 +110,26 @@ fn read(path: &Path) -> Result<Option<Config>, String> {
     let file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("The configuration {} cannot be read: {e}", path.display())),
+        Err(e) => return Err(unreadable(path, &e)),
     };
     let mut text = String::new();
-    file.take(MAX_BYTES)
-        .read_to_string(&mut text)
-        .map_err(|e| format!("The configuration {} cannot be read: {e}", path.display()))?;
-    ron::from_str(&text)
-        .map(Some)
-        .map_err(|e| format!("The configuration {} is not valid and was ignored: {e}", file_name(path)))
+    file.take(MAX_BYTES).read_to_string(&mut text).map_err(|e| unreadable(path, &e))?;
+    ron::from_str(&text).map(Some).map_err(|e| {
+        l10n::text(
+            Lang::En,
+            "msg-config-invalid",
+            &[("file", Arg::Text(file_name(path))), ("error", Arg::Text(e.to_string()))],
+        )
+    })
+}
+
+/// Said on the command line's stderr, before any window and its language.
+fn unreadable(path: &Path, e: &std::io::Error) -> String {
+    l10n::text(
+        Lang::En,
+        "msg-config-unreadable",
+        &[("file", Arg::Text(path.display().to_string())), ("error", Arg::Text(e.to_string()))],
+    )
 }
 
 #[cfg(test)]
@@ -177,10 +194,10 @@ mod tests {
         write(dir.path(), "notes.txt", "");
         let config = Config { shared_library: Some(dir.path().to_path_buf()), ..Config::default() };
         assert_eq!(
-            config.shared_cohorts().unwrap(),
+            config.shared_cohorts(Lang::En).unwrap(),
             vec![dir.path().join("a.ron"), dir.path().join("b.ron")]
         );
         let gone = Config { shared_library: Some(dir.path().join("gone")), ..Config::default() };
-        assert!(gone.shared_cohorts().unwrap_err().starts_with("The shared library"));
+        assert!(gone.shared_cohorts(Lang::En).unwrap_err().starts_with("The shared library"));
     }
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::Date;
 use super::discussion::FamilyDiscussion;
-use super::l10n::Lang;
+use super::l10n::{self, Lang};
 
 /// Oldest age the app accepts; the cohorts follow patients to about 40 years.
 pub const MAX_AGE_YEARS: i32 = 80;
@@ -47,15 +47,16 @@ impl YearsMonths {
     }
 
     fn problem(self, field: Field, what: &str) -> Option<Problem> {
-        let message = if self.years < 0 || self.months < 0 {
-            format!("{what} cannot be negative.")
+        let id = if self.years < 0 || self.months < 0 {
+            "invalid-negative"
         } else if self.months > 11 {
-            format!("{what}: months must be 0–11 (12 months is a year).")
+            "invalid-months"
         } else if self.years > MAX_AGE_YEARS || self.years * 12 + self.months > MAX_AGE_YEARS * 12 {
-            format!("{what} above {MAX_AGE_YEARS} years is outside the range this aid accepts.")
+            "invalid-too-old"
         } else {
             return None;
         };
+        let message = say(id, &[("what", what.to_owned()), ("max", MAX_AGE_YEARS.to_string())]);
         Some(Problem { field, message })
     }
 }
@@ -64,6 +65,13 @@ impl std::fmt::Display for YearsMonths {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&describe_months(self.years * 12 + self.months))
     }
+}
+
+/// A form problem in the clinician's words (`window.ftl`), with its values
+/// already written.
+fn say(id: &str, args: &[(&str, String)]) -> String {
+    let args: Vec<(&str, l10n::Arg)> = args.iter().map(|(k, v)| (*k, l10n::Arg::Text(v.clone()))).collect();
+    l10n::en(id, &args)
 }
 
 /// Ages are written by the text model's one formatter; the name stays
@@ -465,19 +473,23 @@ impl Patient {
         let mut problems = Vec::new();
         match self.age {
             AgeSource::NotGiven => {}
-            AgeSource::Entered(ym) => problems.extend(ym.problem(Field::Age, "Age")),
+            AgeSource::Entered(ym) => problems.extend(ym.problem(Field::Age, &say("form-what-age", &[]))),
             AgeSource::Dates { born, as_of } => {
                 let m = born.whole_months_until(as_of);
                 if m < 0 {
                     problems.push(Problem {
                         field: Field::Age,
-                        message: format!("Date of birth {born} is after the “as of” date {as_of}."),
+                        message: say(
+                            "invalid-born-after",
+                            &[("born", born.to_string()), ("as-of", as_of.to_string())],
+                        ),
                     });
                 } else if m > MAX_AGE_YEARS * 12 {
                     problems.push(Problem {
                         field: Field::Age,
-                        message: format!(
-                            "Age above {MAX_AGE_YEARS} years is outside the range this aid accepts."
+                        message: say(
+                            "invalid-too-old",
+                            &[("what", say("form-what-age", &[])), ("max", MAX_AGE_YEARS.to_string())],
                         ),
                     });
                 }
@@ -485,31 +497,29 @@ impl Patient {
         }
         let age = self.age_months();
         if let Some(dx) = self.age_at_diagnosis {
-            if let Some(p) = dx.problem(Field::AgeAtDiagnosis, "Age at diagnosis") {
+            if let Some(p) = dx.problem(Field::AgeAtDiagnosis, &say("form-what-diagnosis", &[])) {
                 problems.push(p);
             } else if let (Some(dx), Some(age)) = (dx.total_months(), age)
                 && dx > age
             {
                 problems.push(Problem {
                     field: Field::AgeAtDiagnosis,
-                    message: "Age at diagnosis is after the current age.".to_owned(),
+                    message: say("invalid-diagnosis-after-age", &[]),
                 });
             }
         }
         if let Hsct::Done { at } = self.hsct {
-            if let Some(p) = at.problem(Field::HsctAge, "Age at HSCT") {
+            if let Some(p) = at.problem(Field::HsctAge, &say("form-what-hsct-age", &[])) {
                 problems.push(p);
             } else if let Some(h) = at.total_months() {
                 if age.is_some_and(|age| h > age) {
-                    problems.push(Problem {
-                        field: Field::HsctAge,
-                        message: "Age at HSCT is after the current age.".to_owned(),
-                    });
+                    problems
+                        .push(Problem { field: Field::HsctAge, message: say("invalid-hsct-after-age", &[]) });
                 }
                 if self.age_at_diagnosis.and_then(YearsMonths::total_months).is_some_and(|dx| h < dx) {
                     problems.push(Problem {
                         field: Field::HsctAge,
-                        message: "Age at HSCT is before the age at diagnosis.".to_owned(),
+                        message: say("invalid-hsct-before-diagnosis", &[]),
                     });
                 }
             }
@@ -519,7 +529,10 @@ impl Patient {
         if chars > MAX_NOTE_CHARS {
             problems.push(Problem {
                 field: Field::Note,
-                message: format!("Note is {chars} characters; the limit is {MAX_NOTE_CHARS}."),
+                message: say(
+                    "invalid-note-long",
+                    &[("chars", chars.to_string()), ("max", MAX_NOTE_CHARS.to_string())],
+                ),
             });
         }
         if let Some(d) = &self.discussion {
@@ -536,29 +549,26 @@ impl Patient {
         let problem = |message: String| Some(Problem { field: Field::HsctPlan, message });
         match (self.hsct, self.age) {
             (Hsct::Planned { at: Some(PlannedHsct::Age(ym)) }, _) => {
-                if let Some(p) = ym.problem(Field::HsctPlan, "Planned age at HSCT") {
+                if let Some(p) = ym.problem(Field::HsctPlan, &say("form-what-planned-age", &[])) {
                     return Some(p);
                 }
                 match (ym.total_months(), age) {
-                    (Some(plan), Some(age)) if plan < age => {
-                        problem("Planned age at HSCT is before his current age.".to_owned())
-                    }
+                    (Some(plan), Some(age)) if plan < age => problem(say("invalid-plan-before-age", &[])),
                     _ => None,
                 }
             }
             (
                 Hsct::Planned { at: Some(PlannedHsct::Date(_)) },
                 AgeSource::Entered(_) | AgeSource::NotGiven,
-            ) => problem(
-                "A planned date needs his date of birth: choose “From dates” for the age, or give his \
-                 age at the planned HSCT."
-                    .to_owned(),
-            ),
+            ) => problem(say("invalid-plan-date-needs-birth", &[])),
             (Hsct::Planned { at: Some(PlannedHsct::Date(date)) }, AgeSource::Dates { born, as_of }) => {
                 if date < as_of {
-                    problem(format!("The planned date {date} is before the “as of” date {as_of}."))
+                    problem(say(
+                        "invalid-plan-before-as-of",
+                        &[("date", date.to_string()), ("as-of", as_of.to_string())],
+                    ))
                 } else if born.whole_months_until(date) > MAX_AGE_YEARS * 12 {
-                    problem(format!("The planned date {date} is past the ages this aid accepts."))
+                    problem(say("invalid-plan-too-late", &[("date", date.to_string())]))
                 } else {
                     None
                 }

@@ -194,7 +194,8 @@ pub fn icon_array_ui(ui: &mut Ui, array: &IconArray, size: f32, style: IconStyle
     };
     ui.with_layout(layout, |ui| {
         let (rect, response) = ui.allocate_exact_size(vec2(side, side), egui::Sense::hover());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, array.described()));
+        let described = array.described(language(ui));
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &described));
         let painter = ui.painter_at(rect);
         let (filled, empty) = icon_colors(ui);
         for cell in grid_positions(array.filled) {

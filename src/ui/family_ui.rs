@@ -487,7 +487,7 @@ pub fn about_ui(
             }
             if let Some(log) = Changelog::shipped() {
                 ui.separator();
-                ui.label(RichText::new("What changed in each evidence version").strong());
+                ui.label(RichText::new(l10n::en("changelog-all-versions", &[])).strong());
                 for v in &log.versions {
                     ui.label(RichText::new(format!("{} ({})", v.version, v.date)).strong());
                     for e in &v.entries {

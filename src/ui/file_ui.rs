@@ -208,19 +208,22 @@ pub fn path_field_ui(ctx: &egui::Context, field: &mut PathField, lang: Lang) -> 
 
 /// The file's saves and change log, newest first.
 pub fn record_ui(ui: &mut Ui, record: &Record) {
-    let count = |n: usize, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
-    egui::CollapsingHeader::new(format!(
-        "Record ({}, {})",
-        count(record.saves.len(), "save"),
-        count(record.changes.len(), "change")
+    let count = |n: usize| Arg::Count(i64::try_from(n).unwrap_or(i64::MAX));
+    let text = |s: &str| Arg::Text(s.to_owned());
+    egui::CollapsingHeader::new(l10n::en(
+        "record-heading",
+        &[("saves", count(record.saves.len())), ("changes", count(record.changes.len()))],
     ))
     .id_salt("record")
     .show(ui, |ui| {
         if record.saves.is_empty() {
-            ui.label("Not saved yet.");
+            ui.label(l10n::en("record-not-saved", &[]));
         }
         if let Some(last) = record.saves.last() {
-            ui.label(format!("Last saved {} by {}", last.saved_at, last.saved_by));
+            ui.label(l10n::en(
+                "record-last-saved",
+                &[("at", text(&last.saved_at)), ("by", text(&last.saved_by))],
+            ));
             ui.label(
                 RichText::new(format!("app {} · {}", last.app_version, last.evidence_version)).small().weak(),
             );
@@ -232,7 +235,7 @@ pub fn record_ui(ui: &mut Ui, record: &Record) {
         }
         if record.changes.len() > 50 {
             ui.label(
-                RichText::new(format!("… and {} earlier changes in the file", record.changes.len() - 50))
+                RichText::new(l10n::en("record-more-changes", &[("n", count(record.changes.len() - 50))]))
                     .small(),
             );
         }
@@ -243,17 +246,16 @@ pub fn record_ui(ui: &mut Ui, record: &Record) {
 pub fn preferences_ui(
     ctx: &egui::Context,
     open: &mut bool,
-    user_name: &mut String,
-    remember_recent: &mut bool,
+    (user_name, remember_recent): (&mut String, &mut bool),
+    lang: Lang,
 ) {
-    egui::Window::new("Preferences").open(open).resizable(false).show(ctx, |ui| {
-        let label = ui.label("Your name (recorded with each save)");
+    let t = |id: &str| l10n::text(lang, id, &[]);
+    let window = egui::Window::new(t("prefs-title")).id(egui::Id::unique("preferences"));
+    window.open(open).resizable(false).show(ctx, |ui| {
+        let label = ui.label(t("prefs-name"));
         ui.add(egui::TextEdit::singleline(user_name).hint_text(crate::io::instance::os_user_name()))
             .labelled_by(label.id);
-        ui.checkbox(remember_recent, "Remember recent files");
-        ui.label(
-            RichText::new("Preferences hold your name, theme and recent file paths, never patient details.")
-                .small(),
-        );
+        ui.checkbox(remember_recent, t("prefs-remember-recent"));
+        ui.label(RichText::new(t("prefs-what-is-kept")).small());
     });
 }

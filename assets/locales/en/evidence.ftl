@@ -145,6 +145,7 @@ changelog-bad-version = evidence changelog: version “{ $version }” must be Y
 changelog-not-newer = evidence changelog: “{ $version }” is not newer than the version after it
 changelog-record = { $version } ({ $fingerprint })
 changelog-new-heading = New in the evidence since this file was saved
+changelog-all-versions = What changed in each evidence version
 changelog-saved-unversioned = with no evidence version
 changelog-saved-under = under evidence { $version }
 changelog-new-intro = This file was last saved { $saved }; the evidence is now version { $version } ({ $date }). What is new that concerns him:

@@ -239,3 +239,6 @@ doc-not-rated = Not rated
 own-question-field = Your own question
 own-question-add = Add question
 own-question-remove = Remove question: { $question }
+
+## What a screen reader hears for a picture of 100 boys
+icons-described = Picture of { $total } boys.

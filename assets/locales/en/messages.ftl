@@ -254,3 +254,14 @@ notice-new-evidence = This file was last saved { $saved }; the evidence is now v
 msg-file-saving = Saving…
 msg-file-unsaved = Unsaved changes
 msg-file-saved = Saved
+
+# Preferences (File > Preferences…).
+prefs-title = Preferences
+prefs-name = Your name (recorded with each save)
+prefs-remember-recent = Remember recent files
+prefs-what-is-kept = Preferences hold your name, theme and recent file paths, never patient details.
+
+# The site configuration and the clinic's shared library.
+msg-config-unreadable = The configuration { $file } cannot be read: { $error }
+msg-config-invalid = The configuration { $file } is not valid and was ignored: { $error }
+msg-shared-library-unreadable = The shared library { $folder } cannot be read: { $error }

@@ -234,3 +234,38 @@ library-problem-folder = Library: { $folder } cannot be read: { $error }
 library-reason-unreadable = cannot be read: { $error }
 library-reason-too-large = larger than { $bytes } bytes
 library-reason-syntax = line { $line }, column { $column }: { $error }
+
+# The patient file's record in the left panel: its saves and changes.
+record-heading = Record ({ $saves ->
+        [one] 1 save
+       *[other] { $saves } saves
+    }, { $changes ->
+        [one] 1 change
+       *[other] { $changes } changes
+    })
+record-not-saved = Not saved yet.
+record-last-saved = Last saved { $at } by { $by }
+record-more-changes = … and { $n } earlier changes in the file
+
+# The library window: who added a finding, and where the library is kept.
+library-added-by = Added by { $by } on { $on }
+library-not-kept = Not kept between runs: this window has no data folder.
+library-kept-in = Kept in { $folder }
+
+# The import window: the total events typed.
+import-events-not-whole = Total events: “{ $value }” is not a whole number.
+
+# What is wrong with the patient's data, under the field (and in a file
+# that does not open).
+invalid-negative = { $what } cannot be negative.
+invalid-months = { $what }: months must be 0–11 (12 months is a year).
+invalid-too-old = { $what } above { $max } years is outside the range this aid accepts.
+invalid-born-after = Date of birth { $born } is after the “as of” date { $as-of }.
+invalid-diagnosis-after-age = Age at diagnosis is after the current age.
+invalid-hsct-after-age = Age at HSCT is after the current age.
+invalid-hsct-before-diagnosis = Age at HSCT is before the age at diagnosis.
+invalid-note-long = Note is { $chars } characters; the limit is { $max }.
+invalid-plan-before-age = Planned age at HSCT is before his current age.
+invalid-plan-date-needs-birth = A planned date needs his date of birth: choose “From dates” for the age, or give his age at the planned HSCT.
+invalid-plan-before-as-of = The planned date { $date } is before the “as of” date { $as-of }.
+invalid-plan-too-late = The planned date { $date } is past the ages this aid accepts.

@@ -235,3 +235,6 @@ doc-not-rated = Sin responder
 own-question-field = Su propia pregunta
 own-question-add = Añadir pregunta
 own-question-remove = Quitar la pregunta: { $question }
+
+## Lo que oye un lector de pantalla en un dibujo de 100 niños
+icons-described = Dibujo de { $total } niños.

@@ -255,3 +255,14 @@ notice-new-evidence = Este archivo se guardó por última vez { $saved }; las pr
 msg-file-saving = Guardando…
 msg-file-unsaved = Sin guardar
 msg-file-saved = Guardado
+
+# Preferencias (Archivo > Preferencias…).
+prefs-title = Preferencias
+prefs-name = Su nombre (se registra en cada guardado)
+prefs-remember-recent = Recordar los archivos recientes
+prefs-what-is-kept = Las preferencias guardan su nombre, el tema y las rutas de los archivos recientes, nunca datos del paciente.
+
+# La configuración del centro y su biblioteca compartida.
+msg-config-unreadable = No se puede leer la configuración { $file }: { $error }
+msg-config-invalid = La configuración { $file } no es válida y no se usó: { $error }
+msg-shared-library-unreadable = No se puede leer la biblioteca compartida { $folder }: { $error }

@@ -235,3 +235,6 @@ doc-not-rated = まだ 答えて いません
 own-question-field = ご家族の 質問
 own-question-add = 質問を 加える
 own-question-remove = 質問を 消す：{ $question }
+
+## 画面読み上げで、100人の 男の子の 図に ついて 聞こえる こと
+icons-described = { $total }人の 男の子の 図です。

@@ -241,3 +241,14 @@ notice-new-evidence = この ファイルは { $saved } 保存されました。
 msg-file-saving = 保存して います…
 msg-file-unsaved = まだ 保存して いません
 msg-file-saved = 保存済み
+
+# 設定（ファイル ＞ 設定…）。
+prefs-title = 設定
+prefs-name = あなたの 名前（保存の たびに 記録されます）
+prefs-remember-recent = 最近 開いた ファイルを おぼえる
+prefs-what-is-kept = 設定には 名前、表示の 色、最近の ファイルの 場所だけを 残します。患者の 情報は 残しません。
+
+# 施設の 設定と、施設で 共有する ライブラリ。
+msg-config-unreadable = 設定 { $file } を 読めません：{ $error }
+msg-config-invalid = 設定 { $file } は 正しくないので 使いませんでした：{ $error }
+msg-shared-library-unreadable = 共有の ライブラリ { $folder } を 読めません：{ $error }

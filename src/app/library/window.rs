@@ -185,7 +185,13 @@ fn cohort_row(c: &ImportedCohort, shown: bool) -> CohortRow {
         ));
     }
     if let Some(added) = &p.added {
-        details.push(format!("Added by {} on {}", added.by, added.on));
+        details.push(crate::model::l10n::en(
+            "library-added-by",
+            &[
+                ("by", crate::model::l10n::Arg::Text(added.by.clone())),
+                ("on", crate::model::l10n::Arg::Text(added.on.clone())),
+            ],
+        ));
     }
     CohortRow { label: c.label.clone(), describe: p.describe(), details, shown, session: false }
 }

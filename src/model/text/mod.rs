@@ -221,12 +221,14 @@ impl IconArray {
             .chain(&self.notes)
     }
 
-    /// The picture in words, for screen readers.
-    pub fn described(&self) -> String {
-        let mut s = format!("Picture of {} boys. ", self.total);
+    /// The picture in words, for screen readers, in the family's language.
+    pub fn described(&self, lang: crate::model::l10n::Lang) -> String {
+        use crate::model::l10n;
+        let total = l10n::Arg::Count(i64::from(self.total));
+        let mut s = l10n::text(lang, "icons-described", &[("total", total)]);
         for p in self.paragraphs() {
-            s.push_str(&p.plain());
             s.push(' ');
+            s.push_str(&l10n::plain(p, lang));
         }
         s.trim_end().to_owned()
     }
