@@ -68,7 +68,7 @@ impl App {
         let cohort = match form.kind {
             ImportKind::Records => {
                 if form.time_col.is_empty() || form.event_col.is_empty() {
-                    return Err("Choose the time and event columns first (Read columns).".to_owned());
+                    return Err(crate::model::l10n::en("import-choose-columns", &[]));
                 }
                 cohort_file::from_records(
                     &main,
@@ -171,7 +171,7 @@ fn read_columns(form: &mut ImportForm) {
 fn read_csv(path: &str) -> Result<String, String> {
     let path = path.trim();
     if path.is_empty() {
-        return Err("Choose a CSV file first.".to_owned());
+        return Err(crate::model::l10n::en("import-choose-file", &[]));
     }
     let name = file_name(path);
     let size = std::fs::metadata(path).map_err(|e| format!("{name}: cannot be read: {e}"))?.len();

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::App;
+use super::{App, txt};
 use crate::io::file_name;
 use crate::io::jobs::Job;
 
@@ -58,7 +58,7 @@ impl App {
             clinic_name: self.config.clinic_name.clone(),
             ..Default::default()
         };
-        let label = format!("Writing {}", file_name(&path));
+        let label = self.say("msg-job-writing", &[("file", txt(file_name(&path)))]);
         self.work.report = Some(Job::spawn("export-report", label, ctx, move || {
             let source = crate::io::report::ReportSource {
                 evidence: &evidence,

@@ -58,7 +58,7 @@ impl App {
             lang: Some(self.family_lang()),
             centre_contact: self.config.family_contact.clone(),
         };
-        let label = format!("Writing {}", file_name(&path));
+        let label = self.say("msg-job-writing", &[("file", txt(file_name(&path)))]);
         self.work.handout = Some(Job::spawn("export-handout", label, ctx, move || {
             crate::io::report::write_handout(&path, &evidence, &doc, &answers, &options).map(|()| path)
         }));

@@ -460,7 +460,8 @@ impl App {
         let batch = std::mem::take(&mut self.library.queue);
         let store = self.library.store.clone();
         let lang = self.prefs.menu_lang;
-        let job = Job::spawn("library-write", "Writing the library".to_owned(), ctx, move || {
+        let label = self.say("msg-job-library", &[]);
+        let job = Job::spawn("library-write", label, ctx, move || {
             batch.into_iter().filter_map(|change| apply(store.as_ref(), change, lang).err()).collect()
         });
         self.library.running = Some(job);

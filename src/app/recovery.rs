@@ -139,7 +139,7 @@ impl App {
             self.recovery.pending_since = None;
             self.recovery.copy_now = false;
             let (edits, generation) = (self.current_edits(), self.file.edits_generation);
-            let label = "Keeping unsaved edits for recovery".to_owned();
+            let label = self.say("msg-job-recovery", &[]);
             self.recovery.job =
                 Some(Job::spawn("recovery-copy", label, ctx, move || (generation, store.write(&edits))));
         } else {

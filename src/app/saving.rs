@@ -91,10 +91,8 @@ impl App {
         }
         if !current && !checks.replace {
             let (target, lang) = (path.clone(), self.prefs.menu_lang);
-            let job =
-                Job::spawn("inspect-target", format!("Checking {}", file_name(&path)), ctx, move || {
-                    describe_existing(&target, lang)
-                });
+            let label = self.say("msg-job-checking", &[("file", txt(file_name(&path)))]);
+            let job = Job::spawn("inspect-target", label, ctx, move || describe_existing(&target, lang));
             self.windows.save_question = Some(SaveQuestion::Inspecting { path, checks, job });
             return;
         }
@@ -189,7 +187,8 @@ impl App {
         };
         let next = base.revised(&self.file.patient, &context, SystemTime::now());
         let (target, to_write) = (path.clone(), next.clone());
-        let job = Job::spawn("save-patient", format!("Saving {}", file_name(&path)), ctx, move || {
+        let label = self.say("msg-job-saving", &[("file", txt(file_name(&path)))]);
+        let job = Job::spawn("save-patient", label, ctx, move || {
             patient_file::save_unless_changed(&target, &to_write, expected)
         });
         self.work.save = Some(SaveInFlight { job, path, next });

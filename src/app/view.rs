@@ -49,7 +49,7 @@ impl eframe::App for App {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     status_ui::file_line_ui(
                         ui,
-                        &self.file_label(),
+                        &self.file_label_said(),
                         (self.file.dirty, self.work.save.is_some()),
                         self.prefs.menu_lang,
                     );

@@ -265,3 +265,10 @@ prefs-what-is-kept = Preferences hold your name, theme and recent file paths, ne
 msg-config-unreadable = The configuration { $file } cannot be read: { $error }
 msg-config-invalid = The configuration { $file } is not valid and was ignored: { $error }
 msg-shared-library-unreadable = The shared library { $folder } cannot be read: { $error }
+
+# Work under way, beside the turning arc at the bottom of the window.
+msg-job-checking = Checking { $file }
+msg-job-saving = Saving { $file }
+msg-job-writing = Writing { $file }
+msg-job-library = Writing the library
+msg-job-recovery = Keeping unsaved edits for recovery

@@ -253,6 +253,8 @@ library-not-kept = Not kept between runs: this window has no data folder.
 library-kept-in = Kept in { $folder }
 
 # The import window: the total events typed.
+import-choose-columns = Choose the time and event columns first (Read columns).
+import-choose-file = Choose a CSV file first.
 import-events-not-whole = Total events: “{ $value }” is not a whole number.
 
 # What is wrong with the patient's data, under the field (and in a file

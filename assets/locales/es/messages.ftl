@@ -266,3 +266,10 @@ prefs-what-is-kept = Las preferencias guardan su nombre, el tema y las rutas de 
 msg-config-unreadable = No se puede leer la configuración { $file }: { $error }
 msg-config-invalid = La configuración { $file } no es válida y no se usó: { $error }
 msg-shared-library-unreadable = No se puede leer la biblioteca compartida { $folder }: { $error }
+
+# Trabajo en curso, junto al arco que gira abajo en la ventana.
+msg-job-checking = Comprobando { $file }
+msg-job-saving = Guardando { $file }
+msg-job-writing = Escribiendo { $file }
+msg-job-library = Escribiendo la biblioteca
+msg-job-recovery = Guardando las ediciones sin guardar para recuperarlas

@@ -252,3 +252,10 @@ prefs-what-is-kept = 設定には 名前、表示の 色、最近の ファイ�
 msg-config-unreadable = 設定 { $file } を 読めません：{ $error }
 msg-config-invalid = 設定 { $file } は 正しくないので 使いませんでした：{ $error }
 msg-shared-library-unreadable = 共有の ライブラリ { $folder } を 読めません：{ $error }
+
+# 進めて いる 作業（ウィンドウの 下の 回る 印の となり）。
+msg-job-checking = { $file } を 確かめて います
+msg-job-saving = { $file } を 保存して います
+msg-job-writing = { $file } を 書き出して います
+msg-job-library = ライブラリに 書いて います
+msg-job-recovery = 未保存の 編集を 復元用に 残して います
