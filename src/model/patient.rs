@@ -6,6 +6,8 @@
 //! [`Patient::age_months`] and friends, which are `None` while the record is
 //! invalid.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
@@ -178,15 +180,17 @@ impl Condition {
 
     /// The label shown on the form (also the accessible name tests query).
     pub fn label(self) -> &'static str {
-        match self {
-            Self::LiverDisease => "Liver disease",
-            Self::SclerosingCholangitis => "Sclerosing cholangitis",
-            Self::LungDamage => "Chronic lung damage / bronchiectasis",
-            Self::Cryptosporidium => "Cryptosporidium",
-            Self::Pneumocystis => "Pneumocystis pneumonia",
-            Self::OtherInfections => "Other persistent/recurrent infections",
-            Self::Neutropenia => "Neutropenia",
-        }
+        static WORDS: [OnceLock<String>; 7] = [const { OnceLock::new() }; 7];
+        let (i, id) = match self {
+            Self::LiverDisease => (0, "label-condition-liver-disease"),
+            Self::SclerosingCholangitis => (1, "label-condition-sclerosing-cholangitis"),
+            Self::LungDamage => (2, "label-condition-lung-damage"),
+            Self::Cryptosporidium => (3, "label-condition-cryptosporidium"),
+            Self::Pneumocystis => (4, "label-condition-pneumocystis"),
+            Self::OtherInfections => (5, "label-condition-other-infections"),
+            Self::Neutropenia => (6, "label-condition-neutropenia"),
+        };
+        WORDS[i].get_or_init(|| l10n::en(id, &[]))
     }
 
     /// Whether this is organ damage (as opposed to an infection or cytopenia).
@@ -253,12 +257,14 @@ impl Donor {
 
     /// Text shown in the form.
     pub fn label(self) -> &'static str {
-        match self {
-            Self::NoneYet => "None identified yet",
-            Self::MatchedSibling => "Matched sibling",
-            Self::MatchedUnrelated => "Matched unrelated",
-            Self::MismatchedOrHaplo => "Mismatched / haploidentical",
-        }
+        static WORDS: [OnceLock<String>; 4] = [const { OnceLock::new() }; 4];
+        let (i, id) = match self {
+            Self::NoneYet => (0, "label-donor-none-yet"),
+            Self::MatchedSibling => (1, "label-donor-matched-sibling"),
+            Self::MatchedUnrelated => (2, "label-donor-matched-unrelated"),
+            Self::MismatchedOrHaplo => (3, "label-donor-mismatched-or-haplo"),
+        };
+        WORDS[i].get_or_init(|| l10n::en(id, &[]))
     }
 }
 
@@ -280,11 +286,13 @@ impl Conditioning {
 
     /// Text shown in the form.
     pub fn label(self) -> &'static str {
-        match self {
-            Self::NotDecided => "Not decided",
-            Self::Myeloablative => "Myeloablative",
-            Self::ReducedIntensity => "Reduced intensity",
-        }
+        static WORDS: [OnceLock<String>; 3] = [const { OnceLock::new() }; 3];
+        let (i, id) = match self {
+            Self::NotDecided => (0, "label-conditioning-not-decided"),
+            Self::Myeloablative => (1, "label-conditioning-myeloablative"),
+            Self::ReducedIntensity => (2, "label-conditioning-reduced-intensity"),
+        };
+        WORDS[i].get_or_init(|| l10n::en(id, &[]))
     }
 }
 
@@ -308,12 +316,14 @@ impl StemCellSource {
 
     /// Text shown in the form.
     pub fn label(self) -> &'static str {
-        match self {
-            Self::NotDecided => "Not decided",
-            Self::BoneMarrow => "Bone marrow",
-            Self::PeripheralBlood => "Peripheral blood",
-            Self::CordBlood => "Cord blood",
-        }
+        static WORDS: [OnceLock<String>; 4] = [const { OnceLock::new() }; 4];
+        let (i, id) = match self {
+            Self::NotDecided => (0, "label-source-not-decided"),
+            Self::BoneMarrow => (1, "label-source-bone-marrow"),
+            Self::PeripheralBlood => (2, "label-source-peripheral-blood"),
+            Self::CordBlood => (3, "label-source-cord-blood"),
+        };
+        WORDS[i].get_or_init(|| l10n::en(id, &[]))
     }
 }
 
@@ -336,11 +346,13 @@ impl CryptoPcr {
 
     /// Text shown in the form.
     pub fn label(self) -> &'static str {
-        match self {
-            Self::NotTested => "Not tested",
-            Self::Positive => "Positive",
-            Self::Negative => "Negative",
-        }
+        static WORDS: [OnceLock<String>; 3] = [const { OnceLock::new() }; 3];
+        let (i, id) = match self {
+            Self::NotTested => (0, "label-pcr-not-tested"),
+            Self::Positive => (1, "label-pcr-positive"),
+            Self::Negative => (2, "label-pcr-negative"),
+        };
+        WORDS[i].get_or_init(|| l10n::en(id, &[]))
     }
 }
 

@@ -271,3 +271,27 @@ invalid-plan-before-age = Planned age at HSCT is before his current age.
 invalid-plan-date-needs-birth = A planned date needs his date of birth: choose “From dates” for the age, or give his age at the planned HSCT.
 invalid-plan-before-as-of = The planned date { $date } is before the “as of” date { $as-of }.
 invalid-plan-too-late = The planned date { $date } is past the ages this aid accepts.
+
+# The patient's answers as the form, the summary and the file's change log
+# name them (read once and kept: the record compares them as text).
+label-condition-liver-disease = Liver disease
+label-condition-sclerosing-cholangitis = Sclerosing cholangitis
+label-condition-lung-damage = Chronic lung damage / bronchiectasis
+label-condition-cryptosporidium = Cryptosporidium
+label-condition-pneumocystis = Pneumocystis pneumonia
+label-condition-other-infections = Other persistent/recurrent infections
+label-condition-neutropenia = Neutropenia
+label-donor-none-yet = None identified yet
+label-donor-matched-sibling = Matched sibling
+label-donor-matched-unrelated = Matched unrelated
+label-donor-mismatched-or-haplo = Mismatched / haploidentical
+label-conditioning-not-decided = Not decided
+label-conditioning-myeloablative = Myeloablative
+label-conditioning-reduced-intensity = Reduced intensity
+label-source-not-decided = Not decided
+label-source-bone-marrow = Bone marrow
+label-source-peripheral-blood = Peripheral blood
+label-source-cord-blood = Cord blood
+label-pcr-not-tested = Not tested
+label-pcr-positive = Positive
+label-pcr-negative = Negative
