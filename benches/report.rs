@@ -7,8 +7,10 @@
 
 use std::hint::black_box;
 use std::path::Path;
-use std::time::{Duration, Instant};
 
+mod timing;
+
+use timing::report;
 use xhim_aid::io::patient_file::load;
 use xhim_aid::io::report::{ReportOptions, ReportSource, report_pdf};
 use xhim_aid::model::evidence::Evidence;
@@ -16,33 +18,6 @@ use xhim_aid::model::figure::CurveOptions;
 
 const RUNS: usize = 200;
 const WARM_UP: usize = 10;
-
-/// Times `f` `RUNS` times after a warm-up and returns the sorted durations.
-fn time<E>(mut f: impl FnMut() -> Result<(), E>) -> Result<Vec<Duration>, E> {
-    for _ in 0..WARM_UP {
-        f()?;
-    }
-    let mut times = Vec::with_capacity(RUNS);
-    for _ in 0..RUNS {
-        let start = Instant::now();
-        f()?;
-        times.push(start.elapsed());
-    }
-    times.sort_unstable();
-    Ok(times)
-}
-
-fn report(name: &str, times: &[Duration]) {
-    // Nearest-rank percentile of the sorted runs.
-    let at = |percent: usize| times[(times.len() - 1) * percent / 100];
-    println!(
-        "{name:<34} median {:>9.1?}   p90 {:>9.1?}   min {:>9.1?}   ({} runs)",
-        at(50),
-        at(90),
-        at(0),
-        times.len()
-    );
-}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let evidence = Evidence::embedded()?;
@@ -54,7 +29,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let write = |document: &_| {
         let source =
             ReportSource { evidence: &evidence, cohorts: &[], document, curves: CurveOptions::default() };
-        time(|| report_pdf(black_box(&source), &options).map(|pdf| drop(black_box(pdf))))
+        timing::time(RUNS, WARM_UP, || {
+            report_pdf(black_box(&source), &options).map(|pdf| drop(black_box(pdf)))
+        })
     };
     report("English report (note included)", &write(&document)?);
 
