@@ -16,15 +16,9 @@ use crate::model::digitize::{
     AxisPoint, Calibration, CurveInput, FigureInfo, Raster, ReconstructedCurve, SurvivalScale, TraceOptions,
     cohort_from_curves, parse_at_risk_table, pick_colour, reconstruct_with_checks, trace,
 };
-use crate::model::l10n::{self, Arg};
+use crate::model::l10n;
 use crate::model::survival::{KaplanMeier, KmOptions};
 use crate::ui::digitizer_ui::{self, CurveResult, DigitizerAction, DigitizerForm};
-
-/// The window's words (`window.ftl`), with words or numbers already written.
-fn say(id: &str, args: &[(&str, String)]) -> String {
-    let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Text(v.clone()))).collect();
-    l10n::en(id, &args)
-}
 
 /// Pixels around a click searched for the curve's colour.
 const PICK_RADIUS: usize = 3;
@@ -81,12 +75,13 @@ impl Digitizer {
     /// The form's text as checked inputs.
     fn inputs(&self) -> Result<Inputs, String> {
         let form = &self.form;
-        let (name, _) = form.image.as_ref().ok_or_else(|| say("digitizer-load-first", &[]))?;
+        let (name, _) = form.image.as_ref().ok_or_else(|| l10n::en("digitizer-load-first", &[]))?;
         let point = |i: usize, x: bool| -> Result<AxisPoint, String> {
-            let c = form.calibration.get(i).ok_or_else(|| say("digitizer-calibrate-first", &[]))?;
+            let c = form.calibration.get(i).ok_or_else(|| l10n::en("digitizer-calibrate-first", &[]))?;
             let slot = ["x1", "x2", "y1", "y2"].get(i).copied().unwrap_or("");
-            let [px, py] =
-                c.pixel.ok_or_else(|| say("digitizer-click-slot", &[("slot", slot.to_owned())]))?;
+            let [px, py] = c
+                .pixel
+                .ok_or_else(|| l10n::en_words("digitizer-click-slot", &[("slot", slot.to_owned())]))?;
             let value = c
                 .value
                 .trim()
@@ -94,13 +89,13 @@ impl Digitizer {
                 .parse::<f64>()
                 .ok()
                 .filter(|v| v.is_finite())
-                .ok_or_else(|| say("digitizer-type-slot", &[("slot", slot.to_owned())]))?;
+                .ok_or_else(|| l10n::en_words("digitizer-type-slot", &[("slot", slot.to_owned())]))?;
             Ok(AxisPoint { pixel: if x { px } else { py }, value })
         };
         let time = [point(0, true)?, point(1, true)?];
         let survival = [point(2, false)?, point(3, false)?];
         let calibration = Calibration::new(time, survival, scale(form.scale, survival))
-            .map_err(|e| say("digitizer-calibration-error", &[("error", e.to_string())]))?;
+            .map_err(|e| l10n::en_words("digitizer-calibration-error", &[("error", e.to_string())]))?;
         let several = form.curves.len() > 1;
         let curves = form
             .curves
@@ -108,12 +103,15 @@ impl Digitizer {
             .map(|c| {
                 let name = c.name.trim();
                 let at_risk = parse_at_risk_table(&c.at_risk).map_err(|e| {
-                    say("digitizer-at-risk-error", &[("curve", name.to_owned()), ("error", e.to_string())])
+                    l10n::en_words(
+                        "digitizer-at-risk-error",
+                        &[("curve", name.to_owned()), ("error", e.to_string())],
+                    )
                 })?;
                 let total_events = match c.events.trim() {
                     "" => None,
                     t => Some(t.parse::<usize>().map_err(|_| {
-                        say(
+                        l10n::en_words(
                             "digitizer-events-not-whole",
                             &[("curve", name.to_owned()), ("typed", t.to_owned())],
                         )
@@ -126,10 +124,10 @@ impl Digitizer {
             .collect::<Result<Vec<_>, String>>()?;
         let info = &form.info;
         let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
-        let origin = info.clock.ok_or_else(|| say("digitizer-choose-clock", &[]))?;
-        let unit = info.unit.ok_or_else(|| say("digitizer-choose-unit", &[]))?;
+        let origin = info.clock.ok_or_else(|| l10n::en("digitizer-choose-clock", &[]))?;
+        let unit = info.unit.ok_or_else(|| l10n::en("digitizer-choose-unit", &[]))?;
         if info.citation.trim().is_empty() {
-            return Err(say("digitizer-citation-required", &[]));
+            return Err(l10n::en("digitizer-citation-required", &[]));
         }
         let (doi, pmid) = match text(&info.identifier) {
             Some(id) if id.bytes().all(|b| b.is_ascii_digit()) => (None, Some(id)),
@@ -161,7 +159,8 @@ impl Digitizer {
         let Some(colour) = pick_colour(raster, at, PICK_RADIUS) else { return };
         if let Some(curve) = self.form.curve_mut() {
             curve.colour = Some(colour);
-            self.form.message = Some((say("digitizer-colour-picked", &[("colour", colour.hex())]), false));
+            self.form.message =
+                Some((l10n::en_words("digitizer-colour-picked", &[("colour", colour.hex())]), false));
         }
     }
 
@@ -186,7 +185,7 @@ impl Digitizer {
                     ("n", n.to_string()),
                     ("width", t.line_width.to_string()),
                 ];
-                (say("digitizer-traced", &args), false)
+                (l10n::en_words("digitizer-traced", &args), false)
             }
             Err(e) => (e.to_string(), true),
         });
@@ -204,9 +203,9 @@ impl Digitizer {
         match (read(0, true), read(1, true), read(2, false), read(3, false)) {
             (Some(x1), Some(x2), Some(y1), Some(y2)) => {
                 Calibration::new([x1, x2], [y1, y2], scale(form.scale, [y1, y2]))
-                    .map_err(|e| say("digitizer-calibration-error", &[("error", e.to_string())]))
+                    .map_err(|e| l10n::en_words("digitizer-calibration-error", &[("error", e.to_string())]))
             }
-            _ => Err(say("digitizer-calibrate-first", &[])),
+            _ => Err(l10n::en("digitizer-calibrate-first", &[])),
         }
     }
 }
@@ -234,7 +233,7 @@ fn result_for(curve: &ReconstructedCurve, calibration: &Calibration) -> CurveRes
     }
     let r = &curve.reconstruction.report;
     CurveResult {
-        name: curve.name.clone().unwrap_or_else(|| say("digitizer-the-curve", &[])),
+        name: curve.name.clone().unwrap_or_else(|| l10n::en("digitizer-the-curve", &[])),
         line,
         rmse: r.rmse,
         max_error: r.max_abs_error,
@@ -272,9 +271,9 @@ impl App {
                 (Ok(curves), Some(inputs)) => {
                     d.form.results = curves.iter().map(|c| result_for(c, &inputs.calibration)).collect();
                     d.form.message = Some(if curves.iter().any(|c| !c.failed.is_empty()) {
-                        (say("digitizer-contradicts", &[]), true)
+                        (l10n::en("digitizer-contradicts", &[]), true)
                     } else {
-                        (say("digitizer-reconstructed-check", &[]), false)
+                        (l10n::en("digitizer-reconstructed-check", &[]), false)
                     });
                     d.done = Some((inputs, curves));
                 }
@@ -300,7 +299,7 @@ impl App {
             DigitizerAction::Load => {
                 let path = d.form.path.trim().to_owned();
                 if path.is_empty() {
-                    d.form.message = Some((say("digitizer-type-path", &[]), true));
+                    d.form.message = Some((l10n::en("digitizer-type-path", &[]), true));
                 } else {
                     d.load(Path::new(&path));
                 }
@@ -314,10 +313,10 @@ impl App {
                     let slack = END_SLACK_PX * inputs.calibration.time.value_per_pixel();
                     d.running = Some(inputs);
                     d.form.busy = true;
-                    d.form.message = Some((say("digitizer-reconstructing", &[]), false));
+                    d.form.message = Some((l10n::en("digitizer-reconstructing", &[]), false));
                     d.job = Some(Job::spawn(
                         "reconstruct",
-                        say("digitizer-reconstructing-job", &[]),
+                        l10n::en("digitizer-reconstructing-job", &[]),
                         ctx,
                         move || {
                             job_inputs
@@ -341,7 +340,7 @@ impl App {
         let current = d.inputs();
         let Some((inputs, curves)) = d.done.clone() else { return };
         if current.as_ref() != Ok(&inputs) {
-            d.form.message = Some((say("digitizer-changed", &[]), true));
+            d.form.message = Some((l10n::en("digitizer-changed", &[]), true));
             return;
         }
         let mut info = inputs.info;

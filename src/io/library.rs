@@ -23,7 +23,7 @@ use crate::io::cohort_file;
 use crate::io::patient_file::{SaveError, write_atomically};
 use crate::model::cohort::ImportedCohort;
 use crate::model::evidence::{Cohort, Evidence};
-use crate::model::l10n::{self, Arg, Lang};
+use crate::model::l10n::{self, Lang};
 
 /// The library's folder inside the app's data folder.
 pub const LIBRARY_FOLDER: &str = "library";
@@ -80,26 +80,25 @@ impl LibraryError {
     /// The problem in `lang`, for the window's messages; [`std::fmt::Display`]
     /// is the English. The system's words stay as it gave them.
     pub fn message(&self, lang: Lang) -> String {
-        let t = |s: &str| Arg::Text(s.to_owned());
         match self {
             Self::Write(e) => e.message(lang),
-            Self::Folder { folder, source } => l10n::text(
+            Self::Folder { folder, source } => l10n::text_words(
                 lang,
                 "error-library-folder",
-                &[("folder", t(folder)), ("error", t(&source.to_string()))],
+                &[("folder", folder.clone()), ("error", source.to_string())],
             ),
-            Self::Move { file, to_trash, source } => l10n::text(
+            Self::Move { file, to_trash, source } => l10n::text_words(
                 lang,
                 if *to_trash { "error-library-to-trash" } else { "error-library-from-trash" },
-                &[("file", t(file)), ("error", t(&source.to_string()))],
+                &[("file", file.clone()), ("error", source.to_string())],
             ),
-            Self::Remove { file, source } => l10n::text(
+            Self::Remove { file, source } => l10n::text_words(
                 lang,
                 "error-library-remove",
-                &[("file", t(file)), ("error", t(&source.to_string()))],
+                &[("file", file.clone()), ("error", source.to_string())],
             ),
             Self::Format { file, message } => {
-                l10n::text(lang, "error-library-format", &[("file", t(file)), ("message", t(message))])
+                l10n::text_words(lang, "error-library-format", &[("file", file), ("message", message)])
             }
         }
     }
@@ -233,7 +232,9 @@ impl Library {
                 Err(e) => {
                     let reason = e.to_string();
                     let reason = reason.strip_prefix(&format!("{file}: ")).unwrap_or(&reason).to_owned();
-                    contents.problems.push(say("library-problem-left", &[("error", e.to_string())]));
+                    contents
+                        .problems
+                        .push(l10n::en_words("library-problem-left", &[("error", e.to_string())]));
                     contents.damaged.push(Damaged { kind: Kind::Cohort, file, reason });
                 }
             }
@@ -242,11 +243,13 @@ impl Library {
             match read_finding(&path) {
                 Ok(cohort) if contents.findings.iter().any(|f| f.cohort.id == cohort.id) => contents
                     .problems
-                    .push(say("library-problem-id-twice", &[("file", file), ("id", cohort.id)])),
+                    .push(l10n::en_words("library-problem-id-twice", &[("file", file), ("id", cohort.id)])),
                 Ok(cohort) => contents.findings.push(StoredFinding { file, cohort }),
                 Err(e) => {
-                    let problem =
-                        say("library-problem-file-left", &[("file", file.clone()), ("error", e.clone())]);
+                    let problem = l10n::en_words(
+                        "library-problem-file-left",
+                        &[("file", file.clone()), ("error", e.clone())],
+                    );
                     contents.problems.push(problem);
                     contents.damaged.push(Damaged { kind: Kind::Finding, file, reason: e });
                 }
@@ -303,7 +306,7 @@ impl Library {
             Ok(text) => match ron::from_str::<HiddenFile>(&text) {
                 Ok(h) => h.cohorts,
                 Err(e) => {
-                    problems.push(say(
+                    problems.push(l10n::en_words(
                         "library-problem-hidden",
                         &[("file", HIDDEN.to_owned()), ("error", e.to_string())],
                     ));
@@ -313,7 +316,7 @@ impl Library {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
             Err(e) => {
                 let args = [("file", HIDDEN.to_owned()), ("error", e.to_string())];
-                problems.push(say("library-problem-hidden-unreadable", &args));
+                problems.push(l10n::en_words("library-problem-hidden-unreadable", &args));
                 Vec::new()
             }
         }
@@ -373,12 +376,6 @@ impl Library {
     }
 }
 
-/// The library's words (`window.ftl`), with words or numbers already written.
-fn say(id: &str, args: &[(&str, String)]) -> String {
-    let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Text(v.clone()))).collect();
-    l10n::en(id, &args)
-}
-
 /// Renames `from` to `to`, making `to`'s folder first; never replaces a file.
 fn move_file(from: &Path, to: &Path, to_trash: bool) -> Result<(), LibraryError> {
     let file = crate::io::file_name(from);
@@ -416,7 +413,7 @@ fn ron_files(folder: &Path, problems: &mut Vec<String>) -> Vec<(String, PathBuf)
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
         Err(e) => {
             let args = [("folder", folder.display().to_string()), ("error", e.to_string())];
-            problems.push(say("library-problem-folder", &args));
+            problems.push(l10n::en_words("library-problem-folder", &args));
             return Vec::new();
         }
     };
@@ -432,10 +429,11 @@ fn ron_files(folder: &Path, problems: &mut Vec<String>) -> Vec<(String, PathBuf)
 }
 
 fn read_finding(path: &Path) -> Result<Cohort, String> {
-    let unreadable = |e: std::io::Error| say("library-reason-unreadable", &[("error", e.to_string())]);
+    let unreadable =
+        |e: std::io::Error| l10n::en_words("library-reason-unreadable", &[("error", e.to_string())]);
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
     if size > MAX_FINDING_BYTES {
-        return Err(say("library-reason-too-large", &[("bytes", MAX_FINDING_BYTES.to_string())]));
+        return Err(l10n::en_words("library-reason-too-large", &[("bytes", MAX_FINDING_BYTES.to_string())]));
     }
     let text = std::fs::read_to_string(path).map_err(unreadable)?;
     let cohort: Cohort = ron::from_str(&text).map_err(|e| {
@@ -444,7 +442,7 @@ fn read_finding(path: &Path) -> Result<Cohort, String> {
             ("column", e.span.start.col.to_string()),
             ("error", e.code.to_string()),
         ];
-        say("library-reason-syntax", &args)
+        l10n::en_words("library-reason-syntax", &args)
     })?;
     Evidence::check_local(&cohort)?;
     Ok(cohort)

@@ -3,8 +3,6 @@
 //! which way they are leaning, and their own questions. The aid never scores
 //! these or turns them into a recommendation.
 
-use std::sync::OnceLock;
-
 use serde::{Deserialize, Serialize};
 
 use super::l10n::{self, Arg};
@@ -54,13 +52,11 @@ impl Importance {
 
     /// Words on the scale, in English: the record the patient file keeps.
     pub fn label(self) -> &'static str {
-        static WORDS: [OnceLock<String>; 3] = [const { OnceLock::new() }; 3];
-        let (i, id) = match self {
-            Self::NotImportant => (0, "importance-not"),
-            Self::Somewhat => (1, "importance-somewhat"),
-            Self::Very => (2, "importance-very"),
-        };
-        english(&WORDS[i], id)
+        l10n::en_kept(match self {
+            Self::NotImportant => "importance-not",
+            Self::Somewhat => "importance-somewhat",
+            Self::Very => "importance-very",
+        })
     }
 }
 
@@ -84,22 +80,13 @@ impl Leaning {
 
     /// Words for the choice, in English: the record the patient file keeps.
     pub fn label(self) -> &'static str {
-        static WORDS: [OnceLock<String>; 4] = [const { OnceLock::new() }; 4];
-        let (i, id) = match self {
-            Self::TransplantSoon => (0, "leaning-a"),
-            Self::CareNowTransplantLater => (1, "leaning-b"),
-            Self::CareWithoutTransplant => (2, "leaning-c"),
-            Self::NotSure => (3, "leaning-unsure"),
-        };
-        english(&WORDS[i], id)
+        l10n::en_kept(match self {
+            Self::TransplantSoon => "leaning-a",
+            Self::CareNowTransplantLater => "leaning-b",
+            Self::CareWithoutTransplant => "leaning-c",
+            Self::NotSure => "leaning-unsure",
+        })
     }
-}
-
-/// A message's English words, read once and kept: the labels are compared
-/// and kept as text by the patient file and the family pages, which borrow
-/// them for as long as the program runs.
-fn english(cell: &'static OnceLock<String>, id: &str) -> &'static str {
-    cell.get_or_init(|| l10n::en(id, &[]))
 }
 
 impl FamilyDiscussion {

@@ -13,8 +13,9 @@
 //! translated sentence keeps every number's source and clock. `<b>…</b>`
 //! marks emphasised words.
 
+use std::collections::HashMap;
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -214,6 +215,28 @@ pub fn text(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
 /// The clinician's words (an [`ENGLISH_ONLY`] message) as a string.
 pub fn en(id: &str, args: &[(&str, Arg)]) -> String {
     text(Lang::En, id, args)
+}
+
+/// The message in `lang` with every argument words already written: file
+/// names, the system's errors, numbers as the clinical formatter wrote them
+/// (never formatted by the message file).
+pub fn text_words<S: AsRef<str>>(lang: Lang, id: &str, args: &[(&str, S)]) -> String {
+    let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Text(v.as_ref().to_owned()))).collect();
+    text(lang, id, &args)
+}
+
+/// [`text_words`] in the clinician's English.
+pub fn en_words<S: AsRef<str>>(id: &str, args: &[(&str, S)]) -> String {
+    text_words(Lang::En, id, args)
+}
+
+/// An English message without arguments, read once and kept for the life
+/// of the program: labels that the patient file's record and the family
+/// pages compare and keep as text borrow it.
+pub fn en_kept(id: &'static str) -> &'static str {
+    static KEPT: OnceLock<Mutex<HashMap<&'static str, &'static str>>> = OnceLock::new();
+    let mut kept = KEPT.get_or_init(Mutex::default).lock().unwrap_or_else(PoisonError::into_inner);
+    kept.entry(id).or_insert_with(|| Box::leak(en(id, &[]).into_boxed_str()))
 }
 
 /// The message in `lang` (English if it lacks one) as a paragraph: numbers

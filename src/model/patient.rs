@@ -6,8 +6,6 @@
 //! [`Patient::age_months`] and friends, which are `None` while the record is
 //! invalid.
 
-use std::sync::OnceLock;
-
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
@@ -58,7 +56,7 @@ impl YearsMonths {
         } else {
             return None;
         };
-        let message = say(id, &[("what", what.to_owned()), ("max", MAX_AGE_YEARS.to_string())]);
+        let message = l10n::en_words(id, &[("what", what.to_owned()), ("max", MAX_AGE_YEARS.to_string())]);
         Some(Problem { field, message })
     }
 }
@@ -67,13 +65,6 @@ impl std::fmt::Display for YearsMonths {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&describe_months(self.years * 12 + self.months))
     }
-}
-
-/// A form problem in the clinician's words (`window.ftl`), with its values
-/// already written.
-fn say(id: &str, args: &[(&str, String)]) -> String {
-    let args: Vec<(&str, l10n::Arg)> = args.iter().map(|(k, v)| (*k, l10n::Arg::Text(v.clone()))).collect();
-    l10n::en(id, &args)
 }
 
 /// Ages are written by the text model's one formatter; the name stays
@@ -180,17 +171,15 @@ impl Condition {
 
     /// The label shown on the form (also the accessible name tests query).
     pub fn label(self) -> &'static str {
-        static WORDS: [OnceLock<String>; 7] = [const { OnceLock::new() }; 7];
-        let (i, id) = match self {
-            Self::LiverDisease => (0, "label-condition-liver-disease"),
-            Self::SclerosingCholangitis => (1, "label-condition-sclerosing-cholangitis"),
-            Self::LungDamage => (2, "label-condition-lung-damage"),
-            Self::Cryptosporidium => (3, "label-condition-cryptosporidium"),
-            Self::Pneumocystis => (4, "label-condition-pneumocystis"),
-            Self::OtherInfections => (5, "label-condition-other-infections"),
-            Self::Neutropenia => (6, "label-condition-neutropenia"),
-        };
-        WORDS[i].get_or_init(|| l10n::en(id, &[]))
+        l10n::en_kept(match self {
+            Self::LiverDisease => "label-condition-liver-disease",
+            Self::SclerosingCholangitis => "label-condition-sclerosing-cholangitis",
+            Self::LungDamage => "label-condition-lung-damage",
+            Self::Cryptosporidium => "label-condition-cryptosporidium",
+            Self::Pneumocystis => "label-condition-pneumocystis",
+            Self::OtherInfections => "label-condition-other-infections",
+            Self::Neutropenia => "label-condition-neutropenia",
+        })
     }
 
     /// Whether this is organ damage (as opposed to an infection or cytopenia).
@@ -257,14 +246,12 @@ impl Donor {
 
     /// Text shown in the form.
     pub fn label(self) -> &'static str {
-        static WORDS: [OnceLock<String>; 4] = [const { OnceLock::new() }; 4];
-        let (i, id) = match self {
-            Self::NoneYet => (0, "label-donor-none-yet"),
-            Self::MatchedSibling => (1, "label-donor-matched-sibling"),
-            Self::MatchedUnrelated => (2, "label-donor-matched-unrelated"),
-            Self::MismatchedOrHaplo => (3, "label-donor-mismatched-or-haplo"),
-        };
-        WORDS[i].get_or_init(|| l10n::en(id, &[]))
+        l10n::en_kept(match self {
+            Self::NoneYet => "label-donor-none-yet",
+            Self::MatchedSibling => "label-donor-matched-sibling",
+            Self::MatchedUnrelated => "label-donor-matched-unrelated",
+            Self::MismatchedOrHaplo => "label-donor-mismatched-or-haplo",
+        })
     }
 }
 
@@ -286,13 +273,11 @@ impl Conditioning {
 
     /// Text shown in the form.
     pub fn label(self) -> &'static str {
-        static WORDS: [OnceLock<String>; 3] = [const { OnceLock::new() }; 3];
-        let (i, id) = match self {
-            Self::NotDecided => (0, "label-conditioning-not-decided"),
-            Self::Myeloablative => (1, "label-conditioning-myeloablative"),
-            Self::ReducedIntensity => (2, "label-conditioning-reduced-intensity"),
-        };
-        WORDS[i].get_or_init(|| l10n::en(id, &[]))
+        l10n::en_kept(match self {
+            Self::NotDecided => "label-conditioning-not-decided",
+            Self::Myeloablative => "label-conditioning-myeloablative",
+            Self::ReducedIntensity => "label-conditioning-reduced-intensity",
+        })
     }
 }
 
@@ -316,14 +301,12 @@ impl StemCellSource {
 
     /// Text shown in the form.
     pub fn label(self) -> &'static str {
-        static WORDS: [OnceLock<String>; 4] = [const { OnceLock::new() }; 4];
-        let (i, id) = match self {
-            Self::NotDecided => (0, "label-source-not-decided"),
-            Self::BoneMarrow => (1, "label-source-bone-marrow"),
-            Self::PeripheralBlood => (2, "label-source-peripheral-blood"),
-            Self::CordBlood => (3, "label-source-cord-blood"),
-        };
-        WORDS[i].get_or_init(|| l10n::en(id, &[]))
+        l10n::en_kept(match self {
+            Self::NotDecided => "label-source-not-decided",
+            Self::BoneMarrow => "label-source-bone-marrow",
+            Self::PeripheralBlood => "label-source-peripheral-blood",
+            Self::CordBlood => "label-source-cord-blood",
+        })
     }
 }
 
@@ -346,13 +329,11 @@ impl CryptoPcr {
 
     /// Text shown in the form.
     pub fn label(self) -> &'static str {
-        static WORDS: [OnceLock<String>; 3] = [const { OnceLock::new() }; 3];
-        let (i, id) = match self {
-            Self::NotTested => (0, "label-pcr-not-tested"),
-            Self::Positive => (1, "label-pcr-positive"),
-            Self::Negative => (2, "label-pcr-negative"),
-        };
-        WORDS[i].get_or_init(|| l10n::en(id, &[]))
+        l10n::en_kept(match self {
+            Self::NotTested => "label-pcr-not-tested",
+            Self::Positive => "label-pcr-positive",
+            Self::Negative => "label-pcr-negative",
+        })
     }
 }
 
@@ -485,13 +466,15 @@ impl Patient {
         let mut problems = Vec::new();
         match self.age {
             AgeSource::NotGiven => {}
-            AgeSource::Entered(ym) => problems.extend(ym.problem(Field::Age, &say("form-what-age", &[]))),
+            AgeSource::Entered(ym) => {
+                problems.extend(ym.problem(Field::Age, &l10n::en("form-what-age", &[])));
+            }
             AgeSource::Dates { born, as_of } => {
                 let m = born.whole_months_until(as_of);
                 if m < 0 {
                     problems.push(Problem {
                         field: Field::Age,
-                        message: say(
+                        message: l10n::en_words(
                             "invalid-born-after",
                             &[("born", born.to_string()), ("as-of", as_of.to_string())],
                         ),
@@ -499,9 +482,9 @@ impl Patient {
                 } else if m > MAX_AGE_YEARS * 12 {
                     problems.push(Problem {
                         field: Field::Age,
-                        message: say(
+                        message: l10n::en_words(
                             "invalid-too-old",
-                            &[("what", say("form-what-age", &[])), ("max", MAX_AGE_YEARS.to_string())],
+                            &[("what", l10n::en("form-what-age", &[])), ("max", MAX_AGE_YEARS.to_string())],
                         ),
                     });
                 }
@@ -509,29 +492,31 @@ impl Patient {
         }
         let age = self.age_months();
         if let Some(dx) = self.age_at_diagnosis {
-            if let Some(p) = dx.problem(Field::AgeAtDiagnosis, &say("form-what-diagnosis", &[])) {
+            if let Some(p) = dx.problem(Field::AgeAtDiagnosis, &l10n::en("form-what-diagnosis", &[])) {
                 problems.push(p);
             } else if let (Some(dx), Some(age)) = (dx.total_months(), age)
                 && dx > age
             {
                 problems.push(Problem {
                     field: Field::AgeAtDiagnosis,
-                    message: say("invalid-diagnosis-after-age", &[]),
+                    message: l10n::en("invalid-diagnosis-after-age", &[]),
                 });
             }
         }
         if let Hsct::Done { at } = self.hsct {
-            if let Some(p) = at.problem(Field::HsctAge, &say("form-what-hsct-age", &[])) {
+            if let Some(p) = at.problem(Field::HsctAge, &l10n::en("form-what-hsct-age", &[])) {
                 problems.push(p);
             } else if let Some(h) = at.total_months() {
                 if age.is_some_and(|age| h > age) {
-                    problems
-                        .push(Problem { field: Field::HsctAge, message: say("invalid-hsct-after-age", &[]) });
+                    problems.push(Problem {
+                        field: Field::HsctAge,
+                        message: l10n::en("invalid-hsct-after-age", &[]),
+                    });
                 }
                 if self.age_at_diagnosis.and_then(YearsMonths::total_months).is_some_and(|dx| h < dx) {
                     problems.push(Problem {
                         field: Field::HsctAge,
-                        message: say("invalid-hsct-before-diagnosis", &[]),
+                        message: l10n::en("invalid-hsct-before-diagnosis", &[]),
                     });
                 }
             }
@@ -541,7 +526,7 @@ impl Patient {
         if chars > MAX_NOTE_CHARS {
             problems.push(Problem {
                 field: Field::Note,
-                message: say(
+                message: l10n::en_words(
                     "invalid-note-long",
                     &[("chars", chars.to_string()), ("max", MAX_NOTE_CHARS.to_string())],
                 ),
@@ -561,26 +546,28 @@ impl Patient {
         let problem = |message: String| Some(Problem { field: Field::HsctPlan, message });
         match (self.hsct, self.age) {
             (Hsct::Planned { at: Some(PlannedHsct::Age(ym)) }, _) => {
-                if let Some(p) = ym.problem(Field::HsctPlan, &say("form-what-planned-age", &[])) {
+                if let Some(p) = ym.problem(Field::HsctPlan, &l10n::en("form-what-planned-age", &[])) {
                     return Some(p);
                 }
                 match (ym.total_months(), age) {
-                    (Some(plan), Some(age)) if plan < age => problem(say("invalid-plan-before-age", &[])),
+                    (Some(plan), Some(age)) if plan < age => {
+                        problem(l10n::en("invalid-plan-before-age", &[]))
+                    }
                     _ => None,
                 }
             }
             (
                 Hsct::Planned { at: Some(PlannedHsct::Date(_)) },
                 AgeSource::Entered(_) | AgeSource::NotGiven,
-            ) => problem(say("invalid-plan-date-needs-birth", &[])),
+            ) => problem(l10n::en("invalid-plan-date-needs-birth", &[])),
             (Hsct::Planned { at: Some(PlannedHsct::Date(date)) }, AgeSource::Dates { born, as_of }) => {
                 if date < as_of {
-                    problem(say(
+                    problem(l10n::en_words(
                         "invalid-plan-before-as-of",
                         &[("date", date.to_string()), ("as-of", as_of.to_string())],
                     ))
                 } else if born.whole_months_until(date) > MAX_AGE_YEARS * 12 {
-                    problem(say("invalid-plan-too-late", &[("date", date.to_string())]))
+                    problem(l10n::en_words("invalid-plan-too-late", &[("date", date.to_string())]))
                 } else {
                     None
                 }

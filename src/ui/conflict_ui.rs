@@ -6,13 +6,7 @@
 use egui::{RichText, Ui};
 
 use crate::io::patient_file::FieldChange;
-use crate::model::l10n::{self, Arg, Lang};
-
-/// A message in `lang` with names and words put in as they are.
-fn say(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
-    let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Text((*v).to_owned()))).collect();
-    l10n::text(lang, id, &args)
-}
+use crate::model::l10n::{self, Lang};
 
 /// Button: open a file that is open elsewhere without the right to save
 /// over it (tests query it).
@@ -83,16 +77,20 @@ pub fn open_elsewhere_ui(
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique("open-elsewhere")).show(ctx, |ui| {
         ui.set_width(440.0);
-        ui.heading(say(lang, "dialog-elsewhere-title", &[]));
+        ui.heading(l10n::text(lang, "dialog-elsewhere-title", &[]));
         match left {
             None => {
-                ui.label(say(lang, "dialog-elsewhere-text", &[("file", file), ("holder", holder)]));
-                ui.label(say(lang, "dialog-elsewhere-advice", &[]));
+                ui.label(l10n::text_words(
+                    lang,
+                    "dialog-elsewhere-text",
+                    &[("file", file), ("holder", holder)],
+                ));
+                ui.label(l10n::text(lang, "dialog-elsewhere-advice", &[]));
             }
             Some(idle) => {
                 let args = [("file", file), ("holder", holder), ("idle", idle)];
-                ui.label(say(lang, "dialog-elsewhere-left", &args));
-                ui.label(say(lang, "dialog-elsewhere-left-advice", &[]));
+                ui.label(l10n::text_words(lang, "dialog-elsewhere-left", &args));
+                ui.label(l10n::text(lang, "dialog-elsewhere-left-advice", &[]));
             }
         }
         ui.add_space(8.0);
@@ -106,7 +104,7 @@ pub fn open_elsewhere_ui(
             if left.is_none() && ui.button(open_for_editing(lang)).clicked() {
                 choice = Some(ElsewhereChoice::Edit);
             }
-            if ui.button(say(lang, "dialog-cancel", &[])).clicked() {
+            if ui.button(l10n::text(lang, "dialog-cancel", &[])).clicked() {
                 choice = Some(ElsewhereChoice::Cancel);
             }
         });
@@ -156,13 +154,15 @@ pub fn changed_on_disk_ui(ctx: &egui::Context, view: &ChangedView) -> Option<Cha
     let modal = egui::Modal::new(egui::Id::unique("changed-on-disk")).show(ctx, |ui| {
         ui.set_width(520.0);
         let lang = view.lang;
-        ui.heading(say(lang, "dialog-changed-title", &[]));
+        ui.heading(l10n::text(lang, "dialog-changed-title", &[]));
         ui.label(match &view.their_save {
-            Some(save) => say(lang, "dialog-changed-text-by", &[("file", &view.file), ("save", save)]),
-            None => say(lang, "dialog-changed-text", &[("file", &view.file)]),
+            Some(save) => {
+                l10n::text_words(lang, "dialog-changed-text-by", &[("file", &view.file), ("save", save)])
+            }
+            None => l10n::text_words(lang, "dialog-changed-text", &[("file", &view.file)]),
         });
         if let Some(problem) = &view.unreadable {
-            ui.label(say(lang, "dialog-their-unreadable", &[("problem", problem)]));
+            ui.label(l10n::text_words(lang, "dialog-their-unreadable", &[("problem", problem)]));
         }
         ui.add_space(8.0);
         match &view.summary {
@@ -179,7 +179,7 @@ pub fn changed_on_disk_ui(ctx: &egui::Context, view: &ChangedView) -> Option<Cha
                     if ui.button(review_overwrite(lang)).clicked() {
                         choice = Some(ChangedChoice::ReviewOverwrite);
                     }
-                    if ui.button(say(lang, "dialog-cancel", &[])).clicked() {
+                    if ui.button(l10n::text(lang, "dialog-cancel", &[])).clicked() {
                         choice = Some(ChangedChoice::Cancel);
                     }
                 });
@@ -191,7 +191,7 @@ pub fn changed_on_disk_ui(ctx: &egui::Context, view: &ChangedView) -> Option<Cha
                     if ui.button(confirm_overwrite(lang)).clicked() {
                         choice = Some(ChangedChoice::Overwrite);
                     }
-                    if ui.button(say(lang, "dialog-back", &[])).clicked() {
+                    if ui.button(l10n::text(lang, "dialog-back", &[])).clicked() {
                         choice = Some(ChangedChoice::Back);
                     }
                 });
@@ -206,13 +206,13 @@ pub fn changed_on_disk_ui(ctx: &egui::Context, view: &ChangedView) -> Option<Cha
 
 fn summary_ui(ui: &mut Ui, changes: &[FieldChange], unreadable: bool, lang: Lang) {
     if unreadable {
-        ui.label(say(lang, "dialog-overwrite-unreadable", &[]));
+        ui.label(l10n::text(lang, "dialog-overwrite-unreadable", &[]));
     } else if changes.is_empty() {
-        ui.label(say(lang, "dialog-overwrite-same", &[]));
+        ui.label(l10n::text(lang, "dialog-overwrite-same", &[]));
     } else {
-        ui.label(say(lang, "dialog-overwrite-changes", &[("n", &changes.len().to_string())]));
+        ui.label(l10n::text_words(lang, "dialog-overwrite-changes", &[("n", &changes.len().to_string())]));
         changes_ui(ui, changes, "dialog-change-theirs", lang);
-        ui.label(RichText::new(say(lang, "dialog-overwrite-kept", &[])).small());
+        ui.label(RichText::new(l10n::text(lang, "dialog-overwrite-kept", &[])).small());
     }
 }
 
@@ -221,7 +221,7 @@ fn summary_ui(ui: &mut Ui, changes: &[FieldChange], unreadable: bool, lang: Lang
 fn changes_ui(ui: &mut Ui, changes: &[FieldChange], id: &str, lang: Lang) {
     egui::ScrollArea::vertical().max_height(240.0).show(ui, |ui| {
         for (field, was, is) in changes {
-            ui.label(say(lang, id, &[("field", field), ("old", was), ("new", is)]));
+            ui.label(l10n::text_words(lang, id, &[("field", field), ("old", was), ("new", is)]));
         }
     });
 }
@@ -259,18 +259,22 @@ pub fn recovery_offer_ui(ctx: &egui::Context, offer: &OfferView) -> Option<Recov
     egui::Modal::new(egui::Id::unique("recovery-offer")).show(ctx, |ui| {
         ui.set_width(520.0);
         let lang = offer.lang;
-        ui.heading(say(lang, "dialog-recovery-title", &[]));
+        ui.heading(l10n::text(lang, "dialog-recovery-title", &[]));
         ui.label(if offer.written_at.is_empty() {
-            say(lang, "dialog-recovery-text", &[("file", &offer.file)])
+            l10n::text_words(lang, "dialog-recovery-text", &[("file", &offer.file)])
         } else {
-            say(lang, "dialog-recovery-text-at", &[("file", &offer.file), ("at", &offer.written_at)])
+            l10n::text_words(
+                lang,
+                "dialog-recovery-text-at",
+                &[("file", &offer.file), ("at", &offer.written_at)],
+            )
         });
         if let Some(problem) = &offer.problem {
-            ui.label(say(lang, "dialog-recovery-problem", &[("problem", problem)]));
+            ui.label(l10n::text_words(lang, "dialog-recovery-problem", &[("problem", problem)]));
         } else if offer.changes.is_empty() {
-            ui.label(say(lang, "dialog-recovery-same", &[]));
+            ui.label(l10n::text(lang, "dialog-recovery-same", &[]));
         } else {
-            ui.label(say(lang, "dialog-recovery-compared", &[]));
+            ui.label(l10n::text(lang, "dialog-recovery-compared", &[]));
             changes_ui(ui, &offer.changes, "dialog-change-edited", lang);
         }
         if let Some(note) = &offer.note {
@@ -291,7 +295,7 @@ pub fn recovery_offer_ui(ctx: &egui::Context, offer: &OfferView) -> Option<Recov
 
 /// Under the file name of a file opened read-only.
 pub fn read_only_line_ui(ui: &mut Ui, lang: Lang) {
-    ui.label(RichText::new(read_only_label(lang)).strong()).on_hover_text(say(
+    ui.label(RichText::new(read_only_label(lang)).strong()).on_hover_text(l10n::text(
         lang,
         "dialog-read-only-hint",
         &[],

@@ -9,7 +9,7 @@ use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, TextureHandle, Ui, Vec2
 use crate::model::clock::Clock;
 use crate::model::cohort::TimeUnit;
 use crate::model::digitize::{DEFAULT_TOLERANCE, Rgb, SurvivalScale};
-use crate::model::l10n::{self, Arg};
+use crate::model::l10n;
 use crate::model::survival::AtRiskComparison;
 use crate::ui::theme::digitizer as colours;
 
@@ -23,11 +23,6 @@ fn w(id: &str) -> String {
     l10n::en(id, &[])
 }
 
-/// A message of the window with words or numbers already written.
-fn with(id: &str, args: &[(&str, String)]) -> String {
-    let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Text(v.clone()))).collect();
-    l10n::en(id, &args)
-}
 /// Points within this many screen pixels of a click are "that point".
 const HIT_RADIUS: f32 = 8.0;
 
@@ -265,7 +260,10 @@ impl Default for DigitizerForm {
             tool: Tool::Calibrate(CalibrationSlot::X1),
             calibration: Default::default(),
             scale: SurvivalScale::Proportion,
-            curves: vec![CurveForm::new(with("digitizer-curve-name-default", &[("n", "1".to_owned())]))],
+            curves: vec![CurveForm::new(l10n::en_words(
+                "digitizer-curve-name-default",
+                &[("n", "1".to_owned())],
+            ))],
             selected: 0,
             info: FigureInfoForm {
                 label: String::new(),
@@ -370,7 +368,7 @@ fn steps_ui(ui: &mut Ui, form: &mut DigitizerForm, action: &mut DigitizerAction)
         }
     });
     match &form.image {
-        Some((name, [width, height])) => ui.label(with(
+        Some((name, [width, height])) => ui.label(l10n::en_words(
             "digitizer-image-size",
             &[("name", name.clone()), ("width", width.to_string()), ("height", height.to_string())],
         )),
@@ -387,7 +385,7 @@ fn steps_ui(ui: &mut Ui, form: &mut DigitizerForm, action: &mut DigitizerAction)
             if ui
                 .selectable_label(
                     form.tool == Tool::Calibrate(slot),
-                    with("digitizer-set-slot", &[("slot", slot.name().to_owned())]),
+                    l10n::en_words("digitizer-set-slot", &[("slot", slot.name().to_owned())]),
                 )
                 .clicked()
             {
@@ -395,9 +393,11 @@ fn steps_ui(ui: &mut Ui, form: &mut DigitizerForm, action: &mut DigitizerAction)
             }
             ui.label(point.pixel.map_or_else(
                 || w("digitizer-not-set"),
-                |[x, y]| with("digitizer-pixel", &[("x", format!("{x:.1}")), ("y", format!("{y:.1}"))]),
+                |[x, y]| {
+                    l10n::en_words("digitizer-pixel", &[("x", format!("{x:.1}")), ("y", format!("{y:.1}"))])
+                },
             ));
-            let label = ui.label(with("digitizer-slot-value", &[("slot", slot.name().to_owned())]));
+            let label = ui.label(l10n::en_words("digitizer-slot-value", &[("slot", slot.name().to_owned())]));
             ui.add(egui::TextEdit::singleline(&mut point.value).desired_width(60.0)).labelled_by(label.id);
             ui.end_row();
         }
@@ -416,7 +416,7 @@ fn steps_ui(ui: &mut Ui, form: &mut DigitizerForm, action: &mut DigitizerAction)
             }
         }
         if ui.button(w("digitizer-add-curve")).clicked() {
-            form.curves.push(CurveForm::new(with(
+            form.curves.push(CurveForm::new(l10n::en_words(
                 "digitizer-curve-name-default",
                 &[("n", (form.curves.len() + 1).to_string())],
             )));
@@ -512,7 +512,7 @@ fn curve_ui(ui: &mut Ui, curve: &mut CurveForm, tool: &mut Tool, action: &mut Di
         }
     });
     ui.horizontal(|ui| {
-        ui.label(with("digitizer-points", &[("n", curve.points.len().to_string())]));
+        ui.label(l10n::en_words("digitizer-points", &[("n", curve.points.len().to_string())]));
         if ui.add_enabled(!curve.history.is_empty(), egui::Button::new(w("digitizer-undo"))).clicked() {
             curve.undo();
         }
@@ -556,7 +556,11 @@ fn info_ui(ui: &mut Ui, info: &mut FigureInfoForm) {
     ui.label(w("digitizer-unit"));
     ui.horizontal(|ui| {
         for u in TimeUnit::ALL {
-            ui.radio_value(unit, Some(u), with("digitizer-time-in", &[("unit", u.label().to_owned())]));
+            ui.radio_value(
+                unit,
+                Some(u),
+                l10n::en_words("digitizer-time-in", &[("unit", u.label().to_owned())]),
+            );
         }
     });
 }
@@ -564,7 +568,7 @@ fn info_ui(ui: &mut Ui, info: &mut FigureInfoForm) {
 fn results_ui(ui: &mut Ui, r: &CurveResult) {
     ui.group(|ui| {
         ui.label(RichText::new(&r.name).strong());
-        ui.label(with(
+        ui.label(l10n::en_words(
             "digitizer-fit-errors",
             &[
                 ("rmse", format!("{:.4}", r.rmse)),
@@ -777,7 +781,10 @@ fn paint_marks(painter: &egui::Painter, form: &DigitizerForm) {
             for failed in &r.failed {
                 let at = rect.left_top() + vec2(8.0, 8.0 + verdicts);
                 let galley = painter.layout(
-                    with("digitizer-verdict", &[("curve", r.name.clone()), ("failed", failed.clone())]),
+                    l10n::en_words(
+                        "digitizer-verdict",
+                        &[("curve", r.name.clone()), ("failed", failed.clone())],
+                    ),
                     egui::FontId::proportional(14.0),
                     colours::VERDICT,
                     rect.width() - 16.0,

@@ -12,14 +12,7 @@ use std::path::PathBuf;
 #[cfg(doc)]
 use super::MAX_FILE_BYTES;
 use super::{CURRENT_VERSION, PatientDocument};
-use crate::model::l10n::{self, Arg, Lang};
-
-/// A message in `lang` with numbers and words put in as text (numbers as
-/// digits, never formatted by the message file).
-fn say(lang: Lang, id: &str, args: &[(&str, String)]) -> String {
-    let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Text(v.clone()))).collect();
-    l10n::text(lang, id, &args)
-}
+use crate::model::l10n::{self, Lang};
 
 /// Longest parser message kept; RON may quote a whole string value when it
 /// has the wrong type, and that string could be a long note.
@@ -134,20 +127,26 @@ impl PatientFileError {
     /// is the English, for the command line and logs.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            Self::TooLarge { size } => say(lang, "error-too-large", &[("size", size.to_string())]),
-            Self::Empty => say(lang, "error-empty", &[]),
-            Self::NotUtf8 { offset } => say(lang, "error-not-utf8", &[("offset", offset.to_string())]),
-            Self::Parse { line, column, message } => say(
+            Self::TooLarge { size } => {
+                l10n::text_words(lang, "error-too-large", &[("size", size.to_string())])
+            }
+            Self::Empty => l10n::text(lang, "error-empty", &[]),
+            Self::NotUtf8 { offset } => {
+                l10n::text_words(lang, "error-not-utf8", &[("offset", offset.to_string())])
+            }
+            Self::Parse { line, column, message } => l10n::text_words(
                 lang,
                 "error-parse",
                 &[("line", line.to_string()), ("column", column.to_string()), ("message", message.clone())],
             ),
-            Self::MissingVersion => say(lang, "error-missing-version", &[]),
+            Self::MissingVersion => l10n::text(lang, "error-missing-version", &[]),
             Self::UnsupportedVersion { found, newest } => {
                 let id = if found > newest { "error-newer-version" } else { "error-unknown-version" };
-                say(lang, id, &[("found", found.to_string()), ("newest", newest.to_string())])
+                l10n::text_words(lang, id, &[("found", found.to_string()), ("newest", newest.to_string())])
             }
-            Self::Invalid { problems, .. } => say(lang, "error-invalid", &[("problems", problems.join(" "))]),
+            Self::Invalid { problems, .. } => {
+                l10n::text_words(lang, "error-invalid", &[("problems", problems.join(" "))])
+            }
         }
     }
 
@@ -186,7 +185,11 @@ impl LoadError {
     /// The file and the problem in `lang`; the system's error text stays as
     /// the system wrote it.
     pub fn message(&self, lang: Lang) -> String {
-        say(lang, "error-load", &[("file", self.file.clone()), ("problem", self.kind.message(lang))])
+        l10n::text_words(
+            lang,
+            "error-load",
+            &[("file", self.file.clone()), ("problem", self.kind.message(lang))],
+        )
     }
 }
 
@@ -206,7 +209,7 @@ impl LoadErrorKind {
     /// The problem in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            Self::Read(e) => say(lang, "error-cannot-read", &[("error", e.to_string())]),
+            Self::Read(e) => l10n::text_words(lang, "error-cannot-read", &[("error", e.to_string())]),
             Self::Content(e) => e.message(lang),
         }
     }
@@ -291,7 +294,7 @@ impl SaveError {
             ("step", self.step.message(lang)),
             ("error", self.source.to_string()),
         ];
-        say(lang, "error-save", &args)
+        l10n::text_words(lang, "error-save", &args)
     }
 }
 

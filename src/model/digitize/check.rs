@@ -9,14 +9,8 @@
 
 use std::fmt;
 
-use crate::model::l10n::{self, Arg};
+use crate::model::l10n;
 use crate::model::survival::{AtRiskComparison, AtRiskPoint, CurvePoint, ReconstructionReport, Record};
-
-/// A check's words (`window.ftl`), with numbers already written.
-fn say(id: &str, args: &[(&str, String)]) -> String {
-    let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Text(v.clone()))).collect();
-    l10n::en(id, &args)
-}
 
 /// Which check failed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,7 +30,7 @@ pub enum Check {
 impl Check {
     /// The check's name, as messages cite it.
     pub fn name(self) -> String {
-        say(
+        l10n::en(
             match self {
                 Self::Trace => "check-name-trace",
                 Self::AtRisk => "check-name-at-risk",
@@ -60,7 +54,10 @@ pub struct FailedCheck {
 
 impl fmt::Display for FailedCheck {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&say("check-failed", &[("check", self.check.name()), ("detail", self.detail.clone())]))
+        f.write_str(&l10n::en_words(
+            "check-failed",
+            &[("check", self.check.name()), ("detail", self.detail.clone())],
+        ))
     }
 }
 
@@ -105,7 +102,7 @@ pub fn failed_checks(
     if let Some(c) = report.at_risk.iter().find(|c| at_risk_contradicts(c)) {
         failed.push(FailedCheck {
             check: Check::AtRisk,
-            detail: say(
+            detail: l10n::en_words(
                 "check-at-risk",
                 &[
                     ("time", crate::model::evidence::trim_number(c.time)),
@@ -118,7 +115,7 @@ pub fn failed_checks(
     if report.rmse > MAX_RMSE || report.max_abs_error > MAX_ERROR {
         failed.push(FailedCheck {
             check: Check::Trace,
-            detail: say(
+            detail: l10n::en_words(
                 "check-trace",
                 &[
                     ("rmse", format!("{:.3}", report.rmse)),
@@ -134,7 +131,7 @@ pub fn failed_checks(
     {
         failed.push(FailedCheck {
             check: Check::Events,
-            detail: say(
+            detail: l10n::en_words(
                 "check-events",
                 &[("published", published.to_string()), ("events", report.events.to_string())],
             ),
@@ -163,7 +160,7 @@ fn drop_without_death(points: &[CurvePoint], records: &[Record], time_slack: f64
             let one_death = if at_risk > 0 { level / at_risk as f64 } else { f64::INFINITY };
             let near = deaths.iter().any(|&d| (d - p.time).abs() <= time_slack.max(1e-9));
             if drop >= 0.5 * one_death && drop >= 0.01 && !near {
-                return Some(say(
+                return Some(l10n::en_words(
                     "check-drop",
                     &[
                         ("from", format!("{level:.3}")),
@@ -188,7 +185,10 @@ fn flat_with_falling_table(
     let lowest = points.iter().map(|p| p.survival).fold(1.0, f64::min);
     let (first, last) = (at_risk.first()?, at_risk.last()?);
     (lowest > 0.995 && report.events == 0 && last.at_risk * 2 < first.at_risk).then(|| {
-        say("check-flat", &[("first", first.at_risk.to_string()), ("last", last.at_risk.to_string())])
+        l10n::en_words(
+            "check-flat",
+            &[("first", first.at_risk.to_string()), ("last", last.at_risk.to_string())],
+        )
     })
 }
 
