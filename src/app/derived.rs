@@ -5,7 +5,7 @@
 use crate::model::Inputs;
 use crate::model::discussion::FamilyDiscussion;
 use crate::model::evidence::FindingMatch;
-use crate::model::family::family_doc_in;
+use crate::model::family::{Inheritance, family_doc_in, inheritance_in};
 use crate::model::figure::{Figure, figure};
 use crate::model::l10n::Lang;
 use crate::model::patient::{AgeSource, Patient, YearsMonths};
@@ -26,6 +26,8 @@ pub(super) struct Derived {
     /// The family decision aid. The view binds the family's answers live
     /// (they are not part of it); the handout is built with them.
     pub(super) family: Doc,
+    /// The inheritance explainer's window, in the family's language.
+    pub(super) inheritance: Inheritance,
     /// The findings that concern him, each with why.
     pub(super) matches: Vec<FindingMatch>,
 }
@@ -44,6 +46,7 @@ impl Derived {
             figure,
             status: status(inputs),
             family: family_doc_in(inputs, &FamilyDiscussion::default(), lang),
+            inheritance: inheritance_in(lang),
             matches: inputs.evidence.match_findings(p),
         }
     }

@@ -223,9 +223,7 @@ impl App {
         self.library_window(ctx);
         self.digitizer_window(ctx);
         let mut open = self.windows.inheritance;
-        let lang = self.family_lang();
-        let inheritance = crate::model::family::inheritance_in(lang);
-        crate::ui::family_ui::inheritance_ui(ctx, &mut open, &inheritance, lang);
+        crate::ui::family_ui::inheritance_ui(ctx, &mut open, &self.derived.inheritance, self.family_lang());
         self.windows.inheritance = open;
     }
 

@@ -124,11 +124,6 @@ fn one_in_two(lang: Lang, id: &str) -> Paragraph {
     l10n::paragraph(lang, id, &[("one", rule(1.0)), ("two", rule(2.0))])
 }
 
-/// The X-linked recessive pattern of CD40LG.
-pub fn inheritance() -> Inheritance {
-    inheritance_in(Lang::En)
-}
-
 /// The X-linked recessive pattern of CD40LG, in `lang`.
 pub fn inheritance_in(lang: Lang) -> Inheritance {
     use Child::{Daughter, Son};

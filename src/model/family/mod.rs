@@ -31,9 +31,7 @@ pub use arrays::{
 };
 pub use choice::{OPTIONS, ROWS, leaning_label};
 pub use decide::importance_label;
-pub use inheritance::{
-    Child, ChildStatus, INHERITANCE_FIGURE, Inheritance, InheritanceCase, inheritance, inheritance_in,
-};
+pub use inheritance::{Child, ChildStatus, INHERITANCE_FIGURE, Inheritance, InheritanceCase, inheritance_in};
 
 use self::statements::FamilyText;
 use super::Inputs;

@@ -580,7 +580,7 @@ fn grid_is_row_major_with_filled_first_in_one_block() {
 
 #[test]
 fn inheritance_facts() {
-    let i = inheritance();
+    let i = inheritance_in(Lang::En);
     let mother = &i.cases[0];
     let count = |child, status| mother.children.iter().filter(|c| **c == (child, status)).count();
     assert_eq!(
