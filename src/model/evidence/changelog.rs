@@ -149,15 +149,7 @@ pub fn new_for_him<'a>(
 /// `recorded` is the evidence version of the file's last save (`None`:
 /// never saved, or saved before versions were dated).
 pub fn new_since_section(evidence: &Evidence, patient: &Patient, recorded: Option<&str>) -> Option<Section> {
-    let log = Changelog::shipped()?;
-    let current = log.current()?;
-    if recorded.and_then(dated) == Some(current.version.as_str()) {
-        return None;
-    }
-    let new = new_for_him(log, evidence, patient, recorded);
-    if new.is_empty() {
-        return None;
-    }
+    let (current, new) = new_since(evidence, patient, recorded)?;
     let saved = recorded.map_or_else(
         || l10n::en("changelog-saved-unversioned", &[]),
         |r| l10n::en("changelog-saved-under", &[("version", Arg::Text(r.to_owned()))]),
@@ -183,6 +175,23 @@ pub fn new_since_section(evidence: &Evidence, patient: &Patient, recorded: Optio
     Some(section)
 }
 
+/// The current version and what is new for him since `recorded`; `None`
+/// when the file was saved under the current version or nothing new
+/// concerns him.
+fn new_since(
+    evidence: &Evidence,
+    patient: &Patient,
+    recorded: Option<&str>,
+) -> Option<(&'static EvidenceVersion, Vec<(&'static EvidenceVersion, &'static Entry)>)> {
+    let log = Changelog::shipped()?;
+    let current = log.current()?;
+    if recorded.and_then(dated) == Some(current.version.as_str()) {
+        return None;
+    }
+    let new = new_for_him(log, evidence, patient, recorded);
+    (!new.is_empty()).then_some((current, new))
+}
+
 /// Puts [`new_since_section`] right after the status, where a clinician
 /// reopening the file reads first.
 pub fn insert_new_since(doc: &mut Doc, evidence: &Evidence, patient: &Patient, recorded: Option<&str>) {
@@ -202,14 +211,12 @@ pub fn new_since_notice(
     recorded: Option<&str>,
     lang: Lang,
 ) -> Option<String> {
-    let log = Changelog::shipped()?;
-    let current = log.current()?;
-    new_since_section(evidence, patient, recorded)?;
+    let (current, new) = new_since(evidence, patient, recorded)?;
     let saved = recorded.map_or_else(
         || l10n::text(lang, "notice-saved-unversioned", &[]),
         |r| l10n::text(lang, "notice-saved-under", &[("version", Arg::Text(r.to_owned()))]),
     );
-    let heads: Vec<String> = new_for_him(log, evidence, patient, recorded)
+    let heads: Vec<String> = new
         .into_iter()
         .map(|(v, e)| {
             let head = e.text.split([':', ';']).next().unwrap_or(&e.text);
