@@ -229,3 +229,20 @@ fn the_footer_speaks_the_menu_language() {
     harness
         .get_by_label("Apoyo a la decisión basado en estudios publicados; no sustituye el juicio clínico.");
 }
+
+/// File → Preferences… opens in the menu language, its field named in it.
+#[test]
+fn preferences_open_in_the_menu_language() {
+    let mut harness = common::harness_with(StartOptions::default());
+    command(&mut harness, Command::SetMenuLanguage(Lang::Ja));
+    harness.get_by_label("ファイル").click();
+    harness.run();
+    harness.get_by_label_contains("設定…").click();
+    common::settle(&mut harness);
+    harness.get_by_label("設定");
+    harness.get_by_role_and_label(
+        egui::accesskit::Role::TextInput,
+        "あなたの 名前（保存の たびに 記録されます）",
+    );
+    harness.get_by_label("最近 開いた ファイルを おぼえる");
+}
