@@ -6,7 +6,7 @@ use crate::model::l10n::{self, Arg, Lang};
 use crate::model::text::{Block, FigureId, Paragraph, Quantity, Unit};
 
 /// The inheritance diagram in a [`Block::Figure`]: the family view and the
-/// PDF draw [`inheritance`] where they find it, other renderers give its
+/// PDF draw [`inheritance_in`] where they find it, other renderers give its
 /// words.
 pub const INHERITANCE_FIGURE: FigureId = FigureId("x-linked-inheritance");
 
